@@ -1,0 +1,31 @@
+# Both entry points bootstrap their own virtual environment in .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_PROJECT := samples/atelier-lune
+DEMO_BOOK := build/atelier-lune.xlsx
+
+.PHONY: demo test lint format clean
+
+$(BIN)/budgetbook: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(BIN)/budgetbook
+	mkdir -p build
+	$(BIN)/budgetbook build $(DEMO_PROJECT) -o $(DEMO_BOOK)
+	@echo "Open $(abspath $(DEMO_BOOK))"
+
+test: $(BIN)/budgetbook
+	$(BIN)/ruff check budgetbook tests
+	$(BIN)/ruff format --check budgetbook tests
+	$(BIN)/python -m pytest
+
+format: $(BIN)/budgetbook
+	$(BIN)/ruff format budgetbook tests
+	$(BIN)/ruff check --fix budgetbook tests
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,81 @@
+"""Assemble the workbook and write it safely: a temporary file, then an atomic replace."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from budgetbook.budget_math import BudgetFigures
+from budgetbook.errors import BudgetbookError
+from budgetbook.labels import LABELS
+from budgetbook.model import Project
+
+WORKBOOK_OPTIONS = {
+    "strings_to_formulas": False,  # untrusted text stays text
+    "strings_to_numbers": False,
+    "strings_to_urls": False,
+    "use_future_functions": True,
+    "nan_inf_to_errors": True,
+    "remove_timezone": True,
+}
+
+
+def write_workbook(project: Project, figures: BudgetFigures, output: Path) -> None:
+    """Write the workbook to ``output``; an existing file there is replaced only on success."""
+    output = Path(output)
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise BudgetbookError(f"{folder}: no such folder for the output workbook.")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise BudgetbookError(f"{output}: cannot write here ({exc.strerror}).") from None
+    os.close(handle)
+    try:
+        _lay_out(project, figures, Path(temporary))
+        with open(temporary, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(temporary, output)
+    except OSError as exc:
+        raise BudgetbookError(f"{output}: cannot write the workbook ({exc.strerror}).") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _lay_out(project: Project, figures: BudgetFigures, path: Path) -> None:
+    from xlsxwriter.workbook import Workbook
+
+    from budgetbook.sheets.actuals_sheet import write_actuals
+    from budgetbook.sheets.budget_sheet import write_budget
+    from budgetbook.sheets.not_counted_sheet import write_not_counted
+    from budgetbook.sheets.overview_sheet import write_overview
+    from budgetbook.sheets.styles import Styles
+
+    config = project.config
+    labels = LABELS[config.language]
+    workbook = Workbook(str(path), WORKBOOK_OPTIONS)
+    # Fixed properties, so the same inputs give a byte-identical file.
+    workbook.set_properties(
+        {
+            "title": f"{config.company_name} — {labels.budget_title}",
+            "author": "budgetbook",
+            "company": config.company_name,
+            "created": datetime(config.period.start.year, config.period.start.month, 1),
+        }
+    )
+    styles = Styles(workbook, config.currency, config.language)
+    overview = workbook.add_worksheet(labels.overview)
+    budget = workbook.add_worksheet(labels.budget)
+    actuals = workbook.add_worksheet(labels.actuals)
+    not_counted = workbook.add_worksheet(labels.not_counted)
+
+    write_actuals(actuals, project, styles, labels)
+    layout = write_budget(budget, project, figures, styles, labels, actuals.name)
+    write_overview(workbook, overview, project, figures, layout, styles, labels)
+    write_not_counted(not_counted, project, styles, labels)
+    overview.activate()
+    workbook.close()

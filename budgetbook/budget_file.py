@@ -1,0 +1,154 @@
+"""Read the budget lines: ``category, line, channel, carry_over`` then one column per month."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from budgetbook.config import parse_carry_over, parse_month
+from budgetbook.errors import Problem
+from budgetbook.model import BudgetLine, Config, month_key
+from budgetbook.tables import Table
+from budgetbook.values import detect_decimal_comma, parse_amount
+
+FIXED_COLUMNS = ("category", "line", "channel", "carry_over")
+# Line names are matched by SUMIFS criteria, where these characters are operators or wildcards.
+_CRITERIA_START = tuple("=+-@<>")
+_CRITERIA_CHARS = re.compile(r"[*?~]")
+
+
+def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Problem]]:
+    problems: list[Problem] = []
+    period_keys = [month_key(m) for m in config.period.month_starts()]
+    month_columns: dict[int, int] = {}  # column index -> month index
+    for index, title in enumerate(table.header):
+        name = title.strip().lower()
+        if name in FIXED_COLUMNS:
+            continue
+        month = parse_month(title)
+        if month is None:
+            problems.append(
+                Problem(
+                    table.file,
+                    "unknown column.",
+                    row=1,
+                    column=title,
+                    hint="Columns are category, line, channel, carry_over, then months as YYYY-MM.",
+                )
+            )
+        elif month_key(month) not in period_keys:
+            problems.append(
+                Problem(
+                    table.file,
+                    "this month is outside the budget period "
+                    f"({period_keys[0]} to {period_keys[-1]}).",
+                    row=1,
+                    column=title,
+                    hint="Change [budget] start or months in budgetbook.toml, or remove it.",
+                )
+            )
+        else:
+            month_columns[index] = period_keys.index(month_key(month))
+    for required in ("category", "line"):
+        if table.column(required) is None:
+            problems.append(Problem(table.file, f"the column '{required}' is missing.", row=1))
+    if not month_columns and not problems:
+        problems.append(
+            Problem(table.file, "has no month column.", row=1, hint="Add columns such as 2026-01.")
+        )
+    if problems:
+        return [], problems
+
+    decimal_comma = detect_decimal_comma([row[i] for _, row in table.rows for i in month_columns])
+    lines: list[BudgetLine] = []
+    first_row_of: dict[str, int] = {}
+    for number, row in table.rows:
+        line = _read_line(table, number, row, config, month_columns, decimal_comma, problems)
+        if line is None:
+            continue
+        key = line.name.casefold()
+        if key in first_row_of:
+            problems.append(
+                Problem(
+                    table.file,
+                    f"this line name is already used on row {first_row_of[key]}.",
+                    row=number,
+                    column="line",
+                    value=line.name,
+                    hint="Line names must be unique; rename one of them.",
+                )
+            )
+            continue
+        first_row_of[key] = number
+        lines.append(line)
+    if not lines and not problems:
+        problems.append(Problem(table.file, "has no budget line.", hint="Add one row per line."))
+    return lines, problems
+
+
+def _read_line(
+    table: Table,
+    number: int,
+    row: list[object],
+    config: Config,
+    month_columns: dict[int, int],
+    decimal_comma: bool | None,
+    problems: list[Problem],
+) -> BudgetLine | None:
+    def cell(name: str) -> str:
+        index = table.column(name)
+        return "" if index is None else str(row[index]).strip()
+
+    before = len(problems)
+    category, name = cell("category"), cell("line")
+    if not category:
+        problems.append(
+            Problem(table.file, "the category is empty.", row=number, column="category")
+        )
+    if not name:
+        problems.append(Problem(table.file, "the line name is empty.", row=number, column="line"))
+    elif name.startswith(_CRITERIA_START) or _CRITERIA_CHARS.search(name):
+        problems.append(
+            Problem(
+                table.file,
+                "a line name cannot start with = + - @ < > or contain * ? ~,"
+                " which spreadsheet formulas read as operators.",
+                row=number,
+                column="line",
+                value=name,
+            )
+        )
+    policy_text = cell("carry_over")
+    policy = parse_carry_over(policy_text) if policy_text else config.carry_over
+    if policy is None:
+        problems.append(
+            Problem(
+                table.file,
+                "is not a carry-over policy.",
+                row=number,
+                column="carry_over",
+                value=policy_text,
+                hint="Use none, surplus or full; blank means the budgetbook.toml default.",
+            )
+        )
+    planned = [Decimal(0)] * config.period.months
+    for index, month in month_columns.items():
+        raw = row[index]
+        if raw is None or str(raw).strip() == "":
+            continue
+        try:
+            planned[month] = parse_amount(raw, decimal_comma)
+        except ValueError:
+            problems.append(
+                Problem(
+                    table.file,
+                    "is not an amount.",
+                    row=number,
+                    column=table.header[index],
+                    value=str(raw),
+                    hint="Write a number such as 1200 or 1200.50, or leave it blank for 0.",
+                )
+            )
+    if len(problems) > before:
+        return None
+    return BudgetLine(category, name, cell("channel"), policy, tuple(planned))

@@ -1,0 +1,47 @@
+"""The build: read and validate a project, compute its figures, write its workbook."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from budgetbook.budget_math import BudgetFigures, compute_budget
+from budgetbook.model import Project
+from budgetbook.project import load_project
+
+DEFAULT_OUTPUT = "budgetbook.xlsx"
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a build or a check found, for the terminal and for scripts."""
+
+    project: Project
+    figures: BudgetFigures
+    output: Path | None
+
+    @property
+    def counted_total(self) -> Decimal:
+        return sum((t.amount for t in self.project.transactions), Decimal(0))
+
+    @property
+    def not_counted_reasons(self) -> Counter:
+        """How many rows were left out for each kind of reason."""
+        return Counter(item.kind for item in self.project.not_counted)
+
+
+def check_project(project_dir: Path | str) -> Summary:
+    project = load_project(project_dir)
+    return Summary(project, compute_budget(project), None)
+
+
+def build_workbook(project_dir: Path | str, output: Path | str | None = None) -> Summary:
+    from budgetbook.book import write_workbook
+
+    project = load_project(project_dir)
+    figures = compute_budget(project)
+    target = Path(output) if output is not None else project.root / DEFAULT_OUTPUT
+    write_workbook(project, figures, target)
+    return Summary(project, figures, target)

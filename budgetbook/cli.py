@@ -1,0 +1,115 @@
+"""The command line: parse arguments, call the library, turn errors into messages."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from budgetbook import __version__
+from budgetbook.errors import BudgetbookError, InputErrors
+
+
+class _Commands(click.Group):
+    """Every failure reaches the user as a message and a non-zero status, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except InputErrors as exc:
+            count = len(exc.problems)
+            click.secho(
+                f"Error: {count} problem{'s' if count > 1 else ''} to fix:", fg="red", err=True
+            )
+            for problem in exc.problems:
+                click.echo(f"  {problem}", err=True)
+            ctx.exit(1)
+        except BudgetbookError as exc:
+            click.secho(f"Error: {exc}", fg="red", err=True)
+            ctx.exit(1)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # the last guard before a user would see a traceback
+            if os.environ.get("BUDGETBOOK_DEBUG"):
+                raise
+            click.secho(
+                f"Error: budgetbook failed unexpectedly ({type(exc).__name__}: {exc}). "
+                "Run again with BUDGETBOOK_DEBUG=1 for details, and please report it.",
+                fg="red",
+                err=True,
+            )
+            ctx.exit(3)
+
+
+@click.group(cls=_Commands)
+@click.version_option(__version__, prog_name="budgetbook")
+def main() -> None:
+    """Turn a marketing project folder into one live Excel workbook.
+
+    \b
+    Start a project, fill in its CSV files, then build:
+      budgetbook init my-project
+      budgetbook build my-project -o budget.xlsx
+    """
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--xlsx", is_flag=True, help="Write budget.xlsx, to fill in Excel, not budget.csv.")
+def init(directory: Path, xlsx: bool) -> None:
+    """Create a project folder with example input files to edit.
+
+    \b
+    Example:
+      budgetbook init my-project
+    """
+    from budgetbook.init import create_project
+
+    written = create_project(directory, budget_as_xlsx=xlsx)
+    click.echo(f"Created {directory} with {len(written)} files:")
+    for path in written:
+        click.echo(f"  {path.relative_to(directory).as_posix()}")
+    click.echo(f"Edit them, then run: budgetbook build {directory}")
+
+
+@main.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the workbook (default: PROJECT/budgetbook.xlsx).",
+)
+def build(project: Path, output: Path | None) -> None:
+    """Build the workbook of a project folder.
+
+    \b
+    Example:
+      budgetbook build samples/atelier-lune -o atelier-lune.xlsx
+    """
+    from budgetbook.build import build_workbook
+    from budgetbook.report import describe
+
+    summary = build_workbook(project, output)
+    click.echo(describe(summary))
+
+
+@main.command()
+@click.argument("project", type=click.Path(path_type=Path))
+def check(project: Path) -> None:
+    """Validate a project folder and summarise it; write nothing.
+
+    \b
+    Example:
+      budgetbook check samples/atelier-lune
+    """
+    from budgetbook.build import check_project
+    from budgetbook.report import describe
+
+    click.echo(describe(check_project(project)))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,201 @@
+"""Read and validate ``budgetbook.toml``; every unknown key or bad value is reported at once."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from budgetbook.errors import InputErrors, Problem
+from budgetbook.model import CarryOver, Config, Period, Strategy
+
+CONFIG_NAME = "budgetbook.toml"
+LANGUAGES = ("en", "fr")
+ACTUALS_COLUMNS = ("date", "amount", "line", "description", "vendor", "account")
+
+TEXT, NUMBER, TEXT_LIST, TEXT_TABLE = "text", "whole number", "list of texts", "table of texts"
+
+# Every key the file may hold, by section, with its kind.
+SCHEMA: dict[str, Any] = {
+    "language": TEXT,
+    "company": {"name": TEXT, "currency": TEXT},
+    "budget": {"start": TEXT, "months": NUMBER, "carry_over": TEXT},
+    "actuals": {"columns": {name: TEXT for name in ACTUALS_COLUMNS}},
+    "strategy": {
+        "summary": TEXT,
+        "mission": TEXT,
+        "target_market": TEXT,
+        "personas": TEXT_LIST,
+        "competitors": TEXT_LIST,
+        "strengths": TEXT_LIST,
+        "weaknesses": TEXT_LIST,
+        "opportunities": TEXT_LIST,
+        "threats": TEXT_LIST,
+        "team": TEXT_TABLE,
+        "channels": TEXT_TABLE,
+    },
+}
+REQUIRED = ("company.name", "company.currency", "budget.start")
+
+
+def read_config(path: Path) -> Config:
+    name = path.name
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise InputErrors(
+            [Problem(name, "not found.", hint="Run 'budgetbook init DIR' to start a project.")]
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise InputErrors([Problem(name, f"is not UTF-8 text ({exc.reason}).")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputErrors([Problem(name, f"is not valid TOML: {exc}.")]) from None
+
+    problems: list[Problem] = []
+    _check_keys(name, data, SCHEMA, "", problems)
+    for key in REQUIRED:
+        if _get(data, key) is None:
+            problems.append(Problem(name, f"the key '{key}' is required.", column=key))
+    if problems:
+        raise InputErrors(problems)
+
+    config = _build(name, data, problems)
+    if problems:
+        raise InputErrors(problems)
+    return config
+
+
+def _check_keys(name: str, data: dict, schema: dict, prefix: str, problems: list[Problem]) -> None:
+    for key, value in data.items():
+        dotted = prefix + key
+        if key not in schema:
+            close = difflib.get_close_matches(key, list(schema), n=1)
+            hint = f"Did you mean '{prefix + close[0]}'?" if close else _known(schema, prefix)
+            problems.append(Problem(name, "unknown key.", column=dotted, hint=hint))
+            continue
+        kind = schema[key]
+        if isinstance(kind, dict):
+            if not isinstance(value, dict):
+                problems.append(
+                    Problem(name, "should be a [section].", column=dotted, value=str(value))
+                )
+            else:
+                _check_keys(name, value, kind, dotted + ".", problems)
+        elif not _is_kind(value, kind):
+            problems.append(Problem(name, f"should be a {kind}.", column=dotted, value=str(value)))
+
+
+def _known(schema: dict, prefix: str) -> str:
+    return "Known keys: " + ", ".join(f"'{prefix}{k}'" for k in schema) + "."
+
+
+def _is_kind(value: Any, kind: str) -> bool:
+    if kind == TEXT:
+        return isinstance(value, str)
+    if kind == NUMBER:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == TEXT_LIST:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+
+
+def _get(data: dict, dotted: str) -> Any:
+    for part in dotted.split("."):
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)
+    return data
+
+
+def _build(name: str, data: dict, problems: list[Problem]) -> Config:
+    currency = data["company"]["currency"].strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", currency):
+        problems.append(
+            Problem(
+                name,
+                "is not an ISO currency code.",
+                column="company.currency",
+                value=data["company"]["currency"],
+                hint="Use three letters such as EUR, USD or GBP.",
+            )
+        )
+
+    start = parse_month(data["budget"]["start"])
+    if start is None:
+        problems.append(
+            Problem(
+                name,
+                "is not a month.",
+                column="budget.start",
+                value=data["budget"]["start"],
+                hint='Write it as YYYY-MM, for example "2026-01".',
+            )
+        )
+    months = data["budget"].get("months", 12)
+    if not 1 <= months <= 120:
+        problems.append(
+            Problem(
+                name,
+                "must be between 1 and 120.",
+                column="budget.months",
+                value=str(months),
+            )
+        )
+
+    carry_over = parse_carry_over(data["budget"].get("carry_over", "none"))
+    if carry_over is None:
+        problems.append(
+            Problem(
+                name,
+                "is not a carry-over policy.",
+                column="budget.carry_over",
+                value=data["budget"]["carry_over"],
+                hint="Use none, surplus or full.",
+            )
+        )
+
+    language = data.get("language", "en")
+    if language not in LANGUAGES:
+        problems.append(
+            Problem(
+                name,
+                "is not a supported language.",
+                column="language",
+                value=language,
+                hint='Use "en" or "fr".',
+            )
+        )
+
+    strategy_data = data.get("strategy", {})
+    strategy = Strategy(
+        **{k: v for k, v in strategy_data.items() if isinstance(v, str)},
+        **{k: tuple(v) for k, v in strategy_data.items() if isinstance(v, list)},
+        **{k: tuple(v.items()) for k, v in strategy_data.items() if isinstance(v, dict)},
+    )
+    return Config(
+        company_name=data["company"]["name"],
+        currency=currency,
+        period=Period(start or date(2000, 1, 1), months),
+        carry_over=carry_over or CarryOver.NONE,
+        language=language,
+        actuals_columns=dict(data.get("actuals", {}).get("columns", {})),
+        strategy=strategy,
+    )
+
+
+def parse_month(text: str) -> date | None:
+    """``YYYY-MM`` to the first of that month, or None."""
+    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text)
+    if not match or not 1 <= int(match[2]) <= 12:
+        return None
+    return date(int(match[1]), int(match[2]), 1)
+
+
+def parse_carry_over(text: str) -> CarryOver | None:
+    try:
+        return CarryOver(text.strip().lower())
+    except ValueError:
+        return None

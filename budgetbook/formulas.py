@@ -1,0 +1,82 @@
+"""Every formula budgetbook writes, built from cell coordinates (0-based row and column).
+
+Only functions that Excel, LibreOffice and Google Sheets evaluate alike are used, and plain A1
+references (no table references, no dynamic arrays), so the workbook stays live everywhere.
+"""
+
+from __future__ import annotations
+
+from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_range, xl_rowcol_to_cell
+
+from budgetbook.model import CarryOver
+
+
+def cell(row: int, col: int, *, row_abs: bool = False, col_abs: bool = False) -> str:
+    return xl_rowcol_to_cell(row, col, row_abs, col_abs)
+
+
+def on_sheet(sheet: str, reference: str) -> str:
+    """A reference to another sheet, quoted when the name needs it."""
+    return f"{quote_sheetname(sheet)}!{reference}"
+
+
+def whole_column(sheet: str, col: int) -> str:
+    """An absolute whole column, so rows pasted below the last one are reached too."""
+    name = xl_col_to_name(col)
+    return on_sheet(sheet, f"${name}:${name}")
+
+
+def row_span(row: int, first_col: int, last_col: int) -> str:
+    return xl_range(row, first_col, row, last_col)
+
+
+def col_span(col: int, first_row: int, last_row: int, *, col_abs: bool = False) -> str:
+    """A range down one column with its rows fixed, e.g. ``E$5:E$36``."""
+    top = cell(first_row, col, row_abs=True, col_abs=col_abs)
+    return f"{top}:{cell(last_row, col, row_abs=True, col_abs=col_abs)}"
+
+
+def available(planned: str, previous_remaining: str | None, policy: CarryOver) -> str:
+    """This month's Available: its Planned plus what the previous month's Remaining carries."""
+    if previous_remaining is None or policy is CarryOver.NONE:
+        return f"={planned}"
+    if policy is CarryOver.SURPLUS:
+        return f"={planned}+MAX(0,{previous_remaining})"
+    return f"={planned}+{previous_remaining}"
+
+
+def difference(minuend: str, subtrahend: str) -> str:
+    return f"={minuend}-{subtrahend}"
+
+
+def total(range_ref: str) -> str:
+    return f"=SUM({range_ref})"
+
+
+def plus(references: list[str]) -> str:
+    return "=" + "+".join(references) if references else "=0"
+
+
+def refer(reference: str) -> str:
+    return f"={reference}"
+
+
+def share(numerator: str, denominator: str) -> str:
+    """A ratio that shows blank rather than #DIV/0! when the denominator is zero or blank."""
+    return f'=IFERROR({numerator}/{denominator},"")'
+
+
+def sum_by_label(values: str, labels: str, label: str) -> str:
+    """Sum the rows of a range whose label column holds ``label`` (a cell reference)."""
+    return f"=SUMIFS({values},{labels},{label})"
+
+
+def month_actual(
+    sheet: str, amount_col: int, line_col: int, date_col: int, line: str, month_start: str
+) -> str:
+    """Transactions of one line dated within the month that starts on ``month_start``."""
+    dates = whole_column(sheet, date_col)
+    return (
+        f"=SUMIFS({whole_column(sheet, amount_col)},{whole_column(sheet, line_col)},{line},"
+        f'{dates},">="&{month_start},{dates},"<"&EDATE({month_start},1))'
+    )

@@ -1,0 +1,67 @@
+"""``budgetbook init``: a new project folder from the templates shipped with the package."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from budgetbook.errors import BudgetbookError
+from budgetbook.tables import read_table
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def create_project(directory: Path, budget_as_xlsx: bool = False) -> list[Path]:
+    """Copy the templates into ``directory``; refuse to overwrite any file already there."""
+    sources = sorted(
+        p for p in TEMPLATES.rglob("*") if p.is_file() and p.suffix in (".csv", ".toml")
+    )
+    targets = [directory / p.relative_to(TEMPLATES) for p in sources]
+    if budget_as_xlsx:
+        targets = [t.with_suffix(".xlsx") if t.name == "budget.csv" else t for t in targets]
+    clashes = [t for t in targets if t.exists()]
+    if clashes:
+        raise BudgetbookError(
+            f"{clashes[0]}: already exists; init never overwrites files."
+            " Choose an empty or new folder."
+        )
+    written = []
+    for source, target in zip(sources, targets, strict=True):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.suffix == ".xlsx":
+            write_budget_xlsx(source, target)
+        else:
+            shutil.copyfile(source, target)
+        written.append(target)
+    return written
+
+
+def write_budget_xlsx(source: Path, target: Path) -> None:
+    """The budget template as a workbook to fill in: text month headers, a policy dropdown."""
+    from xlsxwriter.workbook import Workbook
+
+    table = read_table(source, source.name)
+    workbook = Workbook(str(target), {"strings_to_formulas": False, "strings_to_numbers": False})
+    workbook.set_properties({"author": "budgetbook", "created": datetime(2000, 1, 1)})
+    ws = workbook.add_worksheet("Budget")
+    header = workbook.add_format({"bold": True, "bg_color": "#1F4E79", "font_color": "white"})
+    amount = workbook.add_format({"num_format": "#,##0.00"})
+    for col, title in enumerate(table.header):
+        ws.write_string(0, col, title, header)  # text, so Excel does not turn 2027-01 into a date
+    fixed = 4
+    for row, (_, cells) in enumerate(table.rows, start=1):
+        for col, value in enumerate(cells):
+            text = str(value)
+            if col >= fixed and text:
+                ws.write_number(row, col, float(text), amount)
+            else:
+                ws.write_string(row, col, text)
+    last = max(len(table.rows), 200)
+    ws.data_validation(1, 3, last, 3, {"validate": "list", "source": ["none", "surplus", "full"]})
+    ws.set_column(0, 0, 18)
+    ws.set_column(1, 1, 24)
+    ws.set_column(2, 3, 11)
+    ws.set_column(fixed, len(table.header) - 1, 10)
+    ws.freeze_panes(1, 2)
+    workbook.close()

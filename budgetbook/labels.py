@@ -1,0 +1,137 @@
+"""The words the workbook shows, per language; formulas refer to sheets by these names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Labels:
+    overview: str
+    budget: str
+    actuals: str
+    not_counted: str
+    category: str
+    line: str
+    carry_over: str
+    planned: str
+    available: str
+    actual: str
+    remaining: str
+    total: str
+    total_budget: str
+    share_spent: str
+    month: str
+    date: str
+    amount: str
+    description: str
+    vendor: str
+    account: str
+    source_file: str
+    source_row: str
+    file: str
+    row: str
+    reason: str
+    original_text: str
+    period: str
+    currency: str
+    counted: str
+    not_counted_rows: str
+    all_counted: str
+    by_category: str
+    by_month: str
+    chart_title: str
+    budget_title: str
+    budget_note: str
+    policies: dict[str, str]
+
+
+ENGLISH = Labels(
+    overview="Overview",
+    budget="Budget",
+    actuals="Actuals",
+    not_counted="Not counted",
+    category="Category",
+    line="Line",
+    carry_over="Carry-over",
+    planned="Planned",
+    available="Available",
+    actual="Actual",
+    remaining="Remaining",
+    total="Total",
+    total_budget="Total budget",
+    share_spent="% spent",
+    month="Month",
+    date="Date",
+    amount="Amount",
+    description="Description",
+    vendor="Vendor",
+    account="Account",
+    source_file="Source file",
+    source_row="Source row",
+    file="File",
+    row="Row",
+    reason="Reason",
+    original_text="Original text",
+    period="Period",
+    currency="Currency",
+    counted="Transactions counted",
+    not_counted_rows="Finance rows not counted",
+    all_counted="Every finance row was counted.",
+    by_category="By category",
+    by_month="By month",
+    chart_title="Planned and actual spending per month",
+    budget_title="Marketing budget",
+    budget_note=(
+        "Planned cells are yours to edit. Available = Planned + what last month's Remaining"
+        " carries (surplus: unspent money only; full: overspend too)."
+        " Actual sums the Actuals sheet."
+    ),
+    policies={"none": "none", "surplus": "surplus", "full": "full"},
+)
+
+FRENCH = Labels(
+    overview="Synthèse",
+    budget="Budget",
+    actuals="Dépenses",
+    not_counted="Non comptées",
+    category="Catégorie",
+    line="Ligne",
+    carry_over="Report",
+    planned="Prévu",
+    available="Disponible",
+    actual="Réel",
+    remaining="Reste",
+    total="Total",
+    total_budget="Budget total",
+    share_spent="% dépensé",
+    month="Mois",
+    date="Date",
+    amount="Montant",
+    description="Libellé",
+    vendor="Fournisseur",
+    account="Compte",
+    source_file="Fichier source",
+    source_row="Ligne source",
+    file="Fichier",
+    row="Ligne",
+    reason="Motif",
+    original_text="Texte d'origine",
+    period="Période",
+    currency="Devise",
+    counted="Transactions comptées",
+    not_counted_rows="Lignes financières non comptées",
+    all_counted="Toutes les lignes financières ont été comptées.",
+    by_category="Par catégorie",
+    by_month="Par mois",
+    chart_title="Dépenses prévues et réelles par mois",
+    budget_title="Budget marketing",
+    budget_note=(
+        "Les cellules Prévu se modifient librement. Disponible = Prévu + ce que reporte le Reste"
+        " du mois précédent (surplus : le non-dépensé seulement ; total : le dépassement aussi)."
+        " Réel additionne la feuille Dépenses."
+    ),
+    policies={"none": "aucun", "surplus": "surplus", "full": "total"},
+)
+
+LABELS = {"en": ENGLISH, "fr": FRENCH}

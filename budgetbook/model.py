@@ -1,0 +1,123 @@
+"""Typed records that the readers produce and the computation and writers consume."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+
+class CarryOver(StrEnum):
+    """What a line's Remaining at the end of a month does to the next month's Available."""
+
+    NONE = "none"  # nothing carries: each month stands alone
+    SURPLUS = "surplus"  # unspent money is added to next month; overspend is not taken back
+    FULL = "full"  # unspent money and overspend both carry
+
+
+@dataclass(frozen=True)
+class Period:
+    """The budget's months: ``months`` consecutive months from ``start`` (a first of month)."""
+
+    start: date
+    months: int
+
+    def month_starts(self) -> list[date]:
+        return [add_months(self.start, i) for i in range(self.months)]
+
+    @property
+    def end(self) -> date:
+        """The first day after the period."""
+        return add_months(self.start, self.months)
+
+    def month_index(self, day: date) -> int | None:
+        """Position of the month holding ``day``, or None when outside the period."""
+        index = (day.year - self.start.year) * 12 + day.month - self.start.month
+        return index if 0 <= index < self.months else None
+
+
+def add_months(first_of_month: date, count: int) -> date:
+    index = first_of_month.year * 12 + first_of_month.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def month_key(first_of_month: date) -> str:
+    """The ``YYYY-MM`` form used in input headers."""
+    return f"{first_of_month.year:04d}-{first_of_month.month:02d}"
+
+
+@dataclass(frozen=True)
+class Strategy:
+    summary: str = ""
+    mission: str = ""
+    target_market: str = ""
+    personas: tuple[str, ...] = ()
+    competitors: tuple[str, ...] = ()
+    strengths: tuple[str, ...] = ()
+    weaknesses: tuple[str, ...] = ()
+    opportunities: tuple[str, ...] = ()
+    threats: tuple[str, ...] = ()
+    team: tuple[tuple[str, str], ...] = ()  # (role, person)
+    channels: tuple[tuple[str, str], ...] = ()  # (channel, purpose)
+
+
+@dataclass(frozen=True)
+class Config:
+    company_name: str
+    currency: str
+    period: Period
+    carry_over: CarryOver
+    language: str = "en"
+    actuals_columns: dict[str, str] = field(default_factory=dict)
+    strategy: Strategy = field(default_factory=Strategy)
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    category: str
+    name: str
+    channel: str
+    carry_over: CarryOver
+    planned: tuple[Decimal, ...]  # one amount per month of the period
+
+
+@dataclass(frozen=True)
+class Transaction:
+    """One counted row of finance's actuals."""
+
+    date: date
+    amount: Decimal  # positive = spent, negative = refund or credit note
+    line: str  # the budget line's exact name
+    description: str
+    vendor: str
+    account: str
+    source_file: str
+    source_row: int
+
+
+@dataclass(frozen=True)
+class NotCounted:
+    """A finance row that was not counted, kept so the user sees it and why."""
+
+    file: str
+    row: int | None
+    kind: str  # short, for summaries: "no date", "outside the period", ...
+    reason: str  # the full sentence shown beside the row
+    text: str  # the row's original cells
+
+
+@dataclass
+class Project:
+    root: Path
+    config: Config
+    lines: list[BudgetLine]
+    transactions: list[Transaction]
+    not_counted: list[NotCounted]
+    data_rows: int = 0  # finance data rows read, counted or not
+
+    @property
+    def categories(self) -> list[str]:
+        """Categories in the order they first appear in the budget file."""
+        return list(dict.fromkeys(line.category for line in self.lines))

@@ -1,0 +1,27 @@
+"""The sheet of finance rows that were not counted, each with its file, row and reason."""
+
+from __future__ import annotations
+
+from xlsxwriter.worksheet import Worksheet
+
+from budgetbook.labels import Labels
+from budgetbook.model import Project
+from budgetbook.sheets.styles import Styles
+
+
+def write_not_counted(ws: Worksheet, project: Project, styles: Styles, labels: Labels) -> None:
+    headers = (labels.file, labels.row, labels.reason, labels.original_text)
+    for col, (title, width) in enumerate(zip(headers, (26, 7, 48, 80), strict=True)):
+        ws.write_string(0, col, title, styles.header)
+        ws.set_column(col, col, width)
+    ws.freeze_panes(1, 0)
+    if not project.not_counted:
+        ws.write_string(1, 0, labels.all_counted, styles.subtitle)
+        return
+    for row, item in enumerate(project.not_counted, start=1):
+        ws.write_string(row, 0, item.file, styles.text)
+        if item.row is not None:
+            ws.write_number(row, 1, item.row, styles.integer)
+        ws.write_string(row, 2, item.reason, styles.text)
+        ws.write_string(row, 3, item.text, styles.text)
+    ws.autofilter(0, 0, len(project.not_counted), len(headers) - 1)

@@ -1,0 +1,88 @@
+"""Cell formats shared by every sheet, created once per workbook."""
+
+from __future__ import annotations
+
+from xlsxwriter.workbook import Workbook
+
+# ISO code -> symbol; other codes are shown as the code itself.
+SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF", "CAD": "CA$", "AUD": "A$"}
+NO_DECIMALS = {"JPY", "KRW", "CLP", "ISK", "HUF"}
+BLUE = "#1F4E79"
+INPUT_FILL = "#FFF8E1"
+GRID = "#D9D9D9"
+
+
+def money_format(currency: str, language: str) -> str:
+    """Positive; negative in red; zero as a dash. The symbol goes where the language puts it."""
+    symbol = SYMBOLS.get(currency, currency)
+    number = "#,##0" if currency in NO_DECIMALS else "#,##0.00"
+    shown = f'"{symbol}"{number}' if language == "en" else f'{number} "{symbol}"'
+    return f'{shown};[Red]-{shown};"–"'
+
+
+class Styles:
+    def __init__(self, workbook: Workbook, currency: str, language: str):
+        money = money_format(currency, language)
+        add = workbook.add_format
+        base = {"font_name": "Calibri", "font_size": 10, "valign": "vcenter"}
+
+        def fmt(**props):
+            return add({**base, **props})
+
+        self.title = fmt(bold=True, font_size=16, font_color=BLUE)
+        self.subtitle = fmt(italic=True, font_color="#595959")
+        self.note = fmt(italic=True, font_color="#595959", text_wrap=True, valign="top")
+        self.header = fmt(bold=True, font_color="white", bg_color=BLUE, border=1, border_color=GRID)
+        self.header_month = fmt(
+            bold=True,
+            font_color="white",
+            bg_color=BLUE,
+            border=1,
+            border_color=GRID,
+            num_format="mmm yyyy",
+            align="right",
+        )
+        self.header_right = fmt(
+            bold=True,
+            font_color="white",
+            bg_color=BLUE,
+            border=1,
+            border_color=GRID,
+            align="right",
+        )
+        self.text = fmt()
+        self.text_bold = fmt(bold=True)
+        self.text_top = fmt(bold=True, top=1, top_color="#A6A6A6")
+        self.label = fmt(font_color="#595959")
+        self.label_top = fmt(font_color="#595959", top=1, top_color="#A6A6A6")
+        self.date = fmt(num_format="yyyy-mm-dd", align="left")
+        self.month = fmt(num_format="mmm yyyy", align="left")
+        self.integer = fmt(num_format="0", align="left")
+        self.money = fmt(num_format=money)
+        self.money_input = fmt(num_format=money, bg_color=INPUT_FILL, top=1, top_color="#A6A6A6")
+        self.money_available = fmt(num_format=money, italic=True, font_color="#595959")
+        self.money_bold = fmt(num_format=money, bold=True)
+        self.money_total = fmt(num_format=money, bold=True, top=1, top_color="#A6A6A6")
+        self.money_grand = fmt(num_format=money, bold=True, bg_color="#DDEBF7")
+        self.percent = fmt(num_format="0.0%")
+        self.percent_bold = fmt(num_format="0.0%", bold=True, bg_color="#DDEBF7")
+        self.subtotal_name = fmt(bold=True, top=1, top_color="#A6A6A6", bg_color="#F2F2F2")
+        self.subtotal_label = fmt(
+            font_color="#595959", top=1, top_color="#A6A6A6", bg_color="#F2F2F2"
+        )
+        self.subtotal_money = fmt(
+            num_format=money, bold=True, top=1, top_color="#A6A6A6", bg_color="#F2F2F2"
+        )
+        self.subtotal_fill_name = fmt(bold=True, bg_color="#F2F2F2")
+        self.subtotal_fill_label = fmt(font_color="#595959", bg_color="#F2F2F2")
+        self.subtotal_fill_money = fmt(num_format=money, bold=True, bg_color="#F2F2F2")
+        self.grand_name = fmt(bold=True, bg_color="#DDEBF7", top=2, top_color=BLUE)
+        self.grand_label = fmt(font_color="#595959", bg_color="#DDEBF7", top=2, top_color=BLUE)
+        self.grand_money = fmt(
+            num_format=money, bold=True, bg_color="#DDEBF7", top=2, top_color=BLUE
+        )
+        self.grand_fill_name = fmt(bold=True, bg_color="#DDEBF7")
+        self.grand_fill_label = fmt(font_color="#595959", bg_color="#DDEBF7")
+        self.grand_fill_money = fmt(num_format=money, bold=True, bg_color="#DDEBF7")
+        self.overspend = add({"bg_color": "#F8CBAD", "font_color": "#9C0006"})
+        self.over_available = add({"font_color": "#C00000", "bold": True})

@@ -1,0 +1,111 @@
+"""Read a CSV or XLSX file into a header and numbered rows, whatever its encoding or dialect."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from budgetbook.errors import InputErrors, Problem
+
+TABLE_SUFFIXES = (".csv", ".xlsx")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A file's first sheet: a header and its data rows, each with its spreadsheet row number."""
+
+    file: str  # the name shown to the user, relative to the project
+    header: list[str]
+    rows: list[tuple[int, list[object]]]
+
+    def column(self, name: str) -> int | None:
+        """Index of a column by header name, ignoring case and surrounding spaces."""
+        wanted = name.strip().casefold()
+        for index, title in enumerate(self.header):
+            if title.strip().casefold() == wanted:
+                return index
+        return None
+
+
+def read_table(path: Path, shown_as: str) -> Table:
+    if path.suffix.lower() == ".xlsx":
+        grid = _read_xlsx(path, shown_as)
+    else:
+        grid = _read_csv(path, shown_as)
+    numbered = [(number, row) for number, row in enumerate(grid, start=1) if _has_data(row)]
+    if not numbered:
+        raise InputErrors([Problem(shown_as, "is empty: it has no header row.")])
+    (_, header), *rows = numbered
+    width = len(header)
+    return Table(
+        shown_as,
+        [_header_text(title) for title in header],
+        [(number, _fit(row, width)) for number, row in rows],
+    )
+
+
+def _header_text(title: object) -> str:
+    """A header as text; a date (Excel turns a typed 2026-01 into one) becomes ``YYYY-MM``."""
+    if isinstance(title, date):
+        return f"{title.year:04d}-{title.month:02d}"
+    return str(title).strip()
+
+
+def _has_data(row: list[object]) -> bool:
+    return any(str(cell).strip() for cell in row if cell is not None)
+
+
+def _fit(row: list[object], width: int) -> list[object]:
+    """Pad short rows with blanks, so a missing trailing cell reads as empty."""
+    return list(row) + [""] * (width - len(row)) if len(row) < width else list(row)
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM) when it decodes, else Windows-1252, as French exports are."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter among ``,`` ``;`` and tab that splits the first lines most consistently."""
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    best, best_score = ",", (-1, 0)
+    for delimiter in (",", ";", "\t"):
+        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        if not counts or counts[0] < 2:
+            continue
+        score = (sum(c == counts[0] for c in counts), counts[0])
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_csv(path: Path, shown_as: str) -> list[list[object]]:
+    try:
+        text = decode(path.read_bytes())
+    except OSError as exc:
+        raise InputErrors([Problem(shown_as, f"cannot be read: {exc.strerror}.")]) from None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        raise InputErrors(
+            [Problem(shown_as, f"is not a readable CSV file: {exc}.", row=reader.line_num)]
+        ) from None
+
+
+def _read_xlsx(path: Path, shown_as: str) -> list[list[object]]:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        return sheet.to_python(skip_empty_area=False)
+    except (CalamineError, OSError, ValueError) as exc:
+        raise InputErrors(
+            [Problem(shown_as, f"is not a readable .xlsx workbook ({exc}).")]
+        ) from None
