@@ -62,25 +62,26 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
     decimal_comma = detect_decimal_comma([row[i] for _, row in table.rows for i in month_columns])
     lines: list[BudgetLine] = []
     first_row_of: dict[str, int] = {}
+    name_col = table.column("line")
     for number, row in table.rows:
-        line = _read_line(table, number, row, config, month_columns, decimal_comma, problems)
-        if line is None:
-            continue
-        key = line.name.casefold()
-        if key in first_row_of:
+        name = str(row[name_col]).strip()
+        key = name.casefold()
+        if name and key in first_row_of:
             problems.append(
                 Problem(
                     table.file,
                     f"this line name is already used on row {first_row_of[key]}.",
                     row=number,
                     column="line",
-                    value=line.name,
+                    value=name,
                     hint="Line names must be unique; rename one of them.",
                 )
             )
             continue
-        first_row_of[key] = number
-        lines.append(line)
+        first_row_of.setdefault(key, number)
+        line = _read_line(table, number, row, config, month_columns, decimal_comma, problems)
+        if line is not None:
+            lines.append(line)
     if not lines and not problems:
         problems.append(Problem(table.file, "has no budget line.", hint="Add one row per line."))
     return lines, problems

@@ -16,8 +16,9 @@ def cell(row: int, col: int, *, row_abs: bool = False, col_abs: bool = False) ->
 
 
 def on_sheet(sheet: str, reference: str) -> str:
-    """A reference to another sheet, quoted when the name needs it."""
-    return f"{quote_sheetname(sheet)}!{reference}"
+    """A reference to another sheet, quoted when the name needs it (accented names always)."""
+    quoted = quote_sheetname(sheet) if sheet.isascii() else "'" + sheet.replace("'", "''") + "'"
+    return f"{quoted}!{reference}"
 
 
 def whole_column(sheet: str, col: int) -> str:

@@ -12,7 +12,7 @@ from budgetbook.sheets.styles import Styles
 DATE, MONTH, CATEGORY, LINE, AMOUNT, DESCRIPTION, VENDOR, ACCOUNT, SOURCE_FILE, SOURCE_ROW = range(
     10
 )
-WIDTHS = (11, 10, 18, 26, 12, 40, 22, 10, 26, 10)
+WIDTHS = (11, 10, 18, 26, 13, 48, 26, 10, 28, 10)
 
 
 def write_actuals(ws: Worksheet, project: Project, styles: Styles, labels: Labels) -> None:

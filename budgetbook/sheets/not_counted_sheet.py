@@ -11,10 +11,13 @@ from budgetbook.sheets.styles import Styles
 
 def write_not_counted(ws: Worksheet, project: Project, styles: Styles, labels: Labels) -> None:
     headers = (labels.file, labels.row, labels.reason, labels.original_text)
-    for col, (title, width) in enumerate(zip(headers, (26, 7, 48, 80), strict=True)):
+    for col, (title, width) in enumerate(zip(headers, (26, 7, 44, 70), strict=True)):
         ws.write_string(0, col, title, styles.header)
         ws.set_column(col, col, width)
     ws.freeze_panes(1, 0)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
     if not project.not_counted:
         ws.write_string(1, 0, labels.all_counted, styles.subtitle)
         return

@@ -1,0 +1,67 @@
+"""Shared fixtures: the sample project, and a factory for small projects written on the fly."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from budgetbook.build import build_workbook
+
+ROOT = Path(__file__).parent.parent
+SAMPLE = ROOT / "samples" / "atelier-lune"
+
+
+@pytest.fixture(scope="session")
+def sample_book(tmp_path_factory) -> Path:
+    """The sample project's workbook, built once per test session."""
+    output = tmp_path_factory.mktemp("sample") / "atelier-lune.xlsx"
+    build_workbook(SAMPLE, output)
+    return output
+
+
+def write_csv(path: Path, rows: list[list[object]]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def write_project(
+    root: Path,
+    lines: list[list[object]],
+    actuals: list[list[object]] | None = None,
+    start: str = "2026-01",
+    months: int = 4,
+    carry_over: str = "none",
+) -> Path:
+    """A project folder: ``lines`` are [category, line, channel, carry_over, *amounts]."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "budgetbook.toml").write_text(
+        f'[company]\nname = "Test & Co"\ncurrency = "EUR"\n\n'
+        f'[budget]\nstart = "{start}"\nmonths = {months}\ncarry_over = "{carry_over}"\n',
+        encoding="utf-8",
+    )
+    year, month = (int(part) for part in start.split("-"))
+    headers = []
+    for index in range(months):
+        y, m = divmod(month - 1 + index, 12)
+        headers.append(f"{year + y:04d}-{m + 1:02d}")
+    write_csv(
+        root / "budget.csv", [["category", "line", "channel", "carry_over", *headers], *lines]
+    )
+    if actuals is not None:
+        write_csv(
+            root / "actuals" / "ledger.csv",
+            [["date", "amount", "line", "description", "vendor", "account"], *actuals],
+        )
+    return root
+
+
+@pytest.fixture
+def project_factory(tmp_path):
+    def make(*args, **kwargs) -> Path:
+        return write_project(tmp_path / "project", *args, **kwargs)
+
+    return make

@@ -1,0 +1,122 @@
+"""The command line, invoked in-process as a user would type it."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from budgetbook.cli import main
+from tests.conftest import SAMPLE
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.mark.parametrize("command", ["init", "build", "check"])
+def test_every_command_documents_an_example(run, command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.output
+    assert f"budgetbook {command} " in result.output
+
+
+def test_init_then_build_works_out_of_the_box(run, tmp_path):
+    project = tmp_path / "new"
+    result = run("init", project)
+    assert result.exit_code == 0, result.output
+    assert (project / "budgetbook.toml").is_file()
+    assert (project / "actuals" / "example.csv").is_file()
+    built = run("build", project, "-o", tmp_path / "book.xlsx")
+    assert built.exit_code == 0, built.output
+    assert "Counted 5 of 5 finance rows" in built.output
+    assert (tmp_path / "book.xlsx").is_file()
+
+
+def test_init_xlsx_budget_builds_the_same_figures(run, tmp_path):
+    assert run("init", tmp_path / "csv").exit_code == 0
+    assert run("init", tmp_path / "xlsx", "--xlsx").exit_code == 0
+    assert (tmp_path / "xlsx" / "budget.xlsx").is_file()
+    assert not (tmp_path / "xlsx" / "budget.csv").exists()
+    from_csv = run("check", tmp_path / "csv").output
+    from_xlsx = run("check", tmp_path / "xlsx").output
+    assert from_xlsx.splitlines()[1:] == from_csv.splitlines()[1:]
+
+
+def test_init_never_overwrites(run, tmp_path):
+    assert run("init", tmp_path / "p").exit_code == 0
+    again = run("init", tmp_path / "p")
+    assert again.exit_code == 1
+    assert "already exists" in again.output
+
+
+def test_build_prints_a_summary(run, tmp_path):
+    result = run("build", SAMPLE, "-o", tmp_path / "book.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "18 budget lines in 4 categories, 12 months (Jan 2026 – Dec 2026)" in result.output
+    assert "Counted 100 of 101 finance rows: 27,451.59 EUR" in result.output
+    assert "Not counted 1 rows (no line: 1)" in result.output
+    assert "Planned 38,158.88 EUR" in result.output
+    assert str(tmp_path / "book.xlsx") in result.output
+
+
+def test_check_writes_nothing(run, tmp_path):
+    import shutil
+
+    project = tmp_path / "p"
+    shutil.copytree(SAMPLE, project)
+    before = sorted(p.name for p in project.rglob("*"))
+    result = run("check", project)
+    assert result.exit_code == 0
+    assert "is valid" in result.output
+    assert sorted(p.name for p in project.rglob("*")) == before
+
+
+def test_bad_input_is_named_precisely_without_traceback(run, project_factory):
+    project = project_factory(
+        [["Ads", "Meta", "", "sometimes", 1, "lots", 3, 4], ["Ads", "meta", "", "", 1, 2, 3, 4]]
+    )
+    result = run("check", project)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "3 problems to fix" in result.output
+    assert "budget.csv, row 2, column '2026-02', value 'lots': is not an amount." in result.output
+    assert "budget.csv, row 2, column 'carry_over', value 'sometimes'" in result.output
+    assert "budget.csv, row 3, column 'line', value 'meta'" in result.output
+
+
+def test_unknown_toml_key_suggests_the_right_one(run, project_factory):
+    project = project_factory([["Ads", "Meta", "", "", 1, 2, 3, 4]])
+    toml = project / "budgetbook.toml"
+    toml.write_text(toml.read_text().replace("carry_over", "carryover"), encoding="utf-8")
+    result = run("build", project)
+    assert result.exit_code == 1
+    assert "column 'budget.carryover': unknown key. Did you mean 'budget.carry_over'?" in (
+        result.output
+    )
+
+
+def test_missing_project_is_a_message(run, tmp_path):
+    result = run("build", tmp_path / "nothing")
+    assert result.exit_code == 1
+    assert "is not a project folder" in result.output
+
+
+def test_unexpected_failure_is_a_message_not_a_traceback(run, monkeypatch, tmp_path):
+    import budgetbook.build
+
+    def explode(*_):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.delenv("BUDGETBOOK_DEBUG", raising=False)
+    monkeypatch.setattr(budgetbook.build, "build_workbook", explode)
+    result = run("build", SAMPLE, "-o", tmp_path / "x.xlsx")
+    assert result.exit_code == 3
+    assert "RuntimeError: disk on fire" in result.output
+    assert "Traceback" not in result.output

@@ -1,0 +1,44 @@
+"""Every formula builder, against the exact text it must produce."""
+
+import pytest
+
+from budgetbook import formulas as f
+from budgetbook.model import CarryOver
+
+
+@pytest.mark.parametrize(
+    ("built", "expected"),
+    [
+        (f.cell(0, 0), "A1"),
+        (f.cell(3, 4, row_abs=True), "E$4"),
+        (f.cell(4, 1, row_abs=True, col_abs=True), "$B$5"),
+        (f.on_sheet("Budget", "E5"), "Budget!E5"),
+        (f.on_sheet("Not counted", "A1"), "'Not counted'!A1"),
+        (f.on_sheet("Dépenses", "A1"), "'Dépenses'!A1"),
+        (f.whole_column("Actuals", 4), "Actuals!$E:$E"),
+        (f.row_span(4, 4, 15), "E5:P5"),
+        (f.col_span(4, 4, 35), "E$5:E$36"),
+        (f.col_span(3, 4, 35, col_abs=True), "$D$5:$D$36"),
+        (f.available("E5", None, CarryOver.FULL), "=E5"),
+        (f.available("F5", "E8", CarryOver.NONE), "=F5"),
+        (f.available("F5", "E8", CarryOver.SURPLUS), "=F5+MAX(0,E8)"),
+        (f.available("F5", "E8", CarryOver.FULL), "=F5+E8"),
+        (f.difference("E6", "E7"), "=E6-E7"),
+        (f.total("E5:P5"), "=SUM(E5:P5)"),
+        (f.plus(["E41", "E80"]), "=E41+E80"),
+        (f.plus([]), "=0"),
+        (f.refer("Budget!Q5"), "=Budget!Q5"),
+        (f.share("C9", "B9"), '=IFERROR(C9/B9,"")'),
+        (
+            f.sum_by_label("E$5:E$36", "$D$5:$D$36", "$D37"),
+            "=SUMIFS(E$5:E$36,$D$5:$D$36,$D37)",
+        ),
+        (
+            f.month_actual("Actuals", 4, 3, 0, "$B$5", "E$4"),
+            '=SUMIFS(Actuals!$E:$E,Actuals!$D:$D,$B$5,Actuals!$A:$A,">="&E$4,'
+            'Actuals!$A:$A,"<"&EDATE(E$4,1))',
+        ),
+    ],
+)
+def test_formula_text(built, expected):
+    assert built == expected

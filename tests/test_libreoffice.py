@@ -1,0 +1,122 @@
+"""Real recalculation in LibreOffice: every formula's result against budgetbook's own value,
+and edits that flow through the carry-over rule."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from budgetbook.build import build_workbook
+from tests.recalc import compare, recalculate
+
+pytestmark = pytest.mark.libreoffice
+
+
+def test_harness_catches_a_wrong_cached_value(tmp_path):
+    """Guard against a LibreOffice that silently keeps cached values instead of recalculating."""
+    import xlsxwriter
+
+    path = tmp_path / "wrong.xlsx"
+    workbook = xlsxwriter.Workbook(path)
+    sheet = workbook.add_worksheet("S")
+    sheet.write_number("A1", 2)
+    sheet.write_formula("A2", "=A1*3", None, 999)
+    workbook.close()
+    count, mismatches = compare(path, recalculate(path, tmp_path / "lo"))
+    assert count == 1
+    assert [(m.cell, m.cached, m.recalculated) for m in mismatches] == [("A2", 999, 6)]
+
+
+def test_sample_every_formula_equals_python_value(sample_book, tmp_path):
+    count, mismatches = compare(sample_book, recalculate(sample_book, tmp_path))
+    print(f"compared {count} formula cells of the sample workbook")
+    assert count > 900
+    assert mismatches == []
+
+
+LINES = [
+    ["Advertising", "Meta ads", "Instagram", "surplus", 100, 100, 100, 100],
+    ["Advertising", "Google Ads", "", "full", 100, 100, 100, 100],
+    ["Tools", "Canva", "", "", 12, 12, 12, 12],
+]
+ACTUALS = [
+    ["2026-01-10", "60", "Meta ads", "Boost", "Meta", "6231"],
+    ["2026-02-10", "90", "Meta ads", "Boost", "Meta", "6231"],
+    ["2026-01-12", "60", "Google Ads", "Search", "Google", "6231"],
+    ["2026-02-12", "90", "Google Ads", "Search", "Google", "6231"],
+    ["2026-01-05", "12", "Canva", "Pro", "Canva", "6512"],
+]
+
+
+def _block(ws, line: str) -> int:
+    """The row (1-based) of a line's Planned row on the Budget sheet."""
+    for row in range(1, ws.max_row + 1):
+        if ws.cell(row, 2).value == line:
+            return row
+    raise AssertionError(f"no block for {line}")
+
+
+def _months(ws, row: int, count: int = 4) -> list[float]:
+    return [round(ws.cell(row, 5 + m).value, 2) for m in range(count)]
+
+
+def _edit_and_recalculate(book: Path, tmp_path: Path, edit) -> openpyxl.Workbook:
+    workbook = openpyxl.load_workbook(book)
+    edit(workbook["Actuals"])
+    edited = tmp_path / "edited.xlsx"
+    workbook.save(edited)
+    return openpyxl.load_workbook(recalculate(edited, tmp_path / "lo"), data_only=True)
+
+
+def _find_actual(ws, line: str, day: str) -> int:
+    for row in range(2, ws.max_row + 1):
+        if ws.cell(row, 4).value == line and ws.cell(row, 1).value == datetime.fromisoformat(day):
+            return row
+    raise AssertionError(f"no transaction {line} {day}")
+
+
+@pytest.fixture
+def small_book(project_factory, tmp_path) -> Path:
+    book = tmp_path / "small.xlsx"
+    build_workbook(project_factory(LINES, ACTUALS), book)
+    return book
+
+
+def test_small_project_formulas_equal_python_values(small_book, tmp_path):
+    count, mismatches = compare(small_book, recalculate(small_book, tmp_path / "lo"))
+    assert count > 100
+    assert mismatches == []
+
+
+def test_edited_amount_flows_through_surplus_and_full(small_book, tmp_path):
+    # Before: Jan actual 60 on both lines, so Remaining 40 and Feb Available 140.
+    def overspend_january(ws):
+        ws.cell(_find_actual(ws, "Meta ads", "2026-01-10"), 5).value = 130
+        ws.cell(_find_actual(ws, "Google Ads", "2026-01-12"), 5).value = 130
+
+    budget = _edit_and_recalculate(small_book, tmp_path, overspend_january)["Budget"]
+    meta = _block(budget, "Meta ads")
+    assert _months(budget, meta + 2) == [130, 90, 0, 0]  # Actual
+    assert _months(budget, meta + 3) == [-30, 10, 110, 210]  # Remaining
+    assert _months(budget, meta + 1) == [100, 100, 110, 210]  # Available: overspend not carried
+    google = _block(budget, "Google Ads")
+    assert _months(budget, google + 2) == [130, 90, 0, 0]
+    assert _months(budget, google + 1) == [100, 70, 80, 180]  # Available: overspend carried
+    assert _months(budget, google + 3) == [-30, -20, 80, 180]
+    assert budget.cell(google + 3, 9).value == pytest.approx(400 - 220)  # Total remaining
+
+
+def test_pasted_row_below_the_last_counts(small_book, tmp_path):
+    def paste(ws):
+        row = ws.max_row + 1
+        ws.cell(row, 1).value = datetime(2026, 3, 20)
+        ws.cell(row, 4).value = "Canva"
+        ws.cell(row, 5).value = 50
+
+    budget = _edit_and_recalculate(small_book, tmp_path, paste)["Budget"]
+    canva = _block(budget, "Canva")
+    assert _months(budget, canva + 2) == [12, 0, 50, 0]
+    assert _months(budget, canva + 3) == [0, 12, -38, 12]  # policy none: nothing carries

@@ -1,0 +1,149 @@
+"""The workbook's layout and safety properties, read back with openpyxl."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from budgetbook.build import build_workbook
+from budgetbook.errors import BudgetbookError, InputErrors
+from tests.conftest import SAMPLE
+from tests.recalc import formula_cells
+
+ALLOWED_FUNCTIONS = {
+    "SUM", "SUMIFS", "COUNTIFS", "IF", "IFERROR", "MIN", "MAX", "INDEX", "MATCH", "DATE",
+    "EOMONTH", "EDATE", "AND", "OR", "ROUND",
+}  # fmt: skip
+
+
+def test_sheets_in_order(sample_book):
+    book = openpyxl.load_workbook(sample_book)
+    assert book.sheetnames == ["Overview", "Budget", "Actuals", "Not counted"]
+
+
+def test_budget_months_are_real_dates_then_total(sample_book):
+    ws = openpyxl.load_workbook(sample_book)["Budget"]
+    header = [ws.cell(4, col).value for col in range(5, 18)]
+    assert header[:12] == [datetime(2026, month, 1) for month in range(1, 13)]
+    assert header[12] == "Total"
+    assert ws.cell(4, 5).number_format == "mmm yyyy"
+    assert ws.freeze_panes == "E5"
+
+
+def test_each_line_is_a_four_row_block_with_grouped_detail(sample_book):
+    ws = openpyxl.load_workbook(sample_book)["Budget"]
+    assert ws.cell(5, 2).value == "Canva Pro"
+    assert [ws.cell(row, 4).value for row in range(5, 9)] == [
+        "Planned", "Available", "Actual", "Remaining",
+    ]  # fmt: skip
+    assert ws.cell(6, 2).value is None  # the name only on the block's first row
+    assert ws.row_dimensions[6].outline_level == 1
+    assert ws.row_dimensions[8].outline_level == 1
+    assert ws.row_dimensions[7].outline_level == 0
+
+
+def test_only_shared_functions_are_used(sample_book):
+    import re
+
+    for (sheet, ref), formula in formula_cells(sample_book).items():
+        used = set(re.findall(r"([A-Z][A-Z0-9.]*)\(", formula))
+        assert used <= ALLOWED_FUNCTIONS, f"{sheet}!{ref}: {formula}"
+
+
+def test_untrusted_text_is_written_as_text(sample_book):
+    ws = openpyxl.load_workbook(sample_book)["Actuals"]
+    descriptions = [ws.cell(row, 6) for row in range(2, ws.max_row + 1)]
+    formula_like = [c for c in descriptions if str(c.value).startswith(("=", "+"))]
+    assert {c.value for c in formula_like} >= {"=Facebook boost (manual)"}
+    assert all(c.data_type == "s" for c in formula_like)
+
+
+def test_same_inputs_give_byte_identical_output(tmp_path):
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    build_workbook(SAMPLE, first)
+    build_workbook(SAMPLE, second)
+    assert (
+        hashlib.sha256(first.read_bytes()).digest() == hashlib.sha256(second.read_bytes()).digest()
+    )
+
+
+def test_failed_build_leaves_existing_workbook_untouched(project_factory, tmp_path):
+    project = project_factory([["Ads", "Meta", "", "", 1, 2, 3, 4]])
+    output = tmp_path / "book.xlsx"
+    output.write_bytes(b"previous workbook")
+    (project / "budget.csv").write_text("category,line,2026-01\nAds,Meta,lots\n", encoding="utf-8")
+    with pytest.raises(InputErrors):
+        build_workbook(project, output)
+    assert output.read_bytes() == b"previous workbook"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_write_error_leaves_no_temporary_file(project_factory, tmp_path, monkeypatch):
+    project = project_factory([["Ads", "Meta", "", "", 1, 2, 3, 4]])
+    output = tmp_path / "out" / "book.xlsx"
+    output.parent.mkdir()
+    output.write_bytes(b"previous workbook")
+
+    def broken_replace(*_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(BudgetbookError, match="No space left"):
+        build_workbook(project, output)
+    assert output.read_bytes() == b"previous workbook"
+    assert [p.name for p in output.parent.iterdir()] == ["book.xlsx"]
+
+
+def test_missing_output_folder_is_a_clear_error(project_factory, tmp_path):
+    project = project_factory([["Ads", "Meta", "", "", 1, 2, 3, 4]])
+    with pytest.raises(BudgetbookError, match="no such folder"):
+        build_workbook(project, tmp_path / "nowhere" / "book.xlsx")
+
+
+def test_currency_format_follows_company_currency(project_factory, tmp_path):
+    project = project_factory([["Ads", "Meta", "", "", 1, 2, 3, 4]])
+    toml = project / "budgetbook.toml"
+    toml.write_text(toml.read_text().replace('"EUR"', '"GBP"'), encoding="utf-8")
+    build_workbook(project, tmp_path / "book.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "book.xlsx")["Budget"]
+    assert '"£"#,##0.00' in ws.cell(5, 5).number_format
+
+
+def test_overspend_is_highlighted_by_conditional_formatting(sample_book):
+    ws = openpyxl.load_workbook(sample_book)["Budget"]
+    rules = [rule.formula[0] for cf in ws.conditional_formatting for rule in cf.rules]
+    assert '$D5="Remaining",E5<0' in " ".join(rules)
+
+
+def test_not_counted_sheet_lists_file_row_and_reason(sample_book):
+    ws = openpyxl.load_workbook(sample_book)["Not counted"]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+    assert rows == [
+        [
+            "actuals/2026-10-bank.csv",
+            5,
+            "no line given and no mapping rule matches",
+            "2026-10-14 | 16.50 | Stock video subscription, October"
+            " | Envato Elements Pty Ltd | 6512",
+        ]
+    ]
+
+
+def test_project_without_actuals_builds(project_factory, tmp_path):
+    project = project_factory([["Ads", "Meta", "", "surplus", 1, 2, 3, 4]])
+    summary = build_workbook(project, tmp_path / "book.xlsx")
+    assert summary.project.transactions == []
+    ws = openpyxl.load_workbook(tmp_path / "book.xlsx")["Not counted"]
+    assert ws.cell(2, 1).value == "Every finance row was counted."
+
+
+def test_default_output_is_inside_the_project(project_factory):
+    project = project_factory([["Ads", "Meta", "", "", 1, 2, 3, 4]])
+    summary = build_workbook(project)
+    assert summary.output == project / "budgetbook.xlsx"
+    assert Path(summary.output).is_file()
