@@ -93,7 +93,7 @@ def read_actuals(
     seen: dict[str, str] = {}  # content hash -> file first counted
     for path in paths:
         shown = path.relative_to(root).as_posix()
-        table = read_table(path, shown)
+        table = read_table(path, shown, lambda header: _looks_like_header(header, config))
         result.data_rows += len(table.rows)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if digest in seen:
@@ -112,6 +112,18 @@ def read_actuals(
     if problems:
         raise InputErrors(problems)
     return result
+
+
+def _looks_like_header(header: list[str], config: Config) -> bool:
+    """A header names at least the date and the amount columns."""
+    titles = {title.casefold() for title in header}
+    for name in ("date", "amount"):
+        wanted = (
+            (config.actuals_columns[name],) if name in config.actuals_columns else SYNONYMS[name]
+        )
+        if not any(w.casefold() in titles for w in wanted):
+            return False
+    return True
 
 
 def _find_columns(
@@ -190,6 +202,12 @@ def _transaction(table, number, row, columns, config, names, rules, decimal_comm
     def text(name: str) -> str:
         return str(row[columns[name]]).strip() if name in columns else ""
 
+    if table.overflow(row):
+        raise _Skip(
+            "shifted row",
+            f"more cells than the header's {len(table.header)} columns"
+            " (an unquoted separator inside a value?)",
+        )
     raw_date, raw_amount = row[columns["date"]], row[columns["amount"]]
     if not str(raw_date).strip():
         raise _Skip("no date", "no date (a total or a note?)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -25,22 +26,27 @@ WORKBOOK_OPTIONS = {
 
 def write_workbook(project: Project, figures: BudgetFigures, output: Path) -> None:
     """Write the workbook to ``output``; an existing file there is replaced only on success."""
-    output = Path(output)
+    atomic_write(Path(output), lambda temporary: _lay_out(project, figures, temporary))
+
+
+def atomic_write(output: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write`` on a temporary file beside ``output``, then move it into place, so a
+    failure or a kill at any moment leaves the previous file whole."""
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
-        raise BudgetbookError(f"{folder}: no such folder for the output workbook.")
+        raise BudgetbookError(f"{folder}: no such folder for {output.name}.")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise BudgetbookError(f"{output}: cannot write here ({exc.strerror}).") from None
     os.close(handle)
     try:
-        _lay_out(project, figures, Path(temporary))
+        write(Path(temporary))
         with open(temporary, "rb") as written:
             os.fsync(written.fileno())
         os.replace(temporary, output)
     except OSError as exc:
-        raise BudgetbookError(f"{output}: cannot write the workbook ({exc.strerror}).") from None
+        raise BudgetbookError(f"{output}: cannot write it ({exc.strerror}).") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)

@@ -101,6 +101,15 @@ def _read_line(
         return "" if index is None else str(row[index]).strip()
 
     before = len(problems)
+    if table.overflow(row):
+        problems.append(
+            Problem(
+                table.file,
+                f"this row has more cells than the header's {len(table.header)} columns.",
+                row=number,
+                hint="Quote values that contain the separator, or remove the extra cells.",
+            )
+        )
     category, name = cell("category"), cell("line")
     if not category:
         problems.append(

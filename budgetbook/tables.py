@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,10 @@ class Table:
     header: list[str]
     rows: list[tuple[int, list[object]]]
 
+    def overflow(self, row: list[object]) -> bool:
+        """Whether a row holds values beyond the header's last column (a shifted row)."""
+        return any(str(cell).strip() for cell in row[len(self.header) :] if cell is not None)
+
     def column(self, name: str) -> int | None:
         """Index of a column by header name, ignoring case and surrounding spaces."""
         wanted = name.strip().casefold()
@@ -30,7 +35,14 @@ class Table:
         return None
 
 
-def read_table(path: Path, shown_as: str) -> Table:
+HEADER_SEARCH_ROWS = 30
+
+
+def read_table(
+    path: Path, shown_as: str, is_header: Callable[[list[str]], bool] | None = None
+) -> Table:
+    """Read the first sheet. The header is the first non-empty row, or with ``is_header`` the
+    first of the top rows it accepts, so title blocks above a header are skipped."""
     if path.suffix.lower() == ".xlsx":
         grid = _read_xlsx(path, shown_as)
     else:
@@ -38,7 +50,13 @@ def read_table(path: Path, shown_as: str) -> Table:
     numbered = [(number, row) for number, row in enumerate(grid, start=1) if _has_data(row)]
     if not numbered:
         raise InputErrors([Problem(shown_as, "is empty: it has no header row.")])
-    (_, header), *rows = numbered
+    start = 0
+    if is_header is not None:
+        for index, (_, row) in enumerate(numbered[:HEADER_SEARCH_ROWS]):
+            if is_header([_header_text(cell) for cell in row]):
+                start = index
+                break
+    (_, header), *rows = numbered[start:]
     width = len(header)
     return Table(
         shown_as,
