@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import re
 import tomllib
@@ -10,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from budgetbook.errors import InputErrors, Problem
-from budgetbook.model import CarryOver, Config, Period, Strategy
+from budgetbook.model import ActualsFormat, CarryOver, Config, Period, Strategy
 
 CONFIG_NAME = "budgetbook.toml"
 LANGUAGES = ("en", "fr")
-ACTUALS_COLUMNS = ("date", "amount", "line", "description", "vendor", "account")
+ACTUALS_COLUMNS = ("date", "amount", "credit", "line", "description", "vendor", "account")
+DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t", "|": "|"}
+DATE_FORMATS = {"dd/mm/yyyy": True, "mm/dd/yyyy": False}
 
 TEXT, NUMBER, TEXT_LIST, TEXT_TABLE = "text", "whole number", "list of texts", "table of texts"
 
@@ -23,7 +26,14 @@ SCHEMA: dict[str, Any] = {
     "language": TEXT,
     "company": {"name": TEXT, "currency": TEXT},
     "budget": {"start": TEXT, "months": NUMBER, "carry_over": TEXT},
-    "actuals": {"columns": {name: TEXT for name in ACTUALS_COLUMNS}},
+    "actuals": {
+        "columns": {name: TEXT for name in ACTUALS_COLUMNS},
+        "delimiter": TEXT,
+        "encoding": TEXT,
+        "decimal_separator": TEXT,
+        "date_format": TEXT,
+        "header_row": NUMBER,
+    },
     "strategy": {
         "summary": TEXT,
         "mission": TEXT,
@@ -169,6 +179,7 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
             )
         )
 
+    actuals_format = _read_actuals_format(name, data.get("actuals", {}), problems)
     strategy_data = data.get("strategy", {})
     strategy = Strategy(
         **{k: v for k, v in strategy_data.items() if isinstance(v, str)},
@@ -182,7 +193,49 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         carry_over=carry_over or CarryOver.NONE,
         language=language,
         actuals_columns=dict(data.get("actuals", {}).get("columns", {})),
+        actuals_format=actuals_format,
         strategy=strategy,
+    )
+
+
+def _read_actuals_format(name: str, actuals: dict, problems: list[Problem]) -> ActualsFormat:
+    """Overrides of what is otherwise detected in each finance file."""
+
+    def bad(key: str, hint: str) -> None:
+        problems.append(
+            Problem(
+                name,
+                "is not understood.",
+                column=f"actuals.{key}",
+                value=str(actuals[key]),
+                hint=hint,
+            )
+        )
+
+    delimiter = actuals.get("delimiter")
+    if delimiter is not None and delimiter not in DELIMITERS:
+        bad("delimiter", 'Use ",", ";", "tab" or "|".')
+    encoding = actuals.get("encoding")
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            bad("encoding", 'Use an encoding name such as "utf-8" or "cp1252".')
+    decimal = actuals.get("decimal_separator")
+    if decimal is not None and decimal not in (",", "."):
+        bad("decimal_separator", 'Use "," or ".".')
+    date_format = actuals.get("date_format")
+    if date_format is not None and date_format.lower() not in DATE_FORMATS:
+        bad("date_format", 'Use "dd/mm/yyyy" or "mm/dd/yyyy" (ISO dates are always read).')
+    header_row = actuals.get("header_row")
+    if header_row is not None and header_row < 1:
+        bad("header_row", "Use the row number of the header, 1 for the first row.")
+    return ActualsFormat(
+        delimiter=DELIMITERS.get(delimiter) if delimiter else None,
+        encoding=encoding,
+        decimal_comma=None if decimal not in (",", ".") else decimal == ",",
+        day_first=DATE_FORMATS.get(date_format.lower()) if date_format else None,
+        header_row=header_row if header_row and header_row >= 1 else None,
     )
 
 

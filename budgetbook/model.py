@@ -64,6 +64,17 @@ class Strategy:
 
 
 @dataclass(frozen=True)
+class ActualsFormat:
+    """How finance files are written, where detection should not guess; None: detect."""
+
+    delimiter: str | None = None
+    encoding: str | None = None
+    decimal_comma: bool | None = None
+    day_first: bool | None = None
+    header_row: int | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     company_name: str
     currency: str
@@ -71,6 +82,7 @@ class Config:
     carry_over: CarryOver
     language: str = "en"
     actuals_columns: dict[str, str] = field(default_factory=dict)
+    actuals_format: ActualsFormat = field(default_factory=ActualsFormat)
     strategy: Strategy = field(default_factory=Strategy)
 
 
@@ -106,6 +118,17 @@ class NotCounted:
     kind: str  # short, for summaries: "no date", "outside the period", ...
     reason: str  # the full sentence shown beside the row
     text: str  # the row's original cells
+    amount: Decimal | None = None  # when it could be read, so the summary can total it
+
+
+@dataclass(frozen=True)
+class Source:
+    """A finance file as taken: its content hash is how a file sent twice is recognised."""
+
+    file: str
+    sha256: str
+    rows: int
+    counted: int
 
 
 @dataclass
@@ -116,6 +139,7 @@ class Project:
     transactions: list[Transaction]
     not_counted: list[NotCounted]
     data_rows: int = 0  # finance data rows read, counted or not
+    sources: list[Source] = field(default_factory=list)
 
     @property
     def categories(self) -> list[str]:

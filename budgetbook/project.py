@@ -68,4 +68,5 @@ def load_project(root: Path | str) -> Project:
         transactions=actuals.transactions,
         not_counted=actuals.not_counted,
         data_rows=actuals.data_rows,
+        sources=actuals.sources,
     )

@@ -39,19 +39,32 @@ HEADER_SEARCH_ROWS = 30
 
 
 def read_table(
-    path: Path, shown_as: str, is_header: Callable[[list[str]], bool] | None = None
+    path: Path,
+    shown_as: str,
+    is_header: Callable[[list[str]], bool] | None = None,
+    *,
+    delimiter: str | None = None,
+    encoding: str | None = None,
+    header_row: int | None = None,
 ) -> Table:
-    """Read the first sheet. The header is the first non-empty row, or with ``is_header`` the
-    first of the top rows it accepts, so title blocks above a header are skipped."""
+    """Read the first sheet. The header is ``header_row``, else the first non-empty row, or
+    with ``is_header`` the first of the top rows it accepts, so title blocks are skipped.
+    ``delimiter`` and ``encoding`` override what is detected in a CSV file."""
     if path.suffix.lower() == ".xlsx":
         grid = _read_xlsx(path, shown_as)
     else:
-        grid = _read_csv(path, shown_as)
+        grid = _read_csv(path, shown_as, delimiter, encoding)
     numbered = [(number, row) for number, row in enumerate(grid, start=1) if _has_data(row)]
+    if header_row is not None:
+        numbered = [(number, row) for number, row in numbered if number >= header_row]
+        if not numbered or numbered[0][0] != header_row:
+            raise InputErrors(
+                [Problem(shown_as, f"row {header_row}, named as the header row, is empty.")]
+            )
     if not numbered:
         raise InputErrors([Problem(shown_as, "is empty: it has no header row.")])
     start = 0
-    if is_header is not None:
+    if is_header is not None and header_row is None:
         for index, (_, row) in enumerate(numbered[:HEADER_SEARCH_ROWS]):
             if is_header([_header_text(cell) for cell in row]):
                 start = index
@@ -82,7 +95,10 @@ def _fit(row: list[object], width: int) -> list[object]:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) when it decodes, else Windows-1252, as French exports are."""
+    """UTF-16 when it starts with its BOM (Excel's "Unicode text"), UTF-8 (with or without
+    BOM) when it decodes, else Windows-1252, as older French exports are."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -103,12 +119,15 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _read_csv(path: Path, shown_as: str) -> list[list[object]]:
+def _read_csv(
+    path: Path, shown_as: str, delimiter: str | None, encoding: str | None
+) -> list[list[object]]:
     try:
-        text = decode(path.read_bytes())
+        data = path.read_bytes()
     except OSError as exc:
         raise InputErrors([Problem(shown_as, f"cannot be read: {exc.strerror}.")]) from None
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    text = data.decode(encoding, errors="replace") if encoding else decode(data)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or sniff_delimiter(text))
     try:
         return list(reader)
     except csv.Error as exc:

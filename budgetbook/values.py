@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 # Spaces of every kind that exports use between thousands (NBSP, narrow NBSP, thin space).
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
-_CURRENCY = re.compile(r"[€$£¥]|\b(?:EUR|USD|GBP|CHF|CAD|AUD|JPY)\b", re.IGNORECASE)
+_CURRENCY = re.compile(
+    r"[€$£¥]|(?<![A-Za-z])(?:EUR|USD|GBP|CHF|CAD|AUD|JPY)(?![A-Za-z])", re.IGNORECASE
+)
 _DECIMAL_COMMA = re.compile(r"^-?\d{1,3}(?:[.\s\u00a0\u202f]\d{3})*,\d{1,2}$|^-?\d+,\d{1,2}$")
 _DECIMAL_POINT = re.compile(r"^-?\d{1,3}(?:[,\s\u00a0\u202f]\d{3})*\.\d{1,2}$|^-?\d+\.\d{1,2}$")
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -96,12 +99,36 @@ def detect_decimal_comma(values: list[object]) -> bool | None:
 
 
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?")
-_DAY_FIRST = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?: .*)?")
+_NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?:[ T].*)?")
+_DAY_NAME_YEAR = re.compile(r"(\d{1,2})(?:er)?[\s\-]+([^\W\d_]+)\.?[\s\-,]+(\d{4})(?: .*)?")
+_NAME_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?: .*)?")
+MONTH_NAMES = {
+    name: number
+    for number, names in enumerate(
+        (
+            "jan january janv janvier",
+            "feb february fev fevr fevrier",
+            "mar march mars",
+            "apr april avr avril",
+            "may mai",
+            "jun june juin",
+            "jul july juil juillet",
+            "aug august aou aout",
+            "sep sept september septembre",
+            "oct october octobre",
+            "nov november novembre",
+            "dec december decembre",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
 
 
-def parse_date(value: object) -> date:
-    """Parse a date cell: a date, ``2026-01-31``, ``31/01/2026``, ``31.01.26``, or an Excel
-    serial number; raise ValueError."""
+def parse_date(value: object, day_first: bool = True) -> date:
+    """Parse a date cell: a date, ``2026-01-31``, ``31/01/2026`` (``01/31/2026`` when not
+    ``day_first``), ``31.01.26``, ``3 nov. 2026``, ``Nov 3, 2026``, or an Excel serial number;
+    raise ValueError."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -109,21 +136,46 @@ def parse_date(value: object) -> date:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _from_serial(float(value))
     text = str(value).strip()
-    match = _ISO.fullmatch(text)
-    if match:
+    if match := _ISO.fullmatch(text):
         return date(int(match[1]), int(match[2]), int(match[3]))
-    match = _DAY_FIRST.fullmatch(text)
-    if match:
-        year = int(match[3])
-        if year < 100:
-            year += 2000
-        return date(year, int(match[2]), int(match[1]))
+    if match := _NUMERIC.fullmatch(text):
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        day, month = (first, second) if day_first else (second, first)
+        return date(year + 2000 if year < 100 else year, month, day)
+    if match := _DAY_NAME_YEAR.fullmatch(text):
+        return date(int(match[3]), _month_number(match[2]), int(match[1]))
+    if match := _NAME_DAY_YEAR.fullmatch(text):
+        return date(int(match[3]), _month_number(match[1]), int(match[2]))
     if re.fullmatch(r"\d{5}(?:\.\d+)?", text):
         return _from_serial(float(text))
     raise ValueError("not a date")
 
 
-def _from_serial(serial: float) -> date:
-    if not 1 <= serial < 2958466:  # Excel's range: 1900-01-01 to 9999-12-31
+def _month_number(name: str) -> int:
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    if plain not in MONTH_NAMES:
         raise ValueError("not a date")
-    return EXCEL_EPOCH + timedelta(days=int(serial))
+    return MONTH_NAMES[plain]
+
+
+def detect_day_first(values: list[object]) -> bool:
+    """Whether numeric dates of a column put the day first (``31/01``) or the month (``01/31``).
+
+    A first part above 12 proves day first, a second part above 12 proves month first; with no
+    proof, day first, as French and most European exports write it."""
+    for value in values:
+        if match := _NUMERIC.fullmatch(str(value).strip()):
+            if int(match[1]) > 12:
+                return True
+            if int(match[2]) > 12:
+                return False
+    return True
+
+
+def _from_serial(serial: float) -> date:
+    """Excel's day number: 1 is 1900-01-01, and 60 the 1900-02-29 that Excel wrongly counts."""
+    if not 1 <= serial < 2958466 or int(serial) == 60:  # up to 9999-12-31; NaN fails too
+        raise ValueError("not a date")
+    whole = int(serial)
+    return EXCEL_EPOCH + timedelta(days=whole + (1 if whole < 60 else 0))
