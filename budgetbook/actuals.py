@@ -11,7 +11,7 @@ from pathlib import Path
 
 from budgetbook.config import ACTUALS_COLUMNS
 from budgetbook.errors import InputErrors, Problem
-from budgetbook.model import BudgetLine, Config, NotCounted, Source, Transaction
+from budgetbook.model import BudgetLine, Config, MappingRule, NotCounted, Source, Transaction
 from budgetbook.tables import TABLE_SUFFIXES, Table, read_table
 from budgetbook.values import detect_day_first, detect_decimal_comma, parse_amount, parse_date
 
@@ -46,12 +46,6 @@ def normalise_header(text: str) -> str:
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
     plain = re.sub(r"\(.*?\)|\[.*?\]", " ", plain)
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
-
-
-@dataclass(frozen=True)
-class MappingRule:
-    match: str  # compared case-insensitively as a substring
-    line: str
 
 
 @dataclass
@@ -161,16 +155,24 @@ def read_actuals_file(
         header_row=fmt.header_row,
     )
     result = Actuals(data_rows=len(table.rows))
+    columns, problems = _find_columns(table, config, bool(rules))
     if digest in seen:
         reason = f"same content as {seen[digest]}, which is already counted"
+        reader = None if problems else _RowReader(table, columns, config, lines, rules)
         result.not_counted = [
-            NotCounted(shown, number, "file sent twice", reason, _row_text(row))
+            NotCounted(
+                shown,
+                number,
+                "file sent twice",
+                reason,
+                _row_text(row),
+                reader.amount(row) if reader else None,
+            )
             for number, row in table.rows
         ]
+    elif problems:
+        raise InputErrors(problems)
     else:
-        columns, problems = _find_columns(table, config, bool(rules))
-        if problems:
-            raise InputErrors(problems)
         reader = _RowReader(table, columns, config, lines, rules)
         for number, row in table.rows:
             try:

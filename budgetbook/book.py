@@ -59,6 +59,7 @@ def _lay_out(project: Project, figures: BudgetFigures, path: Path) -> None:
     from budgetbook.sheets.budget_sheet import write_budget
     from budgetbook.sheets.not_counted_sheet import write_not_counted
     from budgetbook.sheets.overview_sheet import write_overview
+    from budgetbook.sheets.record_sheet import SHEET_NAME, write_record
     from budgetbook.sheets.styles import Styles
 
     config = project.config
@@ -78,10 +79,12 @@ def _lay_out(project: Project, figures: BudgetFigures, path: Path) -> None:
     budget = workbook.add_worksheet(labels.budget)
     actuals = workbook.add_worksheet(labels.actuals)
     not_counted = workbook.add_worksheet(labels.not_counted)
+    record = workbook.add_worksheet(SHEET_NAME)
 
     write_actuals(actuals, project, styles, labels)
     layout = write_budget(budget, project, figures, styles, labels, actuals.name)
     write_overview(workbook, overview, project, figures, layout, styles, labels)
     write_not_counted(not_counted, project, styles, labels)
+    write_record(record, project, styles)
     overview.activate()
     workbook.close()

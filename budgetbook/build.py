@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from budgetbook.budget_math import BudgetFigures, compute_budget
@@ -21,15 +19,6 @@ class Summary:
     project: Project
     figures: BudgetFigures
     output: Path | None
-
-    @property
-    def counted_total(self) -> Decimal:
-        return sum((t.amount for t in self.project.transactions), Decimal(0))
-
-    @property
-    def not_counted_reasons(self) -> Counter:
-        """How many rows were left out for each kind of reason."""
-        return Counter(item.kind for item in self.project.not_counted)
 
 
 def check_project(project_dir: Path | str) -> Summary:

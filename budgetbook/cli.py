@@ -111,5 +111,25 @@ def check(project: Path) -> None:
     click.echo(describe(check_project(project)))
 
 
+@main.command()
+@click.argument("book", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def update(book: Path, files: tuple[Path, ...]) -> None:
+    """Add finance files to a workbook, keeping every edit made in it.
+
+    New transactions are appended to its Actuals sheet and counted by the Budget on the next
+    recalculation; a file already taken (same content) is reported, not counted twice. The
+    previous workbook is kept beside it as BOOK.before-update-N.xlsx.
+
+    \b
+    Example:
+      budgetbook update budget.xlsx actuals/2026-11-ledger.csv
+    """
+    from budgetbook.report import describe_update
+    from budgetbook.update import update_workbook
+
+    click.echo(describe_update(update_workbook(book, list(files))))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -52,15 +52,24 @@ REQUIRED = ("company.name", "company.currency", "budget.start")
 
 
 def read_config(path: Path) -> Config:
-    name = path.name
+    return parse_config(read_config_text(path), path.name)
+
+
+def read_config_text(path: Path) -> str:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputErrors(
-            [Problem(name, "not found.", hint="Run 'budgetbook init DIR' to start a project.")]
+            [Problem(path.name, "not found.", hint="Run 'budgetbook init DIR' to start a project.")]
         ) from None
     except UnicodeDecodeError as exc:
-        raise InputErrors([Problem(name, f"is not UTF-8 text ({exc.reason}).")]) from None
+        raise InputErrors([Problem(path.name, f"is not UTF-8 text ({exc.reason}).")]) from None
+
+
+def parse_config(text: str, name: str = CONFIG_NAME) -> Config:
+    """Validate the settings; ``name`` is the file the user should fix."""
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputErrors([Problem(name, f"is not valid TOML: {exc}.")]) from None
 

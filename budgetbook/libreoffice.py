@@ -27,9 +27,16 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(source: Path, out_dir: Path, target: str = "xlsx", timeout: float = 300) -> Path:
-    """Open ``source`` in LibreOffice, recalculating every formula, and save it as ``target``
-    (``xlsx`` or ``pdf``) in ``out_dir``; return the new file's path."""
+def convert(
+    source: Path,
+    out_dir: Path,
+    target: str = "xlsx",
+    timeout: float = 300,
+    recalculate: bool = True,
+) -> Path:
+    """Open ``source`` in LibreOffice and save it as ``target`` (``xlsx`` or ``pdf``) in
+    ``out_dir``; return the new file's path. With ``recalculate`` every formula is computed
+    on loading; without, LibreOffice behaves as it does for a user, trusting cached results."""
     soffice = find_soffice()
     if soffice is None:
         raise BudgetbookError(
@@ -40,7 +47,8 @@ def convert(source: Path, out_dir: Path, target: str = "xlsx", timeout: float = 
     with tempfile.TemporaryDirectory(prefix="budgetbook-lo-") as profile:
         user = Path(profile) / "user"
         user.mkdir()
-        (user / "registrymodifications.xcu").write_text(_RECALC_ON_LOAD, encoding="utf-8")
+        if recalculate:
+            (user / "registrymodifications.xcu").write_text(_RECALC_ON_LOAD, encoding="utf-8")
         command = [
             soffice,
             f"-env:UserInstallation={Path(profile).as_uri()}",

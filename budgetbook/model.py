@@ -122,6 +122,14 @@ class NotCounted:
 
 
 @dataclass(frozen=True)
+class MappingRule:
+    """Gives ``line`` to a finance row whose description, vendor or account contains ``match``."""
+
+    match: str  # casefolded; compared as a substring
+    line: str
+
+
+@dataclass(frozen=True)
 class Source:
     """A finance file as taken: its content hash is how a file sent twice is recognised."""
 
@@ -140,6 +148,8 @@ class Project:
     not_counted: list[NotCounted]
     data_rows: int = 0  # finance data rows read, counted or not
     sources: list[Source] = field(default_factory=list)
+    rules: list[MappingRule] = field(default_factory=list)
+    config_text: str = ""  # budgetbook.toml as read, kept in the workbook for later updates
 
     @property
     def categories(self) -> list[str]:

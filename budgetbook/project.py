@@ -6,7 +6,7 @@ from pathlib import Path
 
 from budgetbook.actuals import actuals_files, read_actuals, read_mapping
 from budgetbook.budget_file import read_budget
-from budgetbook.config import CONFIG_NAME, read_config
+from budgetbook.config import CONFIG_NAME, parse_config, read_config_text
 from budgetbook.errors import InputErrors, Problem
 from budgetbook.model import Project
 from budgetbook.tables import TABLE_SUFFIXES, read_table
@@ -48,7 +48,8 @@ def load_project(root: Path | str) -> Project:
                 )
             ]
         )
-    config = read_config(root / CONFIG_NAME)
+    config_text = read_config_text(root / CONFIG_NAME)
+    config = parse_config(config_text)
     budget_path = find_table(root, "budget", required=True)
     lines, problems = read_budget(read_table(budget_path, budget_path.name), config)
 
@@ -69,4 +70,6 @@ def load_project(root: Path | str) -> Project:
         not_counted=actuals.not_counted,
         data_rows=actuals.data_rows,
         sources=actuals.sources,
+        rules=rules,
+        config_text=config_text,
     )

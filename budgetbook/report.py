@@ -1,14 +1,48 @@
-"""The short summary a build or a check prints."""
+"""The short summaries that build, check and update print."""
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 from budgetbook.build import Summary
+from budgetbook.labels import LABELS
+from budgetbook.model import Config, NotCounted, Transaction
+from budgetbook.update import UpdateSummary
 
 
 def money(amount: Decimal, currency: str) -> str:
     return f"{amount:,.2f} {currency}"
+
+
+def _rows(count: int) -> str:
+    return f"{count} row" if count == 1 else f"{count} rows"
+
+
+def _known_total(items: list[NotCounted]) -> Decimal:
+    return sum((item.amount for item in items if item.amount is not None), Decimal(0))
+
+
+def finance_lines(
+    transactions: list[Transaction],
+    not_counted: list[NotCounted],
+    data_rows: int,
+    config: Config,
+    listed: bool = True,
+) -> list[str]:
+    """Counted N rows = X; not counted M rows = Y, by reason. N + M is every data row."""
+    currency = config.currency
+    counted = sum((t.amount for t in transactions), Decimal(0))
+    out = [f"  Counted {len(transactions)} of {data_rows} finance rows: {money(counted, currency)}"]
+    if not_counted:
+        sheet = LABELS[config.language].not_counted
+        total = money(_known_total(not_counted), currency)
+        where = f", listed with file, row and reason on sheet '{sheet}'" if listed else ""
+        out.append(f"  Not counted {_rows(len(not_counted))}: {total}{where}")
+        for kind, count in Counter(item.kind for item in not_counted).most_common():
+            of_kind = [item for item in not_counted if item.kind == kind]
+            out.append(f"    {kind}: {_rows(count)}, {money(_known_total(of_kind), currency)}")
+    return out
 
 
 def describe(summary: Summary) -> str:
@@ -21,17 +55,8 @@ def describe(summary: Summary) -> str:
         f"Built {summary.output}" if summary.output else f"Project {project.root} is valid.",
         f"  {len(project.lines)} budget lines in {len(project.categories)} categories,"
         f" {len(months)} months ({months[0]:%b %Y} – {months[-1]:%b %Y})",
-        f"  Counted {len(project.transactions)} of {project.data_rows} finance rows:"
-        f" {money(summary.counted_total, currency)}",
+        *finance_lines(project.transactions, project.not_counted, project.data_rows, config),
     ]
-    if project.not_counted:
-        reasons = ", ".join(
-            f"{kind}: {n}" for kind, n in sorted(summary.not_counted_reasons.items())
-        )
-        out.append(
-            f"  Not counted {len(project.not_counted)} rows ({reasons});"
-            " the workbook lists each with its file, row and reason"
-        )
     spent = f" ({total.share_spent:.1%})" if total.share_spent is not None else ""
     out.append(
         f"  Planned {money(total.total_planned, currency)}, actual"
@@ -39,3 +64,21 @@ def describe(summary: Summary) -> str:
         f" {money(total.total_remaining, currency)}"
     )
     return "\n".join(out)
+
+
+def describe_update(summary: UpdateSummary) -> str:
+    taken = summary.taken
+    if summary.backup is None:
+        head = [f"Nothing new for {summary.book}: every file given is already in it."]
+    else:
+        head = [f"Updated {summary.book} (the previous version is kept as {summary.backup})"]
+    return "\n".join(
+        head
+        + finance_lines(
+            taken.transactions,
+            taken.not_counted,
+            taken.data_rows,
+            summary.config,
+            listed=summary.backup is not None,
+        )
+    )

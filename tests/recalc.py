@@ -24,9 +24,11 @@ def require_libreoffice() -> None:
         pytest.skip("LibreOffice (soffice) is not installed")
 
 
-def recalculate(path: Path, out_dir: Path) -> Path:
+def recalculate(path: Path, out_dir: Path, force: bool = True) -> Path:
+    """The workbook as LibreOffice computes it; ``force=False`` opens it as a user's
+    LibreOffice does, trusting cached results where the file has them."""
     require_libreoffice()
-    return convert(path, out_dir, "xlsx")
+    return convert(path, out_dir, "xlsx", recalculate=force)
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,8 @@ def test_build_prints_a_summary(run, tmp_path):
     assert result.exit_code == 0, result.output
     assert "18 budget lines in 4 categories, 12 months (Jan 2026 – Dec 2026)" in result.output
     assert "Counted 100 of 101 finance rows: 27,451.59 EUR" in result.output
-    assert "Not counted 1 rows (no line: 1)" in result.output
+    assert "Not counted 1 row: 16.50 EUR, listed with file, row and reason" in result.output
+    assert "    no line: 1 row, 16.50 EUR" in result.output
     assert "Planned 38,158.88 EUR" in result.output
     assert str(tmp_path / "book.xlsx") in result.output
 

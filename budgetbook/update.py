@@ -1,0 +1,319 @@
+"""``budgetbook update``: add finance files to a workbook that a person may have edited.
+
+The workbook is edited as the zip of XML it is. New rows are appended to the Actuals, Not
+counted and record sheets and every other part is copied byte for byte, so charts, formats,
+notes and a person's edits all survive (openpyxl would drop charts and images on saving).
+Formulas are left without cached results, so Excel, LibreOffice and Google Sheets compute
+them afresh when the workbook opens, new rows included.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from xml.etree import ElementTree
+from xml.sax.saxutils import escape
+
+from budgetbook.actuals import Actuals, read_actuals
+from budgetbook.book import atomic_write
+from budgetbook.config import parse_carry_over, parse_config
+from budgetbook.errors import BudgetbookError, InputErrors
+from budgetbook.formulas import cell
+from budgetbook.labels import LABELS, Labels
+from budgetbook.model import BudgetLine, Config, MappingRule, Source, Transaction
+from budgetbook.sheets import actuals_sheet, record_sheet
+from budgetbook.sheets.budget_sheet import CATEGORY_COL, LABEL_COL, LINE_COL, POLICY_COL
+from budgetbook.values import EXCEL_EPOCH
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+@dataclass(frozen=True)
+class UpdateSummary:
+    book: Path
+    backup: Path | None  # None when nothing new was found and the workbook was left alone
+    taken: Actuals
+    config: Config
+
+
+@dataclass(frozen=True)
+class _Record:
+    config: Config
+    rules: list[MappingRule]
+    taken: dict[str, str]  # sha256 -> file, for every finance file already in the workbook
+
+
+def update_workbook(book: Path, files: list[Path]) -> UpdateSummary:
+    """Count the new finance rows of ``files`` into ``book``; refuse, changing nothing, any
+    file that cannot be read whole."""
+    book = Path(book)
+    _refuse_open_or_missing(book)
+    record = _read_record(book)
+    labels = LABELS[record.config.language]
+    lines = _budget_lines(book, labels)
+    taken = read_actuals(
+        [Path(f) for f in files], Path.cwd(), record.config, lines, record.rules, record.taken
+    )
+    new_sources = [s for s in taken.sources if s.sha256 not in record.taken]
+    if not new_sources:  # every file was already in the workbook: nothing to change
+        return UpdateSummary(book, None, taken, record.config)
+
+    with zipfile.ZipFile(book) as archive:
+        infos = archive.infolist()
+        parts = {info.filename: archive.read(info) for info in infos}
+    paths = _sheet_paths(parts)
+    for name in (labels.actuals, labels.not_counted, record_sheet.SHEET_NAME):
+        if name not in paths:
+            raise BudgetbookError(
+                f"{book}: the sheet '{name}' is missing; build the workbook again."
+            )
+    edited = {
+        path: _forget_results(data.decode("utf-8"))
+        for path, data in parts.items()
+        if path.startswith("xl/worksheets/") and path.endswith(".xml")
+    }
+    styles = _style_ids(edited[paths[record_sheet.SHEET_NAME]])
+    category_of = {line.name: line.category for line in lines}
+    transactions = sorted(taken.transactions, key=lambda t: (t.date, t.source_file, t.source_row))
+    edited[paths[labels.actuals]] = _append_rows(
+        edited[paths[labels.actuals]],
+        [_transaction_cells(t, category_of[t.line], styles) for t in transactions],
+    )
+    not_counted_xml = edited[paths[labels.not_counted]]
+    if taken.not_counted and _holds_all_counted_note(book, labels):
+        not_counted_xml = _remove_row(not_counted_xml, 2)
+    edited[paths[labels.not_counted]] = _append_rows(
+        not_counted_xml,
+        [
+            [(0, _text(i.file)), (1, _number(i.row or 0)), (2, _text(i.reason)), (3, _text(i.text))]
+            for i in taken.not_counted
+        ],
+    )
+    edited[paths[record_sheet.SHEET_NAME]] = _append_rows(
+        edited[paths[record_sheet.SHEET_NAME]], [_source_cells(s) for s in new_sources]
+    )
+
+    backup = _backup_name(book)
+    shutil.copy2(book, backup)
+
+    def write(temporary: Path) -> None:
+        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in infos:
+                data = (
+                    edited[info.filename].encode("utf-8")
+                    if info.filename in edited
+                    else parts[info.filename]
+                )
+                out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+
+    atomic_write(book, write)
+    return UpdateSummary(book, backup, taken, record.config)
+
+
+def _refuse_open_or_missing(book: Path) -> None:
+    if not book.is_file():
+        raise BudgetbookError(f"{book}: no such workbook.")
+    lock = book.with_name("~$" + book.name)
+    if lock.exists():
+        raise BudgetbookError(
+            f"{book}: it is open in Excel or LibreOffice ({lock.name} exists);"
+            " close it and try again."
+        )
+
+
+def _grid(book: Path, sheet: str) -> list[list[object]]:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(book))
+        if sheet not in workbook.sheet_names:
+            raise BudgetbookError(
+                f"{book}: not a workbook made by budgetbook (no '{sheet}' sheet);"
+                " make one with budgetbook build."
+            )
+        return workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    except (CalamineError, OSError, ValueError) as exc:
+        raise BudgetbookError(f"{book}: is not a readable .xlsx workbook ({exc}).") from None
+
+
+def _read_record(book: Path) -> _Record:
+    grid = _grid(book, record_sheet.SHEET_NAME)
+
+    def at(row: int, col: int) -> object:
+        return grid[row][col] if row < len(grid) and col < len(grid[row]) else ""
+
+    if at(record_sheet.MARKER_ROW, 0) != "budgetbook":
+        raise BudgetbookError(
+            f"{book}: its '{record_sheet.SHEET_NAME}' sheet was not written by budgetbook."
+        )
+    try:
+        config = parse_config(str(at(record_sheet.CONFIG_ROW, 1)), f"{book} (its settings)")
+    except InputErrors as exc:
+        raise BudgetbookError(f"{book}: its recorded settings cannot be read: {exc}") from None
+    rules, taken = [], {}
+    for row in range(record_sheet.RULES_HEADER_ROW + 1, len(grid)):
+        match, line = (
+            str(at(row, record_sheet.RULE_MATCH_COL)),
+            str(at(row, record_sheet.RULE_LINE_COL)),
+        )
+        if match and line:
+            rules.append(MappingRule(match, line))
+        file = str(at(row, record_sheet.FIRST_SOURCE_COL))
+        digest = str(at(row, record_sheet.FIRST_SOURCE_COL + 1))
+        if digest:
+            taken.setdefault(digest, file)
+    return _Record(config, rules, taken)
+
+
+def _holds_all_counted_note(book: Path, labels: Labels) -> bool:
+    """Whether the Not counted sheet still says that every row was counted (its row 2)."""
+    grid = _grid(book, labels.not_counted)
+    return len(grid) > 1 and bool(grid[1]) and grid[1][0] == labels.all_counted
+
+
+def _budget_lines(book: Path, labels: Labels) -> list[BudgetLine]:
+    """The lines as the Budget sheet holds them now, lines a person added included."""
+    policy_of = {shown: value for value, shown in labels.policies.items()}
+    lines = []
+    for row in _grid(book, labels.budget):
+        if len(row) <= LABEL_COL or row[LABEL_COL] != labels.planned:
+            continue
+        policy = parse_carry_over(policy_of.get(str(row[POLICY_COL]), str(row[POLICY_COL])))
+        if policy is not None and str(row[LINE_COL]).strip():
+            lines.append(
+                BudgetLine(str(row[CATEGORY_COL]), str(row[LINE_COL]).strip(), "", policy, ())
+            )
+    return lines
+
+
+def _sheet_paths(parts: dict[str, bytes]) -> dict[str, str]:
+    """Sheet name -> path of its XML part inside the zip."""
+    workbook = ElementTree.fromstring(parts["xl/workbook.xml"])
+    rels = ElementTree.fromstring(parts["xl/_rels/workbook.xml.rels"])
+    target = {rel.get("Id"): rel.get("Target") for rel in rels.iter(f"{PACKAGE_REL}Relationship")}
+    paths = {}
+    for sheet in workbook.iter(f"{MAIN}sheet"):
+        path = target.get(sheet.get(REL_ID), "")
+        paths[sheet.get("name")] = path.lstrip("/") if path.startswith("/") else f"xl/{path}"
+    return paths
+
+
+_FORMULA_CELL = re.compile(r"<c\b([^>]*)>(<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)<v>[^<]*</v></c>")
+_TYPE = re.compile(r'\s+t="[^"]*"')
+
+
+def _forget_results(xml: str) -> str:
+    """Drop the cached result of every formula cell, so applications compute it on opening."""
+    return _FORMULA_CELL.sub(lambda m: f"<c{_TYPE.sub('', m[1])}>{m[2]}</c>", xml)
+
+
+def _style_ids(record_xml: str) -> dict[str, str]:
+    """The style index of each format, read from the record sheet's sample cells."""
+    ids = {}
+    for col, name in enumerate(record_sheet.STYLE_COLUMNS, start=1):
+        ref = cell(record_sheet.STYLE_ROW, col)
+        match = re.search(rf'<c r="{ref}"[^>]*?\ss="(\d+)"', record_xml)
+        ids[name] = match[1] if match else "0"
+    return ids
+
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+
+
+def _escape_text(text: str) -> str:
+    """XML text as Excel stores it: characters XML cannot hold become ``_xHHHH_``."""
+
+    def code(match: re.Match) -> str:
+        found = match[0]
+        return "_x005F" + found if found.startswith("_x") else f"_x{ord(found):04X}_"
+
+    return escape(_ILLEGAL.sub(code, text))
+
+
+def _text(value: str, style: str | None = None) -> str:
+    s = f' s="{style}"' if style else ""
+    return f'{s} t="inlineStr"><is><t xml:space="preserve">{_escape_text(value)}</t></is>'
+
+
+def _number(value: int | Decimal, style: str | None = None) -> str:
+    s = f' s="{style}"' if style else ""
+    return f"{s}><v>{value}</v>"
+
+
+def _serial(day: date) -> int:
+    return (day - EXCEL_EPOCH).days
+
+
+def _transaction_cells(
+    t: Transaction, category: str, styles: dict[str, str]
+) -> list[tuple[int, str]]:
+    a = actuals_sheet
+    return [
+        (a.DATE, _number(_serial(t.date), styles["date"])),
+        (a.MONTH, _number(_serial(t.date.replace(day=1)), styles["month"])),
+        (a.CATEGORY, _text(category, styles["text"])),
+        (a.LINE, _text(t.line, styles["text"])),
+        (a.AMOUNT, _number(t.amount, styles["money"])),
+        (a.DESCRIPTION, _text(t.description, styles["text"])),
+        (a.VENDOR, _text(t.vendor, styles["text"])),
+        (a.ACCOUNT, _text(t.account, styles["text"])),
+        (a.SOURCE_FILE, _text(t.source_file, styles["text"])),
+        (a.SOURCE_ROW, _number(t.source_row, styles["integer"])),
+    ]
+
+
+def _source_cells(source: Source) -> list[tuple[int, str]]:
+    first = record_sheet.FIRST_SOURCE_COL
+    return [
+        (first, _text(source.file)),
+        (first + 1, _text(source.sha256)),
+        (first + 2, _number(source.rows)),
+        (first + 3, _number(source.counted)),
+    ]
+
+
+_ROW_NUMBER = re.compile(r'<row\b[^>]*?\sr="(\d+)"')
+
+
+def _append_rows(xml: str, rows: list[list[tuple[int, str]]]) -> str:
+    """Add rows after the sheet's last row; widen its dimension and filter to reach them."""
+    if not rows:
+        return xml
+    numbers = [int(n) for n in _ROW_NUMBER.findall(xml)]
+    first = max(numbers, default=0) + 1
+    added = "".join(
+        f'<row r="{first + i}">'
+        + "".join(f'<c r="{cell(first + i - 1, col)}"{body}</c>' for col, body in cells)
+        + "</row>"
+        for i, cells in enumerate(rows)
+    )
+    last = first + len(rows) - 1
+    if "<sheetData/>" in xml:
+        xml = xml.replace("<sheetData/>", f"<sheetData>{added}</sheetData>", 1)
+    else:
+        at = xml.rindex("</sheetData>")
+        xml = xml[:at] + added + xml[at:]
+    return re.sub(
+        r'(<(?:dimension|autoFilter)\b[^>]*\sref="[A-Z]+\d+:[A-Z]+)(\d+)"',
+        lambda m: f'{m[1]}{max(int(m[2]), last)}"',
+        xml,
+    )
+
+
+def _remove_row(xml: str, number: int) -> str:
+    return re.sub(rf'<row\b[^>]*?\sr="{number}"[^>]*?(?:/>|>.*?</row>)', "", xml, count=1)
+
+
+def _backup_name(book: Path) -> Path:
+    for n in range(1, 10_000):
+        candidate = book.with_name(f"{book.stem}.before-update-{n}{book.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise BudgetbookError(f"{book}: too many backups beside it; remove old ones.")
