@@ -21,6 +21,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "date": (
         "date", "transaction date", "date operation", "date d operation", "date comptable",
         "date de la transaction", "date facture", "invoice date", "day", "jour", "posting date",
+        "reporting starts", "debut des rapports", "billing date", "date de facturation",
     ),
     "amount": (
         "amount", "montant", "montant ttc", "amount spent", "montant depense", "cost", "cout",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections import Counter
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -106,16 +107,17 @@ def decode(data: bytes) -> str:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter among ``,`` ``;`` and tab that splits the first lines most consistently."""
-    lines = [line for line in text.splitlines()[:20] if line.strip()]
-    best, best_score = ",", (-1, 0)
-    for delimiter in (",", ";", "\t"):
-        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
-        if not counts or counts[0] < 2:
-            continue
-        score = (sum(c == counts[0] for c in counts), counts[0])
-        if score > best_score:
-            best, best_score = delimiter, score
+    """The delimiter among ``,`` ``;`` tab and ``|`` that splits the most of the first lines
+    into the same number (above one) of fields; title lines above a header do not vote."""
+    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    best, best_score = ",", (0, 0)
+    for delimiter in (",", ";", "\t", "|"):
+        counts = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter))
+        fields, lines_alike = max(
+            ((n, c) for n, c in counts.items() if n > 1), key=lambda nc: nc[1], default=(0, 0)
+        )
+        if (lines_alike, fields) > best_score:
+            best, best_score = delimiter, (lines_alike, fields)
     return best
 
 
