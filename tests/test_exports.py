@@ -155,3 +155,21 @@ def test_file_received_twice_is_counted_once(project):
     assert [(n.file, n.row) for n in twice] == [("actuals/b-meta-resent.csv", r) for r in (2, 3, 4)]
     assert "a-meta.csv" in twice[0].reason
     assert loaded.data_rows == len(loaded.transactions) + len(loaded.not_counted) == 6
+
+
+def test_detection_can_be_overridden(project):
+    write_csv(
+        project / "actuals" / "us.csv",
+        [["Note: exported"], ["date", "amount", "line"], ["01/02/2026", "1,200", "Canva Pro"]],
+    )
+    detected = load_project(project).transactions[0]
+    assert (detected.date, detected.amount) == (date(2026, 2, 1), Decimal(1200))
+
+    toml = project / "budgetbook.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8")
+        + '\n[actuals]\ndecimal_separator = ","\ndate_format = "mm/dd/yyyy"\nheader_row = 2\n',
+        encoding="utf-8",
+    )
+    overridden = load_project(project).transactions[0]
+    assert (overridden.date, overridden.amount) == (date(2026, 1, 2), Decimal("1.2"))

@@ -149,3 +149,16 @@ def test_default_output_is_inside_the_project(project_factory):
     summary = build_workbook(project)
     assert summary.output == project / "budgetbook.xlsx"
     assert Path(summary.output).is_file()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['=HYPERLINK("http://evil.example","click")', "+33 6 12 34 56 78", "-10% promo", "@mention"],
+)
+def test_formula_like_descriptions_stay_text(project_factory, tmp_path, text):
+    project = project_factory(
+        [["Ads", "Meta", "", "", 1, 2, 3, 4]], [["2026-01-02", "5", "Meta", text, text, text]]
+    )
+    build_workbook(project, tmp_path / "book.xlsx")
+    row = openpyxl.load_workbook(tmp_path / "book.xlsx")["Actuals"][2]
+    assert [(c.value, c.data_type) for c in row[5:8]] == [(text, "s")] * 3
