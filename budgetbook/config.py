@@ -20,6 +20,7 @@ DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t", "|": "|"}
 DATE_FORMATS = {"dd/mm/yyyy": True, "mm/dd/yyyy": False}
 
 TEXT, NUMBER, TEXT_LIST, TEXT_TABLE = "text", "whole number", "list of texts", "table of texts"
+NUMBER_TABLE = "table of whole numbers"
 
 # Every key the file may hold, by section, with its kind.
 SCHEMA: dict[str, Any] = {
@@ -34,6 +35,7 @@ SCHEMA: dict[str, Any] = {
         "date_format": TEXT,
         "header_row": NUMBER,
     },
+    "calendar": {"targets": NUMBER_TABLE},
     "strategy": {
         "summary": TEXT,
         "mission": TEXT,
@@ -118,6 +120,10 @@ def _is_kind(value: Any, kind: str) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == TEXT_LIST:
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind == NUMBER_TABLE:
+        return isinstance(value, dict) and all(
+            isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value.values()
+        )
     return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
 
 
@@ -203,6 +209,7 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         language=language,
         actuals_columns=dict(data.get("actuals", {}).get("columns", {})),
         actuals_format=actuals_format,
+        calendar_targets=dict(data.get("calendar", {}).get("targets", {})),
         strategy=strategy,
     )
 

@@ -84,6 +84,7 @@ class Config:
     actuals_columns: dict[str, str] = field(default_factory=dict)
     actuals_format: ActualsFormat = field(default_factory=ActualsFormat)
     strategy: Strategy = field(default_factory=Strategy)
+    calendar_targets: dict[str, int] = field(default_factory=dict)  # platform -> posts a month
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,59 @@ class Source:
     counted: int
 
 
+METRICS = (
+    "followers", "new_followers", "lost_followers", "reach", "impressions", "engagements",
+    "likes", "comments", "shares", "saves", "clicks", "conversions", "revenue",
+)  # fmt: skip
+STOCK_METRICS = ("followers",)  # a month's closing count; the others are flows, summed
+
+
+@dataclass(frozen=True)
+class Objective:
+    """A SMART objective: move ``metric`` of ``channel`` from ``baseline`` to ``target``."""
+
+    name: str
+    channel: str
+    metric: str
+    baseline: Decimal
+    target: Decimal
+    deadline: date
+    owner: str
+
+
+@dataclass(frozen=True)
+class Initiative:
+    """A step of the roadmap toward an objective, from ``start`` to ``end`` (both included)."""
+
+    name: str
+    objective: str  # an Objective's name, or "" when it stands alone
+    owner: str
+    start: date
+    end: date
+    status: str  # one of ROADMAP_STATUSES
+    complete: Decimal | None  # share done, 0 to 1; None when not given
+
+
+ROADMAP_STATUSES = ("planned", "in progress", "done", "blocked")
+
+
+@dataclass(frozen=True)
+class Post:
+    """One piece of content in the calendar."""
+
+    date: date
+    time: str  # "HH:MM" or ""
+    platform: str
+    format: str
+    topic: str
+    owner: str
+    status: str  # one of POST_STATUSES
+    campaign: str
+
+
+POST_STATUSES = ("idea", "draft", "scheduled", "published")
+
+
 @dataclass
 class Project:
     root: Path
@@ -150,6 +204,9 @@ class Project:
     sources: list[Source] = field(default_factory=list)
     rules: list[MappingRule] = field(default_factory=list)
     config_text: str = ""  # budgetbook.toml as read, kept in the workbook for later updates
+    objectives: list[Objective] = field(default_factory=list)
+    initiatives: list[Initiative] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
 
     @property
     def categories(self) -> list[str]:
