@@ -60,6 +60,7 @@ def _lay_out(project: Project, figures: BudgetFigures, path: Path) -> None:
     from budgetbook.sheets.not_counted_sheet import write_not_counted
     from budgetbook.sheets.overview_sheet import write_overview
     from budgetbook.sheets.record_sheet import SHEET_NAME, write_record
+    from budgetbook.sheets.strategy_sheet import has_strategy, write_strategy
     from budgetbook.sheets.styles import Styles
 
     config = project.config
@@ -76,11 +77,14 @@ def _lay_out(project: Project, figures: BudgetFigures, path: Path) -> None:
     )
     styles = Styles(workbook, config.currency, config.language)
     overview = workbook.add_worksheet(labels.overview)
+    strategy = workbook.add_worksheet(labels.strategy) if has_strategy(project) else None
     budget = workbook.add_worksheet(labels.budget)
     actuals = workbook.add_worksheet(labels.actuals)
     not_counted = workbook.add_worksheet(labels.not_counted)
     record = workbook.add_worksheet(SHEET_NAME)
 
+    if strategy is not None:
+        write_strategy(workbook, strategy, project, styles, labels)
     write_actuals(actuals, project, styles, labels)
     layout = write_budget(budget, project, figures, styles, labels, actuals.name)
     write_overview(workbook, overview, project, figures, layout, styles, labels)

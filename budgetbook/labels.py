@@ -43,6 +43,30 @@ class Labels:
     chart_title: str
     budget_title: str
     budget_note: str
+    strategy: str
+    summary: str
+    mission: str
+    team: str
+    role: str
+    person: str
+    swot: str
+    strengths: str
+    weaknesses: str
+    opportunities: str
+    threats: str
+    objectives: str
+    objective: str
+    channel: str
+    metric: str
+    baseline: str
+    target: str
+    deadline: str
+    owner: str
+    channels: str
+    purpose: str
+    target_market: str
+    personas: str
+    competitors: str
     policies: dict[str, str]
 
 
@@ -87,6 +111,30 @@ ENGLISH = Labels(
         " carries (surplus: unspent money only; full: overspend too)."
         " Actual sums the Actuals sheet."
     ),
+    strategy="Strategy",
+    summary="Company summary",
+    mission="Mission",
+    team="Team",
+    role="Role",
+    person="Person",
+    swot="SWOT analysis",
+    strengths="Strengths",
+    weaknesses="Weaknesses",
+    opportunities="Opportunities",
+    threats="Threats",
+    objectives="SMART objectives",
+    objective="Objective",
+    channel="Channel",
+    metric="Metric",
+    baseline="Baseline",
+    target="Target",
+    deadline="Deadline",
+    owner="Owner",
+    channels="Channels and their purpose",
+    purpose="Purpose",
+    target_market="Target market",
+    personas="Personas",
+    competitors="Competitors",
     policies={"none": "none", "surplus": "surplus", "full": "full"},
 )
 
@@ -131,6 +179,30 @@ FRENCH = Labels(
         " du mois précédent (surplus : le non-dépensé seulement ; total : le dépassement aussi)."
         " Réel additionne la feuille Dépenses."
     ),
+    strategy="Stratégie",
+    summary="Présentation de l'entreprise",
+    mission="Mission",
+    team="Équipe",
+    role="Rôle",
+    person="Personne",
+    swot="Analyse SWOT",
+    strengths="Forces",
+    weaknesses="Faiblesses",
+    opportunities="Opportunités",
+    threats="Menaces",
+    objectives="Objectifs SMART",
+    objective="Objectif",
+    channel="Canal",
+    metric="Indicateur",
+    baseline="Point de départ",
+    target="Cible",
+    deadline="Échéance",
+    owner="Responsable",
+    channels="Canaux et leur rôle",
+    purpose="Rôle du canal",
+    target_market="Marché cible",
+    personas="Personas",
+    competitors="Concurrents",
     policies={"none": "aucun", "surplus": "surplus", "full": "total"},
 )
 

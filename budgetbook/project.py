@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from budgetbook.actuals import actuals_files, read_actuals, read_mapping
@@ -9,7 +10,8 @@ from budgetbook.budget_file import read_budget
 from budgetbook.config import CONFIG_NAME, parse_config, read_config_text
 from budgetbook.errors import InputErrors, Problem
 from budgetbook.model import Project
-from budgetbook.tables import TABLE_SUFFIXES, read_table
+from budgetbook.objectives_file import read_objectives
+from budgetbook.tables import TABLE_SUFFIXES, Table, read_table
 
 
 def find_table(root: Path, stem: str, required: bool) -> Path | None:
@@ -50,14 +52,10 @@ def load_project(root: Path | str) -> Project:
         )
     config_text = read_config_text(root / CONFIG_NAME)
     config = parse_config(config_text)
-    budget_path = find_table(root, "budget", required=True)
-    lines, problems = read_budget(read_table(budget_path, budget_path.name), config)
-
-    rules = []
-    mapping_path = find_table(root, "mapping", required=False)
-    if mapping_path is not None and lines:
-        rules, mapping_problems = read_mapping(read_table(mapping_path, mapping_path.name), lines)
-        problems += mapping_problems
+    problems: list[Problem] = []
+    lines = _read(root, "budget", lambda t: read_budget(t, config), problems, required=True)
+    rules = _read(root, "mapping", lambda t: read_mapping(t, lines), problems) if lines else []
+    objectives = _read(root, "objectives", read_objectives, problems)
     if problems:
         raise InputErrors(problems)
 
@@ -72,4 +70,26 @@ def load_project(root: Path | str) -> Project:
         sources=actuals.sources,
         rules=rules,
         config_text=config_text,
+        objectives=objectives,
     )
+
+
+def _read(
+    root: Path,
+    stem: str,
+    read: Callable[[Table], tuple[list, list[Problem]]],
+    problems: list[Problem],
+    required: bool = False,
+) -> list:
+    """Read one input table with ``read``; add what is wrong to ``problems``, so that every
+    file's problems are reported together."""
+    try:
+        path = find_table(root, stem, required)
+        if path is None:
+            return []
+        records, found = read(read_table(path, path.name))
+    except InputErrors as exc:
+        problems += exc.problems
+        return []
+    problems += found
+    return records

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-from collections import Counter
 import io
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date

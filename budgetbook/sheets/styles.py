@@ -58,6 +58,7 @@ class Styles:
         self.date = fmt(num_format="yyyy-mm-dd", align="left")
         self.month = fmt(num_format="mmm yyyy", align="left")
         self.integer = fmt(num_format="0", align="left")
+        self.number = fmt(num_format="#,##0.##", valign="top")
         self.money = fmt(num_format=money)
         self.money_input = fmt(num_format=money, bg_color=INPUT_FILL, top=1, top_color="#A6A6A6")
         self.money_available = fmt(num_format=money, italic=True, font_color="#595959")

@@ -1,0 +1,95 @@
+"""Read the SMART objectives: ``objective, channel, metric, baseline, target, deadline, owner``."""
+
+from __future__ import annotations
+
+from budgetbook.errors import Problem
+from budgetbook.model import METRICS, Objective
+from budgetbook.tables import Table
+from budgetbook.values import parse_amount, parse_date
+
+COLUMNS = ("objective", "channel", "metric", "baseline", "target", "deadline", "owner")
+# French names people write for the canonical metrics.
+METRIC_SYNONYMS = {
+    "abonnés": "followers", "abonnes": "followers", "nouveaux abonnés": "new_followers",
+    "désabonnements": "lost_followers", "desabonnements": "lost_followers", "portée": "reach",
+    "portee": "reach", "engagement": "engagements", "j'aime": "likes", "mentions j'aime": "likes",
+    "commentaires": "comments", "partages": "shares", "enregistrements": "saves",
+    "clics": "clicks", "chiffre d'affaires": "revenue", "ca": "revenue", "revenu": "revenue",
+}  # fmt: skip
+
+
+def parse_metric(text: str) -> str | None:
+    key = text.strip().casefold().replace(" ", "_")
+    if key in METRICS:
+        return key
+    return METRIC_SYNONYMS.get(text.strip().casefold())
+
+
+def read_objectives(table: Table) -> tuple[list[Objective], list[Problem]]:
+    missing = [c for c in COLUMNS if c != "owner" and table.column(c) is None]
+    if missing:
+        return [], [
+            Problem(
+                table.file,
+                f"the column '{name}' is missing.",
+                row=1,
+                hint=f"Columns are: {', '.join(COLUMNS)}.",
+            )
+            for name in missing
+        ]
+    problems: list[Problem] = []
+    objectives: list[Objective] = []
+    first_row_of: dict[str, int] = {}
+    for number, row in table.rows:
+        objective = _read_objective(table, number, row, first_row_of, problems)
+        if objective is not None:
+            objectives.append(objective)
+    return objectives, problems
+
+
+def _read_objective(
+    table: Table, number: int, row: list[object], first_row_of: dict[str, int], problems: list
+) -> Objective | None:
+    def cell(name: str) -> str:
+        index = table.column(name)
+        return "" if index is None or row[index] is None else str(row[index]).strip()
+
+    def bad(column: str, message: str, hint: str | None = None) -> None:
+        problems.append(
+            Problem(table.file, message, row=number, column=column, value=cell(column), hint=hint)
+        )
+
+    before = len(problems)
+    name = cell("objective")
+    if not name:
+        bad("objective", "the objective is empty.")
+    elif name.casefold() in first_row_of:
+        bad(
+            "objective",
+            f"this objective is already on row {first_row_of[name.casefold()]}.",
+            "Objectives are named uniquely, so initiatives can point to one.",
+        )
+    first_row_of.setdefault(name.casefold(), number)
+    if not cell("channel"):
+        bad("channel", "the channel is empty.", "Name the channel, e.g. Instagram.")
+    metric = parse_metric(cell("metric"))
+    if metric is None:
+        bad("metric", "is not a known metric.", f"Use one of: {', '.join(METRICS)}.")
+    amounts = {}
+    for column in ("baseline", "target"):
+        try:
+            amounts[column] = parse_amount(row[table.column(column)])
+        except ValueError:
+            bad(column, "is not a number.", "Write a number such as 8400 or 2.5.")
+    if len(amounts) == 2 and amounts["baseline"] == amounts["target"]:
+        bad("target", "equals the baseline, so progress cannot be measured.")
+    try:
+        deadline = parse_date(row[table.column("deadline")])
+    except ValueError:
+        bad("deadline", "is not a date.", "Write it as YYYY-MM-DD.")
+    if len(problems) > before:
+        return None
+    return Objective(
+        name, cell("channel"), metric, amounts["baseline"], amounts["target"], deadline,
+        cell("owner"),
+    )  # fmt: skip
