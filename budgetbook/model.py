@@ -148,6 +148,17 @@ STOCK_METRICS = ("followers",)  # a month's closing count; the others are flows,
 
 
 @dataclass(frozen=True)
+class KpiValue:
+    """One metric of one channel for one month (``month`` is the first of the month)."""
+
+    month: date
+    channel: str
+    metric: str  # one of METRICS
+    value: Decimal
+    source: str  # the file it came from, for messages
+
+
+@dataclass(frozen=True)
 class Objective:
     """A SMART objective: move ``metric`` of ``channel`` from ``baseline`` to ``target``."""
 
@@ -207,6 +218,7 @@ class Project:
     objectives: list[Objective] = field(default_factory=list)
     initiatives: list[Initiative] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
+    kpis: list[KpiValue] = field(default_factory=list)
 
     @property
     def categories(self) -> list[str]:
