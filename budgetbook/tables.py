@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from budgetbook.errors import InputErrors, Problem
+from budgetbook.safezip import check_xlsx
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
@@ -141,6 +142,7 @@ def _read_csv(
 def _read_xlsx(path: Path, shown_as: str) -> list[list[object]]:
     from python_calamine import CalamineError, CalamineWorkbook
 
+    check_xlsx(path, shown_as)
     try:
         sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
         return sheet.to_python(skip_empty_area=False)

@@ -26,6 +26,7 @@ from budgetbook.errors import BudgetbookError, InputErrors
 from budgetbook.formulas import cell
 from budgetbook.labels import LABELS, Labels
 from budgetbook.model import BudgetLine, Config, MappingRule, Source, Transaction
+from budgetbook.safezip import check_xlsx
 from budgetbook.sheets import actuals_sheet, record_sheet
 from budgetbook.sheets.budget_sheet import CATEGORY_COL, LABEL_COL, LINE_COL, POLICY_COL
 from budgetbook.values import EXCEL_EPOCH
@@ -55,6 +56,7 @@ def update_workbook(book: Path, files: list[Path]) -> UpdateSummary:
     file that cannot be read whole."""
     book = Path(book)
     _refuse_open_or_missing(book)
+    check_xlsx(book, str(book))
     record = _read_record(book)
     labels = LABELS[record.config.language]
     lines = _budget_lines(book, labels)
