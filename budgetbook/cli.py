@@ -112,6 +112,31 @@ def check(project: Path) -> None:
 
 
 @main.command()
+@click.argument("project", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write it (default: PROJECT/handoff.xlsx).",
+)
+def handoff(project: Path, output: Path | None) -> None:
+    """Write the workbook finance fills in with the period's spending.
+
+    One sheet with the columns Date, Line, Amount, Description and Vendor, the budget lines as
+    a dropdown and dates and amounts checked as they are typed. Filled in, it goes into the
+    project's actuals/ folder (or to budgetbook update) and each row is counted once.
+
+    \b
+    Example:
+      budgetbook handoff samples/atelier-lune -o atelier-lune-handoff.xlsx
+    """
+    from budgetbook.handoff import write_handoff
+    from budgetbook.report import describe_handoff
+
+    click.echo(describe_handoff(write_handoff(project, output)))
+
+
+@main.command()
 @click.argument("book", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 def update(book: Path, files: tuple[Path, ...]) -> None:

@@ -27,6 +27,12 @@ def whole_column(sheet: str, col: int) -> str:
     return on_sheet(sheet, f"${name}:${name}")
 
 
+def absolute_column_span(sheet: str, col: int, first_row: int, last_row: int) -> str:
+    """``=Sheet!$A$2:$A$19``: the source of a dropdown list, fixed wherever it is used."""
+    top = cell(first_row, col, row_abs=True, col_abs=True)
+    return "=" + on_sheet(sheet, f"{top}:{cell(last_row, col, row_abs=True, col_abs=True)}")
+
+
 def row_span(row: int, first_col: int, last_col: int) -> str:
     return xl_range(row, first_col, row, last_col)
 

@@ -67,6 +67,12 @@ class Labels:
     target_market: str
     personas: str
     competitors: str
+    lines_sheet: str
+    handoff_title: str
+    handoff_steps: tuple[str, ...]
+    handoff_date_error: str
+    handoff_line_error: str
+    handoff_amount_error: str
     policies: dict[str, str]
 
 
@@ -135,6 +141,20 @@ ENGLISH = Labels(
     target_market="Target market",
     personas="Personas",
     competitors="Competitors",
+    lines_sheet="Lines",
+    handoff_title="{company}: marketing spending to hand off, {first} to {last}",
+    handoff_steps=(
+        "1. One row per invoice, payment or refund, from the first empty row under the headers.",
+        "2. Date: the day it was paid, between {first} and {last}. Line: pick the budget line"
+        " from the list.",
+        "3. Amount: positive for money spent, negative for a refund or credit note, without"
+        " the currency sign. Description and vendor: as on the invoice.",
+        "4. Save as .xlsx and send it back: it goes into the project's actuals/ folder and"
+        " each row is counted once.",
+    ),
+    handoff_date_error="Type a date between {first} and {last}.",
+    handoff_line_error="Pick a budget line from the list.",
+    handoff_amount_error="Type a number: positive for money spent, negative for a refund.",
     policies={"none": "none", "surplus": "surplus", "full": "full"},
 )
 
@@ -203,6 +223,22 @@ FRENCH = Labels(
     target_market="Marché cible",
     personas="Personas",
     competitors="Concurrents",
+    lines_sheet="Lignes",
+    handoff_title="{company} : dépenses marketing à transmettre, du {first} au {last}",
+    handoff_steps=(
+        "1. Une ligne par facture, paiement ou remboursement, à partir de la première ligne"
+        " vide sous les en-têtes.",
+        "2. Date : le jour du paiement, entre le {first} et le {last}. Ligne : choisir la"
+        " ligne budgétaire dans la liste.",
+        "3. Montant : positif pour une dépense, négatif pour un remboursement ou un avoir,"
+        " sans symbole monétaire. Libellé et fournisseur : comme sur la facture.",
+        "4. Enregistrer en .xlsx et renvoyer : le fichier va dans le dossier actuals/ du"
+        " projet et chaque ligne est comptée une fois.",
+    ),
+    handoff_date_error="Saisir une date entre le {first} et le {last}.",
+    handoff_line_error="Choisir une ligne budgétaire dans la liste.",
+    handoff_amount_error="Saisir un nombre : positif pour une dépense, négatif pour un"
+    " remboursement.",
     policies={"none": "aucun", "surplus": "surplus", "full": "total"},
 )
 

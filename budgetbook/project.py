@@ -9,7 +9,7 @@ from budgetbook.actuals import actuals_files, read_actuals, read_mapping
 from budgetbook.budget_file import read_budget
 from budgetbook.config import CONFIG_NAME, parse_config, read_config_text
 from budgetbook.errors import InputErrors, Problem
-from budgetbook.model import Project
+from budgetbook.model import BudgetLine, Config, Project
 from budgetbook.objectives_file import read_objectives
 from budgetbook.tables import TABLE_SUFFIXES, Table, read_table
 
@@ -38,7 +38,7 @@ def find_table(root: Path, stem: str, required: bool) -> Path | None:
     return found[0] if found else None
 
 
-def load_project(root: Path | str) -> Project:
+def _project_root(root: Path | str) -> Path:
     root = Path(root)
     if not root.is_dir():
         raise InputErrors(
@@ -50,6 +50,22 @@ def load_project(root: Path | str) -> Project:
                 )
             ]
         )
+    return root
+
+
+def load_budget(root: Path | str) -> tuple[Config, list[BudgetLine]]:
+    """The settings and budget lines alone, which is all a hand-off workbook needs."""
+    root = _project_root(root)
+    config = parse_config(read_config_text(root / CONFIG_NAME))
+    problems: list[Problem] = []
+    lines = _read(root, "budget", lambda t: read_budget(t, config), problems, required=True)
+    if problems:
+        raise InputErrors(problems)
+    return config, lines
+
+
+def load_project(root: Path | str) -> Project:
+    root = _project_root(root)
     config_text = read_config_text(root / CONFIG_NAME)
     config = parse_config(config_text)
     problems: list[Problem] = []

@@ -6,6 +6,7 @@ from collections import Counter
 from decimal import Decimal
 
 from budgetbook.build import Summary
+from budgetbook.handoff import Handoff
 from budgetbook.labels import LABELS
 from budgetbook.model import Config, NotCounted, Transaction
 from budgetbook.update import UpdateSummary
@@ -81,4 +82,15 @@ def describe_update(summary: UpdateSummary) -> str:
             summary.config,
             listed=summary.backup is not None,
         )
+    )
+
+
+def describe_handoff(handoff: Handoff) -> str:
+    return "\n".join(
+        [
+            f"Wrote {handoff.output}: {handoff.lines} budget lines to choose from,"
+            f" dates from {handoff.first_day} to {handoff.last_day}.",
+            "Send it to finance; once filled in, put it in the project's actuals/ folder"
+            " and build again, or run: budgetbook update BOOK.xlsx " + handoff.output.name,
+        ]
     )

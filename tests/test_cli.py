@@ -19,7 +19,7 @@ def run():
     return invoke
 
 
-@pytest.mark.parametrize("command", ["init", "build", "check"])
+@pytest.mark.parametrize("command", ["init", "build", "check", "handoff", "update"])
 def test_every_command_documents_an_example(run, command):
     result = run(command, "--help")
     assert result.exit_code == 0
