@@ -57,9 +57,11 @@ def _lay_out(project: Project, figures: BudgetFigures, path: Path) -> None:
 
     from budgetbook.sheets.actuals_sheet import write_actuals
     from budgetbook.sheets.budget_sheet import write_budget
+    from budgetbook.sheets.calendar_sheet import write_calendar
     from budgetbook.sheets.not_counted_sheet import write_not_counted
     from budgetbook.sheets.overview_sheet import write_overview
     from budgetbook.sheets.record_sheet import SHEET_NAME, write_record
+    from budgetbook.sheets.roadmap_sheet import write_roadmap
     from budgetbook.sheets.strategy_sheet import has_strategy, write_strategy
     from budgetbook.sheets.styles import Styles
 
@@ -80,11 +82,18 @@ def _lay_out(project: Project, figures: BudgetFigures, path: Path) -> None:
     strategy = workbook.add_worksheet(labels.strategy) if has_strategy(project) else None
     budget = workbook.add_worksheet(labels.budget)
     actuals = workbook.add_worksheet(labels.actuals)
+    roadmap = workbook.add_worksheet(labels.roadmap) if project.initiatives else None
+    calendar = workbook.add_worksheet(labels.calendar) if project.posts else None
     not_counted = workbook.add_worksheet(labels.not_counted)
     record = workbook.add_worksheet(SHEET_NAME)
 
+    strategy_layout = None
     if strategy is not None:
-        write_strategy(workbook, strategy, project, styles, labels)
+        strategy_layout = write_strategy(workbook, strategy, project, styles, labels)
+    if roadmap is not None:
+        write_roadmap(workbook, roadmap, project, styles, labels, strategy_layout)
+    if calendar is not None:
+        write_calendar(workbook, calendar, project, styles, labels)
     write_actuals(actuals, project, styles, labels)
     layout = write_budget(budget, project, figures, styles, labels, actuals.name)
     write_overview(workbook, overview, project, figures, layout, styles, labels)

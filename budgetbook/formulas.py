@@ -87,3 +87,77 @@ def month_actual(
         f"=SUMIFS({whole_column(sheet, amount_col)},{whole_column(sheet, line_col)},{line},"
         f'{dates},">="&{month_start},{dates},"<"&EDATE({month_start},1))'
     )
+
+
+def days_between(start: str, end: str) -> str:
+    """Days from ``start`` to ``end``, both counted."""
+    return f"={end}-{start}+1"
+
+
+def next_week(week_start: str) -> str:
+    return f"={week_start}+7"
+
+
+def new_month_label(week_start: str, previous_week_start: str | None) -> str:
+    """The week's date above its column when a month begins in it, else blank."""
+    if previous_week_start is None:
+        return f"={week_start}"
+    return f'=IF({week_start}>EOMONTH({previous_week_start},0),{week_start},"")'
+
+
+def bar_in_week(start: str, end: str, week_start: str) -> str:
+    """A conditional-format rule: the span from ``start`` to ``end`` touches the week."""
+    return f"=AND({start}<={week_start}+6,{end}>={week_start})"
+
+
+def bar_in_week_with(start: str, end: str, week_start: str, cell_ref: str, text: str) -> str:
+    """As ``bar_in_week``, for rows whose ``cell_ref`` holds ``text`` (a status)."""
+    return f"=AND({start}<={week_start}+6,{end}>={week_start},{cell_ref}={_quoted(text)})"
+
+
+def today_in_week(week_start: str) -> str:
+    return f"=AND(TODAY()>={week_start},TODAY()<{week_start}+7)"
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def post_key(day: str, first_day: str) -> str:
+    """A post's key, its date's number and its rank that day: ``46296#2``. A grid cell finds
+    the n-th post of a day by matching the key; a row left empty has an empty key."""
+    return f'=IF({day}="","",{day}&"#"&COUNTIFS({first_day}:{day},{day}))'
+
+
+def posts_in_month(platforms: str, platform: str, dates: str, month_start: str) -> str:
+    return (
+        f'=COUNTIFS({platforms},{platform},{dates},">="&{month_start},'
+        f'{dates},"<="&EOMONTH({month_start},0))'
+    )
+
+
+def day_post(day: str, rank: int, keys: str, first: str, second: str) -> str:
+    """The ``rank``-th post of ``day`` as ``first · second`` (platform and topic), or blank."""
+    match = f'MATCH({day}&"#{rank}",{keys},0)'
+    return f'=IFERROR(INDEX({first},{match})&" · "&INDEX({second},{match}),"")'
+
+
+def more_posts(day: str, dates: str, shown: int, word: str) -> str:
+    """``+2 more`` when a day has more posts than its cells show."""
+    count = f"COUNTIFS({dates},{day})"
+    return f'=IF({count}>{shown},"+"&({count}-{shown})&" {word}","")'
+
+
+def whole_column_here(col: int) -> str:
+    """An absolute whole column of the same sheet, reaching rows added below the last."""
+    name = xl_col_to_name(col)
+    return f"${name}:${name}"
+
+
+def reaches(count: str, target: str) -> str:
+    """A conditional-format rule: a target is set and the count reaches it."""
+    return f'=AND({target}<>"",{count}>={target})'
+
+
+def falls_short(count: str, target: str) -> str:
+    return f'=AND({target}<>"",{count}<{target})'

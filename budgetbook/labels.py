@@ -67,6 +67,31 @@ class Labels:
     target_market: str
     personas: str
     competitors: str
+    roadmap: str
+    roadmap_title: str
+    roadmap_note: str
+    initiative: str
+    start: str
+    end: str
+    days: str
+    status: str
+    complete: str
+    roadmap_statuses: dict[str, str]
+    calendar: str
+    calendar_title: str
+    calendar_note: str
+    posts: str
+    time: str
+    platform: str
+    post_format: str
+    topic: str
+    campaign: str
+    key: str
+    posts_per_month: str
+    target_per_month: str
+    post_statuses: dict[str, str]
+    weekdays: tuple[str, ...]
+    more_posts: str
     lines_sheet: str
     handoff_title: str
     handoff_steps: tuple[str, ...]
@@ -141,6 +166,47 @@ ENGLISH = Labels(
     target_market="Target market",
     personas="Personas",
     competitors="Competitors",
+    roadmap="Roadmap",
+    roadmap_title="Initiatives roadmap",
+    roadmap_note=(
+        "Each bar follows its Start and End cells: change a date and the bar moves. The red"
+        " column is this week. Week columns start on Mondays; edit the first to move them all."
+    ),
+    initiative="Initiative",
+    start="Start",
+    end="End",
+    days="Days",
+    status="Status",
+    complete="% complete",
+    roadmap_statuses={
+        "planned": "planned",
+        "in progress": "in progress",
+        "done": "done",
+        "blocked": "blocked",
+    },
+    calendar="Calendar",
+    calendar_title="Content calendar",
+    calendar_note=(
+        "Add a post as a new row of the list: the counts and the month grids update. Copy the"
+        " Key cell down with it if the row is below the last prepared one."
+    ),
+    posts="Posts",
+    time="Time",
+    platform="Platform",
+    post_format="Format",
+    topic="Topic",
+    campaign="Campaign",
+    key="Key",
+    posts_per_month="Posts per platform and month",
+    target_per_month="Target a month",
+    post_statuses={
+        "idea": "idea",
+        "draft": "draft",
+        "scheduled": "scheduled",
+        "published": "published",
+    },
+    weekdays=("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    more_posts="more",
     lines_sheet="Lines",
     handoff_title="{company}: marketing spending to hand off, {first} to {last}",
     handoff_steps=(
@@ -223,6 +289,49 @@ FRENCH = Labels(
     target_market="Marché cible",
     personas="Personas",
     competitors="Concurrents",
+    roadmap="Feuille de route",
+    roadmap_title="Feuille de route des initiatives",
+    roadmap_note=(
+        "Chaque barre suit ses cellules Début et Fin : changez une date, la barre se déplace."
+        " La colonne rouge est la semaine en cours. Les semaines commencent le lundi ;"
+        " modifiez la première pour les décaler toutes."
+    ),
+    initiative="Initiative",
+    start="Début",
+    end="Fin",
+    days="Jours",
+    status="Statut",
+    complete="% réalisé",
+    roadmap_statuses={
+        "planned": "prévu",
+        "in progress": "en cours",
+        "done": "terminé",
+        "blocked": "bloqué",
+    },
+    calendar="Calendrier",
+    calendar_title="Calendrier éditorial",
+    calendar_note=(
+        "Ajoutez une publication comme nouvelle ligne de la liste : les comptes et les"
+        " calendriers mensuels se mettent à jour. Recopiez la cellule Clé vers le bas si la"
+        " ligne est au-delà des lignes préparées."
+    ),
+    posts="Publications",
+    time="Heure",
+    platform="Plateforme",
+    post_format="Format",
+    topic="Sujet",
+    campaign="Campagne",
+    key="Clé",
+    posts_per_month="Publications par plateforme et par mois",
+    target_per_month="Objectif par mois",
+    post_statuses={
+        "idea": "idée",
+        "draft": "brouillon",
+        "scheduled": "programmé",
+        "published": "publié",
+    },
+    weekdays=("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
+    more_posts="de plus",
     lines_sheet="Lignes",
     handoff_title="{company} : dépenses marketing à transmettre, du {first} au {last}",
     handoff_steps=(

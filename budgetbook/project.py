@@ -7,10 +7,12 @@ from pathlib import Path
 
 from budgetbook.actuals import actuals_files, read_actuals, read_mapping
 from budgetbook.budget_file import read_budget
+from budgetbook.calendar_file import read_calendar
 from budgetbook.config import CONFIG_NAME, parse_config, read_config_text
 from budgetbook.errors import InputErrors, Problem
 from budgetbook.model import BudgetLine, Config, Project
 from budgetbook.objectives_file import read_objectives
+from budgetbook.roadmap_file import read_roadmap
 from budgetbook.tables import TABLE_SUFFIXES, Table, read_table
 
 
@@ -72,6 +74,8 @@ def load_project(root: Path | str) -> Project:
     lines = _read(root, "budget", lambda t: read_budget(t, config), problems, required=True)
     rules = _read(root, "mapping", lambda t: read_mapping(t, lines), problems) if lines else []
     objectives = _read(root, "objectives", read_objectives, problems)
+    initiatives = _read(root, "roadmap", lambda t: read_roadmap(t, objectives), problems)
+    posts = _read(root, "calendar", read_calendar, problems)
     if problems:
         raise InputErrors(problems)
 
@@ -87,6 +91,8 @@ def load_project(root: Path | str) -> Project:
         rules=rules,
         config_text=config_text,
         objectives=objectives,
+        initiatives=initiatives,
+        posts=posts,
     )
 
 

@@ -40,6 +40,33 @@ from budgetbook.model import CarryOver
             '=SUMIFS(Actuals!$E:$E,Actuals!$D:$D,$B$5,Actuals!$A:$A,">="&E$4,'
             'Actuals!$A:$A,"<"&EDATE(E$4,1))',
         ),
+        (f.days_between("D5", "E5"), "=E5-D5+1"),
+        (f.next_week("I4"), "=I4+7"),
+        (f.new_month_label("I4", None), "=I4"),
+        (f.new_month_label("J4", "I4"), '=IF(J4>EOMONTH(I4,0),J4,"")'),
+        (f.bar_in_week("$D5", "$E5", "I$4"), "=AND($D5<=I$4+6,$E5>=I$4)"),
+        (
+            f.bar_in_week_with("$D5", "$E5", "I$4", "$G5", 'say "done"'),
+            '=AND($D5<=I$4+6,$E5>=I$4,$G5="say ""done""")',
+        ),
+        (f.today_in_week("I$4"), "=AND(TODAY()>=I$4,TODAY()<I$4+7)"),
+        (f.post_key("A7", "$A$5"), '=IF(A7="","",A7&"#"&COUNTIFS($A$5:A7,A7))'),
+        (
+            f.posts_in_month("$C:$C", "$K5", "$A:$A", "M$4"),
+            '=COUNTIFS($C:$C,$K5,$A:$A,">="&M$4,$A:$A,"<="&EOMONTH(M$4,0))',
+        ),
+        (
+            f.day_post("K$20", 2, "$I:$I", "$C:$C", "$E:$E"),
+            '=IFERROR(INDEX($C:$C,MATCH(K$20&"#2",$I:$I,0))&" · "'
+            '&INDEX($E:$E,MATCH(K$20&"#2",$I:$I,0)),"")',
+        ),
+        (
+            f.more_posts("K$20", "$A:$A", 3, "more"),
+            '=IF(COUNTIFS($A:$A,K$20)>3,"+"&(COUNTIFS($A:$A,K$20)-3)&" more","")',
+        ),
+        (f.whole_column_here(8), "$I:$I"),
+        (f.reaches("M5", "$L5"), '=AND($L5<>"",M5>=$L5)'),
+        (f.falls_short("M5", "$L5"), '=AND($L5<>"",M5<$L5)'),
     ],
 )
 def test_formula_text(built, expected):

@@ -1,0 +1,100 @@
+"""Read the content calendar: ``date, platform, format, topic, owner, status`` and optional
+``time`` and ``campaign``; posts come back sorted by date and time, as the sheet lists them."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time
+
+from budgetbook.errors import Problem
+from budgetbook.model import POST_STATUSES, Post
+from budgetbook.tables import Table
+from budgetbook.values import parse_date
+
+REQUIRED = ("date", "platform")
+COLUMNS = ("date", "time", "platform", "format", "topic", "owner", "status", "campaign")
+STATUS_SYNONYMS = {
+    "idea": "idea", "idée": "idea", "idee": "idea", "draft": "draft", "brouillon": "draft",
+    "in progress": "draft", "en cours": "draft", "scheduled": "scheduled",
+    "programmé": "scheduled", "programme": "scheduled", "planifié": "scheduled",
+    "planifie": "scheduled", "planned": "scheduled", "published": "published",
+    "publié": "published", "publie": "published", "posted": "published", "live": "published",
+}  # fmt: skip
+CLOCK = re.compile(r"^\s*(\d{1,2})\s*[:hH.]\s*(\d{2})?\s*$")
+
+
+def parse_post_status(text: str) -> str | None:
+    """A blank status is an idea: the first step of a post."""
+    key = " ".join(text.casefold().split())
+    return "idea" if not key else STATUS_SYNONYMS.get(key)
+
+
+def parse_time(value: object) -> str:
+    """``18:30``, ``18h30``, ``9h``, a time cell or a day fraction, as ``HH:MM``; blank as ``""``;
+    raise ValueError."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    if isinstance(value, datetime):
+        value = value.time()
+    if isinstance(value, time):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    if isinstance(value, float) and 0 <= value < 1:
+        minutes = round(value * 24 * 60)
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    match = CLOCK.match(str(value))
+    if not match or int(match[1]) > 23 or int(match[2] or 0) > 59:
+        raise ValueError(str(value))
+    return f"{int(match[1]):02d}:{int(match[2] or 0):02d}"
+
+
+def read_calendar(table: Table) -> tuple[list[Post], list[Problem]]:
+    missing = [name for name in REQUIRED if table.column(name) is None]
+    if missing:
+        return [], [
+            Problem(
+                table.file,
+                f"the column '{name}' is missing.",
+                row=1,
+                hint=f"Columns are: {', '.join(COLUMNS)} (time and campaign optional).",
+            )
+            for name in missing
+        ]
+    problems: list[Problem] = []
+    posts: list[Post] = []
+    for number, row in table.rows:
+        post = _read_row(table, number, row, problems)
+        if post is not None:
+            posts.append(post)
+    return sorted(posts, key=lambda post: (post.date, post.time)), problems
+
+
+def _read_row(table: Table, number: int, row: list[object], problems: list) -> Post | None:
+    def cell(name: str) -> str:
+        index = table.column(name)
+        return "" if index is None or row[index] is None else str(row[index]).strip()
+
+    def bad(column: str, message: str, hint: str) -> None:
+        problems.append(Problem(table.file, message, number, column, cell(column), hint))
+
+    before = len(problems)
+    try:
+        day = parse_date(row[table.column("date")])
+    except ValueError:
+        bad("date", "is not a date.", "Write it as YYYY-MM-DD or DD/MM/YYYY.")
+    clock = ""
+    if table.column("time") is not None:
+        try:
+            clock = parse_time(row[table.column("time")])
+        except ValueError:
+            bad("time", "is not a time of day.", "Write it as HH:MM, e.g. 18:30.")
+    if not cell("platform"):
+        bad("platform", "the platform is empty.", "Name it, e.g. Instagram.")
+    status = parse_post_status(cell("status"))
+    if status is None:
+        bad("status", "is not a known status.", f"Use one of: {', '.join(POST_STATUSES)}.")
+    if len(problems) > before:
+        return None
+    return Post(
+        day, clock, cell("platform"), cell("format"), cell("topic"), cell("owner"), status,
+        cell("campaign"),
+    )  # fmt: skip

@@ -1,0 +1,200 @@
+"""Read the initiatives roadmap: ``initiative, objective, owner, start, end | duration, status``
+and an optional ``complete`` (share done)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from decimal import Decimal
+
+from budgetbook.errors import Problem
+from budgetbook.model import ROADMAP_STATUSES, Initiative, Objective, add_months
+from budgetbook.tables import Table
+from budgetbook.values import parse_amount, parse_date
+
+REQUIRED = ("initiative", "start")
+COMPLETE_HEADERS = ("complete", "% complete", "progress", "avancement", "% réalisé")
+STATUS_SYNONYMS = {
+    "planned": "planned", "planifié": "planned", "planifie": "planned", "prévu": "planned",
+    "prevu": "planned", "à faire": "planned", "a faire": "planned", "to do": "planned",
+    "todo": "planned", "in progress": "in progress", "en cours": "in progress",
+    "ongoing": "in progress", "started": "in progress", "done": "done", "completed": "done",
+    "terminé": "done", "termine": "done", "fait": "done", "blocked": "blocked",
+    "bloqué": "blocked", "bloque": "blocked", "on hold": "blocked", "en pause": "blocked",
+}  # fmt: skip
+UNITS = {
+    "day": "days", "days": "days", "d": "days", "jour": "days", "jours": "days", "j": "days",
+    "week": "weeks", "weeks": "weeks", "w": "weeks", "wk": "weeks", "wks": "weeks",
+    "semaine": "weeks", "semaines": "weeks", "sem": "weeks",
+    "month": "months", "months": "months", "mo": "months", "mois": "months", "m": "months",
+}  # fmt: skip
+DURATION = re.compile(r"^\s*(\d+(?:[.,]5)?)\s*([^\d\s.]+)\.?\s*$")
+
+
+def parse_duration(text: str, start: date) -> date:
+    """The last day of something that starts on ``start`` and lasts ``text`` (``1 week``,
+    ``10 days``, ``3 months``, ``1 semaine``, ``3 mois``, ``1.5 months``): both days count."""
+    match = DURATION.match(text.casefold())
+    unit = UNITS.get(match[2]) if match else None
+    if unit is None:
+        raise ValueError(text)
+    amount = Decimal(match[1].replace(",", "."))
+    if amount <= 0:
+        raise ValueError(text)
+    if unit == "days":
+        if amount != amount.to_integral_value():
+            raise ValueError(text)
+        return start + timedelta(days=int(amount) - 1)
+    if unit == "weeks":
+        return start + timedelta(days=int(amount * 7) - 1)
+    whole = int(amount)
+    end = _months_later(start, whole)
+    if amount != whole:  # half a month: fifteen more days
+        end += timedelta(days=15)
+    return end
+
+
+def _months_later(start: date, months: int) -> date:
+    """The last day of ``months`` months from ``start``: the day before the same date that many
+    months on (15 March + 3 months ends on 14 June), or that month's last day when it has no
+    such date (31 January + 1 month ends on 28 February)."""
+    first = add_months(date(start.year, start.month, 1), months)
+    month_end = add_months(first, 1) - timedelta(days=1)
+    if start.day > month_end.day:
+        return month_end
+    return first + timedelta(days=start.day - 2)
+
+
+def parse_status(text: str, default: str = "planned") -> str | None:
+    key = " ".join(text.casefold().split())
+    return default if not key else STATUS_SYNONYMS.get(key)
+
+
+def parse_complete(value: object) -> Decimal | None:
+    """``50 %``, ``50%``, ``0.5`` and ``50`` alike, as a share between 0 and 1."""
+    text = str(value).strip() if value is not None else ""
+    if not text:
+        return None
+    share = parse_amount(text.replace("%", ""))
+    if "%" in text or share > 1:
+        share /= 100
+    if not 0 <= share <= 1:
+        raise ValueError(text)
+    return share
+
+
+def read_roadmap(
+    table: Table, objectives: list[Objective]
+) -> tuple[list[Initiative], list[Problem]]:
+    """Initiatives in file order. With objectives given, each named objective must be one of
+    them; without, the objective column is free text."""
+    missing = [name for name in REQUIRED if table.column(name) is None]
+    if table.column("end") is None and table.column("duration") is None:
+        missing.append("end or duration")
+    if missing:
+        return [], [
+            Problem(
+                table.file,
+                f"the column '{name}' is missing.",
+                row=1,
+                hint="Columns are: initiative, objective, owner, start, end or duration, status.",
+            )
+            for name in missing
+        ]
+    complete_col = next(
+        (table.column(h) for h in COMPLETE_HEADERS if table.column(h) is not None), None
+    )
+    known = {objective.name.casefold(): objective.name for objective in objectives}
+    problems: list[Problem] = []
+    initiatives: list[Initiative] = []
+    for number, row in table.rows:
+        initiative = _read_row(table, number, row, complete_col, known, problems)
+        if initiative is not None:
+            initiatives.append(initiative)
+    return initiatives, problems
+
+
+def _read_row(
+    table: Table,
+    number: int,
+    row: list[object],
+    complete_col: int | None,
+    known: dict[str, str],
+    problems: list[Problem],
+) -> Initiative | None:
+    def cell(name: str) -> str:
+        index = table.column(name)
+        return "" if index is None or row[index] is None else str(row[index]).strip()
+
+    def bad(column: str, message: str, hint: str | None = None, value: str | None = None) -> None:
+        shown = cell(column) if value is None else value
+        problems.append(Problem(table.file, message, number, column, shown, hint))
+
+    before = len(problems)
+    name = cell("initiative")
+    if not name:
+        bad("initiative", "the initiative is empty.", "Name it, e.g. 'Audit the profile'.")
+    objective = cell("objective")
+    if objective and known:
+        if objective.casefold() not in known:
+            bad(
+                "objective",
+                "no objective of objectives.csv has this name.",
+                "Use an objective's name exactly as in objectives.csv, or leave it empty.",
+            )
+        else:
+            objective = known[objective.casefold()]
+    start = end = None
+    try:
+        start = parse_date(row[table.column("start")])
+    except ValueError:
+        bad("start", "is not a date.", "Write it as YYYY-MM-DD or DD/MM/YYYY.")
+    end_text, duration = cell("end"), cell("duration")
+    if not end_text and not duration:
+        bad(
+            "end",
+            "neither an end date nor a duration is given.",
+            "Give one: e.g. 2026-03-31 in 'end', or '3 weeks' in 'duration'.",
+        )
+    if end_text:
+        try:
+            end = parse_date(row[table.column("end")])
+        except ValueError:
+            bad("end", "is not a date.", "Write it as YYYY-MM-DD or DD/MM/YYYY.")
+    if duration and start is not None:
+        try:
+            lasts_until = parse_duration(duration, start)
+        except ValueError:
+            bad(
+                "duration",
+                "is not a duration.",
+                "Write a number and a unit: '10 days', '1 week', '3 months' (or 'jours',"
+                " 'semaines', 'mois').",
+            )
+        else:
+            if end is not None and end != lasts_until:
+                bad(
+                    "duration",
+                    f"ends on {lasts_until}, but the end column says {end}.",
+                    "Give an end date or a duration, not both.",
+                )
+            end = lasts_until
+    if start is not None and end is not None and end < start:
+        bad("end", f"is before the start ({start}).", "Swap the dates, or fix the end.")
+    status = parse_status(cell("status"))
+    if status is None:
+        bad("status", "is not a known status.", f"Use one of: {', '.join(ROADMAP_STATUSES)}.")
+    complete = None
+    if complete_col is not None:
+        try:
+            complete = parse_complete(row[complete_col])
+        except ValueError:
+            bad(
+                table.header[complete_col],
+                "is not a share done.",
+                "Write a percentage between 0 % and 100 %, e.g. 40 %.",
+                str(row[complete_col]),
+            )
+    if len(problems) > before:
+        return None
+    return Initiative(name, objective, cell("owner"), start, end, status, complete)
