@@ -5,6 +5,7 @@ really unpacks (the sizes an archive declares can lie), so it runs in bounded ti
 
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
 import zlib
@@ -22,18 +23,22 @@ DTD_MARKERS = tuple(
 )
 CHUNK = 1 << 20
 LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
-MiB = 1 << 20
+MB = 1_000_000
+CELL_REF = re.compile(rb"<c\b[^>]*?\sr=\"([A-Z]{1,3})([0-9]{1,7})\"")
 
 
 @dataclass(frozen=True)
 class ZipLimits:
     """How much an .xlsx may unpack to; a ratio above ``max_ratio`` on an entry larger than
-    ``ratio_floor`` is a bomb (Apache POI refuses above 100x), not a spreadsheet."""
+    ``ratio_floor`` is a bomb (Apache POI refuses above 100x), not a spreadsheet. A reader
+    holds a sheet as a grid from A1 to its farthest cell, so one stray cell at XFD1048576 in a
+    5 kB file would ask for 17 billion cells: ``max_cells`` bounds that grid."""
 
-    max_unpacked: int = 512 * MiB
+    max_unpacked: int = 500 * MB
     max_entries: int = 10_000
     max_ratio: int = 100
-    ratio_floor: int = 16 * MiB
+    ratio_floor: int = 16 * MB
+    max_cells: int = 20_000_000  # rows x columns from A1 to the farthest cell of a sheet
 
 
 def check_xlsx(path: Path, shown_as: str, limits: ZipLimits = ZipLimits()) -> None:
@@ -111,8 +116,8 @@ def _escapes(name: str) -> bool:
 
 def _too_big(refuse, size: int, limits: ZipLimits) -> InputErrors:
     return refuse(
-        f"would unpack to more than {size / MiB:,.0f} MB, above the limit of"
-        f" {limits.max_unpacked / MiB:,.0f} MB (a zip bomb, or a far larger workbook than"
+        f"would unpack to more than {size / MB:,.0f} MB, above the limit of"
+        f" {limits.max_unpacked / MB:,.0f} MB (a zip bomb, or a far larger workbook than"
         " a budget needs).",
         "Ask finance for a CSV export of the rows you need.",
     )
@@ -136,6 +141,8 @@ def _stream_entry(info: zipfile.ZipInfo, raw, unpacked: int, limits: ZipLimits, 
             "Open it in Excel or LibreOffice and save it again as .xlsx.",
         )
     is_xml = info.filename.endswith((".xml", ".rels", ".vml"))
+    is_sheet = info.filename.startswith("xl/worksheets/") and is_xml
+    last_row = last_col = 0
     left = info.compress_size
     entry_size = 0
     tail = b""
@@ -154,6 +161,14 @@ def _stream_entry(info: zipfile.ZipInfo, raw, unpacked: int, limits: ZipLimits, 
         if not out and not pending and not left:
             if inflate is not None and not inflate.eof:
                 raise EOFError(f"{info.filename} is cut short")
+            if last_row * last_col > limits.max_cells:
+                raise refuse(
+                    f"has a sheet ({info.filename}) whose cells reach row {last_row:,} and"
+                    f" column {last_col:,}: {last_row * last_col:,} cells from A1, above the"
+                    f" limit of {limits.max_cells:,}.",
+                    "Delete the stray cells far below or right of the data and save again,"
+                    " or export the sheet as CSV.",
+                )
             return unpacked
         entry_size += len(out)
         unpacked += len(out)
@@ -175,11 +190,22 @@ def _stream_entry(info: zipfile.ZipInfo, raw, unpacked: int, limits: ZipLimits, 
                     " Excel never writes them.",
                     "Ask for the file again, or a CSV export.",
                 )
-            tail = window[-32:]
+            if is_sheet:
+                for column, row in CELL_REF.findall(window):
+                    last_row = max(last_row, int(row))
+                    last_col = max(last_col, _column_number(column))
+            tail = window[-256:]
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
 
 
 def _is_encrypted(path: Path) -> bool:
     """An OLE2 file holding an ``EncryptionInfo`` stream is an encrypted .xlsx; looked for in
     the first megabytes, where the directory of a small container sits."""
     with path.open("rb") as stream:
-        return ENCRYPTED_MARKER in stream.read(8 * MiB)
+        return ENCRYPTED_MARKER in stream.read(8 * MB)

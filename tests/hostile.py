@@ -169,3 +169,16 @@ def not_a_workbook(path: Path) -> Path:
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("word/document.xml", "<document/>")
     return path
+
+
+def stray_cell(path: Path, row: int, col: int) -> Path:
+    """A few-kB workbook with a header and one number far away at (row, col), 0-based: its
+    grid from A1 to that cell is what a reader would hold."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["date", "amount", "line", "description"])
+    sheet.write_number(row, col, 1)
+    book.close()
+    return path

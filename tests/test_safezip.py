@@ -11,11 +11,11 @@ from click.testing import CliRunner
 from budgetbook.cli import main
 from budgetbook.errors import InputErrors
 from budgetbook.init import write_budget_xlsx
-from budgetbook.safezip import MiB, ZipLimits, check_xlsx
+from budgetbook.safezip import MB, ZipLimits, check_xlsx
 from tests import hostile
 from tests.conftest import SAMPLE
 
-SMALL = ZipLimits(max_unpacked=8 * MiB, ratio_floor=1 * MiB)
+SMALL = ZipLimits(max_unpacked=8 * MB, ratio_floor=1 * MB)
 
 
 DEFAULT = ZipLimits()
@@ -37,22 +37,35 @@ def test_genuine_workbooks_pass(sample_book, tmp_path):
 
 
 def test_zip_bomb_is_refused_by_its_size(tmp_path):
-    path = hostile.zip_bomb(tmp_path / "bomb.xlsx", 20 * MiB)
+    path = hostile.zip_bomb(tmp_path / "bomb.xlsx", 20 * MB)
     assert path.stat().st_size < 100_000
     assert "would unpack to more than" in refusal(path, SMALL)
 
 
 def test_zip_bomb_is_refused_by_its_ratio_below_the_size_limit(tmp_path):
-    path = hostile.zip_bomb(tmp_path / "bomb.xlsx", 4 * MiB)
+    path = hostile.zip_bomb(tmp_path / "bomb.xlsx", 4 * MB)
     assert "times its packed size" in refusal(path, SMALL)
 
 
 def test_a_bomb_that_lies_about_its_size_is_measured_as_it_unpacks(tmp_path):
-    path = hostile.lying_zip_bomb(tmp_path / "liar.xlsx", 600 * MiB)
+    path = hostile.lying_zip_bomb(tmp_path / "liar.xlsx", 600 * MB)
     started = time.perf_counter()
     message = refusal(path)
     assert time.perf_counter() - started < 5
     assert "times its packed size" in message
+
+
+@pytest.mark.parametrize(("row", "col"), [(1_048_575, 16_383), (1_048_575, 29)])
+def test_a_stray_cell_far_from_the_data_is_refused(tmp_path, row, col):
+    path = hostile.stray_cell(tmp_path / "stray.xlsx", row, col)
+    assert path.stat().st_size < 10_000
+    message = refusal(path)
+    assert f"reach row 1,048,576 and column {col + 1:,}" in message
+    assert "Delete the stray cells" in message
+
+
+def test_a_large_genuine_sheet_is_within_the_cell_limit(tmp_path):
+    check_xlsx(hostile.stray_cell(tmp_path / "wide.xlsx", 199_999, 19), "wide.xlsx")
 
 
 def test_entity_bomb_is_refused(tmp_path):
@@ -98,7 +111,7 @@ def test_build_names_the_hostile_finance_file_and_writes_nothing(tmp_path):
 
 
 def test_update_refuses_a_hostile_workbook_and_leaves_it_alone(tmp_path):
-    book = hostile.zip_bomb(tmp_path / "book.xlsx", 600 * MiB)
+    book = hostile.zip_bomb(tmp_path / "book.xlsx", 600 * MB)
     before = book.read_bytes()
     result = CliRunner().invoke(main, ["update", str(book), str(SAMPLE / "budget.csv")])
     assert result.exit_code == 1, result.output
