@@ -55,11 +55,13 @@ def atomic_write(output: Path, write: Callable[[Path], None]) -> None:
 def _lay_out(project: Project, figures: BudgetFigures, path: Path) -> None:
     from xlsxwriter.workbook import Workbook
 
+    from budgetbook.performance_math import compute_performance
     from budgetbook.sheets.actuals_sheet import write_actuals
     from budgetbook.sheets.budget_sheet import write_budget
     from budgetbook.sheets.calendar_sheet import write_calendar
     from budgetbook.sheets.not_counted_sheet import write_not_counted
     from budgetbook.sheets.overview_sheet import write_overview
+    from budgetbook.sheets.performance_sheet import plan_performance, write_performance
     from budgetbook.sheets.record_sheet import SHEET_NAME, write_record
     from budgetbook.sheets.roadmap_sheet import write_roadmap
     from budgetbook.sheets.strategy_sheet import has_strategy, write_strategy
@@ -84,12 +86,18 @@ def _lay_out(project: Project, figures: BudgetFigures, path: Path) -> None:
     actuals = workbook.add_worksheet(labels.actuals)
     roadmap = workbook.add_worksheet(labels.roadmap) if project.initiatives else None
     calendar = workbook.add_worksheet(labels.calendar) if project.posts else None
+    performance = compute_performance(project, figures)
+    has_report = bool(performance.blocks or project.operations)
+    report = workbook.add_worksheet(labels.performance) if has_report else None
+    report_layout = plan_performance(performance, config.period, labels) if report else None
     not_counted = workbook.add_worksheet(labels.not_counted)
     record = workbook.add_worksheet(SHEET_NAME)
 
     strategy_layout = None
     if strategy is not None:
-        strategy_layout = write_strategy(workbook, strategy, project, styles, labels)
+        strategy_layout = write_strategy(
+            workbook, strategy, project, styles, labels, performance, report_layout
+        )
     if roadmap is not None:
         write_roadmap(workbook, roadmap, project, styles, labels, strategy_layout)
     if calendar is not None:
@@ -97,6 +105,11 @@ def _lay_out(project: Project, figures: BudgetFigures, path: Path) -> None:
     write_actuals(actuals, project, styles, labels)
     layout = write_budget(budget, project, figures, styles, labels, actuals.name)
     write_overview(workbook, overview, project, figures, layout, styles, labels)
+    if report is not None:
+        write_performance(
+            workbook, report, performance, project.operations, report_layout, layout, config.period,
+            config.currency, config.language, styles, labels,
+        )  # fmt: skip
     write_not_counted(not_counted, project, styles, labels)
     write_record(record, project, styles)
     overview.activate()

@@ -6,6 +6,8 @@ references (no table references, no dynamic arrays), so the workbook stays live 
 
 from __future__ import annotations
 
+from datetime import date
+
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_range, xl_rowcol_to_cell
 
 from budgetbook.model import CarryOver
@@ -161,3 +163,75 @@ def reaches(count: str, target: str) -> str:
 
 def falls_short(count: str, target: str) -> str:
     return f'=AND({target}<>"",{count}<{target})'
+
+
+def sum_to_date(values: str, months: str, report_month: str) -> str:
+    """A flow up to the report month: the months whose date is not after it."""
+    return f'=SUMIFS({values},{months},"<="&{report_month})'
+
+
+def at_month(values: str, months: str, month: str) -> str:
+    """The value of ``values`` in the column whose header date is ``month`` (an expression)."""
+    return f"INDEX({values},MATCH({month},{months},0))"
+
+
+def stock_to_date(values: str, months: str, report_month: str) -> str:
+    """A stock at the report month; blank when that month has no value."""
+    value = at_month(values, months, report_month)
+    return f'=IF({value}="","",{value})'
+
+
+def month_change(values: str, months: str, report_month: str) -> str:
+    """The report month against the month before: blank when either is blank or zero."""
+    this = at_month(values, months, report_month)
+    before = at_month(values, months, f"EDATE({report_month},-1)")
+    return f'=IFERROR(IF(OR({this}="",{before}=""),"",{this}/{before}-1),"")'
+
+
+def guarded_ratio(numerator: str, denominator: str, scale: int | None = None) -> str:
+    """A KPI that is blank, never an error, when an input is blank or the denominator zero."""
+    times = f"*{scale}" if scale else ""
+    return (
+        f'=IF(OR({numerator}="",{denominator}=""),"",IFERROR({numerator}/{denominator}{times},""))'
+    )
+
+
+def guarded_return(result: str, base: str) -> str:
+    """``(result - base) / base``: ROI, or growth from ``base`` to ``result``."""
+    return f'=IF(OR({result}="",{base}=""),"",IFERROR(({result}-{base})/{base},""))'
+
+
+def objective_progress(current: str, baseline: str, target: str) -> str:
+    return f'=IF({current}="","",IFERROR(({current}-{baseline})/({target}-{baseline}),""))'
+
+
+def expected_share(report_month: str, start: date, deadline: str) -> str:
+    """The share of the time from ``start`` to ``deadline`` gone by the report month's end."""
+    first = f"DATE({start.year},{start.month},{start.day})"
+    elapsed = f"EOMONTH({report_month},0)+1-{first}"
+    return f"=IF({deadline}<{first},1,MIN(1,MAX(0,({elapsed})/({deadline}-{first}+1))))"
+
+
+def objective_status(progress: str, expected: str, words: dict[str, str]) -> str:
+    reached, on_track, at_risk = (_quoted(words[key]) for key in ("reached", "on track", "at risk"))
+    return (
+        f'=IF({progress}="","",IF({progress}>=1,{reached},'
+        f"IF({progress}>={expected},{on_track},{at_risk})))"
+    )
+
+
+def result_by_type(kind: str, by_type: dict[str, str], otherwise: str) -> str:
+    """The cell holding an operation's result: ``by_type`` maps a type's label to a cell."""
+    formula = otherwise
+    for label, cell_ref in reversed(by_type.items()):
+        formula = f"IF({kind}={_quoted(label)},{cell_ref},{formula})"
+    return "=" + formula
+
+
+def verdict(result: str, target: str, cost: str, budget: str, words: dict[str, str]) -> str:
+    met, over, missed = (_quoted(words[key]) for key in ("met", "over budget", "missed"))
+    return f"=IF({result}>={target},IF({cost}<={budget},{met},{over}),{missed})"
+
+
+def count_matching(labels: str, label: str) -> str:
+    return f"=COUNTIFS({labels},{label})"

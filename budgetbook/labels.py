@@ -92,6 +92,44 @@ class Labels:
     post_statuses: dict[str, str]
     weekdays: tuple[str, ...]
     more_posts: str
+    performance: str
+    performance_title: str
+    performance_note: str
+    report_month: str
+    opening: str
+    to_date: str
+    change: str
+    ad_spend: str
+    metric_names: dict[str, str]
+    kpi_names: dict[str, str]
+    definitions: str
+    kpi_definitions: dict[str, str]
+    kpi_trend: str
+    current: str
+    progress: str
+    expected: str
+    objective_statuses: dict[str, str]
+    review_title: str
+    review_note: str
+    by_operation: str
+    by_lever: str
+    operation: str
+    objective_type: str
+    segment: str
+    lever: str
+    operations_count: str
+    budget_amount: str
+    cost: str
+    cost_vs_budget: str
+    participants: str
+    opt_ins: str
+    new_contacts: str
+    result: str
+    vs_target: str
+    cost_per_result: str
+    verdict: str
+    verdicts: dict[str, str]
+    operation_types: dict[str, str]
     lines_sheet: str
     handoff_title: str
     handoff_steps: tuple[str, ...]
@@ -207,6 +245,97 @@ ENGLISH = Labels(
     },
     weekdays=("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     more_posts="more",
+    performance="Performance",
+    performance_title="Performance report",
+    performance_note=(
+        "Metrics are inputs; KPIs and ad spend are formulas (ad spend sums the Budget's Actual"
+        " of the channel's lines). To date: flows summed up to the report month, followers at"
+        " the report month. Change: the report month against the month before."
+    ),
+    report_month="Report month",
+    opening="Opening",
+    to_date="To date",
+    change="Change",
+    ad_spend="Ad spend",
+    metric_names={
+        "followers": "Followers",
+        "new_followers": "New followers",
+        "lost_followers": "Lost followers (unfollows)",
+        "reach": "Reach",
+        "impressions": "Impressions",
+        "engagements": "Engagements",
+        "comments": "Comments",
+        "shares": "Shares",
+        "saves": "Saves",
+        "likes": "Likes",
+        "clicks": "Clicks",
+        "conversions": "Conversions",
+        "revenue": "Revenue",
+    },
+    kpi_names={
+        "engagement_rate": "Engagement rate",
+        "ctr": "Click-through rate (CTR)",
+        "cpc": "Cost per click (CPC)",
+        "cpm": "Cost per 1,000 impressions (CPM)",
+        "conversion_rate": "Conversion rate",
+        "cost_per_conversion": "Cost per conversion",
+        "roas": "Return on ad spend (ROAS)",
+        "roi": "Return on investment (ROI)",
+        "follower_growth": "Follower growth",
+        "unfollow_rate": "Unfollow rate",
+    },
+    definitions="Definitions",
+    kpi_definitions={
+        "engagement_rate": "engagements ÷ reach (not ÷ followers or ÷ impressions)",
+        "ctr": "clicks ÷ impressions",
+        "cpc": "ad spend ÷ clicks",
+        "cpm": "ad spend ÷ impressions × 1,000",
+        "conversion_rate": "conversions ÷ clicks",
+        "cost_per_conversion": "ad spend ÷ conversions",
+        "roas": "revenue ÷ ad spend",
+        "roi": "(revenue − ad spend) ÷ ad spend",
+        "follower_growth": "(followers − previous month's followers) ÷ previous month's followers",
+        "unfollow_rate": "lost followers ÷ previous month's followers",
+        "spend": "ad spend: the Actual of the budget lines whose channel is this channel",
+        "blank": "a blank KPI: an input is missing or its denominator is zero",
+    },
+    kpi_trend="{channel}: KPI trend",
+    current="Current",
+    progress="Progress",
+    expected="Expected by now",
+    objective_statuses={"reached": "reached", "on track": "on track", "at risk": "at risk"},
+    review_title="Operation review",
+    review_note=(
+        "Result: new contacts for acquisition, opt-ins for data quality, participants"
+        " otherwise. Verdict: met (target reached within budget), over budget (reached, but"
+        " the cost exceeds the budget) or missed."
+    ),
+    by_operation="By operation",
+    by_lever="By lever",
+    operation="Operation",
+    objective_type="Objective type",
+    segment="Target segment",
+    lever="Lever",
+    operations_count="Operations",
+    budget_amount="Budget",
+    cost="Cost",
+    cost_vs_budget="Budget left",
+    participants="Participants",
+    opt_ins="Opt-ins",
+    new_contacts="New contacts",
+    result="Result",
+    vs_target="Result ÷ target",
+    cost_per_result="Cost per result",
+    verdict="Verdict",
+    verdicts={"met": "met", "over budget": "over budget", "missed": "missed"},
+    operation_types={
+        "acquisition": "acquisition",
+        "loyalty": "loyalty",
+        "engagement": "engagement",
+        "traffic": "traffic",
+        "satisfaction": "satisfaction",
+        "data quality": "data quality",
+    },
     lines_sheet="Lines",
     handoff_title="{company}: marketing spending to hand off, {first} to {last}",
     handoff_steps=(
@@ -332,6 +461,98 @@ FRENCH = Labels(
     },
     weekdays=("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
     more_posts="de plus",
+    performance="Performance",
+    performance_title="Rapport de performance",
+    performance_note=(
+        "Les indicateurs sont saisis ; les KPI et les dépenses publicitaires sont des formules"
+        " (les dépenses additionnent le Réel du Budget des lignes du canal). Cumul : flux"
+        " additionnés jusqu'au mois du rapport, abonnés au mois du rapport. Évolution : le mois"
+        " du rapport face au mois précédent."
+    ),
+    report_month="Mois du rapport",
+    opening="Ouverture",
+    to_date="Cumul",
+    change="Évolution",
+    ad_spend="Dépenses publicitaires",
+    metric_names={
+        "followers": "Abonnés",
+        "new_followers": "Nouveaux abonnés",
+        "lost_followers": "Désabonnements",
+        "reach": "Portée",
+        "impressions": "Impressions",
+        "engagements": "Interactions",
+        "comments": "Commentaires",
+        "shares": "Partages",
+        "saves": "Enregistrements",
+        "likes": "J'aime",
+        "clicks": "Clics",
+        "conversions": "Conversions",
+        "revenue": "Chiffre d'affaires",
+    },
+    kpi_names={
+        "engagement_rate": "Taux d'engagement",
+        "ctr": "Taux de clic (CTR)",
+        "cpc": "Coût par clic (CPC)",
+        "cpm": "Coût pour 1 000 impressions (CPM)",
+        "conversion_rate": "Taux de conversion",
+        "cost_per_conversion": "Coût par conversion",
+        "roas": "Retour sur dépenses publicitaires (ROAS)",
+        "roi": "Retour sur investissement (ROI)",
+        "follower_growth": "Croissance des abonnés",
+        "unfollow_rate": "Taux de désabonnement",
+    },
+    definitions="Définitions",
+    kpi_definitions={
+        "engagement_rate": "interactions ÷ portée (et non ÷ abonnés ou ÷ impressions)",
+        "ctr": "clics ÷ impressions",
+        "cpc": "dépenses publicitaires ÷ clics",
+        "cpm": "dépenses publicitaires ÷ impressions × 1 000",
+        "conversion_rate": "conversions ÷ clics",
+        "cost_per_conversion": "dépenses publicitaires ÷ conversions",
+        "roas": "chiffre d'affaires ÷ dépenses publicitaires",
+        "roi": "(chiffre d'affaires − dépenses publicitaires) ÷ dépenses publicitaires",
+        "follower_growth": "(abonnés − abonnés du mois précédent) ÷ abonnés du mois précédent",
+        "unfollow_rate": "désabonnements ÷ abonnés du mois précédent",
+        "spend": "dépenses publicitaires : le Réel des lignes budgétaires de ce canal",
+        "blank": "un KPI vide : une donnée manque ou son dénominateur est nul",
+    },
+    kpi_trend="{channel} : évolution des KPI",
+    current="Actuel",
+    progress="Avancement",
+    expected="Attendu à date",
+    objective_statuses={"reached": "atteint", "on track": "en bonne voie", "at risk": "en retard"},
+    review_title="Bilan des opérations",
+    review_note=(
+        "Résultat : nouveaux contacts pour l'acquisition, opt-ins pour la qualité des données,"
+        " participants sinon. Verdict : atteint (objectif atteint dans le budget), hors budget"
+        " (atteint, mais le coût dépasse le budget) ou manqué."
+    ),
+    by_operation="Par opération",
+    by_lever="Par levier",
+    operation="Opération",
+    objective_type="Type d'objectif",
+    segment="Cible",
+    lever="Levier",
+    operations_count="Opérations",
+    budget_amount="Budget",
+    cost="Coût",
+    cost_vs_budget="Reste du budget",
+    participants="Participants",
+    opt_ins="Opt-ins",
+    new_contacts="Nouveaux contacts",
+    result="Résultat",
+    vs_target="Résultat ÷ objectif",
+    cost_per_result="Coût par résultat",
+    verdict="Verdict",
+    verdicts={"met": "atteint", "over budget": "hors budget", "missed": "manqué"},
+    operation_types={
+        "acquisition": "acquisition",
+        "loyalty": "fidélisation",
+        "engagement": "engagement",
+        "traffic": "trafic",
+        "satisfaction": "satisfaction",
+        "data quality": "qualité des données",
+    },
     lines_sheet="Lignes",
     handoff_title="{company} : dépenses marketing à transmettre, du {first} au {last}",
     handoff_steps=(

@@ -204,6 +204,34 @@ class Post:
 POST_STATUSES = ("idea", "draft", "scheduled", "published")
 
 
+OPERATION_TYPES = (
+    "acquisition", "loyalty", "engagement", "traffic", "satisfaction", "data quality"
+)  # fmt: skip
+# What counts as an operation's result, by its objective type; participants otherwise.
+RESULT_OF_TYPE = {"acquisition": "new_contacts", "data quality": "opt_ins"}
+
+
+@dataclass(frozen=True)
+class Operation:
+    """A campaign reviewed at its end: what its lever cost and returned, against its target."""
+
+    name: str
+    objective_type: str  # one of OPERATION_TYPES
+    segment: str
+    lever: str
+    budget: Decimal
+    cost: Decimal
+    participants: Decimal
+    opt_ins: Decimal
+    new_contacts: Decimal
+    revenue: Decimal
+    target: Decimal
+
+    @property
+    def result(self) -> Decimal:
+        return getattr(self, RESULT_OF_TYPE.get(self.objective_type, "participants"))
+
+
 @dataclass
 class Project:
     root: Path
@@ -219,6 +247,7 @@ class Project:
     initiatives: list[Initiative] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     kpis: list[KpiValue] = field(default_factory=list)
+    operations: list[Operation] = field(default_factory=list)
 
     @property
     def categories(self) -> list[str]:

@@ -10,8 +10,10 @@ from budgetbook.budget_file import read_budget
 from budgetbook.calendar_file import read_calendar
 from budgetbook.config import CONFIG_NAME, parse_config, read_config_text
 from budgetbook.errors import InputErrors, Problem
+from budgetbook.kpis_file import read_kpis
 from budgetbook.model import BudgetLine, Config, Project
 from budgetbook.objectives_file import read_objectives
+from budgetbook.operations_file import read_operations
 from budgetbook.roadmap_file import read_roadmap
 from budgetbook.tables import TABLE_SUFFIXES, Table, read_table
 
@@ -76,6 +78,8 @@ def load_project(root: Path | str) -> Project:
     objectives = _read(root, "objectives", read_objectives, problems)
     initiatives = _read(root, "roadmap", lambda t: read_roadmap(t, objectives), problems)
     posts = _read(root, "calendar", read_calendar, problems)
+    kpis = _read(root, "kpis", read_kpis, problems)
+    operations = _read(root, "operations", read_operations, problems)
     if problems:
         raise InputErrors(problems)
 
@@ -93,6 +97,8 @@ def load_project(root: Path | str) -> Project:
         objectives=objectives,
         initiatives=initiatives,
         posts=posts,
+        kpis=kpis,
+        operations=operations,
     )
 
 

@@ -1,5 +1,7 @@
 """Every formula builder, against the exact text it must produce."""
 
+from datetime import date
+
 import pytest
 
 from budgetbook import formulas as f
@@ -67,6 +69,46 @@ from budgetbook.model import CarryOver
         (f.whole_column_here(8), "$I:$I"),
         (f.reaches("M5", "$L5"), '=AND($L5<>"",M5>=$L5)'),
         (f.falls_short("M5", "$L5"), '=AND($L5<>"",M5<$L5)'),
+        (f.sum_to_date("C9:N9", "$C$6:$N$6", "$B$3"), '=SUMIFS(C9:N9,$C$6:$N$6,"<="&$B$3)'),
+        (
+            f.stock_to_date("B9:N9", "$B$6:$N$6", "$B$3"),
+            '=IF(INDEX(B9:N9,MATCH($B$3,$B$6:$N$6,0))="","",INDEX(B9:N9,MATCH($B$3,$B$6:$N$6,0)))',
+        ),
+        (
+            f.month_change("B9:N9", "$B$6:$N$6", "$B$3"),
+            '=IFERROR(IF(OR(INDEX(B9:N9,MATCH($B$3,$B$6:$N$6,0))="",'
+            'INDEX(B9:N9,MATCH(EDATE($B$3,-1),$B$6:$N$6,0))=""),"",'
+            "INDEX(B9:N9,MATCH($B$3,$B$6:$N$6,0))/INDEX(B9:N9,MATCH(EDATE($B$3,-1),$B$6:$N$6,0))-1)"
+            ',"")',
+        ),
+        (f.guarded_ratio("C14", "C10"), '=IF(OR(C14="",C10=""),"",IFERROR(C14/C10,""))'),
+        (
+            f.guarded_ratio("C20", "C11", scale=1000),
+            '=IF(OR(C20="",C11=""),"",IFERROR(C20/C11*1000,""))',
+        ),
+        (f.guarded_return("C19", "C20"), '=IF(OR(C19="",C20=""),"",IFERROR((C19-C20)/C20,""))'),
+        (
+            f.objective_progress("H5", "D5", "E5"),
+            '=IF(H5="","",IFERROR((H5-D5)/(E5-D5),""))',
+        ),
+        (
+            f.expected_share("Performance!$B$3", date(2026, 1, 1), "F5"),
+            "=IF(F5<DATE(2026,1,1),1,MIN(1,MAX(0,(EOMONTH(Performance!$B$3,0)+1-DATE(2026,1,1))"
+            "/(F5-DATE(2026,1,1)+1))))",
+        ),
+        (
+            f.objective_status("I5", "J5", {"reached": "r", "on track": "o", "at risk": "a"}),
+            '=IF(I5="","",IF(I5>=1,"r",IF(I5>=J5,"o","a")))',
+        ),
+        (
+            f.result_by_type("B9", {"acquisition": "J9", "data quality": "I9"}, "H9"),
+            '=IF(B9="acquisition",J9,IF(B9="data quality",I9,H9))',
+        ),
+        (
+            f.verdict("L9", "K9", "E9", "D9", {"met": "m", "over budget": "o", "missed": "x"}),
+            '=IF(L9>=K9,IF(E9<=D9,"m","o"),"x")',
+        ),
+        (f.count_matching("$C$9:$C$12", "$A20"), "=COUNTIFS($C$9:$C$12,$A20)"),
     ],
 )
 def test_formula_text(built, expected):

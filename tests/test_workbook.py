@@ -25,7 +25,8 @@ def test_sheets_in_order(sample_book):
     book = openpyxl.load_workbook(sample_book)
     visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
     assert visible == [
-        "Overview", "Strategy", "Budget", "Actuals", "Roadmap", "Calendar", "Not counted"
+        "Overview", "Strategy", "Budget", "Actuals", "Roadmap", "Calendar", "Performance",
+        "Not counted",
     ]  # fmt: skip
     assert book["budgetbook"].sheet_state == "hidden"  # the record that update reads
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
@@ -14,8 +15,14 @@ from budgetbook.labels import Labels
 from budgetbook.model import Project
 from budgetbook.sheets.styles import Styles
 
+if TYPE_CHECKING:
+    from budgetbook.performance_math import Performance
+    from budgetbook.sheets.performance_sheet import PerformanceLayout
+
 LAST_COL = 6  # the sheet spans columns A to G
-WIDTHS = (38, 13, 13, 13, 13, 12, 18)
+CURRENT = 7  # column H: an objective's current value, then progress, expected and status
+WIDTHS = (38, 13, 13, 13, 13, 12, 18, 11, 11, 15, 12)  # H:K: an objective's progress
+STATUS_FILLS = {"reached": "#C6EFCE", "on track": "#DDEBF7", "at risk": "#FFC7CE"}
 WIDE_CHARS = 110  # characters a line of B:G holds; used to size wrapped rows
 LINE_HEIGHT = 14
 QUADRANT_COLOURS = {
@@ -45,8 +52,16 @@ def has_strategy(project: Project) -> bool:
 
 
 def write_strategy(
-    workbook: Workbook, ws: Worksheet, project: Project, styles: Styles, labels: Labels
+    workbook: Workbook,
+    ws: Worksheet,
+    project: Project,
+    styles: Styles,
+    labels: Labels,
+    performance: Performance | None = None,
+    report: PerformanceLayout | None = None,
 ) -> StrategyLayout:
+    """With a performance report, each objective also gets its current value, progress,
+    expected progress and status, as formulas over the Performance sheet."""
     strategy = project.config.strategy
     sheet = _Writer(workbook, ws, styles)
     ws.write_string(0, 0, f"{labels.strategy} — {project.config.company_name}", styles.title)
@@ -66,7 +81,11 @@ def write_strategy(
         sheet.swot(quadrants[:2])
         sheet.swot(quadrants[2:])
         sheet.row += 1
-    objective_rows = sheet.objectives(project, labels) if project.objectives else {}
+    objective_rows = {}
+    if project.objectives:
+        objective_rows = sheet.objectives(project, labels)
+        if performance is not None and report is not None:
+            sheet.progress(workbook, project, labels, objective_rows, performance, report)
     if strategy.channels:
         sheet.section(labels.channels)
         sheet.text_rows(list(strategy.channels))
@@ -193,6 +212,51 @@ class _Writer:
             self.row += 1
         self.row += 1
         return rows
+
+    def progress(
+        self,
+        workbook: Workbook,
+        project: Project,
+        labels: Labels,
+        rows: dict[str, int],
+        performance: Performance,
+        report: PerformanceLayout,
+    ) -> None:
+        """Current, Progress, Expected by now and Status beside each objective."""
+        ws, styles = self.ws, self.styles
+        number = workbook.add_format({"font_size": 10, "num_format": "#,##0", "valign": "top"})
+        share = workbook.add_format({"font_size": 10, "num_format": "0%", "valign": "top"})
+        header_row = min(rows.values()) - 1
+        titles = (labels.current, labels.progress, labels.expected, labels.status)
+        for offset, title in enumerate(titles):
+            ws.write_string(header_row, CURRENT + offset, title, styles.header_right)
+        start = project.config.period.start
+        for objective in project.objectives:
+            row, figures = rows[objective.name], performance.objectives[objective.name]
+            current, progress, expected = (f.cell(row, col) for col in range(CURRENT, CURRENT + 3))
+            source = report.to_date_cell(objective.channel, objective.metric)
+            if source is None:
+                ws.write_blank(row, CURRENT, None, number)
+            else:
+                ws.write_formula(row, CURRENT, f.refer(source), number, _cached(figures.current))
+            formula = f.objective_progress(current, f.cell(row, 3), f.cell(row, 4))
+            ws.write_formula(row, CURRENT + 1, formula, share, _cached(figures.progress))
+            formula = f.expected_share(report.report_cell, start, f.cell(row, 5))
+            ws.write_formula(row, CURRENT + 2, formula, share, float(figures.expected))
+            words = labels.objective_statuses
+            formula = f.objective_status(progress, expected, words)
+            shown = words[figures.status] if figures.status else ""
+            ws.write_formula(row, CURRENT + 3, formula, self.wrap, shown)
+        first, last = min(rows.values()), max(rows.values())
+        for key, fill in STATUS_FILLS.items():
+            ws.conditional_format(first, CURRENT + 3, last, CURRENT + 3, {
+                "type": "cell", "criteria": "==", "value": f'"{labels.objective_statuses[key]}"',
+                "format": workbook.add_format({"bg_color": fill}),
+            })  # fmt: skip
+
+
+def _cached(value) -> float | str:
+    return "" if value is None else float(value)
 
 
 def _height(texts: list[str], chars_per_line: int) -> float:

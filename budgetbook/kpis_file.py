@@ -1,0 +1,78 @@
+"""Read channel metrics in long format: ``month, channel, metric, value``."""
+
+from __future__ import annotations
+
+from budgetbook.config import parse_month
+from budgetbook.errors import Problem
+from budgetbook.model import METRICS, KpiValue
+from budgetbook.objectives_file import parse_metric
+from budgetbook.tables import Table
+from budgetbook.values import parse_amount, parse_date
+
+COLUMNS = ("month", "channel", "metric", "value")
+
+
+def read_kpis(table: Table) -> tuple[list[KpiValue], list[Problem]]:
+    missing = [name for name in COLUMNS if table.column(name) is None]
+    if missing:
+        return [], [
+            Problem(
+                table.file,
+                f"the column '{name}' is missing.",
+                row=1,
+                hint=f"Columns are: {', '.join(COLUMNS)} (one metric of one channel per row).",
+            )
+            for name in missing
+        ]
+    problems: list[Problem] = []
+    values: list[KpiValue] = []
+    first_row: dict[tuple, int] = {}
+    for number, row in table.rows:
+
+        def cell(name: str, row=row) -> str:
+            value = row[table.column(name)]
+            return "" if value is None else str(value).strip()
+
+        def bad(column: str, message: str, hint: str, number=number, cell=cell) -> None:
+            problems.append(Problem(table.file, message, number, column, cell(column), hint))
+
+        before = len(problems)
+        month = _month(row[table.column("month")])
+        if month is None:
+            bad("month", "is not a month.", "Write it as YYYY-MM, e.g. 2026-03.")
+        channel = cell("channel")
+        if not channel:
+            bad("channel", "the channel is empty.", "Name it as in budget.csv, e.g. Instagram.")
+        metric = parse_metric(cell("metric"))
+        if metric is None:
+            bad("metric", "is not a known metric.", f"Use one of: {', '.join(METRICS)}.")
+        try:
+            value = parse_amount(row[table.column("value")])
+        except ValueError:
+            bad("value", "is not a number.", "Write a number such as 1200 or 3.5.")
+        if len(problems) > before:
+            continue
+        key = (month, channel.casefold(), metric)
+        if key in first_row:
+            bad(
+                "value",
+                f"{channel} {metric} for {month:%Y-%m} is already given on row {first_row[key]}.",
+                "Keep one value per month, channel and metric.",
+            )
+            continue
+        first_row[key] = number
+        values.append(KpiValue(month, channel, metric, value, table.file))
+    return values, problems
+
+
+def _month(value: object):
+    """``2026-03``, or any date (a month cell typed in Excel becomes one), as its first day."""
+    text = "" if value is None else str(value).strip()
+    month = parse_month(text)
+    if month is not None:
+        return month
+    try:
+        day = parse_date(value)
+    except ValueError:
+        return None
+    return day.replace(day=1)

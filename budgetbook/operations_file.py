@@ -1,0 +1,76 @@
+"""Read the operations to review: ``operation, objective_type, segment, lever, budget, cost,
+participants, opt_ins, new_contacts, revenue, target``."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from budgetbook.errors import Problem
+from budgetbook.model import OPERATION_TYPES, Operation
+from budgetbook.tables import Table
+from budgetbook.values import parse_amount
+
+REQUIRED = ("operation", "objective_type", "lever", "budget", "cost", "target")
+RESULTS = ("participants", "opt_ins", "new_contacts", "revenue")  # blank reads as 0
+TYPE_SYNONYMS = {
+    "acquisition": "acquisition", "recrutement": "acquisition", "loyalty": "loyalty",
+    "fidélisation": "loyalty", "fidelisation": "loyalty", "retention": "loyalty",
+    "engagement": "engagement", "traffic": "traffic", "trafic": "traffic",
+    "satisfaction": "satisfaction", "data quality": "data quality",
+    "qualité des données": "data quality", "qualite des donnees": "data quality",
+    "data": "data quality",
+}  # fmt: skip
+
+
+def read_operations(table: Table) -> tuple[list[Operation], list[Problem]]:
+    missing = [name for name in REQUIRED if table.column(name) is None]
+    if missing:
+        return [], [
+            Problem(
+                table.file,
+                f"the column '{name}' is missing.",
+                row=1,
+                hint=f"Columns are: {', '.join(REQUIRED[:3])}, segment, budget, cost, "
+                f"{', '.join(RESULTS)}, target.",
+            )
+            for name in missing
+        ]
+    problems: list[Problem] = []
+    operations: list[Operation] = []
+    for number, row in table.rows:
+
+        def cell(name: str, row=row) -> str:
+            index = table.column(name)
+            return "" if index is None or row[index] is None else str(row[index]).strip()
+
+        def bad(column: str, message: str, hint: str, number=number, cell=cell) -> None:
+            problems.append(Problem(table.file, message, number, column, cell(column), hint))
+
+        before = len(problems)
+        if not cell("operation"):
+            bad("operation", "the operation has no name.", "Name it, e.g. 'Spring giveaway'.")
+        kind = TYPE_SYNONYMS.get(" ".join(cell("objective_type").casefold().split()))
+        if kind is None:
+            bad(
+                "objective_type",
+                "is not a known objective type.",
+                f"Use one of: {', '.join(OPERATION_TYPES)}.",
+            )
+        if not cell("lever"):
+            bad("lever", "the lever is empty.", "Name it, e.g. 'Instagram ads' or 'newsletter'.")
+        amounts: dict[str, Decimal] = {}
+        for name in ("budget", "cost", "target", *RESULTS):
+            if not cell(name) and name in RESULTS:
+                amounts[name] = Decimal(0)
+                continue
+            try:
+                amounts[name] = parse_amount(cell(name))
+            except ValueError:
+                bad(name, "is not a number.", "Write a number such as 1500 or 1438.90.")
+        if len(problems) > before:
+            continue
+        values = [amounts[name] for name in ("budget", "cost", *RESULTS, "target")]
+        operations.append(
+            Operation(cell("operation"), kind, cell("segment"), cell("lever"), *values)
+        )
+    return operations, problems

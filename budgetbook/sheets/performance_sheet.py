@@ -1,0 +1,273 @@
+"""The Performance sheet: per channel, the metrics by month, the ad spend pulled from the
+Budget, and the KPIs as guarded formulas; to-date figures and the change against the month
+before follow one report-month cell; a Definitions block states every formula."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from budgetbook import formulas as f
+from budgetbook.labels import Labels
+from budgetbook.model import STOCK_METRICS, Operation, Period
+from budgetbook.performance_math import KPIS, SPEND, ChannelBlock, Performance, Row
+from budgetbook.sheets.budget_sheet import BudgetLayout
+from budgetbook.sheets.review_section import write_review
+from budgetbook.sheets.styles import BLUE, INPUT_FILL, Styles, money_format
+
+LABEL, OPENING, FIRST_MONTH = 0, 1, 2
+REPORT_ROW = 2  # row 3: the report month, an input
+FIRST_BLOCK_ROW = 5
+CHART_ROWS = 16
+UNITS = {kpi.key: kpi.unit for kpi in KPIS}
+NUMBER_FORMATS = {"percent": "0.0%", "times": '0.00"×"', "count": "#,##0"}
+
+
+@dataclass(frozen=True)
+class BlockPlace:
+    block: ChannelBlock
+    title_row: int
+    header_row: int
+    rows: dict[str, int]  # row of each metric, SPEND and KPI key
+
+
+@dataclass(frozen=True)
+class PerformanceLayout:
+    """Where the Performance sheet puts things, for the Strategy sheet's objective formulas."""
+
+    sheet: str
+    places: list[BlockPlace]
+    months: int
+    definitions_row: int
+
+    @property
+    def report_cell(self) -> str:
+        return f.on_sheet(self.sheet, f.cell(REPORT_ROW, OPENING, row_abs=True, col_abs=True))
+
+    @property
+    def to_date_col(self) -> int:
+        return FIRST_MONTH + self.months
+
+    @property
+    def change_col(self) -> int:
+        return FIRST_MONTH + self.months + 1
+
+    def to_date_cell(self, channel: str, metric: str) -> str | None:
+        for place in self.places:
+            if place.block.channel.casefold() == channel.casefold() and metric in place.rows:
+                row = place.rows[metric]
+                return f.on_sheet(self.sheet, f.cell(row, self.to_date_col))
+        return None
+
+
+def plan_performance(performance: Performance, period: Period, labels: Labels) -> PerformanceLayout:
+    places = []
+    row = FIRST_BLOCK_ROW
+    for block in performance.blocks:
+        rows = {}
+        next_row = row + 2
+        for metric_row in block.metrics:
+            rows[metric_row.key] = next_row
+            next_row += 1
+        if block.kpis:
+            next_row += 1
+            for kpi_row in block.kpis:
+                rows[kpi_row.key] = next_row
+                next_row += 1
+        height = max(next_row - row, CHART_ROWS if _charted(block) else 0)
+        places.append(BlockPlace(block, row, row + 1, rows))
+        row += height + 2
+    return PerformanceLayout(labels.performance, places, period.months, row)
+
+
+def _charted(block: ChannelBlock) -> list[Row]:
+    """The KPIs a channel's chart draws: its rates, which share one percent axis (ROI, often
+    ten times larger, would flatten them)."""
+    return [row for row in block.kpis if UNITS[row.key] == "percent" and row.key != "roi"]
+
+
+def write_performance(
+    workbook: Workbook,
+    ws: Worksheet,
+    performance: Performance,
+    operations: list[Operation],
+    layout: PerformanceLayout,
+    budget: BudgetLayout,
+    period: Period,
+    currency: str,
+    language: str,
+    styles: Styles,
+    labels: Labels,
+) -> None:
+    add = workbook.add_format
+    base = {"font_name": "Calibri", "font_size": 10, "valign": "vcenter"}
+    money = money_format(currency, language)
+    formats = {
+        "input": add({**base, "num_format": "#,##0", "bg_color": INPUT_FILL}),
+        "money_input": add({**base, "num_format": money, "bg_color": INPUT_FILL}),
+        "header_wrap": add({**base, "bold": True, "font_color": "white", "bg_color": BLUE,
+                            "text_wrap": True, "align": "center"}),
+        "money": add({**base, "num_format": money}),
+        "percent": add({**base, "num_format": NUMBER_FORMATS["percent"]}),
+        "times": add({**base, "num_format": NUMBER_FORMATS["times"]}),
+        "change": add({**base, "num_format": '+0.0%;[Red]-0.0%;0.0%', "italic": True}),
+        "report": add({**base, "num_format": "mmm yyyy", "bg_color": INPUT_FILL, "bold": True,
+                       "align": "left"}),
+        "channel": add({**base, "bold": True, "font_size": 13, "font_color": BLUE}),
+        "month": add({**base, "num_format": "mmm yy", "bold": True, "font_color": "white",
+                      "bg_color": BLUE, "align": "right"}),
+        "total": add({**base, "num_format": "#,##0", "bold": True}),
+        "total_money": add({**base, "num_format": money, "bold": True}),
+    }  # fmt: skip
+    months = period.months
+    to_date_col, change_col = layout.to_date_col, layout.change_col
+    ws.write_string(0, 0, labels.performance_title, styles.title)
+    ws.merge_range(1, 0, 1, change_col, labels.performance_note, styles.note)
+    ws.set_row(1, 28)
+    ws.write_string(REPORT_ROW, LABEL, labels.report_month, styles.text_bold)
+    report_month = period.month_starts()[performance.report_month]
+    ws.write_datetime(REPORT_ROW, OPENING, report_month, formats["report"])
+    ws.data_validation(REPORT_ROW, OPENING, REPORT_ROW, OPENING, {
+        "validate": "list",
+        "source": [m.strftime("%Y-%m-01") for m in period.month_starts()],
+        "show_error": False,
+    })  # fmt: skip
+    report = f.cell(REPORT_ROW, OPENING, row_abs=True, col_abs=True)
+    ws.set_column(LABEL, LABEL, 34)
+    ws.set_column(OPENING, change_col, 11)
+
+    header_dates = [performance.opening_month, *period.month_starts()]
+    for place in layout.places:
+        block = place.block
+        ws.write_string(place.title_row, LABEL, block.channel, formats["channel"])
+        ws.write_string(place.header_row, LABEL, "", styles.header)
+        for index, month in enumerate(header_dates):
+            ws.write_datetime(place.header_row, OPENING + index, month, formats["month"])
+        ws.write_string(place.header_row, to_date_col, labels.to_date, styles.header_right)
+        ws.write_string(place.header_row, change_col, labels.change, styles.header_right)
+        header = _absolute_span(place.header_row, OPENING, to_date_col - 1)
+        month_header = _absolute_span(place.header_row, FIRST_MONTH, to_date_col - 1)
+        for row_data in block.metrics:
+            row = place.rows[row_data.key]
+            is_spend = row_data.key == SPEND
+            name = labels.ad_spend if is_spend else labels.metric_names[row_data.key]
+            ws.write_string(row, LABEL, name, styles.text)
+            for index, value in enumerate(row_data.values):
+                col = OPENING + index
+                if is_spend and index == 0:
+                    continue
+                if is_spend:
+                    actual_cells = [
+                        f.on_sheet(budget.sheet, f.cell(budget.line_rows[line] + 2,
+                                                        budget.month_col(index - 1)))
+                        for line in block.lines
+                    ]  # fmt: skip
+                    ws.write_formula(row, col, f.plus(actual_cells), formats["money"],
+                                     float(value))  # fmt: skip
+                elif value is None:
+                    ws.write_blank(row, col, None, formats["input"])
+                else:
+                    ws.write_number(row, col, float(value), formats["input"])
+            values = f.row_span(row, OPENING, to_date_col - 1)
+            if row_data.key in STOCK_METRICS:
+                to_date = f.stock_to_date(values, header, report)
+            else:
+                to_date = f.sum_to_date(f.row_span(row, FIRST_MONTH, to_date_col - 1),
+                                        month_header, report)  # fmt: skip
+            ws.write_formula(row, to_date_col, to_date,
+                             formats["total_money" if is_spend else "total"],
+                             _cached(row_data.to_date))  # fmt: skip
+            ws.write_formula(row, change_col, f.month_change(values, header, report),
+                             formats["change"], _cached(row_data.change))  # fmt: skip
+        for row_data in block.kpis:
+            row = place.rows[row_data.key]
+            unit = UNITS[row_data.key]
+            style = formats["money"] if unit == "money" else formats[unit]
+            ws.write_string(row, LABEL, labels.kpi_names[row_data.key], styles.text)
+            for index in range(1, months + 1):
+                col = OPENING + index
+                ws.write_formula(row, col, _kpi_formula(row_data.key, place, col, col - 1),
+                                 style, _cached(row_data.values[index]))  # fmt: skip
+            ws.write_formula(row, to_date_col, _kpi_formula(row_data.key, place, to_date_col,
+                                                            OPENING), style,
+                             _cached(row_data.to_date))  # fmt: skip
+            values = f.row_span(row, OPENING, to_date_col - 1)
+            ws.write_formula(row, change_col, f.month_change(values, header, report),
+                             formats["change"], _cached(row_data.change))  # fmt: skip
+        charted = _charted(block)
+        if charted:
+            _add_chart(workbook, ws, place, charted, labels, layout, performance.report_month)
+
+    row = layout.definitions_row
+    if layout.places:
+        row = _write_definitions(ws, row, styles, labels) + 2
+    if operations:
+        write_review(workbook, ws, operations, row, formats, styles, labels)
+    ws.freeze_panes(FIRST_BLOCK_ROW, 1)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+
+
+def _absolute_span(row: int, first_col: int, last_col: int) -> str:
+    top = f.cell(row, first_col, row_abs=True, col_abs=True)
+    return f"{top}:{f.cell(row, last_col, row_abs=True, col_abs=True)}"
+
+
+def _kpi_formula(key: str, place: BlockPlace, col: int, previous_col: int) -> str:
+    """A KPI of one column; ``previous_col`` holds the followers a growth is measured from."""
+    kpi = next(k for k in KPIS if k.key == key)
+    refs = [f.cell(place.rows[name], col) for name in kpi.inputs]
+    if kpi.kind == "ratio":
+        return f.guarded_ratio(*refs)
+    if kpi.kind == "per_thousand":
+        return f.guarded_ratio(*refs, scale=1000)
+    if kpi.kind == "roi":
+        return f.guarded_return(*refs)
+    before = f.cell(place.rows["followers"], previous_col)
+    if kpi.kind == "growth":
+        return f.guarded_return(refs[0], before)
+    return f.guarded_ratio(refs[0], before)  # unfollow rate
+
+
+def _cached(value) -> float | str:
+    return "" if value is None else float(value)
+
+
+def _add_chart(
+    workbook, ws, place: BlockPlace, rows: list[Row], labels: Labels, layout, report_month: int
+) -> None:
+    """A line per rate, from the first month to the report month: later months are empty, and
+    a chart would draw their blanks as zeros."""
+    chart = workbook.add_chart({"type": "line"})
+    last_col = FIRST_MONTH + report_month
+    sheet = layout.sheet
+    for row_data in rows:
+        row = place.rows[row_data.key]
+        chart.add_series({
+            "name": [sheet, row, LABEL],
+            "categories": [sheet, place.header_row, FIRST_MONTH, place.header_row, last_col],
+            "values": [sheet, row, FIRST_MONTH, row, last_col],
+            "marker": {"type": "circle", "size": 4},
+        })  # fmt: skip
+    chart.set_title({"name": labels.kpi_trend.format(channel=place.block.channel),
+                     "name_font": {"size": 11}})  # fmt: skip
+    chart.set_y_axis({"num_format": "0%", "major_gridlines": {"visible": True,
+                      "line": {"color": "#E0E0E0"}}})  # fmt: skip
+    chart.set_x_axis({"num_format": "mmm", "date_axis": False})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 620, "height": 300})
+    ws.insert_chart(place.title_row, layout.change_col + 2, chart)
+
+
+def _write_definitions(ws: Worksheet, row: int, styles: Styles, labels: Labels) -> int:
+    """The KPI formulas in words; return the row below them."""
+    ws.write_string(row, LABEL, labels.definitions, styles.text_bold)
+    row += 1
+    for key, text in labels.kpi_definitions.items():
+        name = labels.kpi_names.get(key, labels.ad_spend if key == "spend" else "")
+        ws.write_string(row, LABEL, name, styles.label)
+        ws.write_string(row, OPENING, text, styles.text)
+        row += 1
+    return row

@@ -1,0 +1,213 @@
+"""Performance report and operation review: KPIs held to hand-computed values after LibreOffice
+recalculates them, blanks instead of errors, and edits that flow through."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from budgetbook.build import build_workbook
+from budgetbook.kpis_file import read_kpis
+from budgetbook.operations_file import read_operations
+from budgetbook.tables import Table
+from tests.conftest import write_csv
+from tests.recalc import compare, recalculate
+
+LINES = [
+    ["Advertising", "Meta ads", "Instagram", "surplus", 100, 100, 100, 100],
+    ["Tools", "Canva", "", "", 12, 12, 12, 12],
+]
+ACTUALS = [
+    ["2026-01-10", "60", "Meta ads", "Boost", "Meta", "6231"],
+    ["2026-02-10", "90", "Meta ads", "Boost", "Meta", "6231"],
+    ["2026-01-05", "12", "Canva", "Pro", "Canva", "6512"],
+]
+KPIS = [  # February has no click, no conversion and no unfollow count
+    ["month", "channel", "metric", "value"],
+    ["2025-12", "Instagram", "followers", 1000],
+    ["2026-01", "Instagram", "followers", 1100],
+    ["2026-01", "Instagram", "new_followers", 150],
+    ["2026-01", "Instagram", "lost_followers", 50],
+    ["2026-01", "Instagram", "reach", 2000],
+    ["2026-01", "Instagram", "impressions", 5000],
+    ["2026-01", "Instagram", "engagements", 100],
+    ["2026-01", "Instagram", "clicks", 50],
+    ["2026-01", "Instagram", "conversions", 5],
+    ["2026-01", "Instagram", "revenue", 300],
+    ["2026-02", "instagram", "followers", 1150],
+    ["2026-02", "Instagram", "reach", 2500],
+    ["2026-02", "Instagram", "impressions", 4000],
+    ["2026-02", "Instagram", "engagements", 150],
+    ["2026-02", "Instagram", "clicks", 0],
+    ["2026-02", "Instagram", "conversions", 0],
+    ["2026-02", "Instagram", "revenue", 0],
+]
+OBJECTIVES = [
+    ["objective", "channel", "metric", "baseline", "target", "deadline", "owner"],
+    ["Reach 2,000 followers", "Instagram", "followers", 1000, 2000, "2026-04-30", "Inès"],
+]
+# By hand, from the figures above: January, February, and to date (report month February).
+EXPECTED = {
+    "Engagement rate": (0.05, 0.06, 250 / 4500),
+    "Click-through rate (CTR)": (0.01, 0.0, 50 / 9000),
+    "Cost per click (CPC)": (1.2, None, 3.0),
+    "Cost per 1,000 impressions (CPM)": (12.0, 22.5, 150 / 9000 * 1000),
+    "Conversion rate": (0.1, None, 0.1),
+    "Cost per conversion": (12.0, None, 30.0),
+    "Return on ad spend (ROAS)": (5.0, 0.0, 2.0),
+    "Return on investment (ROI)": (4.0, -1.0, 1.0),
+    "Follower growth": (0.1, 50 / 1100, 0.15),
+    "Unfollow rate": (0.05, None, 0.05),
+    "Ad spend": (60.0, 90.0, 150.0),
+    "Followers": (1100, 1150, 1150),
+    "Clicks": (50, 0, 50),
+}
+JAN, FEB, TO_DATE = 3, 4, 7  # 1-based: A label, B opening, C:F the 4 months, G to date
+
+
+@pytest.fixture
+def book(project_factory, tmp_path):
+    project = project_factory(LINES, ACTUALS)
+    write_csv(project / "kpis.csv", KPIS)
+    write_csv(project / "objectives.csv", OBJECTIVES)
+    path = tmp_path / "book.xlsx"
+    build_workbook(project, path)
+    return path
+
+
+def _rows(ws) -> dict[str, int]:
+    """The first row of each label (the Definitions block repeats the KPI names below)."""
+    rows: dict[str, int] = {}
+    for r in range(1, ws.max_row + 1):
+        if ws.cell(r, 1).value:
+            rows.setdefault(ws.cell(r, 1).value, r)
+    return rows
+
+
+@pytest.mark.libreoffice
+def test_kpis_equal_hand_computed_values_and_zero_clicks_show_blank(book, tmp_path):
+    fresh = recalculate(book, tmp_path / "lo")
+    checked, mismatches = compare(book, fresh)
+    assert checked and mismatches == []
+    ws = openpyxl.load_workbook(fresh, data_only=True)["Performance"]
+    rows = _rows(ws)
+    for name, values in EXPECTED.items():
+        got = [ws.cell(rows[name], col).value for col in (JAN, FEB, TO_DATE)]
+        for wanted, value in zip(values, got, strict=True):
+            if wanted is None:
+                assert value in (None, ""), name
+            else:
+                assert value == pytest.approx(wanted, rel=1e-9), name
+    errors = [c.coordinate for row in ws.iter_rows() for c in row if str(c.value).startswith("#")]
+    assert errors == []
+
+
+@pytest.mark.libreoffice
+def test_editing_an_ad_transaction_changes_the_channels_cpc(book, tmp_path):
+    workbook = openpyxl.load_workbook(book)
+    actuals = workbook["Actuals"]
+    row = next(
+        r
+        for r in range(2, actuals.max_row + 1)
+        if actuals.cell(r, 4).value == "Meta ads" and actuals.cell(r, 1).value.month == 1
+    )
+    actuals.cell(row, 5).value = 80
+    edited = tmp_path / "edited.xlsx"
+    workbook.save(edited)
+    ws = openpyxl.load_workbook(recalculate(edited, tmp_path / "lo"), data_only=True)["Performance"]
+    rows = _rows(ws)
+    assert ws.cell(rows["Ad spend"], JAN).value == pytest.approx(80)
+    assert ws.cell(rows["Cost per click (CPC)"], JAN).value == pytest.approx(1.6)
+    assert ws.cell(rows["Cost per click (CPC)"], TO_DATE).value == pytest.approx(170 / 50)
+
+
+@pytest.mark.libreoffice
+def test_objective_progress_and_status_follow_the_report_month(book, tmp_path):
+    fresh = openpyxl.load_workbook(recalculate(book, tmp_path / "lo"), data_only=True)
+    strategy = fresh["Strategy"]
+    row = next(r for r in range(1, strategy.max_row + 1) if strategy.cell(r, 1).value
+               == "Reach 2,000 followers")  # fmt: skip
+    current, progress, expected, status = (strategy.cell(row, c).value for c in range(8, 12))
+    assert (current, status) == (1150, "at risk")
+    assert progress == pytest.approx(0.15)
+    assert expected == pytest.approx(59 / 120)  # Jan 1 to Mar 1, of Jan 1 to Apr 30
+
+    workbook = openpyxl.load_workbook(book)
+    workbook["Performance"]["B3"].value = datetime(2026, 1, 1)
+    edited = tmp_path / "january.xlsx"
+    workbook.save(edited)
+    fresh = openpyxl.load_workbook(recalculate(edited, tmp_path / "lo2"), data_only=True)
+    ws = fresh["Performance"]
+    rows = _rows(ws)
+    assert ws.cell(rows["Ad spend"], TO_DATE).value == pytest.approx(60)
+    assert ws.cell(rows["Followers"], TO_DATE + 1).value == pytest.approx(0.1)  # vs December
+    assert fresh["Strategy"].cell(row, 8).value == 1100
+    assert fresh["Strategy"].cell(row, 9).value == pytest.approx(0.1)
+
+
+@pytest.mark.libreoffice
+def test_operation_review_of_the_sample(sample_book, tmp_path):
+    ws = openpyxl.load_workbook(recalculate(sample_book, tmp_path / "lo"), data_only=True)[
+        "Performance"
+    ]
+    rows = _rows(ws)
+    giveaway, preorders, rebooking = (
+        rows[name]
+        for name in ("Spring giveaway", "Mother's Day pre-orders", "Autumn workshop re-booking")
+    )
+    # Result, result / target, cost per result, ROI, verdict (columns L to P), by hand.
+    assert [ws.cell(giveaway, c).value for c in range(12, 17)] == pytest.approx(
+        [655, 655 / 600, 1438.90 / 655, (2350 - 1438.90) / 1438.90, "met"]
+    )
+    assert ws.cell(preorders, 12).value == 2581  # traffic: participants
+    assert ws.cell(preorders, 16).value == "over budget"  # 1,401.62 spent of 1,400
+    assert ws.cell(rebooking, 16).value == "missed"  # 480 participants of 500
+    levers = [r for r in range(max(rows.values()) - 5, ws.max_row + 1)
+              if ws.cell(r, 1).value == "influencer"]  # fmt: skip
+    assert [ws.cell(levers[0], c).value for c in (2, 4, 5, 12)] == [1, 1000, 1000, 3820]
+
+
+def test_kpis_problems_name_row_column_and_value():
+    table = Table(
+        "kpis.csv",
+        ["month", "channel", "metric", "value"],
+        [
+            (2, ["2026-13", "Instagram", "followers", "10"]),
+            (3, ["2026-01", "Instagram", "fans", "10"]),
+            (4, ["2026-01", "Instagram", "reach", "lots"]),
+            (5, ["2026-01", "Instagram", "reach", "10"]),
+            (6, ["2026-01", "instagram", "reach", "12"]),
+            (7, ["2026-01", "", "reach", "12"]),
+        ],
+    )
+    values, problems = read_kpis(table)
+    assert [(v.metric, v.value) for v in values] == [("reach", Decimal(10))]
+    assert [(p.row, p.column, p.value) for p in problems] == [
+        (2, "month", "2026-13"), (3, "metric", "fans"), (4, "value", "lots"),
+        (6, "value", "12"), (7, "channel", ""),
+    ]  # fmt: skip
+    assert "already given on row 5" in problems[3].message
+
+
+def test_operations_problems_and_french_types():
+    header = ["operation", "objective_type", "segment", "lever", "budget", "cost", "target"]
+    operations, problems = read_operations(
+        Table(
+            "operations.csv",
+            header,
+            [
+                (2, ["Salon", "fidélisation", "", "événement", "500", "450", "40"]),
+                (3, ["Bad", "fame", "", "ads", "1", "1", "1"]),
+                (4, ["Bad cost", "traffic", "", "ads", "1", "a lot", "1"]),
+            ],
+        )
+    )
+    assert [(o.objective_type, o.cost, o.result) for o in operations] == [
+        ("loyalty", Decimal(450), Decimal(0))
+    ]
+    assert [(p.row, p.column, p.value) for p in problems] == [
+        (3, "objective_type", "fame"), (4, "cost", "a lot")
+    ]  # fmt: skip
