@@ -248,6 +248,7 @@ class Project:
     posts: list[Post] = field(default_factory=list)
     kpis: list[KpiValue] = field(default_factory=list)
     operations: list[Operation] = field(default_factory=list)
+    metric_exports: list = field(default_factory=list)  # MetricExport, from metrics/
 
     @property
     def categories(self) -> list[str]:

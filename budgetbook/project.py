@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from budgetbook.actuals import actuals_files, read_actuals, read_mapping
 from budgetbook.budget_file import read_budget
@@ -11,11 +14,14 @@ from budgetbook.calendar_file import read_calendar
 from budgetbook.config import CONFIG_NAME, parse_config, read_config_text
 from budgetbook.errors import InputErrors, Problem
 from budgetbook.kpis_file import read_kpis
-from budgetbook.model import BudgetLine, Config, Project
+from budgetbook.model import BudgetLine, Config, KpiValue, Project
 from budgetbook.objectives_file import read_objectives
 from budgetbook.operations_file import read_operations
 from budgetbook.roadmap_file import read_roadmap
 from budgetbook.tables import TABLE_SUFFIXES, Table, read_table
+
+if TYPE_CHECKING:
+    from budgetbook.metric_exports import MetricExport
 
 
 def find_table(root: Path, stem: str, required: bool) -> Path | None:
@@ -79,6 +85,8 @@ def load_project(root: Path | str) -> Project:
     initiatives = _read(root, "roadmap", lambda t: read_roadmap(t, objectives), problems)
     posts = _read(root, "calendar", read_calendar, problems)
     kpis = _read(root, "kpis", read_kpis, problems)
+    exports = _read_metric_exports(root, problems)
+    kpis = _merge_metrics(kpis, exports, problems)
     operations = _read(root, "operations", read_operations, problems)
     if problems:
         raise InputErrors(problems)
@@ -98,8 +106,62 @@ def load_project(root: Path | str) -> Project:
         initiatives=initiatives,
         posts=posts,
         kpis=kpis,
+        metric_exports=exports,
         operations=operations,
     )
+
+
+def _read_metric_exports(root: Path, problems: list[Problem]) -> list[MetricExport]:
+    """Every ad-platform export in ``metrics/``; a file whose bytes equal another's is a
+    problem, as it would count the same figures twice."""
+    from budgetbook.metric_exports import read_metric_export
+
+    exports: list[MetricExport] = []
+    seen: dict[str, str] = {}
+    for path in actuals_files(root / "metrics"):
+        shown = path.relative_to(root).as_posix()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest in seen:
+            problems.append(
+                Problem(shown, f"has the same content as {seen[digest]}.", hint="Remove one.")
+            )
+            continue
+        seen[digest] = shown
+        try:
+            export = read_metric_export(path, shown)
+        except InputErrors as exc:
+            problems += exc.problems
+            continue
+        problems += export.problems
+        exports.append(export)
+    return exports
+
+
+def _merge_metrics(
+    kpis: list[KpiValue], exports: list[MetricExport], problems: list[Problem]
+) -> list[KpiValue]:
+    """kpis.csv and the exports together; exports of the same month, channel and metric add
+    up (two campaigns' files), but a figure also in kpis.csv would count twice: a problem."""
+    typed = {(v.month, v.channel.casefold(), v.metric): v for v in kpis}
+    summed: dict[tuple, KpiValue] = {}
+    for export in exports:
+        for value in export.values:
+            key = (value.month, value.channel.casefold(), value.metric)
+            if key in typed:
+                problems.append(
+                    Problem(
+                        value.source,
+                        f"gives {value.channel} {value.metric} for {value.month:%Y-%m}, which"
+                        f" kpis.csv gives too.",
+                        hint="Keep the figure in one place, or it would count twice.",
+                    )
+                )
+                continue
+            if key in summed:
+                earlier = summed[key]
+                value = replace(earlier, value=earlier.value + value.value)
+            summed[key] = value
+    return [*kpis, *summed.values()]
 
 
 def _read(

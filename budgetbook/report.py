@@ -8,6 +8,7 @@ from decimal import Decimal
 from budgetbook.build import Summary
 from budgetbook.handoff import Handoff
 from budgetbook.labels import LABELS
+from budgetbook.metric_exports import KIND_NAMES
 from budgetbook.model import Config, NotCounted, Transaction
 from budgetbook.update import UpdateSummary
 
@@ -58,6 +59,13 @@ def describe(summary: Summary) -> str:
         f" {len(months)} months ({months[0]:%b %Y} – {months[-1]:%b %Y})",
         *finance_lines(project.transactions, project.not_counted, project.data_rows, config),
     ]
+    for export in project.metric_exports:
+        out.append(
+            f"  Metrics from {export.file}"
+            f" ({KIND_NAMES[export.kind]}): {len(export.values)} monthly figures"
+        )
+        if export.unknown_columns:
+            out.append(f"    columns not read: {', '.join(export.unknown_columns)}")
     spent = f" ({total.share_spent:.1%})" if total.share_spent is not None else ""
     out.append(
         f"  Planned {money(total.total_planned, currency)}, actual"

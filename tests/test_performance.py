@@ -3,15 +3,19 @@ recalculates them, blanks instead of errors, and edits that flow through."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
 
 from budgetbook.build import build_workbook
+from budgetbook.errors import InputErrors
 from budgetbook.kpis_file import read_kpis
 from budgetbook.operations_file import read_operations
+from budgetbook.report import describe
 from budgetbook.tables import Table
 from tests.conftest import write_csv
 from tests.recalc import compare, recalculate
@@ -211,3 +215,37 @@ def test_operations_problems_and_french_types():
     assert [(p.row, p.column, p.value) for p in problems] == [
         (3, "objective_type", "fame"), (4, "cost", "a lot")
     ]  # fmt: skip
+
+
+EXPORTS = Path(__file__).parent / "data" / "exports"
+
+
+def _export_project(project_factory, tmp_path):
+    project = project_factory(LINES, ACTUALS, start="2026-09")
+    (project / "metrics").mkdir()
+    shutil.copy(EXPORTS / "meta-ads-platform.csv", project / "metrics" / "meta-q4.csv")
+    return project
+
+
+def test_exports_in_metrics_feed_the_report(project_factory, tmp_path):
+    project = _export_project(project_factory, tmp_path)
+    summary = build_workbook(project, tmp_path / "book.xlsx")
+    output = describe(summary)
+    assert "Metrics from metrics/meta-q4.csv (Meta Ads Manager)" in output
+    assert "columns not read: ThruPlays" in output
+    ws = openpyxl.load_workbook(tmp_path / "book.xlsx")["Performance"]
+    rows = _rows(ws)
+    instagram = rows["Instagram"]
+    reach = next(r for r in range(instagram, ws.max_row + 1) if ws.cell(r, 1).value == "Reach")
+    assert ws.cell(reach, 4).value == 16500  # October, the second month from September
+
+
+def test_a_figure_in_both_kpis_and_an_export_is_refused(project_factory, tmp_path):
+    project = _export_project(project_factory, tmp_path)
+    write_csv(project / "kpis.csv", [KPIS[0], ["2026-10", "Instagram", "reach", 1]])
+    shutil.copy(EXPORTS / "meta-ads-platform.csv", project / "metrics" / "again.csv")
+    with pytest.raises(InputErrors) as caught:
+        build_workbook(project, tmp_path / "book.xlsx")
+    shown = str(caught.value)
+    assert "metrics/meta-q4.csv: has the same content as metrics/again.csv" in shown
+    assert "gives Instagram reach for 2026-10, which kpis.csv gives too" in shown
