@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from budgetbook.config import ACTUALS_COLUMNS
-from budgetbook.errors import InputErrors, Problem
+from budgetbook.errors import InputErrors, Problem, UnreadableFile
 from budgetbook.model import BudgetLine, Config, MappingRule, NotCounted, Source, Transaction
 from budgetbook.tables import TABLE_SUFFIXES, Table, read_table
 from budgetbook.values import detect_day_first, detect_decimal_comma, parse_amount, parse_date
@@ -115,10 +115,12 @@ def read_actuals(
     lines: list[BudgetLine],
     rules: list[MappingRule],
     already_taken: dict[str, str] | None = None,
+    refuse_unreadable: bool = False,
 ) -> Actuals:
     """Read every file; a file whose content was already taken (``already_taken``: hash ->
-    file name) or is met twice here is not counted again. Raise InputErrors, after reading
-    them all, for files whose columns cannot be found."""
+    file name) or is met twice here is not counted again. A file refused whole (binary,
+    damaged, beyond a limit) is listed as not counted, or with ``refuse_unreadable`` is a
+    problem. Raise InputErrors, after reading them all, for the problems found."""
     result = Actuals()
     problems: list[Problem] = []
     seen = dict(already_taken or {})
@@ -126,6 +128,12 @@ def read_actuals(
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
         try:
             taken = read_actuals_file(path, shown, config, lines, rules, seen)
+        except UnreadableFile as exc:
+            if refuse_unreadable:
+                problems += exc.problems
+            else:
+                result.not_counted += [_unreadable(problem) for problem in exc.problems]
+            continue
         except InputErrors as exc:
             problems += exc.problems
             continue
@@ -134,6 +142,15 @@ def read_actuals(
     if problems:
         raise InputErrors(problems)
     return result
+
+
+UNREADABLE = "unreadable file"
+
+
+def _unreadable(problem: Problem) -> NotCounted:
+    """A whole file left out: its rows are unknown, so it is listed once, with the reason."""
+    reason = problem.message + (f" {problem.hint}" if problem.hint else "")
+    return NotCounted(problem.file, problem.row, UNREADABLE, reason, "", None)
 
 
 def read_actuals_file(
@@ -146,7 +163,6 @@ def read_actuals_file(
 ) -> Actuals:
     """One finance file: every data row counted or recorded as not counted, never both."""
     fmt = config.actuals_format
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
     table = read_table(
         path,
         shown,
@@ -154,7 +170,9 @@ def read_actuals_file(
         delimiter=fmt.delimiter,
         encoding=fmt.encoding,
         header_row=fmt.header_row,
+        limits=config.limits,
     )
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
     result = Actuals(data_rows=len(table.rows))
     columns, problems = _find_columns(table, config, bool(rules))
     if digest in seen:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from budgetbook.errors import InputErrors, Problem
-from budgetbook.model import ActualsFormat, CarryOver, Config, Period, Strategy
+from budgetbook.model import ActualsFormat, CarryOver, Config, Limits, Period, Strategy
 
 CONFIG_NAME = "budgetbook.toml"
 LANGUAGES = ("en", "fr")
@@ -36,6 +36,13 @@ SCHEMA: dict[str, Any] = {
         "header_row": NUMBER,
     },
     "calendar": {"targets": NUMBER_TABLE},
+    "limits": {
+        "file_mb": NUMBER,
+        "unpacked_mb": NUMBER,
+        "rows": NUMBER,
+        "cells": NUMBER,
+        "cell_chars": NUMBER,
+    },
     "strategy": {
         "summary": TEXT,
         "mission": TEXT,
@@ -210,6 +217,7 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         actuals_columns=dict(data.get("actuals", {}).get("columns", {})),
         actuals_format=actuals_format,
         calendar_targets=dict(data.get("calendar", {}).get("targets", {})),
+        limits=_read_limits(name, data.get("limits", {}), problems),
         strategy=strategy,
     )
 
@@ -253,6 +261,24 @@ def _read_actuals_format(name: str, actuals: dict, problems: list[Problem]) -> A
         day_first=DATE_FORMATS.get(date_format.lower()) if date_format else None,
         header_row=header_row if header_row and header_row >= 1 else None,
     )
+
+
+def _read_limits(name: str, limits: dict, problems: list[Problem]) -> Limits:
+    """Raised (or lowered) limits; each must be a whole number above zero."""
+    given = {}
+    for key, value in limits.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            problems.append(
+                Problem(
+                    name,
+                    "should be a whole number above zero.",
+                    column=f"limits.{key}",
+                    value=str(value),
+                )
+            )
+        else:
+            given[key] = value
+    return Limits(**given)
 
 
 def parse_month(text: str) -> date | None:

@@ -45,3 +45,8 @@ class InputErrors(BudgetbookError):
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UnreadableFile(InputErrors):
+    """A file refused whole before its rows are read (binary, damaged, a zip bomb, beyond a
+    limit): a build lists it as not counted; an update refuses it."""

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from budgetbook.actuals import TOTAL_ROW, normalise_header
 from budgetbook.errors import InputErrors, Problem
-from budgetbook.model import METRICS, KpiValue
-from budgetbook.tables import Table, read_table
+from budgetbook.model import METRICS, KpiValue, Limits
+from budgetbook.tables import DEFAULT_LIMITS, Table, read_table
 from budgetbook.values import (
     MONTH_NAMES,
     detect_day_first,
@@ -237,12 +237,17 @@ def detect_export(header: list[str]) -> str | None:
 
 
 def read_metric_export(
-    path: Path, shown_as: str, default_channels: dict[str, str] | None = None
+    path: Path,
+    shown_as: str,
+    default_channels: dict[str, str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> MetricExport:
     """Read one export; raise InputErrors when it is none of the supported shapes.
 
     ``default_channels`` (by kind) names the channel of rows that do not name their own."""
-    table = read_table(path, shown_as, lambda header: detect_export(header) is not None)
+    table = read_table(
+        path, shown_as, lambda header: detect_export(header) is not None, limits=limits
+    )
     kind = detect_export(table.header)
     if kind is None:
         titles = [title for title in table.header if title]

@@ -75,6 +75,18 @@ class ActualsFormat:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """How large an input may be before it is refused; each can be raised in budgetbook.toml
+    under [limits], by the key named in the message that hits it."""
+
+    file_mb: int = 500  # a file's size on disk
+    unpacked_mb: int = 500  # an .xlsx archive's content once unpacked
+    rows: int = 2_000_000  # rows of one table
+    cells: int = 20_000_000  # an .xlsx sheet's grid, from A1 to its farthest cell
+    cell_chars: int = 100_000  # characters of one CSV cell
+
+
+@dataclass(frozen=True)
 class Config:
     company_name: str
     currency: str
@@ -85,6 +97,7 @@ class Config:
     actuals_format: ActualsFormat = field(default_factory=ActualsFormat)
     strategy: Strategy = field(default_factory=Strategy)
     calendar_targets: dict[str, int] = field(default_factory=dict)  # platform -> posts a month
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ from budgetbook.calendar_file import read_calendar
 from budgetbook.config import CONFIG_NAME, parse_config, read_config_text
 from budgetbook.errors import InputErrors, Problem
 from budgetbook.kpis_file import read_kpis
-from budgetbook.model import BudgetLine, Config, KpiValue, Project
+from budgetbook.model import BudgetLine, Config, KpiValue, Limits, Project
 from budgetbook.objectives_file import read_objectives
 from budgetbook.operations_file import read_operations
 from budgetbook.roadmap_file import read_roadmap
-from budgetbook.tables import TABLE_SUFFIXES, Table, read_table
+from budgetbook.tables import DEFAULT_LIMITS, TABLE_SUFFIXES, Table, read_table
 
 if TYPE_CHECKING:
     from budgetbook.metric_exports import MetricExport
@@ -79,15 +79,24 @@ def load_project(root: Path | str) -> Project:
     config_text = read_config_text(root / CONFIG_NAME)
     config = parse_config(config_text)
     problems: list[Problem] = []
-    lines = _read(root, "budget", lambda t: read_budget(t, config), problems, required=True)
-    rules = _read(root, "mapping", lambda t: read_mapping(t, lines), problems) if lines else []
-    objectives = _read(root, "objectives", read_objectives, problems)
-    initiatives = _read(root, "roadmap", lambda t: read_roadmap(t, objectives), problems)
-    posts = _read(root, "calendar", read_calendar, problems)
-    kpis = _read(root, "kpis", read_kpis, problems)
-    exports = _read_metric_exports(root, problems)
+    limits = config.limits
+    lines = _read(
+        root, "budget", lambda t: read_budget(t, config), problems, required=True, limits=limits
+    )
+    rules = (
+        _read(root, "mapping", lambda t: read_mapping(t, lines), problems, limits=limits)
+        if lines
+        else []
+    )
+    objectives = _read(root, "objectives", read_objectives, problems, limits=limits)
+    initiatives = _read(
+        root, "roadmap", lambda t: read_roadmap(t, objectives), problems, limits=limits
+    )
+    posts = _read(root, "calendar", read_calendar, problems, limits=limits)
+    kpis = _read(root, "kpis", read_kpis, problems, limits=limits)
+    exports = _read_metric_exports(root, problems, limits)
     kpis = _merge_metrics(kpis, exports, problems)
-    operations = _read(root, "operations", read_operations, problems)
+    operations = _read(root, "operations", read_operations, problems, limits=limits)
     if problems:
         raise InputErrors(problems)
 
@@ -111,7 +120,7 @@ def load_project(root: Path | str) -> Project:
     )
 
 
-def _read_metric_exports(root: Path, problems: list[Problem]) -> list[MetricExport]:
+def _read_metric_exports(root: Path, problems: list[Problem], limits: Limits) -> list[MetricExport]:
     """Every ad-platform export in ``metrics/``; a file whose bytes equal another's is a
     problem, as it would count the same figures twice."""
     from budgetbook.metric_exports import read_metric_export
@@ -128,7 +137,7 @@ def _read_metric_exports(root: Path, problems: list[Problem]) -> list[MetricExpo
             continue
         seen[digest] = shown
         try:
-            export = read_metric_export(path, shown)
+            export = read_metric_export(path, shown, limits=limits)
         except InputErrors as exc:
             problems += exc.problems
             continue
@@ -170,6 +179,7 @@ def _read(
     read: Callable[[Table], tuple[list, list[Problem]]],
     problems: list[Problem],
     required: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> list:
     """Read one input table with ``read``; add what is wrong to ``problems``, so that every
     file's problems are reported together."""
@@ -177,7 +187,7 @@ def _read(
         path = find_table(root, stem, required)
         if path is None:
             return []
-        records, found = read(read_table(path, path.name))
+        records, found = read(read_table(path, path.name, limits=limits))
     except InputErrors as exc:
         problems += exc.problems
         return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+from budgetbook.actuals import UNREADABLE
 from budgetbook.build import Summary
 from budgetbook.handoff import Handoff
 from budgetbook.labels import LABELS
@@ -36,6 +37,10 @@ def finance_lines(
     currency = config.currency
     counted = sum((t.amount for t in transactions), Decimal(0))
     out = [f"  Counted {len(transactions)} of {data_rows} finance rows: {money(counted, currency)}"]
+    unread = [item for item in not_counted if item.kind == UNREADABLE]
+    not_counted = [item for item in not_counted if item.kind != UNREADABLE]
+    for item in unread:
+        out.append(f"  Not read: {item.file}: {item.reason}")
     if not_counted:
         sheet = LABELS[config.language].not_counted
         total = money(_known_total(not_counted), currency)

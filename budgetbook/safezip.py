@@ -12,7 +12,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from budgetbook.errors import InputErrors, Problem
+from budgetbook.errors import Problem, UnreadableFile
+from budgetbook.model import Limits
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARKER = "EncryptionInfo".encode("utf-16-le")
@@ -40,12 +41,16 @@ class ZipLimits:
     ratio_floor: int = 16 * MB
     max_cells: int = 20_000_000  # rows x columns from A1 to the farthest cell of a sheet
 
+    @classmethod
+    def of(cls, limits: Limits) -> ZipLimits:
+        return cls(max_unpacked=limits.unpacked_mb * MB, max_cells=limits.cells)
+
 
 def check_xlsx(path: Path, shown_as: str, limits: ZipLimits = ZipLimits()) -> None:
-    """Raise InputErrors naming ``shown_as`` unless ``path`` is a sound .xlsx archive."""
+    """Raise UnreadableFile naming ``shown_as`` unless ``path`` is a sound .xlsx archive."""
 
-    def refuse(message: str, hint: str) -> InputErrors:
-        return InputErrors([Problem(shown_as, message, hint=hint)])
+    def refuse(message: str, hint: str) -> UnreadableFile:
+        return UnreadableFile([Problem(shown_as, message, hint=hint)])
 
     try:
         with path.open("rb") as stream:
@@ -114,12 +119,13 @@ def _escapes(name: str) -> bool:
     return ".." in PurePosixPath(name).parts
 
 
-def _too_big(refuse, size: int, limits: ZipLimits) -> InputErrors:
+def _too_big(refuse, size: int, limits: ZipLimits) -> UnreadableFile:
     return refuse(
         f"would unpack to more than {size / MB:,.0f} MB, above the limit of"
         f" {limits.max_unpacked / MB:,.0f} MB (a zip bomb, or a far larger workbook than"
         " a budget needs).",
-        "Ask finance for a CSV export of the rows you need.",
+        "Ask finance for a CSV export of the rows you need; if the file is genuine, raise"
+        " [limits] unpacked_mb in budgetbook.toml.",
     )
 
 
@@ -167,7 +173,8 @@ def _stream_entry(info: zipfile.ZipInfo, raw, unpacked: int, limits: ZipLimits, 
                     f" column {last_col:,}: {last_row * last_col:,} cells from A1, above the"
                     f" limit of {limits.max_cells:,}.",
                     "Delete the stray cells far below or right of the data and save again,"
-                    " or export the sheet as CSV.",
+                    " or export the sheet as CSV; if it is genuine, raise [limits] cells in"
+                    " budgetbook.toml.",
                 )
             return unpacked
         entry_size += len(out)

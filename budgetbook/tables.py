@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from budgetbook.errors import InputErrors, Problem
-from budgetbook.safezip import check_xlsx
+from budgetbook.errors import InputErrors, Problem, UnreadableFile
+from budgetbook.model import Limits
+from budgetbook.safezip import MB, ZipLimits, check_xlsx
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
@@ -38,6 +39,17 @@ class Table:
 
 
 HEADER_SEARCH_ROWS = 30
+DEFAULT_LIMITS = Limits()
+# The first bytes of files that are not text tables, whatever their name says.
+SIGNATURES = {
+    b"PK\x03\x04": (
+        "an .xlsx workbook or another zip archive",
+        "If it is a workbook, name it .xlsx.",
+    ),
+    b"\xd0\xcf\x11\xe0": ("an old Excel file (.xls)", "Open it and save it as CSV or .xlsx."),
+    b"%PDF": ("a PDF document", "Ask finance for a CSV or .xlsx export."),
+}
+ASK_AGAIN = "Ask for a CSV or .xlsx export of it."
 
 
 def read_table(
@@ -48,14 +60,23 @@ def read_table(
     delimiter: str | None = None,
     encoding: str | None = None,
     header_row: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Table:
     """Read the first sheet. The header is ``header_row``, else the first non-empty row, or
     with ``is_header`` the first of the top rows it accepts, so title blocks are skipped.
-    ``delimiter`` and ``encoding`` override what is detected in a CSV file."""
+    ``delimiter`` and ``encoding`` override what is detected in a CSV file. A file refused
+    whole (binary, damaged, beyond ``limits``) raises UnreadableFile."""
+    _check_size(path, shown_as, limits)
     if path.suffix.lower() == ".xlsx":
-        grid = _read_xlsx(path, shown_as)
+        grid = _read_xlsx(path, shown_as, limits)
     else:
-        grid = _read_csv(path, shown_as, delimiter, encoding)
+        grid = _read_csv(path, shown_as, delimiter, encoding, limits)
+    if len(grid) > limits.rows:
+        raise _refuse(
+            shown_as,
+            f"has more than {limits.rows:,} rows, the limit.",
+            "Split it by period, or raise [limits] rows in budgetbook.toml.",
+        )
     numbered = [(number, row) for number, row in enumerate(grid, start=1) if _has_data(row)]
     if header_row is not None:
         numbered = [(number, row) for number, row in numbered if number >= header_row]
@@ -98,13 +119,68 @@ def _fit(row: list[object], width: int) -> list[object]:
 
 def decode(data: bytes) -> str:
     """UTF-16 when it starts with its BOM (Excel's "Unicode text"), UTF-8 (with or without
-    BOM) when it decodes, else Windows-1252, as older French exports are."""
+    BOM) when it decodes, else line by line: UTF-8 where a line is UTF-8, Windows-1252 (as
+    older French exports are) where it is not, so a file pasted together from both reads."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    return "\n".join(_decode_line(line) for line in lines)
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors="replace")
+
+
+def _binary_kind(data: bytes) -> tuple[str, str] | None:
+    """What a file that is not text is and what to do, or None for text. UTF-16 without its
+    BOM (every other byte NUL) is text; other NUL or control bytes are not."""
+    for signature, kind in SIGNATURES.items():
+        if data.startswith(signature):
+            return kind
+    if b"\x00" in data:
+        return "a binary file (it holds NUL bytes)", ASK_AGAIN
+    head = data[: 64 * 1024]
+    controls = sum(head.count(bytes([code])) for code in (*range(0, 9), *range(14, 32)))
+    if head and controls > len(head) // 100:
+        return "a binary file (it holds control characters)", ASK_AGAIN
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` when text is stored without its BOM: NUL at every other byte."""
+    head = data[:4096]
+    if len(head) < 4:
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if odd > 0.9 * (len(head) // 2) and even == 0:
+        return "utf-16-le"
+    if even > 0.9 * (len(head) // 2) and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def _refuse(shown_as: str, message: str, hint: str) -> UnreadableFile:
+    return UnreadableFile([Problem(shown_as, message, hint=hint)])
+
+
+def _check_size(path: Path, shown_as: str, limits: Limits) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise _refuse(shown_as, f"cannot be read: {exc.strerror}.", "Check its name.") from None
+    if size > limits.file_mb * MB:
+        raise _refuse(
+            shown_as,
+            f"is {size / MB:,.0f} MB, above the limit of {limits.file_mb:,} MB.",
+            "Split it by period, or raise [limits] file_mb in budgetbook.toml.",
+        )
 
 
 def sniff_delimiter(text: str) -> str:
@@ -113,7 +189,10 @@ def sniff_delimiter(text: str) -> str:
     lines = [line for line in text.splitlines()[:50] if line.strip()]
     best, best_score = ",", (0, 0)
     for delimiter in (",", ";", "\t", "|"):
-        counts = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter))
+        try:
+            counts = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter))
+        except csv.Error:  # a line too long to be a header: not this delimiter's vote
+            continue
         fields, lines_alike = max(
             ((n, c) for n, c in counts.items() if n > 1), key=lambda nc: nc[1], default=(0, 0)
         )
@@ -123,30 +202,56 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _read_csv(
-    path: Path, shown_as: str, delimiter: str | None, encoding: str | None
+    path: Path, shown_as: str, delimiter: str | None, encoding: str | None, limits: Limits
 ) -> list[list[object]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputErrors([Problem(shown_as, f"cannot be read: {exc.strerror}.")]) from None
-    text = data.decode(encoding, errors="replace") if encoding else decode(data)
+        raise _refuse(shown_as, f"cannot be read: {exc.strerror}.", "Check its name.") from None
+    if encoding:
+        text = data.decode(encoding, errors="replace")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = decode(data)
+    elif without_bom := _utf16_without_bom(data):
+        text = data.decode(without_bom, errors="replace")
+    elif found := _binary_kind(data):
+        kind, what_to_do = found
+        raise _refuse(shown_as, f"is not a CSV table: it is {kind}.", what_to_do)
+    else:
+        text = decode(data)
+    csv.field_size_limit(limits.cell_chars)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or sniff_delimiter(text))
+    rows: list[list[object]] = []
     try:
-        return list(reader)
+        for row in reader:
+            rows.append(row)
+            if len(rows) > limits.rows:
+                break
     except csv.Error as exc:
-        raise InputErrors(
-            [Problem(shown_as, f"is not a readable CSV file: {exc}.", row=reader.line_num)]
+        if "field larger than field limit" in str(exc):
+            raise _refuse(
+                shown_as,
+                f"row {reader.line_num + 1} holds a cell of more than {limits.cell_chars:,}"
+                " characters; a finance export's cells hold a few hundred.",
+                "Check the quotes around that row, or raise [limits] cell_chars in"
+                " budgetbook.toml.",
+            ) from None
+        raise _refuse(
+            shown_as, f"is not a readable CSV file: {exc}.", "Export it again as CSV or .xlsx."
         ) from None
+    return rows
 
 
-def _read_xlsx(path: Path, shown_as: str) -> list[list[object]]:
+def _read_xlsx(path: Path, shown_as: str, limits: Limits) -> list[list[object]]:
     from python_calamine import CalamineError, CalamineWorkbook
 
-    check_xlsx(path, shown_as)
+    check_xlsx(path, shown_as, ZipLimits.of(limits))
     try:
         sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
         return sheet.to_python(skip_empty_area=False)
-    except (CalamineError, OSError, ValueError) as exc:
-        raise InputErrors(
-            [Problem(shown_as, f"is not a readable .xlsx workbook ({exc}).")]
+    except (CalamineError, OSError, ValueError, IndexError) as exc:
+        raise _refuse(
+            shown_as,
+            f"is not a readable .xlsx workbook ({exc}).",
+            "Open it in Excel or LibreOffice and save it again, or export it as CSV.",
         ) from None

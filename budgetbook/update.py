@@ -61,7 +61,13 @@ def update_workbook(book: Path, files: list[Path]) -> UpdateSummary:
     labels = LABELS[record.config.language]
     lines = _budget_lines(book, labels)
     taken = read_actuals(
-        [Path(f) for f in files], Path.cwd(), record.config, lines, record.rules, record.taken
+        [Path(f) for f in files],
+        Path.cwd(),
+        record.config,
+        lines,
+        record.rules,
+        record.taken,
+        refuse_unreadable=True,
     )
     new_sources = [s for s in taken.sources if s.sha256 not in record.taken]
     if not new_sources:  # every file was already in the workbook: nothing to change

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import time
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -97,17 +98,18 @@ def test_other_files_are_not_workbooks(tmp_path):
     assert "not a zip archive" in refusal(text)
 
 
-def test_build_names_the_hostile_finance_file_and_writes_nothing(tmp_path):
+def test_build_lists_a_hostile_finance_file_as_not_read(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(SAMPLE, project)
     hostile.entity_bomb(project / "actuals" / "ads-export.xlsx")
     output = tmp_path / "book.xlsx"
     result = CliRunner().invoke(main, ["build", str(project), "-o", str(output)])
-    assert result.exit_code == 1
-    assert "actuals/ads-export.xlsx" in result.output
-    assert "XML entity bomb" in result.output
-    assert "Traceback" not in result.output
-    assert not output.exists()
+    assert result.exit_code == 0, result.output
+    assert "Not read: actuals/ads-export.xlsx: declares XML entities" in result.output
+    assert "Counted 100 of 101 finance rows" in result.output  # the other files, as before
+    listed = openpyxl.load_workbook(output)["Not counted"]
+    files = [listed.cell(r, 1).value for r in range(2, listed.max_row + 1)]
+    assert "actuals/ads-export.xlsx" in files
 
 
 def test_update_refuses_a_hostile_workbook_and_leaves_it_alone(tmp_path):
