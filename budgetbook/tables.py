@@ -231,7 +231,7 @@ def _read_csv(
         if "field larger than field limit" in str(exc):
             raise _refuse(
                 shown_as,
-                f"row {reader.line_num + 1} holds a cell of more than {limits.cell_chars:,}"
+                f"row {reader.line_num} holds a cell of more than {limits.cell_chars:,}"
                 " characters; a finance export's cells hold a few hundred.",
                 "Check the quotes around that row, or raise [limits] cell_chars in"
                 " budgetbook.toml.",

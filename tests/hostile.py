@@ -182,3 +182,49 @@ def stray_cell(path: Path, row: int, col: int) -> Path:
     sheet.write_number(row, col, 1)
     book.close()
     return path
+
+
+# --- files named .csv that are not the CSV they claim to be --------------------------------
+
+
+def random_bytes(path: Path, size: int = 20_000, seed: int = 7) -> Path:
+    import random
+
+    path.write_bytes(random.Random(seed).randbytes(size))
+    return path
+
+
+def renamed_workbook(path: Path, genuine: Path) -> Path:
+    """An .xlsx saved under a .csv name."""
+    path.write_bytes(genuine.read_bytes())
+    return path
+
+
+def nul_bytes(path: Path) -> Path:
+    path.write_bytes(b"date,amount,line\n2026-01-02,10,Canva Pro\x00\x00\n2026-01-03,5,Canva Pro\n")
+    return path
+
+
+def giant_field(path: Path, size: int = 50 * 1024 * 1024) -> Path:
+    """One quoted description of ``size`` characters: a quote left open, as it happens."""
+    with path.open("wb") as out:
+        out.write(b'date,amount,line,description\n2026-01-02,10,Canva Pro,"')
+        chunk = b"x" * (1 << 20)
+        for _ in range(size // len(chunk)):
+            out.write(chunk)
+        out.write(b'"\n')
+    return path
+
+
+def wide(path: Path, columns: int = 10_000) -> Path:
+    header = ["date", "amount", "line", *(f"extra {i}" for i in range(columns - 3))]
+    row = ["2026-01-02", "10", "Canva Pro", *("1" for _ in range(columns - 3))]
+    path.write_text(",".join(header) + "\n" + ",".join(row) + "\n", encoding="utf-8")
+    return path
+
+
+def mixed_encodings(path: Path) -> Path:
+    """Two exports pasted together: UTF-8 lines, then Windows-1252 ones."""
+    head = "date,amount,line,description\n2026-01-02,10,Canva Pro,café crème\n".encode()
+    path.write_bytes(head + "2026-01-03,5,Canva Pro,thé à la menthe\n".encode("cp1252"))
+    return path
