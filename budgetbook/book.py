@@ -25,8 +25,21 @@ WORKBOOK_OPTIONS = {
 
 
 def write_workbook(project: Project, figures: BudgetFigures, output: Path) -> None:
-    """Write the workbook to ``output``; an existing file there is replaced only on success."""
+    """Write the workbook to ``output``; an existing file there is replaced only on success,
+    and not at all while someone has it open."""
+    refuse_if_open(Path(output))
     atomic_write(Path(output), lambda temporary: _lay_out(project, figures, temporary))
+
+
+def refuse_if_open(book: Path) -> None:
+    """Excel leaves ``~$BOOK.xlsx`` beside a workbook it has open, LibreOffice
+    ``.~lock.BOOK.xlsx#``: replacing the file under them would lose the person's work."""
+    for lock in (book.with_name("~$" + book.name), book.with_name(f".~lock.{book.name}#")):
+        if lock.exists():
+            raise BudgetbookError(
+                f"{book}: it is open in Excel or LibreOffice ({lock.name} exists);"
+                " close it and try again."
+            )
 
 
 def atomic_write(output: Path, write: Callable[[Path], None]) -> None:

@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
 from budgetbook.actuals import Actuals, read_actuals
-from budgetbook.book import atomic_write
+from budgetbook.book import atomic_write, refuse_if_open
 from budgetbook.config import parse_carry_over, parse_config
 from budgetbook.errors import BudgetbookError, InputErrors
 from budgetbook.formulas import cell
@@ -128,12 +128,7 @@ def update_workbook(book: Path, files: list[Path]) -> UpdateSummary:
 def _refuse_open_or_missing(book: Path) -> None:
     if not book.is_file():
         raise BudgetbookError(f"{book}: no such workbook.")
-    lock = book.with_name("~$" + book.name)
-    if lock.exists():
-        raise BudgetbookError(
-            f"{book}: it is open in Excel or LibreOffice ({lock.name} exists);"
-            " close it and try again."
-        )
+    refuse_if_open(book)
 
 
 def _grid(book: Path, sheet: str) -> list[list[object]]:
