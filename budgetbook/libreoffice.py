@@ -37,6 +37,17 @@ def convert(
     """Open ``source`` in LibreOffice and save it as ``target`` (``xlsx`` or ``pdf``) in
     ``out_dir``; return the new file's path. With ``recalculate`` every formula is computed
     on loading; without, LibreOffice behaves as it does for a user, trusting cached results."""
+    return convert_all([source], out_dir, target, timeout, recalculate)[0]
+
+
+def convert_all(
+    sources: list[Path],
+    out_dir: Path,
+    target: str = "xlsx",
+    timeout: float = 300,
+    recalculate: bool = True,
+) -> list[Path]:
+    """``convert`` for many files in one LibreOffice start, which costs more than a file."""
     soffice = find_soffice()
     if soffice is None:
         raise BudgetbookError(
@@ -58,13 +69,16 @@ def convert(
             target,
             "--outdir",
             str(out_dir),
-            str(source),
+            *map(str, sources),
         ]
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-    result = out_dir / f"{source.stem}.{target}"
-    if done.returncode != 0 or not result.exists():
+    results = [out_dir / f"{source.stem}.{target}" for source in sources]
+    missing = [
+        source for source, result in zip(sources, results, strict=True) if not result.exists()
+    ]
+    if done.returncode != 0 or missing:
         raise BudgetbookError(
-            f"{source}: LibreOffice could not convert it to {target}"
-            f" (exit {done.returncode}): {done.stderr.strip() or done.stdout.strip()}"
+            f"{missing[0] if missing else sources[0]}: LibreOffice could not convert it to"
+            f" {target} (exit {done.returncode}): {done.stderr.strip() or done.stdout.strip()}"
         )
-    return result
+    return results

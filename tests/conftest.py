@@ -65,3 +65,25 @@ def project_factory(tmp_path):
         return write_project(tmp_path / "project", *args, **kwargs)
 
     return make
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--slow",
+        action="store_true",
+        help="run the property tests with many more examples (random projects, formats)",
+    )
+
+
+def pytest_configure(config):
+    """Hypothesis examples per property: a few dozen by default, many more with --slow."""
+    from hypothesis import settings
+
+    settings.register_profile("budgetbook", max_examples=60, deadline=None)
+    settings.register_profile("slow", max_examples=1000, deadline=None)
+    settings.load_profile("slow" if config.getoption("--slow") else "budgetbook")
+
+
+@pytest.fixture(scope="session")
+def slow(request) -> bool:
+    return request.config.getoption("--slow")
