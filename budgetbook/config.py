@@ -274,6 +274,7 @@ def _read_limits(name: str, limits: dict, problems: list[Problem]) -> Limits:
                     "should be a whole number above zero.",
                     column=f"limits.{key}",
                     value=str(value),
+                    hint="Write a whole number, e.g. 1000: the largest size or count allowed.",
                 )
             )
         else:
