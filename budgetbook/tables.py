@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
-import io
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from budgetbook.errors import InputErrors, Problem, UnreadableFile
@@ -183,10 +183,23 @@ def _check_size(path: Path, shown_as: str, limits: Limits) -> None:
         )
 
 
+def lines_of(text: str) -> Iterator[str]:
+    """The lines of ``text``, each with its line end, one at a time: a CSV reader's input
+    without a copy of the whole text (io.StringIO would hold four bytes a character)."""
+    start, length = 0, len(text)
+    while start < length:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
+
+
 def sniff_delimiter(text: str) -> str:
     """The delimiter among ``,`` ``;`` tab and ``|`` that splits the most of the first lines
     into the same number (above one) of fields; title lines above a header do not vote."""
-    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    lines = [line for line in islice(lines_of(text), 50) if line.strip()]
     best, best_score = ",", (0, 0)
     for delimiter in (",", ";", "\t", "|"):
         try:
@@ -219,8 +232,9 @@ def _read_csv(
         raise _refuse(shown_as, f"is not a CSV table: it is {kind}.", what_to_do)
     else:
         text = decode(data)
+    del data
     csv.field_size_limit(limits.cell_chars)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or sniff_delimiter(text))
+    reader = csv.reader(lines_of(text), delimiter=delimiter or sniff_delimiter(text))
     rows: list[list[object]] = []
     try:
         for row in reader:
