@@ -60,6 +60,15 @@ def test_only_shared_functions_are_used(sample_book):
         assert used <= ALLOWED_FUNCTIONS, f"{sheet}!{ref}: {formula}"
 
 
+def test_no_function_used_needs_the_future_prefix():
+    """budgetbook turns XlsxWriter's use_future_functions off for speed: safe only while no
+    function it may write is one that Excel stores as ``_xlfn.NAME``."""
+    from xlsxwriter.worksheet import Worksheet
+
+    for name in ALLOWED_FUNCTIONS | {"TODAY"}:
+        assert "_xlfn" not in Worksheet()._prepare_formula(f"={name}(A1)", True), name
+
+
 def test_untrusted_text_is_written_as_text(sample_book):
     ws = openpyxl.load_workbook(sample_book)["Actuals"]
     descriptions = [ws.cell(row, 6) for row in range(2, ws.max_row + 1)]
