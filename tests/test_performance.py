@@ -174,6 +174,13 @@ def test_operation_review_of_the_sample(sample_book, tmp_path):
     assert [ws.cell(levers[0], c).value for c in (2, 4, 5, 12)] == [1, 1000, 1000, 3820]
 
 
+def test_the_report_month_offers_the_months_as_a_dropdown(book):
+    ws = openpyxl.load_workbook(book)["Performance"]
+    (dropdown,) = [v for v in ws.data_validations.dataValidation if str(v.sqref) == "B3"]
+    assert dropdown.type == "list" and dropdown.formula1 == "$C$7:$F$7"  # Jan..Apr headers
+    assert [c.value for c in ws[7][2:6]] == [datetime(2026, m, 1) for m in range(1, 5)]
+
+
 def test_kpis_problems_name_row_column_and_value():
     table = Table(
         "kpis.csv",

@@ -6,6 +6,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from budgetbook.labels import Labels
 from budgetbook.model import Project
+from budgetbook.plan_math import serial
 from budgetbook.sheets.styles import Styles
 
 # Column positions the Budget's formulas rely on.
@@ -34,8 +35,11 @@ def write_actuals(ws: Worksheet, project: Project, styles: Styles, labels: Label
     category_of = {line.name: line.category for line in project.lines}
     transactions = sorted(project.transactions, key=lambda t: (t.date, t.source_file, t.source_row))
     for row, t in enumerate(transactions, start=1):
-        ws.write_datetime(row, DATE, t.date, styles.date)
-        ws.write_datetime(row, MONTH, t.date.replace(day=1), styles.month)
+        # Dates as the serial numbers a spreadsheet stores: write_datetime's conversion was a
+        # fifth of a 200,000-row build.
+        day = serial(t.date)
+        ws.write_number(row, DATE, day, styles.date)
+        ws.write_number(row, MONTH, day - t.date.day + 1, styles.month)
         ws.write_string(row, CATEGORY, category_of[t.line], styles.text)
         ws.write_string(row, LINE, t.line, styles.text)
         ws.write_number(row, AMOUNT, float(t.amount), styles.money)

@@ -129,11 +129,13 @@ def write_performance(
     ws.write_string(REPORT_ROW, LABEL, labels.report_month, styles.text_bold)
     report_month = period.month_starts()[performance.report_month]
     ws.write_datetime(REPORT_ROW, OPENING, report_month, formats["report"])
-    ws.data_validation(REPORT_ROW, OPENING, REPORT_ROW, OPENING, {
-        "validate": "list",
-        "source": [m.strftime("%Y-%m-01") for m in period.month_starts()],
-        "show_error": False,
-    })  # fmt: skip
+    if layout.places:  # a dropdown of the first block's month headers, real dates
+        months_row = layout.places[0].header_row
+        ws.data_validation(REPORT_ROW, OPENING, REPORT_ROW, OPENING, {
+            "validate": "list",
+            "source": "=" + _absolute_span(months_row, FIRST_MONTH, FIRST_MONTH + months - 1),
+            "show_error": False,
+        })  # fmt: skip
     report = f.cell(REPORT_ROW, OPENING, row_abs=True, col_abs=True)
     ws.set_column(LABEL, LABEL, 34)
     ws.set_column(OPENING, change_col, 11)
