@@ -23,6 +23,13 @@ test: $(BIN)/budgetbook
 	$(BIN)/ruff format --check budgetbook tests
 	$(BIN)/python -m pytest
 
+# The scale benchmark (bench/scale.py): 15-20 minutes; BENCH_ARGS="--quick" for a smoke run.
+# polars is one of its floors, installed when the registry has it (skipped with a note if not).
+.PHONY: bench
+bench: $(BIN)/budgetbook
+	-$(BIN)/python -m pip install --quiet polars
+	$(BIN)/python bench/scale.py $(BENCH_ARGS)
+
 format: $(BIN)/budgetbook
 	$(BIN)/ruff format budgetbook tests
 	$(BIN)/ruff check --fix budgetbook tests
