@@ -60,12 +60,24 @@ def atomic_write(output: Path, write: Callable[[Path], None]) -> None:
         write(Path(temporary))
         with open(temporary, "rb") as written:
             os.fsync(written.fileno())
+        os.chmod(temporary, _mode_for(output))
         os.replace(temporary, output)
     except OSError as exc:
         raise BudgetbookError(f"{output}: cannot write it ({exc.strerror}).") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+def _mode_for(output: Path) -> int:
+    """The replaced file's permissions, else what the umask gives a new file: mkstemp makes
+    its file private (0600), which would hide a shared workbook from colleagues."""
+    try:
+        return output.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _lay_out(project: Project, figures: BudgetFigures, path: Path) -> None:

@@ -147,3 +147,16 @@ def test_a_workbook_open_in_excel_or_libreoffice_is_left_alone(project, tmp_path
         assert result.exit_code == 1
         assert f"it is open in Excel or LibreOffice ({lock} exists)" in result.output
     assert book.read_bytes() == before
+
+
+def test_a_new_workbook_gets_the_umask_mode_and_a_rebuilt_one_keeps_its_own(project, tmp_path):
+    book = tmp_path / "book.xlsx"
+    old = os.umask(0o022)
+    try:
+        build_workbook(project, book)
+    finally:
+        os.umask(old)
+    assert book.stat().st_mode & 0o777 == 0o644  # not mkstemp's private 0600
+    book.chmod(0o664)
+    build_workbook(project, book)
+    assert book.stat().st_mode & 0o777 == 0o664
