@@ -13,6 +13,7 @@ from budgetbook.budget_math import BudgetFigures
 from budgetbook.errors import BudgetbookError
 from budgetbook.labels import LABELS
 from budgetbook.model import Project
+from budgetbook.side_file import side_file_for, write_side_file
 
 WORKBOOK_OPTIONS = {
     "strings_to_formulas": False,  # untrusted text stays text
@@ -27,11 +28,22 @@ WORKBOOK_OPTIONS = {
 }
 
 
-def write_workbook(project: Project, figures: BudgetFigures, output: Path) -> None:
+def write_workbook(project: Project, figures: BudgetFigures, output: Path) -> Path | None:
     """Write the workbook to ``output``; an existing file there is replaced only on success,
-    and not at all while someone has it open."""
-    refuse_if_open(Path(output))
-    atomic_write(Path(output), lambda temporary: _lay_out(project, figures, temporary))
+    and not at all while someone has it open. With more transactions than the Actuals sheet
+    may hold, they go to a CSV file beside it, whose path is returned."""
+    output = Path(output)
+    refuse_if_open(output)
+    side_file = None
+    transactions = project.transactions
+    if len(transactions) > project.config.workbook.actuals_sheet_max:
+        side_file = side_file_for(output)
+        labels = LABELS[project.config.language]
+        in_order = sorted(transactions, key=lambda t: (t.date, t.source_file, t.source_row))
+        atomic_write(side_file, lambda temporary: write_side_file(temporary, in_order, labels))
+    side_name = side_file.name if side_file else None
+    atomic_write(output, lambda temporary: _lay_out(project, figures, temporary, side_name))
+    return side_file
 
 
 def refuse_if_open(book: Path) -> None:
@@ -80,11 +92,11 @@ def _mode_for(output: Path) -> int:
         return 0o666 & ~umask
 
 
-def _lay_out(project: Project, figures: BudgetFigures, path: Path) -> None:
+def _lay_out(project: Project, figures: BudgetFigures, path: Path, side_file: str | None) -> None:
     from xlsxwriter.workbook import Workbook
 
     from budgetbook.performance_math import compute_performance
-    from budgetbook.sheets.actuals_sheet import write_actuals
+    from budgetbook.sheets.actuals_sheet import plan_actuals, write_actuals
     from budgetbook.sheets.budget_sheet import write_budget
     from budgetbook.sheets.calendar_sheet import write_calendar
     from budgetbook.sheets.not_counted_sheet import write_not_counted
@@ -130,8 +142,9 @@ def _lay_out(project: Project, figures: BudgetFigures, path: Path) -> None:
         write_roadmap(workbook, roadmap, project, styles, labels, strategy_layout)
     if calendar is not None:
         write_calendar(workbook, calendar, project, styles, labels)
-    write_actuals(actuals, project, styles, labels)
-    layout = write_budget(budget, project, figures, styles, labels, actuals.name)
+    actuals_layout = plan_actuals(project, side_file)
+    write_actuals(actuals, project, actuals_layout, styles, labels)
+    layout = write_budget(budget, project, figures, styles, labels, actuals.name, actuals_layout)
     write_overview(workbook, overview, project, figures, layout, styles, labels)
     if report is not None:
         write_performance(

@@ -19,6 +19,7 @@ class Summary:
     project: Project
     figures: BudgetFigures
     output: Path | None
+    side_file: Path | None = None  # the transactions, when Actuals holds monthly totals
 
 
 def check_project(project_dir: Path | str) -> Summary:
@@ -32,5 +33,5 @@ def build_workbook(project_dir: Path | str, output: Path | str | None = None) ->
     project = load_project(project_dir)
     figures = compute_budget(project)
     target = Path(output) if output is not None else project.root / DEFAULT_OUTPUT
-    write_workbook(project, figures, target)
-    return Summary(project, figures, target)
+    side_file = write_workbook(project, figures, target)
+    return Summary(project, figures, target, side_file)

@@ -11,7 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from budgetbook.errors import InputErrors, Problem
-from budgetbook.model import ActualsFormat, CarryOver, Config, Limits, Period, Strategy
+from budgetbook.model import (
+    SHEET_ROWS_MAX,
+    ActualsFormat,
+    CarryOver,
+    Config,
+    Limits,
+    Period,
+    Strategy,
+    WorkbookOptions,
+)
 
 CONFIG_NAME = "budgetbook.toml"
 LANGUAGES = ("en", "fr")
@@ -36,6 +45,7 @@ SCHEMA: dict[str, Any] = {
         "header_row": NUMBER,
     },
     "calendar": {"targets": NUMBER_TABLE},
+    "workbook": {"sum_by_month_from": NUMBER, "actuals_sheet_max": NUMBER},
     "limits": {
         "file_mb": NUMBER,
         "unpacked_mb": NUMBER,
@@ -218,6 +228,7 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         actuals_format=actuals_format,
         calendar_targets=dict(data.get("calendar", {}).get("targets", {})),
         limits=_read_limits(name, data.get("limits", {}), problems),
+        workbook=_read_workbook_options(name, data.get("workbook", {}), problems),
         strategy=strategy,
     )
 
@@ -280,6 +291,29 @@ def _read_limits(name: str, limits: dict, problems: list[Problem]) -> Limits:
         else:
             given[key] = value
     return Limits(**given)
+
+
+def _read_workbook_options(name: str, options: dict, problems: list[Problem]) -> WorkbookOptions:
+    given = {}
+    for key, value in options.items():
+        largest = SHEET_ROWS_MAX if key == "actuals_sheet_max" else None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            hint = "Write a whole number, e.g. 10000."
+        elif largest is not None and value > largest:
+            hint = f"A sheet holds at most {largest:,} rows below its header; write that or less."
+        else:
+            given[key] = value
+            continue
+        problems.append(
+            Problem(
+                name,
+                "is not a usable number.",
+                column=f"workbook.{key}",
+                value=str(value),
+                hint=hint,
+            )
+        )
+    return WorkbookOptions(**given)
 
 
 def parse_month(text: str) -> date | None:

@@ -23,16 +23,15 @@ def on_sheet(sheet: str, reference: str) -> str:
     return f"{quoted}!{reference}"
 
 
-def whole_column(sheet: str, col: int) -> str:
-    """An absolute whole column, so rows pasted below the last one are reached too."""
-    name = xl_col_to_name(col)
-    return on_sheet(sheet, f"${name}:${name}")
+def fixed_span(sheet: str, col: int, first_row: int, last_row: int) -> str:
+    """``Sheet!$A$2:$A$19``: rows and column fixed wherever the formula is copied."""
+    top = cell(first_row, col, row_abs=True, col_abs=True)
+    return on_sheet(sheet, f"{top}:{cell(last_row, col, row_abs=True, col_abs=True)}")
 
 
 def absolute_column_span(sheet: str, col: int, first_row: int, last_row: int) -> str:
     """``=Sheet!$A$2:$A$19``: the source of a dropdown list, fixed wherever it is used."""
-    top = cell(first_row, col, row_abs=True, col_abs=True)
-    return "=" + on_sheet(sheet, f"{top}:{cell(last_row, col, row_abs=True, col_abs=True)}")
+    return "=" + fixed_span(sheet, col, first_row, last_row)
 
 
 def row_span(row: int, first_col: int, last_col: int) -> str:
@@ -81,14 +80,32 @@ def sum_by_label(values: str, labels: str, label: str) -> str:
 
 
 def month_actual(
-    sheet: str, amount_col: int, line_col: int, date_col: int, line: str, month_start: str
+    sheet: str,
+    amount_col: int,
+    line_col: int,
+    date_col: int,
+    row_spans: list[tuple[int, int]],
+    line: str,
+    month_start: str,
 ) -> str:
-    """Transactions of one line dated within the month that starts on ``month_start``."""
-    dates = whole_column(sheet, date_col)
-    return (
-        f"=SUMIFS({whole_column(sheet, amount_col)},{whole_column(sheet, line_col)},{line},"
-        f'{dates},">="&{month_start},{dates},"<"&EDATE({month_start},1))'
-    )
+    """Transactions of one line dated within the month that starts on ``month_start``, looked
+    for only in ``row_spans`` (first and last rows) of the sheet: with a span per month and
+    one for the rows below the listed ones, each cell reads a month's rows, not them all."""
+    terms = []
+    for first, last in row_spans:
+        dates = fixed_span(sheet, date_col, first, last)
+        terms.append(
+            f"SUMIFS({fixed_span(sheet, amount_col, first, last)},"
+            f"{fixed_span(sheet, line_col, first, last)},{line},"
+            f'{dates},">="&{month_start},{dates},"<"&EDATE({month_start},1))'
+        )
+    return "=" + "+".join(terms)
+
+
+def unaccounted(amounts: str, counted: str) -> str:
+    """What a column of amounts holds beyond what was counted, rounded to the cent so that
+    floating-point sums of the same figures show 0."""
+    return f"=ROUND(SUM({amounts})-{counted},2)"
 
 
 def days_between(start: str, end: str) -> str:

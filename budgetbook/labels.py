@@ -43,6 +43,9 @@ class Labels:
     chart_title: str
     budget_title: str
     budget_note: str
+    unaccounted: str
+    unaccounted_note: str
+    unaccounted_note_by_month: str
     strategy: str
     summary: str
     mission: str
@@ -179,6 +182,17 @@ ENGLISH = Labels(
         "Planned cells are yours to edit. Available = Planned + what last month's Remaining"
         " carries (surplus: unspent money only; full: overspend too)."
         " Actual sums the Actuals sheet."
+    ),
+    unaccounted="Actuals not counted above",
+    unaccounted_note=(
+        "0 when the Budget counts every row of Actuals; otherwise a row names no budget line"
+        " or is dated outside the budget."
+    ),
+    unaccounted_note_by_month=(
+        "0 when the Budget counts every row of Actuals; otherwise a row names no budget line,"
+        " is dated outside the budget, or sits among another month's rows: with this many rows"
+        " each month's cells read that month's rows only, so keep Actuals in date order and"
+        " paste new rows below the last one."
     ),
     strategy="Strategy",
     summary="Company summary",
@@ -393,6 +407,17 @@ FRENCH = Labels(
         "Les cellules Prévu se modifient librement. Disponible = Prévu + ce que reporte le Reste"
         " du mois précédent (surplus : le non-dépensé seulement ; total : le dépassement aussi)."
         " Réel additionne la feuille Dépenses."
+    ),
+    unaccounted="Dépenses non comptées ci-dessus",
+    unaccounted_note=(
+        "0 quand le Budget compte chaque ligne de Dépenses ; sinon une ligne ne nomme aucun poste"
+        " du budget ou est datée hors du budget."
+    ),
+    unaccounted_note_by_month=(
+        "0 quand le Budget compte chaque ligne de Dépenses ; sinon une ligne ne nomme aucun poste"
+        " du budget, est datée hors du budget, ou se trouve parmi les lignes d'un autre mois :"
+        " avec autant de lignes, chaque mois ne lit que ses propres lignes ; gardez Dépenses"
+        " triée par date et collez les nouvelles lignes sous la dernière."
     ),
     strategy="Stratégie",
     summary="Présentation de l'entreprise",

@@ -87,6 +87,21 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class WorkbookOptions:
+    """How the workbook lays out many transactions; set under [workbook] in budgetbook.toml."""
+
+    # From this many transactions on, each Budget Actual cell reads its month's rows of
+    # Actuals only (kept in date order), not the whole sheet.
+    sum_by_month_from: int = 10_000
+    # Above this many, Actuals holds one total per line and month, the transactions a CSV
+    # file beside the workbook; a sheet holds 1,048,575 rows below its header.
+    actuals_sheet_max: int = 1_000_000
+
+
+SHEET_ROWS_MAX = 1_048_575
+
+
+@dataclass(frozen=True)
 class Config:
     company_name: str
     currency: str
@@ -98,6 +113,7 @@ class Config:
     strategy: Strategy = field(default_factory=Strategy)
     calendar_targets: dict[str, int] = field(default_factory=dict)  # platform -> posts a month
     limits: Limits = field(default_factory=Limits)
+    workbook: WorkbookOptions = field(default_factory=WorkbookOptions)
 
 
 @dataclass(frozen=True)

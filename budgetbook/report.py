@@ -64,6 +64,12 @@ def describe(summary: Summary) -> str:
         f" {len(months)} months ({months[0]:%b %Y} – {months[-1]:%b %Y})",
         *finance_lines(project.transactions, project.not_counted, project.data_rows, config),
     ]
+    if summary.side_file is not None:
+        out.append(
+            f"  {len(project.transactions):,} transactions are more than the Actuals sheet holds"
+            f" ([workbook] actuals_sheet_max = {config.workbook.actuals_sheet_max:,}): it lists"
+            f" one total per line and month, and the transactions are in {summary.side_file}"
+        )
     for export in project.metric_exports:
         out.append(
             f"  Metrics from {export.file}"

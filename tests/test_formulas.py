@@ -17,7 +17,6 @@ from budgetbook.model import CarryOver
         (f.on_sheet("Budget", "E5"), "Budget!E5"),
         (f.on_sheet("Not counted", "A1"), "'Not counted'!A1"),
         (f.on_sheet("Dépenses", "A1"), "'Dépenses'!A1"),
-        (f.whole_column("Actuals", 4), "Actuals!$E:$E"),
         (f.absolute_column_span("Lines", 0, 1, 18), "=Lines!$A$2:$A$19"),
         (f.absolute_column_span("Budget lines", 1, 1, 1), "='Budget lines'!$B$2:$B$2"),
         (f.row_span(4, 4, 15), "E5:P5"),
@@ -38,10 +37,23 @@ from budgetbook.model import CarryOver
             "=SUMIFS(E$5:E$36,$D$5:$D$36,$D37)",
         ),
         (
-            f.month_actual("Actuals", 4, 3, 0, "$B$5", "E$4"),
-            '=SUMIFS(Actuals!$E:$E,Actuals!$D:$D,$B$5,Actuals!$A:$A,">="&E$4,'
-            'Actuals!$A:$A,"<"&EDATE(E$4,1))',
+            f.month_actual("Actuals", 4, 3, 0, [(1, 1048575)], "$B$5", "E$4"),
+            "=SUMIFS(Actuals!$E$2:$E$1048576,Actuals!$D$2:$D$1048576,$B$5,"
+            'Actuals!$A$2:$A$1048576,">="&E$4,Actuals!$A$2:$A$1048576,"<"&EDATE(E$4,1))',
         ),
+        (
+            f.month_actual("Dépenses", 4, 3, 0, [(9, 20), (40, 1048575)], "$B$5", "E$4"),
+            "=SUMIFS('Dépenses'!$E$10:$E$21,'Dépenses'!$D$10:$D$21,$B$5,"
+            "'Dépenses'!$A$10:$A$21,\">=\"&E$4,'Dépenses'!$A$10:$A$21,\"<\"&EDATE(E$4,1))"
+            "+SUMIFS('Dépenses'!$E$41:$E$1048576,'Dépenses'!$D$41:$D$1048576,$B$5,"
+            "'Dépenses'!$A$41:$A$1048576,\">=\"&E$4,'Dépenses'!$A$41:$A$1048576,"
+            '"<"&EDATE(E$4,1))',
+        ),
+        (
+            f.unaccounted("Actuals!$E$2:$E$1048576", "$Q$80"),
+            "=ROUND(SUM(Actuals!$E$2:$E$1048576)-$Q$80,2)",
+        ),
+        (f.fixed_span("Actuals", 4, 1, 9), "Actuals!$E$2:$E$10"),
         (f.days_between("D5", "E5"), "=E5-D5+1"),
         (f.next_week("I4"), "=I4+7"),
         (f.new_month_label("I4", None), "=I4"),

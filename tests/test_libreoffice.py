@@ -3,6 +3,7 @@ and edits that flow through the carry-over rule."""
 
 from __future__ import annotations
 
+import csv
 from datetime import datetime
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import openpyxl
 import pytest
 
 from budgetbook.build import build_workbook
+from budgetbook.report import describe
+from tests.conftest import write_project
 from tests.recalc import compare, recalculate
 
 pytestmark = pytest.mark.libreoffice
@@ -78,11 +81,30 @@ def _find_actual(ws, line: str, day: str) -> int:
     raise AssertionError(f"no transaction {line} {day}")
 
 
-@pytest.fixture
-def small_book(project_factory, tmp_path) -> Path:
+# Each Actual cell reads the whole Actuals sheet, or (from [workbook] sum_by_month_from
+# transactions on) only its month's rows and those pasted below: both must stay live.
+DESIGNS = {"whole sheet": "", "by month": "\n[workbook]\nsum_by_month_from = 1\n"}
+
+
+def _with_options(project: Path, toml: str) -> Path:
+    with (project / "budgetbook.toml").open("a", encoding="utf-8") as handle:
+        handle.write(toml)
+    return project
+
+
+@pytest.fixture(params=DESIGNS)
+def small_book(request, project_factory, tmp_path) -> Path:
     book = tmp_path / "small.xlsx"
-    build_workbook(project_factory(LINES, ACTUALS), book)
+    build_workbook(_with_options(project_factory(LINES, ACTUALS), DESIGNS[request.param]), book)
     return book
+
+
+def _unaccounted(budget) -> float:
+    """The check under the Budget: money on Actuals that no Actual cell counts."""
+    for row in range(1, budget.max_row + 1):
+        if budget.cell(row, 2).value == "Actuals not counted above":
+            return round(budget.cell(row, 5).value, 2)
+    raise AssertionError("no check row")
 
 
 def test_small_project_formulas_equal_python_values(small_book, tmp_path):
@@ -120,3 +142,76 @@ def test_pasted_row_below_the_last_counts(small_book, tmp_path):
     canva = _block(budget, "Canva")
     assert _months(budget, canva + 2) == [12, 0, 50, 0]
     assert _months(budget, canva + 3) == [0, 12, -38, 12]  # policy none: nothing carries
+
+
+def test_line_edited_within_its_month_moves_to_the_new_line(small_book, tmp_path):
+    def reassign(ws):
+        ws.cell(_find_actual(ws, "Google Ads", "2026-02-12"), 4).value = "Meta ads"
+
+    budget = _edit_and_recalculate(small_book, tmp_path, reassign)["Budget"]
+    assert _months(budget, _block(budget, "Meta ads") + 2) == [60, 180, 0, 0]
+    assert _months(budget, _block(budget, "Google Ads") + 2) == [60, 0, 0, 0]
+    assert _unaccounted(budget) == 0
+
+
+def test_row_no_cell_counts_shows_under_the_budget(small_book, tmp_path):
+    def paste_unknown_line(ws):
+        row = ws.max_row + 1
+        ws.cell(row, 1).value = datetime(2026, 3, 20)
+        ws.cell(row, 4).value = "Cnava"
+        ws.cell(row, 5).value = 25.5
+
+    budget = _edit_and_recalculate(small_book, tmp_path, paste_unknown_line)["Budget"]
+    assert _unaccounted(budget) == 25.5
+    assert _months(budget, _block(budget, "Canva") + 2) == [12, 0, 0, 0]
+
+
+def test_date_moved_to_another_month(project_factory, tmp_path):
+    """Reading the whole sheet, the row follows its date; reading by month, it stays in its
+    month's rows, is counted nowhere, and the check under the Budget shows it."""
+
+    def postpone(ws):
+        ws.cell(_find_actual(ws, "Canva", "2026-01-05"), 1).value = datetime(2026, 3, 5)
+
+    results = {}
+    for design, toml in DESIGNS.items():
+        book = tmp_path / design / "book.xlsx"
+        book.parent.mkdir()
+        project = _with_options(write_project(tmp_path / design / "p", LINES, ACTUALS), toml)
+        build_workbook(project, book)
+        budget = _edit_and_recalculate(book, tmp_path / design, postpone)["Budget"]
+        results[design] = (_months(budget, _block(budget, "Canva") + 2), _unaccounted(budget))
+    assert results == {"whole sheet": ([0, 0, 12, 0], 0), "by month": ([0, 0, 0, 0], 12)}
+
+
+def test_transactions_beyond_the_sheet_go_to_a_side_file(project_factory, tmp_path):
+    project = _with_options(
+        project_factory(LINES, ACTUALS), "\n[workbook]\nactuals_sheet_max = 4\n"
+    )
+    book = tmp_path / "book.xlsx"
+    summary = build_workbook(project, book)
+    assert summary.side_file == tmp_path / "book-transactions.csv"
+    with summary.side_file.open(encoding="utf-8-sig", newline="") as handle:
+        side = list(csv.reader(handle))
+    assert side[0] == [
+        "Date", "Line", "Amount", "Description", "Vendor", "Account", "Source file", "Source row"
+    ]  # fmt: skip
+    assert [row[:3] for row in side[1:]] == [
+        ["2026-01-05", "Canva", "12"],
+        ["2026-01-10", "Meta ads", "60"],
+        ["2026-01-12", "Google Ads", "60"],
+        ["2026-02-10", "Meta ads", "90"],
+        ["2026-02-12", "Google Ads", "90"],
+    ]
+    sheet = openpyxl.load_workbook(book)["Actuals"]
+    assert [[c.value for c in row][2:6] for row in sheet.iter_rows(min_row=2)] == [
+        ["Tools", "Canva", 12, "1 transaction"],
+        ["Advertising", "Google Ads", 60, "1 transaction"],
+        ["Advertising", "Meta ads", 60, "1 transaction"],
+        ["Advertising", "Google Ads", 90, "1 transaction"],
+        ["Advertising", "Meta ads", 90, "1 transaction"],
+    ]
+    count, mismatches = compare(book, recalculate(book, tmp_path / "lo"))
+    assert count > 100
+    assert mismatches == []
+    assert "the transactions are in" in describe(summary)

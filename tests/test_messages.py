@@ -36,6 +36,17 @@ CASES = {
         lambda root: _toml(root, "[budget]", "[limits]\nrows = 0\n\n[budget]"),
         [("budgetbook.toml", None, "limits.rows", "0")],
     ),
+    "workbook options": (
+        lambda root: _toml(
+            root,
+            "[budget]",
+            "[workbook]\nsum_by_month_from = -1\nactuals_sheet_max = 2000000\n\n[budget]",
+        ),
+        [
+            ("budgetbook.toml", None, "workbook.sum_by_month_from", "-1"),
+            ("budgetbook.toml", None, "workbook.actuals_sheet_max", "2000000"),
+        ],
+    ),
     "budget cells": (
         lambda root: write_csv(
             root / "budget.csv",

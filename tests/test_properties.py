@@ -114,7 +114,7 @@ def test_random_bytes_raise_only_budgetbooks_own_error(tmp_path, data, suffix):
 
 def random_project(root: Path, rng: random.Random) -> Path:
     """Lines of every policy, a period of 1 to 14 months from any month, transactions with
-    refunds, overspends and a few dated outside the period."""
+    refunds, overspends and a few dated outside the period, in any workbook layout."""
     months = rng.randint(1, 14)
     start = date(rng.choice([2025, 2026]), rng.randint(1, 12), 1)
     policies = ["none", "surplus", "full", ""]
@@ -133,10 +133,18 @@ def random_project(root: Path, rng: random.Random) -> Path:
         amount = rng.choice([rng.uniform(1, 200), rng.uniform(500, 3000), -rng.uniform(1, 80)])
         line = f"Line {rng.randrange(len(lines))}"
         actuals.append([day.isoformat(), f"{amount:.2f}", line, "Random", "Vendor", "6231"])
-    return write_project(
+    project = write_project(
         root, lines, actuals, start=f"{start:%Y-%m}", months=months,
         carry_over=rng.choice(["none", "surplus", "full"]),
     )  # fmt: skip
+    # Either formula design: Actual cells over the whole sheet, or by month (from a random
+    # number of transactions on), and sometimes monthly totals with a side file.
+    options = {"sum_by_month_from": rng.choice([1, 10, 10_000])}
+    if rng.random() < 0.25:
+        options["actuals_sheet_max"] = rng.randint(1, 40)
+    with (project / "budgetbook.toml").open("a", encoding="utf-8") as handle:
+        handle.write("\n[workbook]\n" + "".join(f"{k} = {v}\n" for k, v in options.items()))
+    return project
 
 
 @pytest.mark.libreoffice

@@ -61,6 +61,7 @@ def write_budget(
     styles: Styles,
     labels: Labels,
     actuals_name: str,
+    actuals: actuals_sheet.ActualsLayout,
 ) -> BudgetLayout:
     months = project.config.period.month_starts()
     total_col = FIRST_MONTH_COL + len(months)
@@ -90,7 +91,7 @@ def write_budget(
                 styles,
                 labels,
                 len(months),
-                _line_formula(line, row, actuals_name),
+                _line_formula(line, row, actuals_name, actuals),
             )
             row += BLOCK_ROWS
         last = row - 1
@@ -120,6 +121,10 @@ def write_budget(
         _grand_formula(list(category_rows.values())),
     )
     last_row = row + BLOCK_ROWS - 1
+    _write_unaccounted(
+        ws, last_row + 2, f.cell(total_row + ACTUAL, total_col), actuals_name, actuals, styles,
+        labels,
+    )  # fmt: skip
 
     _highlight_overspend(ws, labels, styles, last_row, total_col)
     _set_up_page(ws, project, total_col)
@@ -129,7 +134,9 @@ def write_budget(
 MonthFormula = Callable[[int, int, int], str | None]  # (offset, row, col) -> formula or input
 
 
-def _line_formula(line: BudgetLine, top: int, actuals_name: str) -> MonthFormula:
+def _line_formula(
+    line: BudgetLine, top: int, actuals_name: str, actuals: actuals_sheet.ActualsLayout
+) -> MonthFormula:
     name_cell = f.cell(top, LINE_COL, row_abs=True, col_abs=True)
 
     def formula(offset: int, row: int, col: int) -> str | None:
@@ -144,6 +151,7 @@ def _line_formula(line: BudgetLine, top: int, actuals_name: str) -> MonthFormula
                 actuals_sheet.AMOUNT,
                 actuals_sheet.LINE,
                 actuals_sheet.DATE,
+                actuals.spans(col - FIRST_MONTH_COL),
                 name_cell,
                 f.cell(HEADER_ROW, col, row_abs=True),
             )
@@ -210,6 +218,34 @@ def _write_block(
         _write_total(ws, row, offset, total_col, rows, style)
         if offset in (AVAILABLE, REMAINING):
             ws.set_row(row, None, None, {"level": 1})
+
+
+def _write_unaccounted(
+    ws: Worksheet,
+    row: int,
+    total_actual: str,
+    actuals_name: str,
+    actuals: actuals_sheet.ActualsLayout,
+    styles: Styles,
+    labels: Labels,
+) -> None:
+    """The money on Actuals that no Actual cell counts: 0 as built, so a pasted or edited row
+    that the Budget misses shows here instead of vanishing from the totals."""
+    amounts = f.fixed_span(
+        actuals_name, actuals_sheet.AMOUNT, actuals_sheet.FIRST_ROW, actuals_sheet.LAST_ROW
+    )
+    ws.write_string(row, LINE_COL, labels.unaccounted, styles.text_bold)
+    ws.write_formula(row, FIRST_MONTH_COL, f.unaccounted(amounts, total_actual), styles.money, 0)
+    by_month = actuals.month_rows is not None
+    note = labels.unaccounted_note_by_month if by_month else labels.unaccounted_note
+    ws.write_string(row, FIRST_MONTH_COL + 1, note, styles.subtitle)
+    ws.conditional_format(
+        row,
+        FIRST_MONTH_COL,
+        row,
+        FIRST_MONTH_COL,
+        {"type": "cell", "criteria": "!=", "value": 0, "format": styles.overspend},
+    )
 
 
 def _fill_style(styles: Styles, kind: str):
