@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
-from budgetbook.errors import Problem
+from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import POST_STATUSES, Post
 from budgetbook.tables import Table
 from budgetbook.values import parse_date
@@ -50,15 +50,8 @@ def parse_time(value: object) -> str:
 def read_calendar(table: Table) -> tuple[list[Post], list[Problem]]:
     missing = [name for name in REQUIRED if table.column(name) is None]
     if missing:
-        return [], [
-            Problem(
-                table.file,
-                f"the column '{name}' is missing.",
-                row=1,
-                hint=f"Columns are: {', '.join(COLUMNS)} (time and campaign optional).",
-            )
-            for name in missing
-        ]
+        hint = f"Columns are: {', '.join(COLUMNS)} (time and campaign optional)."
+        return [], missing_columns(table.file, missing, hint)
     problems: list[Problem] = []
     posts: list[Post] = []
     for number, row in table.rows:

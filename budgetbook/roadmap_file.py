@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 from decimal import Decimal
 
-from budgetbook.errors import Problem
+from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import ROADMAP_STATUSES, Initiative, Objective, add_months
 from budgetbook.tables import Table
 from budgetbook.values import parse_amount, parse_date
@@ -92,15 +92,8 @@ def read_roadmap(
     if table.column("end") is None and table.column("duration") is None:
         missing.append("end or duration")
     if missing:
-        return [], [
-            Problem(
-                table.file,
-                f"the column '{name}' is missing.",
-                row=1,
-                hint="Columns are: initiative, objective, owner, start, end or duration, status.",
-            )
-            for name in missing
-        ]
+        hint = "Columns are: initiative, objective, owner, start, end or duration, status."
+        return [], missing_columns(table.file, missing, hint)
     complete_col = next(
         (table.column(h) for h in COMPLETE_HEADERS if table.column(h) is not None), None
     )
