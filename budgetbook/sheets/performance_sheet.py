@@ -14,6 +14,7 @@ from budgetbook.labels import Labels
 from budgetbook.model import STOCK_METRICS, Operation, Period
 from budgetbook.performance_math import KPIS, SPEND, ChannelBlock, Performance, Row
 from budgetbook.sheets.budget_sheet import BudgetLayout
+from budgetbook.sheets.cached import cached
 from budgetbook.sheets.review_section import write_review
 from budgetbook.sheets.styles import BLUE, INPUT_FILL, Styles, money_format
 
@@ -180,9 +181,9 @@ def write_performance(
                                         month_header, report)  # fmt: skip
             ws.write_formula(row, to_date_col, to_date,
                              formats["total_money" if is_spend else "total"],
-                             _cached(row_data.to_date))  # fmt: skip
+                             cached(row_data.to_date))  # fmt: skip
             ws.write_formula(row, change_col, f.month_change(values, header, report),
-                             formats["change"], _cached(row_data.change))  # fmt: skip
+                             formats["change"], cached(row_data.change))  # fmt: skip
         for row_data in block.kpis:
             row = place.rows[row_data.key]
             unit = UNITS[row_data.key]
@@ -191,13 +192,13 @@ def write_performance(
             for index in range(1, months + 1):
                 col = OPENING + index
                 ws.write_formula(row, col, _kpi_formula(row_data.key, place, col, col - 1),
-                                 style, _cached(row_data.values[index]))  # fmt: skip
+                                 style, cached(row_data.values[index]))  # fmt: skip
             ws.write_formula(row, to_date_col, _kpi_formula(row_data.key, place, to_date_col,
                                                             OPENING), style,
-                             _cached(row_data.to_date))  # fmt: skip
+                             cached(row_data.to_date))  # fmt: skip
             values = f.row_span(row, OPENING, to_date_col - 1)
             ws.write_formula(row, change_col, f.month_change(values, header, report),
-                             formats["change"], _cached(row_data.change))  # fmt: skip
+                             formats["change"], cached(row_data.change))  # fmt: skip
         charted = _charted(block)
         if charted:
             _add_chart(workbook, ws, place, charted, labels, layout, performance.report_month)
@@ -231,10 +232,6 @@ def _kpi_formula(key: str, place: BlockPlace, col: int, previous_col: int) -> st
     if kpi.kind == "growth":
         return f.guarded_return(refs[0], before)
     return f.guarded_ratio(refs[0], before)  # unfollow rate
-
-
-def _cached(value) -> float | str:
-    return "" if value is None else float(value)
 
 
 def _add_chart(
