@@ -29,10 +29,15 @@ def whole_column(sheet: str, col: int) -> str:
     return on_sheet(sheet, f"${name}:${name}")
 
 
+def absolute_span(first_row: int, first_col: int, last_row: int, last_col: int) -> str:
+    """``$B$5:$P$5``: a range fixed wherever it is used, written whole even for one cell."""
+    top = cell(first_row, first_col, row_abs=True, col_abs=True)
+    return f"{top}:{cell(last_row, last_col, row_abs=True, col_abs=True)}"
+
+
 def absolute_column_span(sheet: str, col: int, first_row: int, last_row: int) -> str:
     """``=Sheet!$A$2:$A$19``: the source of a dropdown list, fixed wherever it is used."""
-    top = cell(first_row, col, row_abs=True, col_abs=True)
-    return "=" + on_sheet(sheet, f"{top}:{cell(last_row, col, row_abs=True, col_abs=True)}")
+    return "=" + on_sheet(sheet, absolute_span(first_row, col, last_row, col))
 
 
 def row_span(row: int, first_col: int, last_col: int) -> str:

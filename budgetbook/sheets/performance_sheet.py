@@ -132,9 +132,10 @@ def write_performance(
     ws.write_datetime(REPORT_ROW, OPENING, report_month, formats["report"])
     if layout.places:  # a dropdown of the first block's month headers, real dates
         months_row = layout.places[0].header_row
+        month_span = f.absolute_span(months_row, FIRST_MONTH, months_row, FIRST_MONTH + months - 1)
         ws.data_validation(REPORT_ROW, OPENING, REPORT_ROW, OPENING, {
             "validate": "list",
-            "source": "=" + _absolute_span(months_row, FIRST_MONTH, FIRST_MONTH + months - 1),
+            "source": "=" + month_span,
             "show_error": False,
         })  # fmt: skip
     report = f.cell(REPORT_ROW, OPENING, row_abs=True, col_abs=True)
@@ -150,8 +151,9 @@ def write_performance(
             ws.write_datetime(place.header_row, OPENING + index, month, formats["month"])
         ws.write_string(place.header_row, to_date_col, labels.to_date, styles.header_right)
         ws.write_string(place.header_row, change_col, labels.change, styles.header_right)
-        header = _absolute_span(place.header_row, OPENING, to_date_col - 1)
-        month_header = _absolute_span(place.header_row, FIRST_MONTH, to_date_col - 1)
+        header_row = place.header_row
+        header = f.absolute_span(header_row, OPENING, header_row, to_date_col - 1)
+        month_header = f.absolute_span(header_row, FIRST_MONTH, header_row, to_date_col - 1)
         for row_data in block.metrics:
             row = place.rows[row_data.key]
             is_spend = row_data.key == SPEND
@@ -211,11 +213,6 @@ def write_performance(
     ws.freeze_panes(FIRST_BLOCK_ROW, 1)
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
-
-
-def _absolute_span(row: int, first_col: int, last_col: int) -> str:
-    top = f.cell(row, first_col, row_abs=True, col_abs=True)
-    return f"{top}:{f.cell(row, last_col, row_abs=True, col_abs=True)}"
 
 
 def _kpi_formula(key: str, place: BlockPlace, col: int, previous_col: int) -> str:
