@@ -8,7 +8,7 @@ from datetime import datetime, time
 
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import POST_STATUSES, Post
-from budgetbook.tables import Table
+from budgetbook.tables import Table, cell_text
 from budgetbook.values import parse_date
 
 REQUIRED = ("date", "platform")
@@ -63,8 +63,7 @@ def read_calendar(table: Table) -> tuple[list[Post], list[Problem]]:
 
 def _read_row(table: Table, number: int, row: list[object], problems: list) -> Post | None:
     def cell(name: str) -> str:
-        index = table.column(name)
-        return "" if index is None or row[index] is None else str(row[index]).strip()
+        return cell_text(table, row, name)
 
     def bad(column: str, message: str, hint: str) -> None:
         problems.append(Problem(table.file, message, number, column, cell(column), hint))

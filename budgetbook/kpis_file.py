@@ -6,7 +6,7 @@ from budgetbook.config import parse_month
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import METRICS, KpiValue
 from budgetbook.objectives_file import parse_metric
-from budgetbook.tables import Table
+from budgetbook.tables import Table, cell_text
 from budgetbook.values import parse_amount, parse_date
 
 COLUMNS = ("month", "channel", "metric", "value")
@@ -23,8 +23,7 @@ def read_kpis(table: Table) -> tuple[list[KpiValue], list[Problem]]:
     for number, row in table.rows:
 
         def cell(name: str, row=row) -> str:
-            value = row[table.column(name)]
-            return "" if value is None else str(value).strip()
+            return cell_text(table, row, name)
 
         def bad(column: str, message: str, hint: str, number=number, cell=cell) -> None:
             problems.append(Problem(table.file, message, number, column, cell(column), hint))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import METRICS, Objective
-from budgetbook.tables import Table
+from budgetbook.tables import Table, cell_text
 from budgetbook.values import parse_amount, parse_date
 
 COLUMNS = ("objective", "channel", "metric", "baseline", "target", "deadline", "owner")
@@ -43,8 +43,7 @@ def _read_objective(
     table: Table, number: int, row: list[object], first_row_of: dict[str, int], problems: list
 ) -> Objective | None:
     def cell(name: str) -> str:
-        index = table.column(name)
-        return "" if index is None or row[index] is None else str(row[index]).strip()
+        return cell_text(table, row, name)
 
     def bad(column: str, message: str, hint: str | None = None) -> None:
         problems.append(

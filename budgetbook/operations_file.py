@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import OPERATION_TYPES, Operation
-from budgetbook.tables import Table
+from budgetbook.tables import Table, cell_text
 from budgetbook.values import parse_amount
 
 REQUIRED = ("operation", "objective_type", "lever", "budget", "cost", "target")
@@ -35,8 +35,7 @@ def read_operations(table: Table) -> tuple[list[Operation], list[Problem]]:
     for number, row in table.rows:
 
         def cell(name: str, row=row) -> str:
-            index = table.column(name)
-            return "" if index is None or row[index] is None else str(row[index]).strip()
+            return cell_text(table, row, name)
 
         def bad(column: str, message: str, hint: str, number=number, cell=cell) -> None:
             problems.append(Problem(table.file, message, number, column, cell(column), hint))

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import ROADMAP_STATUSES, Initiative, Objective, add_months
-from budgetbook.tables import Table
+from budgetbook.tables import Table, cell_text
 from budgetbook.values import parse_amount, parse_date
 
 REQUIRED = ("initiative", "start")
@@ -116,8 +116,7 @@ def _read_row(
     problems: list[Problem],
 ) -> Initiative | None:
     def cell(name: str) -> str:
-        index = table.column(name)
-        return "" if index is None or row[index] is None else str(row[index]).strip()
+        return cell_text(table, row, name)
 
     def bad(column: str, message: str, hint: str | None = None, value: str | None = None) -> None:
         shown = cell(column) if value is None else value
