@@ -17,8 +17,6 @@ child runs with its address space capped at 4 GiB, so the machine is never at ri
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import random
 import shutil
 import statistics
@@ -36,6 +34,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+import launcher  # noqa: E402
+from launcher import Run  # noqa: E402
 
 from tests import hostile  # noqa: E402
 
@@ -276,61 +278,10 @@ def cases() -> list[Case]:
 # --- measuring ------------------------------------------------------------------------------
 
 
-@dataclass
-class Run:
-    seconds: float
-    peak: int  # bytes
-    code: int
-    stdout: str
-    stderr: str
-
-
-# Started by a small launcher, not by this process: a child's peak RSS (ru_maxrss) counts the
-# memory of the process it was forked from until it executes the program, so a child forked
-# from this process (grown by the files it generated) would report this process's size.
-LAUNCHER = """
-import json, os, resource, subprocess, sys, threading, time
-report, cap, timeout, argv = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4:]
-limit = lambda: resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-start = time.perf_counter()
-child = subprocess.Popen(argv, preexec_fn=limit)
-timer = threading.Timer(timeout, child.kill)
-timer.start()
-_, status, usage = os.wait4(child.pid, 0)
-timer.cancel()
-seconds = time.perf_counter() - start
-with open(report, "w") as out:
-    json.dump([seconds, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)], out)
-"""
-
-
 def run_child(argv: list[str]) -> Run:
-    """Run one child process, with its address space capped, through the launcher; its wall
-    time and its own peak RSS, from ``os.wait4``."""
-    env = dict(
-        os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])
-    )
-    env.pop("BUDGETBOOK_DEBUG", None)
-    with (
-        tempfile.TemporaryFile() as out,
-        tempfile.TemporaryFile() as err,
-        tempfile.TemporaryDirectory() as folder,
-    ):
-        report = Path(folder) / "run.json"
-        launcher = [sys.executable, "-c", LAUNCHER, str(report), str(CHILD_MEMORY_CAP)]
-        subprocess.run(
-            [*launcher, str(CHILD_TIMEOUT), *argv], stdout=out, stderr=err, env=env, cwd=REPO
-        )
-        seconds, peak, code = json.loads(report.read_text())
-        out.seek(0)
-        err.seek(0)
-        return Run(
-            seconds,
-            peak,
-            code,
-            out.read().decode(errors="replace"),
-            err.read().decode(errors="replace"),
-        )
+    """Run one child process through the launcher, with this benchmark's address-space cap and
+    time limit; its wall time and its own peak RSS, from ``os.wait4``."""
+    return launcher.run_child(argv, CHILD_MEMORY_CAP, CHILD_TIMEOUT)
 
 
 def first_message(run: Run) -> str:

@@ -1,8 +1,9 @@
 """Benchmark: how budgetbook scales, against floors measured in the same run.
 
 Generates deterministic projects (``bench/synthetic.py``) in a temporary folder and runs every
-case in a fresh child process, started by a small launcher that reports the child's wall time
-and peak RSS (``os.wait4``; address space capped), as ``bench/hostile_files.py`` does:
+case in a fresh child process, started by the launcher that ``bench/hostile_files.py`` uses too
+(``bench/launcher.py``): it reports the child's wall time and peak RSS (``os.wait4``; address
+space capped):
 
 1. start-up (``budgetbook --help``) and ``budgetbook build`` of projects S, M and L;
 2. floors for L: bare XlsxWriter writing the same cells as budgetbook's L workbook (dumped
@@ -27,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata
-import json
 import os
 import platform
 import pstats
@@ -45,7 +45,9 @@ BENCH = REPO / "bench"
 FLOORS = BENCH / "floors"
 sys.path.insert(0, str(BENCH))
 
+import launcher  # noqa: E402
 import synthetic  # noqa: E402
+from launcher import Run  # noqa: E402
 
 MB = 1_000_000
 CHILD_MEMORY_CAP = 8 * 1024**3  # address space of every child: the machine is never at risk
@@ -68,69 +70,9 @@ LO_VS_VALUES_GOAL = 3.0  # x the values-only workbook
 # --- running a child ------------------------------------------------------------------------
 
 
-@dataclass
-class Run:
-    """One child process: wall time, peak RSS, exit status, and what it printed."""
-
-    seconds: float
-    peak: int  # bytes
-    code: int
-    stdout: str
-    stderr: str
-
-    @property
-    def report(self) -> dict:
-        """The ``BENCH {json}`` line a helper script prints, or {}."""
-        for line in self.stdout.splitlines():
-            if line.startswith("BENCH "):
-                return json.loads(line.removeprefix("BENCH "))
-        return {}
-
-
-# Started by a small launcher, not by this process: a child's peak RSS (ru_maxrss) counts the
-# memory of the process it was forked from until it executes its program, so a child forked
-# from this process would report this process's size. wait4's ru_maxrss also covers the
-# grandchildren the child waited for (LibreOffice under lo_recalc.py): the largest of them.
-LAUNCHER = """
-import json, os, resource, subprocess, sys, threading, time
-report, cap, timeout, argv = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4:]
-limit = lambda: resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-start = time.perf_counter()
-child = subprocess.Popen(argv, preexec_fn=limit)
-timer = threading.Timer(timeout, child.kill)
-timer.start()
-_, status, usage = os.wait4(child.pid, 0)
-timer.cancel()
-seconds = time.perf_counter() - start
-with open(report, "w") as out:
-    json.dump([seconds, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)], out)
-"""
-
-
 def run_child(argv: list[str], timeout: float = CHILD_TIMEOUT) -> Run:
-    """Run ``argv`` through the launcher, with its address space capped."""
-    env = dict(
-        os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])
-    )
-    env.pop("BUDGETBOOK_DEBUG", None)
-    with (
-        tempfile.TemporaryFile() as out,
-        tempfile.TemporaryFile() as err,
-        tempfile.TemporaryDirectory() as folder,
-    ):
-        report = Path(folder) / "run.json"
-        launcher = [sys.executable, "-c", LAUNCHER, str(report), str(CHILD_MEMORY_CAP)]
-        subprocess.run([*launcher, str(timeout), *argv], stdout=out, stderr=err, env=env, cwd=REPO)
-        seconds, peak, code = json.loads(report.read_text())
-        out.seek(0)
-        err.seek(0)
-        return Run(
-            seconds,
-            peak,
-            code,
-            out.read().decode(errors="replace"),
-            err.read().decode(errors="replace"),
-        )
+    """Run ``argv`` through the launcher, with this benchmark's address-space cap."""
+    return launcher.run_child(argv, CHILD_MEMORY_CAP, timeout)
 
 
 def python(script: str, *args: object) -> list[str]:

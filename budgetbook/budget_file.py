@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from budgetbook.config import parse_carry_over, parse_month
-from budgetbook.errors import Problem
+from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import BudgetLine, Config, month_key
 from budgetbook.tables import Table
 from budgetbook.values import detect_decimal_comma, parse_amount
@@ -49,9 +49,8 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
             )
         else:
             month_columns[index] = period_keys.index(month_key(month))
-    for required in ("category", "line"):
-        if table.column(required) is None:
-            problems.append(Problem(table.file, f"the column '{required}' is missing.", row=1))
+    missing = [name for name in ("category", "line") if table.column(name) is None]
+    problems += missing_columns(table.file, missing)
     if not month_columns and not problems:
         problems.append(
             Problem(table.file, "has no month column.", row=1, hint="Add columns such as 2026-01.")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
-from budgetbook.errors import Problem
+from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import POST_STATUSES, Post
-from budgetbook.tables import Table
+from budgetbook.tables import Table, cell_text
 from budgetbook.values import parse_date
 
 REQUIRED = ("date", "platform")
@@ -50,15 +50,8 @@ def parse_time(value: object) -> str:
 def read_calendar(table: Table) -> tuple[list[Post], list[Problem]]:
     missing = [name for name in REQUIRED if table.column(name) is None]
     if missing:
-        return [], [
-            Problem(
-                table.file,
-                f"the column '{name}' is missing.",
-                row=1,
-                hint=f"Columns are: {', '.join(COLUMNS)} (time and campaign optional).",
-            )
-            for name in missing
-        ]
+        hint = f"Columns are: {', '.join(COLUMNS)} (time and campaign optional)."
+        return [], missing_columns(table.file, missing, hint)
     problems: list[Problem] = []
     posts: list[Post] = []
     for number, row in table.rows:
@@ -70,8 +63,7 @@ def read_calendar(table: Table) -> tuple[list[Post], list[Problem]]:
 
 def _read_row(table: Table, number: int, row: list[object], problems: list) -> Post | None:
     def cell(name: str) -> str:
-        index = table.column(name)
-        return "" if index is None or row[index] is None else str(row[index]).strip()
+        return cell_text(table, row, name)
 
     def bad(column: str, message: str, hint: str) -> None:
         problems.append(Problem(table.file, message, number, column, cell(column), hint))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -28,6 +29,11 @@ class Problem:
         if self.hint:
             text += f" {self.hint}"
         return text
+
+
+def missing_columns(file: str, names: Iterable[str], hint: str | None = None) -> list[Problem]:
+    """One problem per absent column, on the header row, worded alike in every reader."""
+    return [Problem(file, f"the column '{name}' is missing.", row=1, hint=hint) for name in names]
 
 
 def _show(value: str) -> str:

@@ -25,8 +25,13 @@ def on_sheet(sheet: str, reference: str) -> str:
 
 def fixed_span(sheet: str, col: int, first_row: int, last_row: int) -> str:
     """``Sheet!$A$2:$A$19``: rows and column fixed wherever the formula is copied."""
-    top = cell(first_row, col, row_abs=True, col_abs=True)
-    return on_sheet(sheet, f"{top}:{cell(last_row, col, row_abs=True, col_abs=True)}")
+    return on_sheet(sheet, absolute_span(first_row, col, last_row, col))
+
+
+def absolute_span(first_row: int, first_col: int, last_row: int, last_col: int) -> str:
+    """``$B$5:$P$5``: a range fixed wherever it is used, written whole even for one cell."""
+    top = cell(first_row, first_col, row_abs=True, col_abs=True)
+    return f"{top}:{cell(last_row, last_col, row_abs=True, col_abs=True)}"
 
 
 def absolute_column_span(sheet: str, col: int, first_row: int, last_row: int) -> str:

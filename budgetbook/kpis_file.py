@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from budgetbook.config import parse_month
-from budgetbook.errors import Problem
+from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import METRICS, KpiValue
 from budgetbook.objectives_file import parse_metric
-from budgetbook.tables import Table
+from budgetbook.tables import Table, cell_text
 from budgetbook.values import parse_amount, parse_date
 
 COLUMNS = ("month", "channel", "metric", "value")
@@ -15,23 +15,15 @@ COLUMNS = ("month", "channel", "metric", "value")
 def read_kpis(table: Table) -> tuple[list[KpiValue], list[Problem]]:
     missing = [name for name in COLUMNS if table.column(name) is None]
     if missing:
-        return [], [
-            Problem(
-                table.file,
-                f"the column '{name}' is missing.",
-                row=1,
-                hint=f"Columns are: {', '.join(COLUMNS)} (one metric of one channel per row).",
-            )
-            for name in missing
-        ]
+        hint = f"Columns are: {', '.join(COLUMNS)} (one metric of one channel per row)."
+        return [], missing_columns(table.file, missing, hint)
     problems: list[Problem] = []
     values: list[KpiValue] = []
     first_row: dict[tuple, int] = {}
     for number, row in table.rows:
 
         def cell(name: str, row=row) -> str:
-            value = row[table.column(name)]
-            return "" if value is None else str(value).strip()
+            return cell_text(table, row, name)
 
         def bad(column: str, message: str, hint: str, number=number, cell=cell) -> None:
             problems.append(Problem(table.file, message, number, column, cell(column), hint))

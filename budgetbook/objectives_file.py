@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from budgetbook.errors import Problem
+from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import METRICS, Objective
-from budgetbook.tables import Table
+from budgetbook.tables import Table, cell_text
 from budgetbook.values import parse_amount, parse_date
 
 COLUMNS = ("objective", "channel", "metric", "baseline", "target", "deadline", "owner")
@@ -28,15 +28,7 @@ def parse_metric(text: str) -> str | None:
 def read_objectives(table: Table) -> tuple[list[Objective], list[Problem]]:
     missing = [c for c in COLUMNS if c != "owner" and table.column(c) is None]
     if missing:
-        return [], [
-            Problem(
-                table.file,
-                f"the column '{name}' is missing.",
-                row=1,
-                hint=f"Columns are: {', '.join(COLUMNS)}.",
-            )
-            for name in missing
-        ]
+        return [], missing_columns(table.file, missing, f"Columns are: {', '.join(COLUMNS)}.")
     problems: list[Problem] = []
     objectives: list[Objective] = []
     first_row_of: dict[str, int] = {}
@@ -51,8 +43,7 @@ def _read_objective(
     table: Table, number: int, row: list[object], first_row_of: dict[str, int], problems: list
 ) -> Objective | None:
     def cell(name: str) -> str:
-        index = table.column(name)
-        return "" if index is None or row[index] is None else str(row[index]).strip()
+        return cell_text(table, row, name)
 
     def bad(column: str, message: str, hint: str | None = None) -> None:
         problems.append(

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budgetbook.errors import Problem
+from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import OPERATION_TYPES, Operation
-from budgetbook.tables import Table
+from budgetbook.tables import Table, cell_text
 from budgetbook.values import parse_amount
 
 REQUIRED = ("operation", "objective_type", "lever", "budget", "cost", "target")
@@ -25,23 +25,17 @@ TYPE_SYNONYMS = {
 def read_operations(table: Table) -> tuple[list[Operation], list[Problem]]:
     missing = [name for name in REQUIRED if table.column(name) is None]
     if missing:
-        return [], [
-            Problem(
-                table.file,
-                f"the column '{name}' is missing.",
-                row=1,
-                hint=f"Columns are: {', '.join(REQUIRED[:3])}, segment, budget, cost, "
-                f"{', '.join(RESULTS)}, target.",
-            )
-            for name in missing
-        ]
+        hint = (
+            f"Columns are: {', '.join(REQUIRED[:3])}, segment, budget, cost, "
+            f"{', '.join(RESULTS)}, target."
+        )
+        return [], missing_columns(table.file, missing, hint)
     problems: list[Problem] = []
     operations: list[Operation] = []
     for number, row in table.rows:
 
         def cell(name: str, row=row) -> str:
-            index = table.column(name)
-            return "" if index is None or row[index] is None else str(row[index]).strip()
+            return cell_text(table, row, name)
 
         def bad(column: str, message: str, hint: str, number=number, cell=cell) -> None:
             problems.append(Problem(table.file, message, number, column, cell(column), hint))

@@ -7,9 +7,9 @@ import re
 from datetime import date, timedelta
 from decimal import Decimal
 
-from budgetbook.errors import Problem
+from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import ROADMAP_STATUSES, Initiative, Objective, add_months
-from budgetbook.tables import Table
+from budgetbook.tables import Table, cell_text
 from budgetbook.values import parse_amount, parse_date
 
 REQUIRED = ("initiative", "start")
@@ -92,15 +92,8 @@ def read_roadmap(
     if table.column("end") is None and table.column("duration") is None:
         missing.append("end or duration")
     if missing:
-        return [], [
-            Problem(
-                table.file,
-                f"the column '{name}' is missing.",
-                row=1,
-                hint="Columns are: initiative, objective, owner, start, end or duration, status.",
-            )
-            for name in missing
-        ]
+        hint = "Columns are: initiative, objective, owner, start, end or duration, status."
+        return [], missing_columns(table.file, missing, hint)
     complete_col = next(
         (table.column(h) for h in COMPLETE_HEADERS if table.column(h) is not None), None
     )
@@ -123,8 +116,7 @@ def _read_row(
     problems: list[Problem],
 ) -> Initiative | None:
     def cell(name: str) -> str:
-        index = table.column(name)
-        return "" if index is None or row[index] is None else str(row[index]).strip()
+        return cell_text(table, row, name)
 
     def bad(column: str, message: str, hint: str | None = None, value: str | None = None) -> None:
         shown = cell(column) if value is None else value

@@ -269,3 +269,9 @@ def _read_xlsx(path: Path, shown_as: str, limits: Limits) -> list[list[object]]:
             f"is not a readable .xlsx workbook ({exc}).",
             "Open it in Excel or LibreOffice and save it again, or export it as CSV.",
         ) from None
+
+
+def cell_text(table: Table, row: list[object], name: str) -> str:
+    """A cell of a named column as trimmed text; an absent column or an empty cell reads as ""."""
+    index = table.column(name)
+    return "" if index is None or row[index] is None else str(row[index]).strip()

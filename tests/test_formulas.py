@@ -17,6 +17,8 @@ from budgetbook.model import CarryOver
         (f.on_sheet("Budget", "E5"), "Budget!E5"),
         (f.on_sheet("Not counted", "A1"), "'Not counted'!A1"),
         (f.on_sheet("Dépenses", "A1"), "'Dépenses'!A1"),
+        (f.absolute_span(4, 1, 4, 15), "$B$5:$P$5"),
+        (f.absolute_span(1, 0, 1, 0), "$A$2:$A$2"),
         (f.absolute_column_span("Lines", 0, 1, 18), "=Lines!$A$2:$A$19"),
         (f.absolute_column_span("Budget lines", 1, 1, 1), "='Budget lines'!$B$2:$B$2"),
         (f.row_span(4, 4, 15), "E5:P5"),

@@ -8,10 +8,11 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from budgetbook import formulas as f
-from budgetbook.budget_math import BudgetFigures, Rows
+from budgetbook.budget_math import BudgetFigures
 from budgetbook.labels import Labels
 from budgetbook.model import Project
 from budgetbook.sheets.budget_sheet import ACTUAL, AVAILABLE, PLANNED, REMAINING, BudgetLayout
+from budgetbook.sheets.cached import cached
 from budgetbook.sheets.styles import Styles
 
 FACTS_ROW = 2
@@ -89,15 +90,10 @@ def _write_categories(ws, row, project, figures, budget, styles, labels) -> int:
             SHARE_COL,
             f.share(f.cell(row, ACTUAL_COL), f.cell(row, PLANNED_COL)),
             styles.percent_bold if is_total else styles.percent,
-            _share_value(rows),
+            cached(rows.share_spent),
         )
         row += 1
     return row
-
-
-def _share_value(rows: Rows) -> float | str:
-    share = rows.share_spent
-    return "" if share is None else float(share)
 
 
 def _write_months(ws, row, project, figures, budget, styles, labels) -> int:

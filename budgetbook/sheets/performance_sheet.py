@@ -14,6 +14,7 @@ from budgetbook.labels import Labels
 from budgetbook.model import STOCK_METRICS, Operation, Period
 from budgetbook.performance_math import KPIS, SPEND, ChannelBlock, Performance, Row
 from budgetbook.sheets.budget_sheet import BudgetLayout
+from budgetbook.sheets.cached import cached
 from budgetbook.sheets.review_section import write_review
 from budgetbook.sheets.styles import BLUE, INPUT_FILL, Styles, money_format
 
@@ -131,9 +132,10 @@ def write_performance(
     ws.write_datetime(REPORT_ROW, OPENING, report_month, formats["report"])
     if layout.places:  # a dropdown of the first block's month headers, real dates
         months_row = layout.places[0].header_row
+        month_span = f.absolute_span(months_row, FIRST_MONTH, months_row, FIRST_MONTH + months - 1)
         ws.data_validation(REPORT_ROW, OPENING, REPORT_ROW, OPENING, {
             "validate": "list",
-            "source": "=" + _absolute_span(months_row, FIRST_MONTH, FIRST_MONTH + months - 1),
+            "source": "=" + month_span,
             "show_error": False,
         })  # fmt: skip
     report = f.cell(REPORT_ROW, OPENING, row_abs=True, col_abs=True)
@@ -149,8 +151,9 @@ def write_performance(
             ws.write_datetime(place.header_row, OPENING + index, month, formats["month"])
         ws.write_string(place.header_row, to_date_col, labels.to_date, styles.header_right)
         ws.write_string(place.header_row, change_col, labels.change, styles.header_right)
-        header = _absolute_span(place.header_row, OPENING, to_date_col - 1)
-        month_header = _absolute_span(place.header_row, FIRST_MONTH, to_date_col - 1)
+        header_row = place.header_row
+        header = f.absolute_span(header_row, OPENING, header_row, to_date_col - 1)
+        month_header = f.absolute_span(header_row, FIRST_MONTH, header_row, to_date_col - 1)
         for row_data in block.metrics:
             row = place.rows[row_data.key]
             is_spend = row_data.key == SPEND
@@ -180,9 +183,9 @@ def write_performance(
                                         month_header, report)  # fmt: skip
             ws.write_formula(row, to_date_col, to_date,
                              formats["total_money" if is_spend else "total"],
-                             _cached(row_data.to_date))  # fmt: skip
+                             cached(row_data.to_date))  # fmt: skip
             ws.write_formula(row, change_col, f.month_change(values, header, report),
-                             formats["change"], _cached(row_data.change))  # fmt: skip
+                             formats["change"], cached(row_data.change))  # fmt: skip
         for row_data in block.kpis:
             row = place.rows[row_data.key]
             unit = UNITS[row_data.key]
@@ -191,13 +194,13 @@ def write_performance(
             for index in range(1, months + 1):
                 col = OPENING + index
                 ws.write_formula(row, col, _kpi_formula(row_data.key, place, col, col - 1),
-                                 style, _cached(row_data.values[index]))  # fmt: skip
+                                 style, cached(row_data.values[index]))  # fmt: skip
             ws.write_formula(row, to_date_col, _kpi_formula(row_data.key, place, to_date_col,
                                                             OPENING), style,
-                             _cached(row_data.to_date))  # fmt: skip
+                             cached(row_data.to_date))  # fmt: skip
             values = f.row_span(row, OPENING, to_date_col - 1)
             ws.write_formula(row, change_col, f.month_change(values, header, report),
-                             formats["change"], _cached(row_data.change))  # fmt: skip
+                             formats["change"], cached(row_data.change))  # fmt: skip
         charted = _charted(block)
         if charted:
             _add_chart(workbook, ws, place, charted, labels, layout, performance.report_month)
@@ -210,11 +213,6 @@ def write_performance(
     ws.freeze_panes(FIRST_BLOCK_ROW, 1)
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
-
-
-def _absolute_span(row: int, first_col: int, last_col: int) -> str:
-    top = f.cell(row, first_col, row_abs=True, col_abs=True)
-    return f"{top}:{f.cell(row, last_col, row_abs=True, col_abs=True)}"
 
 
 def _kpi_formula(key: str, place: BlockPlace, col: int, previous_col: int) -> str:
@@ -231,10 +229,6 @@ def _kpi_formula(key: str, place: BlockPlace, col: int, previous_col: int) -> st
     if kpi.kind == "growth":
         return f.guarded_return(refs[0], before)
     return f.guarded_ratio(refs[0], before)  # unfollow rate
-
-
-def _cached(value) -> float | str:
-    return "" if value is None else float(value)
 
 
 def _add_chart(

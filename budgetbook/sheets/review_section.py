@@ -11,6 +11,7 @@ from budgetbook import formulas as f
 from budgetbook.labels import Labels
 from budgetbook.model import RESULT_OF_TYPE, Operation
 from budgetbook.review_math import levers, outcome
+from budgetbook.sheets.cached import cached
 from budgetbook.sheets.styles import Styles
 
 (NAME, KIND, LEVER, BUDGET, COST, OVER, PARTICIPANTS, OPT_INS, NEW_CONTACTS, REVENUE, TARGET,
@@ -96,7 +97,7 @@ def write_review(
         ws.write_formula(total_row, col, f.total(f.col_span(col, first, last)),
                          formats["total_money"], float(value))  # fmt: skip
     roi = f.guarded_return(f.cell(total_row, REVENUE), f.cell(total_row, COST))
-    ws.write_formula(total_row, ROI, roi, formats["percent"], _cached(everything.roi))
+    ws.write_formula(total_row, ROI, roi, formats["percent"], cached(everything.roi))
 
     lever_header = total_row + 3
     ws.write_string(lever_header - 1, NAME, labels.by_lever, styles.text_bold)
@@ -129,12 +130,8 @@ def write_review(
 def _write_returns(ws: Worksheet, row: int, cells: dict[int, str], figures, formats) -> None:
     """Result against target, cost per result and ROI: blank rather than an error."""
     ws.write_formula(row, VS_TARGET, f.guarded_ratio(cells[RESULT], cells[TARGET]),
-                     formats["percent"], _cached(figures.vs_target))  # fmt: skip
+                     formats["percent"], cached(figures.vs_target))  # fmt: skip
     ws.write_formula(row, COST_PER_RESULT, f.guarded_ratio(cells[COST], cells[RESULT]),
-                     formats["money"], _cached(figures.cost_per_result))  # fmt: skip
+                     formats["money"], cached(figures.cost_per_result))  # fmt: skip
     ws.write_formula(row, ROI, f.guarded_return(cells[REVENUE], cells[COST]),
-                     formats["percent"], _cached(figures.roi))  # fmt: skip
-
-
-def _cached(value) -> float | str:
-    return "" if value is None else float(value)
+                     formats["percent"], cached(figures.roi))  # fmt: skip

@@ -13,6 +13,7 @@ from xlsxwriter.worksheet import Worksheet
 from budgetbook import formulas as f
 from budgetbook.labels import Labels
 from budgetbook.model import Project
+from budgetbook.sheets.cached import cached
 from budgetbook.sheets.styles import Styles
 
 if TYPE_CHECKING:
@@ -238,9 +239,9 @@ class _Writer:
             if source is None:
                 ws.write_blank(row, CURRENT, None, number)
             else:
-                ws.write_formula(row, CURRENT, f.refer(source), number, _cached(figures.current))
+                ws.write_formula(row, CURRENT, f.refer(source), number, cached(figures.current))
             formula = f.objective_progress(current, f.cell(row, 3), f.cell(row, 4))
-            ws.write_formula(row, CURRENT + 1, formula, share, _cached(figures.progress))
+            ws.write_formula(row, CURRENT + 1, formula, share, cached(figures.progress))
             formula = f.expected_share(report.report_cell, start, f.cell(row, 5))
             ws.write_formula(row, CURRENT + 2, formula, share, float(figures.expected))
             words = labels.objective_statuses
@@ -253,10 +254,6 @@ class _Writer:
                 "type": "cell", "criteria": "==", "value": f'"{labels.objective_statuses[key]}"',
                 "format": workbook.add_format({"bg_color": fill}),
             })  # fmt: skip
-
-
-def _cached(value) -> float | str:
-    return "" if value is None else float(value)
 
 
 def _height(texts: list[str], chars_per_line: int) -> float:
