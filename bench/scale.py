@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+RESULTS = REPO / "bench" / "RESULTS.md"
+README = REPO / "README.md"
 BENCH = REPO / "bench"
 FLOORS = BENCH / "floors"
 sys.path.insert(0, str(BENCH))
@@ -601,6 +603,39 @@ def ratios(cases: list[Case], plan: Plan) -> list[str]:
     return found
 
 
+README_START = "<!-- bench/scale.py: start -->"
+README_END = "<!-- bench/scale.py: end -->"
+
+
+def readme_block(cases: list[Case], checks: list[Goal], plan: Plan, about: list[str]) -> str:
+    """The results table, the ratios and the goals, for the README."""
+    passed = sum(goal.ok is True for goal in checks)
+    return "\n".join(
+        [
+            README_START,
+            f"Measured by `make bench` ({about[0][2:]}; details in `bench/RESULTS.md`):",
+            "",
+            table(cases),
+            "",
+            *ratios(cases, plan),
+            "",
+            f"{passed} of {len(checks)} goals pass:",
+            "",
+            "```",
+            *(goal.line() for goal in checks),
+            "```",
+            README_END,
+        ]
+    )
+
+
+def show_in_readme(readme: Path, block: str) -> None:
+    """Replace the README's benchmark block, between its two markers."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.index(README_START), text.index(README_END) + len(README_END)
+    readme.write_text(text[:start] + block + text[end:], encoding="utf-8")
+
+
 def results_markdown(
     cases: list[Case],
     checks: list[Goal],
@@ -701,8 +736,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--results",
         type=Path,
-        default=BENCH / "RESULTS.md",
-        help="where to write the results (default bench/RESULTS.md; not with --quick)",
+        default=RESULTS,
+        help="where to write the results (default bench/RESULTS.md, whose table the README"
+        " shows too; not with --quick)",
     )
     args = parser.parse_args(argv)
     if args.runs < 1:
@@ -756,6 +792,9 @@ def main(argv: list[str] | None = None) -> int:
             encoding="utf-8",
         )
         print(f"\nWrote {args.results}")
+        if args.results == RESULTS:
+            show_in_readme(README, readme_block(cases, checks, plan, about))
+            print(f"Updated the table in {README}")
     failed = any(goal.ok is False for goal in checks)
     return 1 if args.strict and failed else 0
 
