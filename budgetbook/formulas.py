@@ -104,7 +104,7 @@ def month_actual(
             f"{fixed_span(sheet, line_col, first, last)},{line},"
             f'{dates},">="&{month_start},{dates},"<"&EDATE({month_start},1))'
         )
-    return "=" + "+".join(terms)
+    return "=" + ("+".join(terms) or "0")  # a full sheet has no rows below for a month
 
 
 def unaccounted(amounts: str, counted: str) -> str:

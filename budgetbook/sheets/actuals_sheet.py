@@ -52,7 +52,6 @@ class ActualsLayout:
 
     rows: list[Transaction | MonthTotal]
     month_rows: dict[int, tuple[int, int]] | None  # None: every formula reads the whole sheet
-    side_file: str | None  # the transactions' file when the sheet holds totals
 
     @property
     def below_listed(self) -> int:
@@ -78,7 +77,7 @@ def plan_actuals(project: Project, side_file: str | None) -> ActualsLayout:
     )
     by_month = len(rows) >= options.sum_by_month_from
     month_rows = _month_rows(rows, project.config.period) if by_month else None
-    return ActualsLayout(rows, month_rows, side_file)
+    return ActualsLayout(rows, month_rows)
 
 
 def _monthly_totals(
