@@ -255,6 +255,17 @@ def ledger_cases(plan: Plan, work: Path) -> list[Case]:
         measure(
             Case(
                 section,
+                "budgetbook build, side file",
+                "whole process",
+                note=f"[workbook] actuals_sheet_max = {rows // 2:,}: Actuals holds monthly"
+                " totals, the transactions go to BOOK-transactions.csv",
+            ),
+            budgetbook("build", _with_sheet_max(project, rows // 2), "-o", work / "ledger.xlsx"),
+            1,
+        ),
+        measure(
+            Case(
+                section,
                 "budgetbook reader (read_actuals_file)",
                 "the call only",
                 inner=True,
@@ -285,6 +296,17 @@ def ledger_cases(plan: Plan, work: Path) -> list[Case]:
             skipped(section, "polars read_csv", "the read only", "polars is not installed")
         )
     return cases
+
+
+def _with_sheet_max(project: Path, rows: int) -> Path:
+    """A copy of the project's settings whose Actuals sheet holds fewer rows than it has."""
+    copy = project.with_name(project.name + "-side-file")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("actuals"))
+    (copy / "actuals").symlink_to(project / "actuals")  # the same ledger, not a copy of it
+    with (copy / "budgetbook.toml").open("a", encoding="utf-8") as toml:
+        toml.write(f"\n[workbook]\nactuals_sheet_max = {rows}\n")
+    return copy
 
 
 def libreoffice_cases(plan: Plan, work: Path, small: Path, book: Path, values: Path | None):
@@ -710,6 +732,10 @@ NOTES = [
     " parse amounts and dates but map nothing. pandas' C engine cannot use the non-breaking"
     " space as `thousands` (two bytes in UTF-8: it silently leaves `Montant` as text), so the"
     " column is read as text and converted with `str.replace` (polars the same way).",
+    '- "budgetbook build, side file" builds the ledger\'s project with `[workbook]'
+    " actuals_sheet_max` at half its rows, so the Actuals sheet lists one total per line and"
+    " month and the transactions are written to `ledger-transactions.csv`: the path a ledger"
+    " beyond a sheet's 1,048,575 rows takes.",
     "- LibreOffice: `budgetbook.libreoffice.convert(..., recalculate=True)` in a child"
     " process (a fresh profile each time, so start-up is in every figure; the S row shows"
     " it). The values-only workbook is the floor script's `--values-only` copy of the same"
