@@ -20,7 +20,7 @@ WORKBOOK_OPTIONS = {
     "strings_to_numbers": False,
     "strings_to_urls": False,
     # Every function budgetbook writes is one Excel has had since 2007, so none needs the
-    # "_xlfn." prefix (tests/test_workbook.py checks it); the option would run ~150 regular
+    # "_xlfn." prefix (tests/test_compatibility.py checks it); the option would run ~150 regular
     # expressions over each formula, most of a large build's time.
     "use_future_functions": False,
     "nan_inf_to_errors": True,

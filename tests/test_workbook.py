@@ -13,12 +13,6 @@ import pytest
 from budgetbook.build import build_workbook
 from budgetbook.errors import BudgetbookError, InputErrors
 from tests.conftest import SAMPLE
-from tests.recalc import formula_cells
-
-ALLOWED_FUNCTIONS = {
-    "SUM", "SUMIFS", "COUNTIFS", "IF", "IFERROR", "MIN", "MAX", "INDEX", "MATCH", "DATE",
-    "EOMONTH", "EDATE", "AND", "OR", "ROUND",
-}  # fmt: skip
 
 
 def test_sheets_in_order(sample_book):
@@ -50,23 +44,6 @@ def test_each_line_is_a_four_row_block_with_grouped_detail(sample_book):
     assert ws.row_dimensions[6].outline_level == 1
     assert ws.row_dimensions[8].outline_level == 1
     assert ws.row_dimensions[7].outline_level == 0
-
-
-def test_only_shared_functions_are_used(sample_book):
-    import re
-
-    for (sheet, ref), formula in formula_cells(sample_book).items():
-        used = set(re.findall(r"([A-Z][A-Z0-9.]*)\(", formula))
-        assert used <= ALLOWED_FUNCTIONS, f"{sheet}!{ref}: {formula}"
-
-
-def test_no_function_used_needs_the_future_prefix():
-    """budgetbook turns XlsxWriter's use_future_functions off for speed: safe only while no
-    function it may write is one that Excel stores as ``_xlfn.NAME``."""
-    from xlsxwriter.worksheet import Worksheet
-
-    for name in ALLOWED_FUNCTIONS | {"TODAY"}:
-        assert "_xlfn" not in Worksheet()._prepare_formula(f"={name}(A1)", True), name
 
 
 def test_untrusted_text_is_written_as_text(sample_book):
