@@ -46,9 +46,7 @@ def commands(
 
 def help_text(path: tuple[str, ...]) -> str:
     """The --help of one command, as a user sees it in an 80-column terminal."""
-    result = CliRunner().invoke(
-        cli, [*path[1:], "--help"], prog_name=path[0], terminal_width=WIDTH
-    )
+    result = CliRunner().invoke(cli, [*path[1:], "--help"], prog_name=path[0], terminal_width=WIDTH)
     if result.exit_code != 0:
         raise RuntimeError(f"{' '.join(path)} --help failed: {result.output}")
     return result.output
