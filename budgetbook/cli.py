@@ -61,9 +61,13 @@ def main() -> None:
 def init(directory: Path, xlsx: bool) -> None:
     """Create a project folder with example input files to edit.
 
+    It holds budgetbook.toml, budget.csv, an actuals/ folder with an example finance file,
+    and the optional tables (mapping, objectives, roadmap, calendar, KPIs, operations).
+
     \b
     Example:
       budgetbook init my-project
+      budgetbook init my-project --xlsx    # budget.xlsx instead of budget.csv
     """
     from budgetbook.init import create_project
 
@@ -85,9 +89,13 @@ def init(directory: Path, xlsx: bool) -> None:
 def build(project: Path, output: Path | None) -> None:
     """Build the workbook of a project folder.
 
+    Reads every input, prints what it counted and what it did not, and replaces the output
+    only once the new workbook is complete.
+
     \b
     Example:
       budgetbook build samples/atelier-lune -o atelier-lune.xlsx
+      budgetbook build my-project          # writes my-project/budgetbook.xlsx
     """
     from budgetbook.build import build_workbook
     from budgetbook.report import describe
@@ -144,11 +152,12 @@ def update(book: Path, files: tuple[Path, ...]) -> None:
 
     New transactions are appended to its Actuals sheet and counted by the Budget on the next
     recalculation; a file already taken (same content) is reported, not counted twice. The
-    previous workbook is kept beside it as BOOK.before-update-N.xlsx.
+    previous workbook is kept beside it as a backup (BOOK.before-update-1.xlsx, then -2...).
 
     \b
     Example:
       budgetbook update budget.xlsx actuals/2026-11-ledger.csv
+      budgetbook update budget.xlsx handoff-november.xlsx meta-ads-november.csv
     """
     from budgetbook.report import describe_update
     from budgetbook.update import update_workbook

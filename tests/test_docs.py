@@ -1,0 +1,172 @@
+"""The documentation stays true: generated pages match the code, every command is documented
+with an example, the API page's examples run, the guide's figures are budgetbook's, and no
+relative link is broken."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from budgetbook.cli import main
+from tests.recalc import require_libreoffice
+
+ROOT = Path(__file__).parent.parent
+DOCS = ROOT / "docs"
+SAMPLE = ROOT / "samples" / "atelier-lune"
+PAGES = [*sorted(DOCS.glob("*.md")), ROOT / "README.md", ROOT / "CHANGELOG.md"]
+
+
+def load_script(name: str):
+    """A script of docs/ as a module (docs/ is not a package, and must not become one)."""
+    spec = importlib.util.spec_from_file_location(f"docs_{name}", DOCS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+cli_reference = load_script("make_cli_reference")
+
+
+def test_cli_reference_is_up_to_date():
+    assert (DOCS / "cli.md").read_text(encoding="utf-8") == cli_reference.render(), (
+        "docs/cli.md is stale; run: .venv/bin/python docs/make_cli_reference.py"
+    )
+
+
+def command_paths(group: click.Command = main, path: tuple[str, ...] = ()) -> list[str]:
+    """Every command under the group, walked so that a command added later is caught."""
+    found = []
+    if isinstance(group, click.Group):
+        for name, command in group.commands.items():
+            found.append(" ".join((*path, name)))
+            found += command_paths(command, (*path, name))
+    return found
+
+
+def undocumented(group: click.Command, readme: str, reference: str) -> list[str]:
+    """What is missing, one line a gap: a command absent from README.md or docs/cli.md, or
+    whose --help has no example line (an indented line that runs the command)."""
+    gaps = []
+    for path in command_paths(group):
+        usage = f"budgetbook {path}"
+        if not re.search(rf"^## {re.escape(usage)}$", reference, re.M):
+            gaps.append(f"{usage}: no section in docs/cli.md")
+        if usage + " " not in readme:
+            gaps.append(f"{usage}: not in README.md")
+        shown = CliRunner().invoke(group, [*path.split(), "--help"], prog_name="budgetbook")
+        if not re.search(rf"^\s+{re.escape(usage)} ", shown.output, re.M):
+            gaps.append(f"{usage}: its --help shows no example line")
+    return gaps
+
+
+def test_every_command_is_documented_with_an_example():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    reference = (DOCS / "cli.md").read_text(encoding="utf-8")
+    assert "update" in command_paths()
+    assert undocumented(main, readme, reference) == []
+
+
+def test_a_new_command_without_docs_is_caught():
+    """The walk sees a command added later: a copy of the group with one more is reported."""
+    group = click.Group("budgetbook", commands=dict(main.commands))
+
+    @group.command()
+    def export() -> None:
+        """Export something."""
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    reference = (DOCS / "cli.md").read_text(encoding="utf-8")
+    assert undocumented(group, readme, reference) == [
+        "budgetbook export: no section in docs/cli.md",
+        "budgetbook export: not in README.md",
+        "budgetbook export: its --help shows no example line",
+    ]
+
+
+def python_blocks(page: Path) -> list[str]:
+    return re.findall(r"^```python\n(.*?)^```", page.read_text(encoding="utf-8"), re.M | re.S)
+
+
+def test_api_examples_run(tmp_path, monkeypatch, capsys):
+    """Each ```python block of docs/api.md, in order, from a folder laid out like the
+    repository's root (the sample project under samples/)."""
+    shutil.copytree(SAMPLE, tmp_path / "samples" / SAMPLE.name)
+    monkeypatch.chdir(tmp_path)
+    blocks = python_blocks(DOCS / "api.md")
+    assert len(blocks) >= 6
+    for number, block in enumerate(blocks, start=1):
+        code = compile(block, f"docs/api.md, python block {number}", "exec")
+        exec(code, {"__name__": f"api_example_{number}"})
+    printed = capsys.readouterr().out
+    assert "Built atelier-lune.xlsx" in printed
+    assert "no such workbook" in printed
+
+
+def test_guide_shows_what_a_build_prints(tmp_path, monkeypatch):
+    guide = (DOCS / "guide.md").read_text(encoding="utf-8")
+    marker = "<!-- output of: budgetbook build samples/atelier-lune -o atelier-lune.xlsx -->"
+    shown = guide.split(marker, 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    shutil.copytree(SAMPLE, tmp_path / "samples" / SAMPLE.name)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main, ["build", "samples/atelier-lune", "-o", "atelier-lune.xlsx"], prog_name="budgetbook"
+    )
+    assert result.exit_code == 0, result.output
+    assert shown == result.output
+
+
+@pytest.mark.libreoffice
+def test_guide_carry_over_example_is_what_budgetbook_computes():
+    """The guide's figures, before and after an edit recalculated by LibreOffice."""
+    require_libreoffice()
+    example = load_script("carry_over_example")
+    guide = (DOCS / "guide.md").read_text(encoding="utf-8")
+    fragment = example.render()
+    assert example.replace_between_markers(guide, fragment) == guide, (
+        "the carry-over example in docs/guide.md is stale;"
+        " run: .venv/bin/python docs/carry_over_example.py --write"
+    )
+    assert "| Available | 500 | 620 | 500 | 580 |" in fragment  # surplus, as the brief's rule
+
+
+def relative_links(page: Path) -> list[str]:
+    """Targets of Markdown links and images that are not web addresses or in-page anchors,
+    outside code blocks."""
+    text = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.M | re.S)
+    targets = re.findall(r"\]\(([^)\s]+)\)", text)
+    return [t for t in targets if not re.match(r"[a-z]+:|#", t)]
+
+
+def test_relative_links_point_to_files():
+    broken = [
+        f"{page.relative_to(ROOT)}: {target}"
+        for page in PAGES
+        for target in relative_links(page)
+        if not (page.parent / target.split("#", 1)[0]).exists()
+    ]
+    assert broken == []
+    assert "docs/guide.md" in relative_links(ROOT / "README.md")
+
+
+def test_in_page_anchors_exist():
+    """Links such as (#the-carry-over-rule) match a heading, as GitHub makes anchors."""
+
+    def anchor(heading: str) -> str:
+        return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+    missing = []
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        headings = {anchor(h) for h in re.findall(r"^#+ (.+)$", text, re.M)}
+        for target in re.findall(r"\]\(#([^)]+)\)", text):
+            if target not in headings:
+                missing.append(f"{page.relative_to(ROOT)}: #{target}")
+    assert missing == []
