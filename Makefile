@@ -19,8 +19,8 @@ demo: $(BIN)/budgetbook
 	@echo "Open $(abspath $(DEMO_BOOK))"
 
 test: $(BIN)/budgetbook
-	$(BIN)/ruff check budgetbook tests
-	$(BIN)/ruff format --check budgetbook tests
+	$(BIN)/ruff check budgetbook tests bench docs
+	$(BIN)/ruff format --check budgetbook tests bench docs
 	$(BIN)/python -m pytest
 
 # The scale benchmark (bench/scale.py): 15-20 minutes; BENCH_ARGS="--quick" for a smoke run.
@@ -31,8 +31,8 @@ bench: $(BIN)/budgetbook
 	$(BIN)/python bench/scale.py $(BENCH_ARGS)
 
 format: $(BIN)/budgetbook
-	$(BIN)/ruff format budgetbook tests
-	$(BIN)/ruff check --fix budgetbook tests
+	$(BIN)/ruff format budgetbook tests bench docs
+	$(BIN)/ruff check --fix budgetbook tests bench docs
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache .hypothesis

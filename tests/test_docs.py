@@ -110,10 +110,13 @@ def test_api_examples_run(tmp_path, monkeypatch, capsys):
     assert "no such workbook" in printed
 
 
-def test_guide_shows_what_a_build_prints(tmp_path, monkeypatch):
+def test_guide_and_readme_show_what_a_build_prints(tmp_path, monkeypatch):
     guide = (DOCS / "guide.md").read_text(encoding="utf-8")
     marker = "<!-- output of: budgetbook build samples/atelier-lune -o atelier-lune.xlsx -->"
     shown = guide.split(marker, 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    in_readme = readme.split("A build prints what it did:", 1)[1].split("```\n", 1)[1]
+    in_readme = in_readme.split("```", 1)[0]
     shutil.copytree(SAMPLE, tmp_path / "samples" / SAMPLE.name)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(
@@ -121,6 +124,7 @@ def test_guide_shows_what_a_build_prints(tmp_path, monkeypatch):
     )
     assert result.exit_code == 0, result.output
     assert shown == result.output
+    assert in_readme == result.output.replace("atelier-lune.xlsx", "build/atelier-lune.xlsx")
 
 
 @pytest.mark.libreoffice
