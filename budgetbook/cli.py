@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -13,7 +15,8 @@ from budgetbook.errors import BudgetbookError, InputErrors
 
 
 class _Commands(click.Group):
-    """Every failure reaches the user as a message and a non-zero status, never a traceback."""
+    """Every failure reaches the user as a message and a non-zero status, never a traceback;
+    with --json, as a JSON object on standard output too."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -25,9 +28,11 @@ class _Commands(click.Group):
             )
             for problem in exc.problems:
                 click.echo(f"  {problem}", err=True)
+            _failure_as_json(ctx, [asdict(problem) for problem in exc.problems])
             ctx.exit(1)
         except BudgetbookError as exc:
             click.secho(f"Error: {exc}", fg="red", err=True)
+            _failure_as_json(ctx, [{"message": str(exc)}])
             ctx.exit(1)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
@@ -41,6 +46,52 @@ class _Commands(click.Group):
                 err=True,
             )
             ctx.exit(3)
+
+
+def _failure_as_json(ctx: click.Context, problems: list[dict]) -> None:
+    if ctx.meta.get(_JSON):
+        click.echo(json.dumps({"ok": False, "problems": problems}, ensure_ascii=False, indent=2))
+
+
+_JSON, _QUIET = "budgetbook.json", "budgetbook.quiet"
+
+
+def _remember(key: str):
+    def callback(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+        ctx.meta[key] = value
+        return value
+
+    return callback
+
+
+def _output_options(command):
+    """--json and --quiet, the same on every command that prints a summary."""
+    command = click.option(
+        "--json",
+        "as_json",
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        callback=_remember(_JSON),
+        help="Print the summary (or the problems) as JSON, for scripts.",
+    )(command)
+    return click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        callback=_remember(_QUIET),
+        help="Print nothing on success; problems still go to standard error.",
+    )(command)
+
+
+def _report(text: str, record: dict) -> None:
+    ctx = click.get_current_context()
+    if ctx.meta.get(_JSON):
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    elif not ctx.meta.get(_QUIET):
+        click.echo(text)
 
 
 @click.group(cls=_Commands)
@@ -86,6 +137,7 @@ def init(directory: Path, xlsx: bool) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Where to write the workbook (default: PROJECT/budgetbook.xlsx).",
 )
+@_output_options
 def build(project: Path, output: Path | None) -> None:
     """Build the workbook of a project folder.
 
@@ -96,16 +148,18 @@ def build(project: Path, output: Path | None) -> None:
     Example:
       budgetbook build samples/atelier-lune -o atelier-lune.xlsx
       budgetbook build my-project          # writes my-project/budgetbook.xlsx
+      budgetbook build my-project --json   # the summary as JSON, for scripts
     """
     from budgetbook.build import build_workbook
-    from budgetbook.report import describe
+    from budgetbook.report import describe, summary_record
 
     summary = build_workbook(project, output)
-    click.echo(describe(summary))
+    _report(describe(summary), summary_record(summary))
 
 
 @main.command()
 @click.argument("project", type=click.Path(path_type=Path))
+@_output_options
 def check(project: Path) -> None:
     """Validate a project folder and summarise it; write nothing.
 
@@ -114,9 +168,10 @@ def check(project: Path) -> None:
       budgetbook check samples/atelier-lune
     """
     from budgetbook.build import check_project
-    from budgetbook.report import describe
+    from budgetbook.report import describe, summary_record
 
-    click.echo(describe(check_project(project)))
+    summary = check_project(project)
+    _report(describe(summary), summary_record(summary))
 
 
 @main.command()
@@ -127,6 +182,7 @@ def check(project: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Where to write it (default: PROJECT/handoff.xlsx).",
 )
+@_output_options
 def handoff(project: Path, output: Path | None) -> None:
     """Write the workbook finance fills in with the period's spending.
 
@@ -139,14 +195,16 @@ def handoff(project: Path, output: Path | None) -> None:
       budgetbook handoff samples/atelier-lune -o atelier-lune-handoff.xlsx
     """
     from budgetbook.handoff import write_handoff
-    from budgetbook.report import describe_handoff
+    from budgetbook.report import describe_handoff, handoff_record
 
-    click.echo(describe_handoff(write_handoff(project, output)))
+    written = write_handoff(project, output)
+    _report(describe_handoff(written), handoff_record(written))
 
 
 @main.command()
 @click.argument("book", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@_output_options
 def update(book: Path, files: tuple[Path, ...]) -> None:
     """Add finance files to a workbook, keeping every edit made in it.
 
@@ -159,10 +217,11 @@ def update(book: Path, files: tuple[Path, ...]) -> None:
       budgetbook update budget.xlsx actuals/2026-11-ledger.csv
       budgetbook update budget.xlsx handoff-november.xlsx meta-ads-november.csv
     """
-    from budgetbook.report import describe_update
+    from budgetbook.report import describe_update, update_record
     from budgetbook.update import update_workbook
 
-    click.echo(describe_update(update_workbook(book, list(files))))
+    summary = update_workbook(book, list(files))
+    _report(describe_update(summary), update_record(summary))
 
 
 if __name__ == "__main__":  # pragma: no cover

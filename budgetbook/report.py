@@ -113,3 +113,77 @@ def describe_handoff(handoff: Handoff) -> str:
             " and build again, or run: budgetbook update BOOK.xlsx " + handoff.output.name,
         ]
     )
+
+
+def _finance_record(
+    transactions: list[Transaction], not_counted: list[NotCounted], data_rows: int
+) -> dict:
+    unread = [item for item in not_counted if item.kind == UNREADABLE]
+    left_out = [item for item in not_counted if item.kind != UNREADABLE]
+    return {
+        "data_rows": data_rows,
+        "counted": {
+            "rows": len(transactions),
+            "amount": str(sum((t.amount for t in transactions), Decimal(0))),
+        },
+        "not_counted": [
+            {
+                "kind": kind,
+                "rows": count,
+                "amount": str(_known_total([i for i in left_out if i.kind == kind])),
+            }
+            for kind, count in Counter(item.kind for item in left_out).most_common()
+        ],
+        "not_read": [{"file": item.file, "reason": item.reason} for item in unread],
+    }
+
+
+def summary_record(summary: Summary) -> dict:
+    """What ``describe`` says, for scripts: amounts as exact decimal strings."""
+    project = summary.project
+    config = project.config
+    total = summary.figures.total
+    months = config.period.month_starts()
+    return {
+        "ok": True,
+        "output": str(summary.output) if summary.output else None,
+        "side_file": str(summary.side_file) if summary.side_file else None,
+        "currency": config.currency,
+        "lines": len(project.lines),
+        "categories": len(project.categories),
+        "months": {"first": f"{months[0]:%Y-%m}", "count": len(months)},
+        "finance": _finance_record(project.transactions, project.not_counted, project.data_rows),
+        "metrics": [
+            {
+                "file": export.file,
+                "kind": export.kind,
+                "figures": len(export.values),
+                "columns_not_read": list(export.unknown_columns),
+            }
+            for export in project.metric_exports
+        ],
+        "planned": str(total.total_planned),
+        "actual": str(total.total_actual),
+        "remaining": str(total.total_remaining),
+    }
+
+
+def update_record(summary: UpdateSummary) -> dict:
+    taken = summary.taken
+    return {
+        "ok": True,
+        "book": str(summary.book),
+        "backup": str(summary.backup) if summary.backup else None,
+        "currency": summary.config.currency,
+        "finance": _finance_record(taken.transactions, taken.not_counted, taken.data_rows),
+    }
+
+
+def handoff_record(handoff: Handoff) -> dict:
+    return {
+        "ok": True,
+        "output": str(handoff.output),
+        "lines": handoff.lines,
+        "first_day": handoff.first_day.isoformat(),
+        "last_day": handoff.last_day.isoformat(),
+    }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -121,3 +123,53 @@ def test_unexpected_failure_is_a_message_not_a_traceback(run, monkeypatch, tmp_p
     assert result.exit_code == 3
     assert "RuntimeError: disk on fire" in result.output
     assert "Traceback" not in result.output
+
+
+def test_build_json_summary_for_scripts(run, tmp_path):
+    result = run("build", SAMPLE, "-o", tmp_path / "book.xlsx", "--json")
+    assert result.exit_code == 0
+    summary = json.loads(result.stdout)
+    assert summary["ok"] is True
+    assert summary["output"] == str(tmp_path / "book.xlsx")
+    assert summary["finance"]["data_rows"] == 101
+    assert summary["finance"]["counted"] == {"rows": 100, "amount": "27451.59"}
+    assert summary["finance"]["not_counted"] == [{"kind": "no line", "rows": 1, "amount": "16.50"}]
+    assert (summary["planned"], summary["actual"]) == ("38158.88", "27451.59")
+    assert summary["metrics"][0]["kind"] == "google_ads"
+
+
+def test_problems_as_json_with_a_non_zero_status(run, project_factory):
+    project = project_factory([["Ads", "Meta", "", "sometimes", 1, "lots", 3, 4]])
+    result = run("check", project, "--json")
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)
+    assert problems["ok"] is False
+    assert {
+        "file": "budget.csv",
+        "row": 2,
+        "column": "2026-02",
+        "value": "lots",
+        "message": "is not an amount.",
+    }.items() <= problems["problems"][1].items()
+    assert "is not an amount" in result.stderr  # people still read the message
+
+
+def test_quiet_prints_nothing_on_success_and_problems_still(run, tmp_path, project_factory):
+    result = run("build", SAMPLE, "-o", tmp_path / "book.xlsx", "--quiet")
+    assert (result.exit_code, result.output) == (0, "")
+    assert (tmp_path / "book.xlsx").exists()
+    failed = run("check", project_factory([["Ads", "Meta", "", "", 1, "lots", 3, 4]]), "-q")
+    assert failed.exit_code == 1
+    assert "is not an amount" in failed.stderr
+
+
+def test_update_and_handoff_json(run, tmp_path):
+    book = tmp_path / "book.xlsx"
+    run("build", SAMPLE, "-o", book, "-q")
+    handoff = json.loads(run("handoff", SAMPLE, "-o", tmp_path / "h.xlsx", "--json").stdout)
+    assert (handoff["first_day"], handoff["last_day"]) == ("2026-01-01", "2026-12-31")
+    ledger = tmp_path / "late.csv"
+    ledger.write_text("date,amount,line\n2026-03-02,40,Canva Pro\n", encoding="utf-8")
+    updated = json.loads(run("update", book, ledger, "--json").stdout)
+    assert updated["finance"]["counted"] == {"rows": 1, "amount": "40"}
+    assert updated["backup"].endswith(".before-update-1.xlsx")
