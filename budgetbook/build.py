@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from budgetbook.budget_math import BudgetFigures, compute_budget
@@ -22,15 +22,25 @@ class Summary:
     side_file: Path | None = None  # the transactions, when Actuals holds monthly totals
 
 
-def check_project(project_dir: Path | str) -> Summary:
+def _load(project_dir: Path | str, language: str | None) -> Project:
+    """The project, its workbook and summary in ``language`` when one is given."""
     project = load_project(project_dir)
+    if language is not None:
+        project.config = replace(project.config, language=language)
+    return project
+
+
+def check_project(project_dir: Path | str, language: str | None = None) -> Summary:
+    project = _load(project_dir, language)
     return Summary(project, compute_budget(project), None)
 
 
-def build_workbook(project_dir: Path | str, output: Path | str | None = None) -> Summary:
+def build_workbook(
+    project_dir: Path | str, output: Path | str | None = None, language: str | None = None
+) -> Summary:
     from budgetbook.book import write_workbook
 
-    project = load_project(project_dir)
+    project = _load(project_dir, language)
     figures = compute_budget(project)
     target = Path(output) if output is not None else project.root / DEFAULT_OUTPUT
     side_file = write_workbook(project, figures, target)

@@ -12,6 +12,7 @@ import click
 
 from budgetbook import __version__
 from budgetbook.errors import BudgetbookError, InputErrors
+from budgetbook.messages import LANGUAGES
 
 
 class _Commands(click.Group):
@@ -86,6 +87,15 @@ def _output_options(command):
     )(command)
 
 
+def _language_option(command):
+    return click.option(
+        "--lang",
+        "language",
+        type=click.Choice(LANGUAGES),
+        help="Language of the workbook and the summary (default: budgetbook.toml's, else en).",
+    )(command)
+
+
 def _report(text: str, record: dict) -> None:
     ctx = click.get_current_context()
     if ctx.meta.get(_JSON):
@@ -137,8 +147,9 @@ def init(directory: Path, xlsx: bool) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Where to write the workbook (default: PROJECT/budgetbook.xlsx).",
 )
+@_language_option
 @_output_options
-def build(project: Path, output: Path | None) -> None:
+def build(project: Path, output: Path | None, language: str | None) -> None:
     """Build the workbook of a project folder.
 
     Reads every input, prints what it counted and what it did not, and replaces the output
@@ -149,18 +160,20 @@ def build(project: Path, output: Path | None) -> None:
       budgetbook build samples/atelier-lune -o atelier-lune.xlsx
       budgetbook build my-project          # writes my-project/budgetbook.xlsx
       budgetbook build my-project --json   # the summary as JSON, for scripts
+      budgetbook build my-project --lang fr -o budget-fr.xlsx   # French sheets and summary
     """
     from budgetbook.build import build_workbook
     from budgetbook.report import describe, summary_record
 
-    summary = build_workbook(project, output)
+    summary = build_workbook(project, output, language)
     _report(describe(summary), summary_record(summary))
 
 
 @main.command()
 @click.argument("project", type=click.Path(path_type=Path))
+@_language_option
 @_output_options
-def check(project: Path) -> None:
+def check(project: Path, language: str | None) -> None:
     """Validate a project folder and summarise it; write nothing.
 
     \b
@@ -170,7 +183,7 @@ def check(project: Path) -> None:
     from budgetbook.build import check_project
     from budgetbook.report import describe, summary_record
 
-    summary = check_project(project)
+    summary = check_project(project, language)
     _report(describe(summary), summary_record(summary))
 
 
@@ -182,8 +195,9 @@ def check(project: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Where to write it (default: PROJECT/handoff.xlsx).",
 )
+@_language_option
 @_output_options
-def handoff(project: Path, output: Path | None) -> None:
+def handoff(project: Path, output: Path | None, language: str | None) -> None:
     """Write the workbook finance fills in with the period's spending.
 
     One sheet with the columns Date, Line, Amount, Description and Vendor, the budget lines as
@@ -197,7 +211,7 @@ def handoff(project: Path, output: Path | None) -> None:
     from budgetbook.handoff import write_handoff
     from budgetbook.report import describe_handoff, handoff_record
 
-    written = write_handoff(project, output)
+    written = write_handoff(project, output, language)
     _report(describe_handoff(written), handoff_record(written))
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from budgetbook.errors import InputErrors, Problem
+from budgetbook.messages import LANGUAGES
 from budgetbook.model import (
     SHEET_ROWS_MAX,
     ActualsFormat,
@@ -23,7 +24,6 @@ from budgetbook.model import (
 )
 
 CONFIG_NAME = "budgetbook.toml"
-LANGUAGES = ("en", "fr")
 ACTUALS_COLUMNS = ("date", "amount", "credit", "line", "description", "vendor", "account")
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t", "|": "|"}
 DATE_FORMATS = {"dd/mm/yyyy": True, "mm/dd/yyyy": False}

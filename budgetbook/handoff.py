@@ -3,7 +3,7 @@ dates and amounts checked as they are typed, which budgetbook then reads like an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -31,9 +31,14 @@ class Handoff:
     config: Config
 
 
-def write_handoff(project_dir: Path | str, output: Path | str | None = None) -> Handoff:
-    """Write the hand-off workbook of a project; an existing file is replaced only on success."""
+def write_handoff(
+    project_dir: Path | str, output: Path | str | None = None, language: str | None = None
+) -> Handoff:
+    """Write the hand-off workbook of a project, in ``language`` if given, else the project's;
+    an existing file is replaced only on success."""
     config, lines = load_budget(project_dir)
+    if language is not None:
+        config = replace(config, language=language)
     target = Path(output) if output is not None else Path(project_dir) / DEFAULT_OUTPUT
     first_day = config.period.start
     last_day = config.period.end - timedelta(days=1)

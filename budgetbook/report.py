@@ -9,17 +9,14 @@ from budgetbook.actuals import UNREADABLE
 from budgetbook.build import Summary
 from budgetbook.handoff import Handoff
 from budgetbook.labels import LABELS
+from budgetbook.messages import MESSAGES, Messages
 from budgetbook.metric_exports import KIND_NAMES
 from budgetbook.model import Config, NotCounted, Transaction
 from budgetbook.update import UpdateSummary
 
 
-def money(amount: Decimal, currency: str) -> str:
-    return f"{amount:,.2f} {currency}"
-
-
-def _rows(count: int) -> str:
-    return f"{count} row" if count == 1 else f"{count} rows"
+def _words(config: Config) -> Messages:
+    return MESSAGES[config.language]
 
 
 def _known_total(items: list[NotCounted]) -> Decimal:
@@ -34,64 +31,92 @@ def finance_lines(
     listed: bool = True,
 ) -> list[str]:
     """Counted N rows = X; not counted M rows = Y, by reason. N + M is every data row."""
-    currency = config.currency
+    words, currency = _words(config), config.currency
     counted = sum((t.amount for t in transactions), Decimal(0))
-    out = [f"  Counted {len(transactions)} of {data_rows} finance rows: {money(counted, currency)}"]
+    out = [
+        "  "
+        + words.counted.format(
+            counted=words.count(len(transactions)),
+            rows=words.count(data_rows),
+            amount=words.amount(counted, currency),
+        )
+    ]
     unread = [item for item in not_counted if item.kind == UNREADABLE]
     not_counted = [item for item in not_counted if item.kind != UNREADABLE]
     for item in unread:
-        out.append(f"  Not read: {item.file}: {item.reason}")
+        out.append("  " + words.not_read.format(file=item.file, reason=item.reason))
     if not_counted:
         sheet = LABELS[config.language].not_counted
-        total = money(_known_total(not_counted), currency)
-        where = f", listed with file, row and reason on sheet '{sheet}'" if listed else ""
-        out.append(f"  Not counted {_rows(len(not_counted))}: {total}{where}")
+        total = words.amount(_known_total(not_counted), currency)
+        where = words.listed_on.format(sheet=sheet) if listed else ""
+        rows = words.rows_of(len(not_counted))
+        out.append("  " + words.not_counted.format(rows=rows, amount=total) + where)
         for kind, count in Counter(item.kind for item in not_counted).most_common():
             of_kind = [item for item in not_counted if item.kind == kind]
-            out.append(f"    {kind}: {_rows(count)}, {money(_known_total(of_kind), currency)}")
+            amount = words.amount(_known_total(of_kind), currency)
+            rows = words.rows_of(count)
+            out.append(words.kind_line.format(kind=words.kind(kind), rows=rows, amount=amount))
     return out
 
 
 def describe(summary: Summary) -> str:
     project = summary.project
     config = project.config
+    words, currency = _words(config), config.currency
     months = config.period.month_starts()
     total = summary.figures.total
-    currency = config.currency
     out = [
-        f"Built {summary.output}" if summary.output else f"Project {project.root} is valid.",
-        f"  {len(project.lines)} budget lines in {len(project.categories)} categories,"
-        f" {len(months)} months ({months[0]:%b %Y} – {months[-1]:%b %Y})",
+        words.built.format(path=summary.output)
+        if summary.output
+        else words.valid.format(root=project.root),
+        "  "
+        + words.plan.format(
+            lines=words.count(len(project.lines)),
+            categories=words.count(len(project.categories)),
+            months=len(months),
+            first=words.month(months[0]),
+            last=words.month(months[-1]),
+        ),
         *finance_lines(project.transactions, project.not_counted, project.data_rows, config),
     ]
     if summary.side_file is not None:
         out.append(
-            f"  {len(project.transactions):,} transactions are more than the Actuals sheet holds"
-            f" ([workbook] actuals_sheet_max = {config.workbook.actuals_sheet_max:,}): it lists"
-            f" one total per line and month, and the transactions are in {summary.side_file}"
+            "  "
+            + words.side_file.format(
+                count=words.count(len(project.transactions)),
+                limit=words.count(config.workbook.actuals_sheet_max),
+                path=summary.side_file,
+            )
         )
     for export in project.metric_exports:
         out.append(
-            f"  Metrics from {export.file}"
-            f" ({KIND_NAMES[export.kind]}): {len(export.values)} monthly figures"
+            "  "
+            + words.metrics.format(
+                file=export.file, kind=KIND_NAMES[export.kind], count=len(export.values)
+            )
         )
         if export.unknown_columns:
-            out.append(f"    columns not read: {', '.join(export.unknown_columns)}")
-    spent = f" ({total.share_spent:.1%})" if total.share_spent is not None else ""
+            columns = ", ".join(export.unknown_columns)
+            out.append("    " + words.columns_not_read.format(columns=columns))
+    spent = f" ({words.share(total.share_spent)})" if total.share_spent is not None else ""
     out.append(
-        f"  Planned {money(total.total_planned, currency)}, actual"
-        f" {money(total.total_actual, currency)}{spent}, remaining"
-        f" {money(total.total_remaining, currency)}"
+        "  "
+        + words.totals.format(
+            planned=words.amount(total.total_planned, currency),
+            actual=words.amount(total.total_actual, currency),
+            share=spent,
+            remaining=words.amount(total.total_remaining, currency),
+        )
     )
     return "\n".join(out)
 
 
 def describe_update(summary: UpdateSummary) -> str:
-    taken = summary.taken
+    taken, words = summary.taken, _words(summary.config)
     if summary.backup is None:
-        head = [f"Nothing new for {summary.book}: every file given is already in it."]
+        head = [words.nothing_new.format(book=summary.book)]
     else:
-        head = [f"Updated {summary.book} (the previous version is kept as {summary.backup})"]
+        head = [words.updated.format(book=summary.book, backup=summary.backup)]
     return "\n".join(
         head
         + finance_lines(
@@ -105,12 +130,16 @@ def describe_update(summary: UpdateSummary) -> str:
 
 
 def describe_handoff(handoff: Handoff) -> str:
+    words = _words(handoff.config)
     return "\n".join(
         [
-            f"Wrote {handoff.output}: {handoff.lines} budget lines to choose from,"
-            f" dates from {handoff.first_day} to {handoff.last_day}.",
-            "Send it to finance; once filled in, put it in the project's actuals/ folder"
-            " and build again, or run: budgetbook update BOOK.xlsx " + handoff.output.name,
+            words.handoff_written.format(
+                path=handoff.output,
+                lines=handoff.lines,
+                first=words.day(handoff.first_day),
+                last=words.day(handoff.last_day),
+            ),
+            words.handoff_next.format(name=handoff.output.name),
         ]
     )
 

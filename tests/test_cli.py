@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -173,3 +174,24 @@ def test_update_and_handoff_json(run, tmp_path):
     updated = json.loads(run("update", book, ledger, "--json").stdout)
     assert updated["finance"]["counted"] == {"rows": 1, "amount": "40"}
     assert updated["backup"].endswith(".before-update-1.xlsx")
+
+
+def test_lang_fr_gives_a_french_summary_and_workbook(run, tmp_path):
+    book = tmp_path / "fr.xlsx"
+    result = run("build", SAMPLE, "-o", book, "--lang", "fr")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[1:] == [
+        "  18 postes budgétaires dans 4 catégories, 12 mois (janv. 2026 – déc. 2026)",
+        "  100 lignes comptables comptées sur 101 : 27\u00a0451,59 EUR",
+        "  Non comptées : 1 ligne, 16,50 EUR, listées avec fichier, ligne et motif sur la"
+        " feuille « Non comptées »",
+        "    sans poste : 1 ligne, 16,50 EUR",
+        "  Indicateurs de metrics/google-ads-2026.csv (Google Ads) : 40 chiffres mensuels",
+        "  Prévu 38\u00a0158,88 EUR, réel 27\u00a0451,59 EUR (71,9\u00a0%),"
+        " reste 10\u00a0707,29 EUR",
+    ]
+    sheets = openpyxl.load_workbook(book, read_only=True).sheetnames
+    assert sheets[:4] == ["Synthèse", "Stratégie", "Budget", "Dépenses"]
+    handoff = run("handoff", SAMPLE, "-o", tmp_path / "h.xlsx", "--lang", "fr")
+    assert "dates du 01/01/2026 au 31/12/2026" in handoff.output
+    assert run("check", SAMPLE, "--lang", "de").exit_code == 2  # click names the choices

@@ -12,7 +12,7 @@ import pytest
 
 from budgetbook.build import build_workbook
 from budgetbook.report import describe
-from tests.conftest import write_project
+from tests.conftest import SAMPLE, write_project
 from tests.recalc import compare, recalculate
 
 pytestmark = pytest.mark.libreoffice
@@ -215,3 +215,14 @@ def test_transactions_beyond_the_sheet_go_to_a_side_file(project_factory, tmp_pa
     assert count > 100
     assert mismatches == []
     assert "the transactions are in" in describe(summary)
+
+
+def test_french_sample_every_formula_equals_python_value(tmp_path):
+    """The sample built in French (sheet names in formulas, labels in criteria) recalculates
+    to the same figures."""
+    book = tmp_path / "fr.xlsx"
+    build_workbook(SAMPLE, book, language="fr")
+    count, mismatches = compare(book, recalculate(book, tmp_path / "lo"))
+    print(f"compared {count} formula cells of the French sample")
+    assert count > 2000
+    assert mismatches == []
