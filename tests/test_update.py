@@ -80,6 +80,22 @@ def test_new_rows_are_appended_as_text_and_counted_on_opening(book, february, tm
     assert not_counted.cell(2, 3).value == "no budget line is named Printing"
 
 
+def test_rows_added_to_a_workbook_read_by_month_count(project_factory, february, tmp_path):
+    """With Actual cells reading their month's rows ([workbook] sum_by_month_from), the rows
+    update appends land below the listed ones, where every month also reads."""
+    project = project_factory(LINES, ACTUALS)
+    with (project / "budgetbook.toml").open("a", encoding="utf-8") as toml:
+        toml.write("\n[workbook]\nsum_by_month_from = 1\n")
+    path = tmp_path / "by-month.xlsx"
+    build_workbook(project, path)
+    update_workbook(path, [february])
+    opened = openpyxl.load_workbook(recalculate(path, tmp_path / "lo"), data_only=True)
+    budget = opened["Budget"]
+    meta, canva = _block(budget, "Meta ads"), _block(budget, "Canva")
+    assert [budget.cell(meta + 2, c).value for c in (5, 6)] == [60, 45.5]
+    assert [budget.cell(canva + 2, c).value for c in (5, 6)] == [12, 12]
+
+
 def test_a_persons_edits_survive(book, february, tmp_path):
     workbook = openpyxl.load_workbook(book)
     budget = workbook["Budget"]
