@@ -12,7 +12,9 @@ from pathlib import Path
 from budgetbook.budget_math import BudgetFigures
 from budgetbook.errors import BudgetbookError
 from budgetbook.labels import LABELS
+from budgetbook.messages import MESSAGES
 from budgetbook.model import Project
+from budgetbook.progress import step
 from budgetbook.side_file import side_file_for, write_side_file
 
 WORKBOOK_OPTIONS = {
@@ -154,4 +156,5 @@ def _lay_out(project: Project, figures: BudgetFigures, path: Path, side_file: st
     write_not_counted(not_counted, project, styles, labels)
     write_record(record, project, styles)
     overview.activate()
-    workbook.close()
+    with step(MESSAGES[config.language].saving):
+        workbook.close()

@@ -96,6 +96,15 @@ def _language_option(command):
     )(command)
 
 
+def _progress():
+    """Progress lines on a terminal that someone watches; nothing in pipes, logs or scripts."""
+    from budgetbook.progress import Reporter, TerminalReporter, reporting
+
+    ctx = click.get_current_context()
+    watched = sys.stderr.isatty() and not ctx.meta.get(_JSON) and not ctx.meta.get(_QUIET)
+    return reporting(TerminalReporter() if watched else Reporter())
+
+
 def _report(text: str, record: dict) -> None:
     ctx = click.get_current_context()
     if ctx.meta.get(_JSON):
@@ -165,7 +174,8 @@ def build(project: Path, output: Path | None, language: str | None) -> None:
     from budgetbook.build import build_workbook
     from budgetbook.report import describe, summary_record
 
-    summary = build_workbook(project, output, language)
+    with _progress():
+        summary = build_workbook(project, output, language)
     _report(describe(summary), summary_record(summary))
 
 
@@ -183,7 +193,8 @@ def check(project: Path, language: str | None) -> None:
     from budgetbook.build import check_project
     from budgetbook.report import describe, summary_record
 
-    summary = check_project(project, language)
+    with _progress():
+        summary = check_project(project, language)
     _report(describe(summary), summary_record(summary))
 
 
@@ -234,7 +245,8 @@ def update(book: Path, files: tuple[Path, ...]) -> None:
     from budgetbook.report import describe_update, update_record
     from budgetbook.update import update_workbook
 
-    summary = update_workbook(book, list(files))
+    with _progress():
+        summary = update_workbook(book, list(files))
     _report(describe_update(summary), update_record(summary))
 
 

@@ -26,6 +26,9 @@ class Messages:
     handoff_written: str
     handoff_next: str
     kind_line: str
+    reading: str  # progress steps
+    writing: str
+    saving: str
     row: str
     rows: str
     percent: str
@@ -85,6 +88,9 @@ ENGLISH = Messages(
         " again, or run: budgetbook update BOOK.xlsx {name}"
     ),
     kind_line="    {kind}: {rows}, {amount}",
+    reading="Reading {name}",
+    writing="Writing {name}",
+    saving="Saving the workbook",
     row="{n} row",
     rows="{n} rows",
     percent="%",
@@ -123,6 +129,9 @@ FRENCH = Messages(
         " du projet et reconstruisez, ou lancez : budgetbook update CLASSEUR.xlsx {name}"
     ),
     kind_line="    {kind} : {rows}, {amount}",
+    reading="Lecture de {name}",
+    writing="Écriture de {name}",
+    saving="Enregistrement du classeur",
     row="{n} ligne",
     rows="{n} lignes",
     percent="\u00a0%",

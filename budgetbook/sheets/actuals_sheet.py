@@ -19,8 +19,10 @@ from decimal import Decimal
 from xlsxwriter.worksheet import Worksheet
 
 from budgetbook.labels import Labels
+from budgetbook.messages import MESSAGES
 from budgetbook.model import Period, Project, Transaction
 from budgetbook.plan_math import serial
+from budgetbook.progress import Reporter, step
 from budgetbook.sheets.styles import Styles
 
 # Column positions the Budget's formulas rely on.
@@ -30,6 +32,7 @@ DATE, MONTH, CATEGORY, LINE, AMOUNT, DESCRIPTION, VENDOR, ACCOUNT, SOURCE_FILE, 
 WIDTHS = (11, 10, 18, 26, 13, 48, 26, 10, 28, 10)
 FIRST_ROW = 1  # below the header
 LAST_ROW = 1_048_575  # a sheet's last row (0-based), so that pasted rows are reached too
+PROGRESS_EVERY = 5_000  # rows between two progress reports
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,26 @@ def write_actuals(
         ws.write_string(0, col, title, styles.header)
         ws.set_column(col, col, width)
     category_of = {line.name: line.category for line in project.lines}
-    for row, item in enumerate(layout.rows, start=FIRST_ROW):
+    writing = MESSAGES[project.config.language].writing.format(name=labels.actuals)
+    with step(writing, len(layout.rows)) as progress:
+        _write_rows(ws, layout.rows, category_of, styles, progress)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(len(layout.rows), 1), len(headers) - 1)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+
+
+def _write_rows(
+    ws: Worksheet,
+    rows: list[Transaction | MonthTotal],
+    category_of: dict[str, str],
+    styles: Styles,
+    progress: Reporter,
+) -> None:
+    for row, item in enumerate(rows, start=FIRST_ROW):
+        if row % PROGRESS_EVERY == 0:
+            progress.advance(PROGRESS_EVERY)
         # Dates as the serial numbers a spreadsheet stores: write_datetime's conversion was a
         # fifth of a 200,000-row build.
         day = serial(item.date)
@@ -144,8 +166,3 @@ def write_actuals(
         ws.write_string(row, SOURCE_FILE, item.source_file, styles.text)
         if item.source_row is not None:
             ws.write_number(row, SOURCE_ROW, item.source_row, styles.integer)
-    ws.freeze_panes(1, 0)
-    ws.autofilter(0, 0, max(len(layout.rows), 1), len(headers) - 1)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)

@@ -1,0 +1,118 @@
+"""Progress on a terminal: drawn when someone watches (a real TTY, under tmux), silent in
+pipes, with --quiet or --json, and cleared before the summary."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from budgetbook.cli import main
+from budgetbook.progress import Reporter, TerminalReporter, reporting, step
+from tests.conftest import write_project
+
+BUDGETBOOK = Path(sys.executable).parent / "budgetbook"
+LINES = [["Advertising", f"Line {i}", "", "surplus", 500, 500, 500, 500] for i in range(20)]
+
+
+def _actuals(count: int) -> list[list[object]]:
+    return [
+        [
+            f"2026-0{1 + i % 4}-{1 + i % 28:02d}",
+            f"{1 + i % 97}.50",
+            f"Line {i % 20}",
+            "Ad",
+            "V",
+            "1",
+        ]
+        for i in range(count)
+    ]
+
+
+def test_terminal_reporter_draws_a_bar_and_clears_it():
+    stream = io.StringIO()
+    with reporting(TerminalReporter(stream, interval=0)):
+        with step("Writing Actuals", 200) as progress:
+            progress.advance(50)
+            progress.advance(150)
+        with step("Saving the workbook"):
+            pass
+    text = stream.getvalue()
+    assert "Writing Actuals [------------------------]   0%" in text
+    assert "Writing Actuals [######------------------]  25%" in text
+    assert "Writing Actuals [########################] 100%" in text
+    assert "Saving the workbook ..." in text
+    assert text.endswith("\r\033[K")  # the summary starts on a clean line
+
+
+def test_no_reporter_means_no_output(capsys):
+    with step("Writing Actuals", 10) as progress:
+        progress.advance(10)
+    assert isinstance(progress, Reporter)
+    assert capsys.readouterr() == ("", "")
+
+
+def test_no_progress_when_not_a_terminal(tmp_path):
+    project = write_project(tmp_path / "p", LINES, _actuals(300))
+    result = CliRunner().invoke(main, ["build", str(project), "-o", str(tmp_path / "b.xlsx")])
+    assert result.exit_code == 0
+    assert "\r" not in result.output and "[#" not in result.output
+    assert result.output.startswith("Built ")
+
+
+def _require_tmux() -> str:
+    tmux = shutil.which("tmux")
+    if tmux is None:
+        if os.environ.get("CI") or os.environ.get("BUDGETBOOK_REQUIRE_LIBREOFFICE"):
+            pytest.fail("tmux is required under CI for the terminal test")
+        pytest.skip("tmux is not installed")
+    return tmux
+
+
+def _run_in_tmux(tmux: str, socket: Path, command: str, log: Path) -> str:
+    """Run ``command`` in a tmux pane (a real terminal), log every byte it draws, and return
+    the screen once it has finished."""
+    base = [tmux, "-S", str(socket)]
+    done = log.with_suffix(".done")
+    shell = f"sleep 0.5; {command}; touch {done}; sleep 30"
+    subprocess.run([*base, "new-session", "-d", "-x", "120", "-y", "20", shell], check=True)
+    try:
+        subprocess.run([*base, "pipe-pane", "-o", f"cat > {log}"], check=True)
+        deadline = time.monotonic() + 120
+        while not done.exists():
+            assert time.monotonic() < deadline, "the build did not finish in the terminal"
+            time.sleep(0.2)
+        screen = subprocess.run(
+            [*base, "capture-pane", "-p"], check=True, capture_output=True, text=True
+        ).stdout
+    finally:
+        subprocess.run([*base, "kill-server"], check=False)
+    return screen
+
+
+def test_progress_bar_in_a_real_terminal(tmp_path):
+    tmux = _require_tmux()
+    project = write_project(tmp_path / "p", LINES, _actuals(40_000))
+    book, log = tmp_path / "b.xlsx", tmp_path / "pane.log"
+    screen = _run_in_tmux(
+        tmux, tmp_path / "tmux.sock", f"{BUDGETBOOK} build {project} -o {book}", log
+    )
+    drawn = log.read_text(encoding="utf-8", errors="replace")
+    assert "Writing Actuals [" in drawn and "%" in drawn
+    assert "Saving the workbook ..." in drawn
+    lines = [line for line in screen.splitlines() if line.strip()]
+    assert lines[-1].strip().startswith("Planned ")  # the summary, with no bar left over
+    assert not any("Writing Actuals" in line for line in lines)
+
+    quiet_log = tmp_path / "quiet.log"
+    _run_in_tmux(
+        tmux, tmp_path / "tmux2.sock", f"{BUDGETBOOK} build {project} -o {book} -q", quiet_log
+    )
+    assert "Writing" not in quiet_log.read_text(encoding="utf-8", errors="replace")
