@@ -151,7 +151,7 @@ def _lay_out(project: Project, figures: BudgetFigures, path: Path, side_file: st
     if report is not None:
         write_performance(
             workbook, report, performance, project.operations, report_layout, layout, config.period,
-            config.currency, config.language, styles, labels,
+            config.currency, config.language, config.company_name, styles, labels,
         )  # fmt: skip
     write_not_counted(not_counted, project, styles, labels)
     write_record(record, project, styles)

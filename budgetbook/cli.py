@@ -250,5 +250,47 @@ def update(book: Path, files: tuple[Path, ...]) -> None:
     _report(describe_update(summary), update_record(summary))
 
 
+@main.command()
+@click.argument("book", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--pdf", is_flag=True, required=True, help="Render to PDF (the only format yet).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the PDF (default: BOOK with .pdf in place of .xlsx).",
+)
+@click.option(
+    "--sheet",
+    "sheets",
+    multiple=True,
+    metavar="NAME",
+    help="A sheet to include, as named in the workbook (English or French names of the"
+    " built-in sheets both work); repeat for several. Default: Overview and Performance.",
+)
+@_output_options
+def export(book: Path, pdf: bool, output: Path | None, sheets: tuple[str, ...]) -> None:
+    """Render sheets of a workbook to a PDF to send, through LibreOffice.
+
+    The workbook is not changed (people may have edited it): a copy is recalculated and
+    printed as each sheet's page set-up says, in workbook order. Needs LibreOffice
+    (apt-get install libreoffice-calc-nogui); without it, open the workbook in Excel and
+    print to PDF.
+
+    \b
+    Example:
+      budgetbook export budget.xlsx --pdf                 # writes budget.pdf
+      budgetbook export budget.xlsx --pdf -o report.pdf --sheet Budget --sheet Overview
+    """
+    from budgetbook.export import export_pdf
+
+    summary = export_pdf(book, output, list(sheets))
+    pages = f"{summary.pages} page{'s' if summary.pages != 1 else ''}"
+    _report(
+        f"Exported {', '.join(summary.sheets)} to {summary.output} ({pages})",
+        {"ok": True, "output": str(summary.output), "sheets": summary.sheets,
+         "pages": summary.pages},
+    )  # fmt: skip
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -79,15 +79,15 @@ def test_a_new_command_without_docs_is_caught():
     group = click.Group("budgetbook", commands=dict(main.commands))
 
     @group.command()
-    def export() -> None:
-        """Export something."""
+    def archive() -> None:
+        """Archive something."""
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     reference = (DOCS / "cli.md").read_text(encoding="utf-8")
     assert undocumented(group, readme, reference) == [
-        "budgetbook export: no section in docs/cli.md",
-        "budgetbook export: not in README.md",
-        "budgetbook export: its --help shows no example line",
+        "budgetbook archive: no section in docs/cli.md",
+        "budgetbook archive: not in README.md",
+        "budgetbook archive: its --help shows no example line",
     ]
 
 

@@ -18,6 +18,7 @@ from budgetbook.budget_math import BudgetFigures, Rows
 from budgetbook.labels import Labels
 from budgetbook.model import BudgetLine, Project
 from budgetbook.sheets import actuals_sheet
+from budgetbook.sheets.page import set_page_titles
 from budgetbook.sheets.styles import Styles
 
 HEADER_ROW = 3
@@ -321,14 +322,7 @@ def _set_up_page(ws: Worksheet, project: Project, total_col: int) -> None:
     ws.freeze_panes(FIRST_BLOCK_ROW, FIRST_MONTH_COL)
     ws.outline_settings(True, False, True, False)
     ws.set_landscape()
-    ws.set_paper(9)
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(HEADER_ROW)
     ws.repeat_columns(CATEGORY_COL, LABEL_COL)
-    ws.set_header(f'&L&"Calibri,Bold"{_escape(project.config.company_name)}&R&A')
-    ws.set_footer("&CPage &P / &N")
-
-
-def _escape(text: str) -> str:
-    """Header text with its ampersands doubled, as Excel's header codes require."""
-    return text.replace("&", "&&")
+    set_page_titles(ws, project.config.company_name)

@@ -13,6 +13,7 @@ from budgetbook.labels import Labels
 from budgetbook.model import Project
 from budgetbook.sheets.budget_sheet import ACTUAL, AVAILABLE, PLANNED, REMAINING, BudgetLayout
 from budgetbook.sheets.cached import cached
+from budgetbook.sheets.page import set_page_titles
 from budgetbook.sheets.styles import Styles
 
 FACTS_ROW = 2
@@ -56,8 +57,9 @@ def write_overview(
     ws.set_column(1, 4, 14)
     ws.set_column(5, 5, 4)
     ws.set_landscape()
-    ws.set_paper(9)
     ws.fit_to_pages(1, 1)
+    ws.center_horizontally()
+    set_page_titles(ws, config.company_name)
     ws.hide_gridlines(2)
 
 

@@ -15,7 +15,8 @@ from budgetbook.model import STOCK_METRICS, Operation, Period
 from budgetbook.performance_math import KPIS, SPEND, ChannelBlock, Performance, Row
 from budgetbook.sheets.budget_sheet import BudgetLayout
 from budgetbook.sheets.cached import cached
-from budgetbook.sheets.review_section import write_review
+from budgetbook.sheets.page import set_page_titles
+from budgetbook.sheets.review_section import SEGMENT, write_review
 from budgetbook.sheets.styles import BLUE, INPUT_FILL, Styles, money_format
 
 LABEL, OPENING, FIRST_MONTH = 0, 1, 2
@@ -24,6 +25,15 @@ FIRST_BLOCK_ROW = 5
 CHART_ROWS = 16
 UNITS = {kpi.key: kpi.unit for kpi in KPIS}
 NUMBER_FORMATS = {"percent": "0.0%", "times": '0.00"×"', "count": "#,##0"}
+LABEL_WIDTH, COLUMN_WIDTH, DEFAULT_WIDTH = 34, 11, 8.43  # in characters
+CHART_SIZE = (620, 300)  # pixels
+# Printing on A4 landscape (11.69 × 8.27 in): the width at 96 pixels an inch, the height in
+# points less the top and bottom margins; a page is filled to PAGE_FILL of its estimated
+# rows, since the applications' fonts and row heights differ slightly.
+SIDE_MARGIN = 0.4
+PRINT_WIDTH_PX = (11.69 - 2 * SIDE_MARGIN) * 96
+PRINT_HEIGHT_PT = (8.27 - 2 * 0.75) * 72
+ROW_PT, PAGE_FILL = 15, 0.9
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,7 @@ def write_performance(
     period: Period,
     currency: str,
     language: str,
+    company: str,
     styles: Styles,
     labels: Labels,
 ) -> None:
@@ -139,8 +150,8 @@ def write_performance(
             "show_error": False,
         })  # fmt: skip
     report = f.cell(REPORT_ROW, OPENING, row_abs=True, col_abs=True)
-    ws.set_column(LABEL, LABEL, 34)
-    ws.set_column(OPENING, change_col, 11)
+    ws.set_column(LABEL, LABEL, LABEL_WIDTH)
+    ws.set_column(OPENING, change_col, COLUMN_WIDTH)
 
     header_dates = [performance.opening_month, *period.month_starts()]
     for place in layout.places:
@@ -211,8 +222,56 @@ def write_performance(
     if operations:
         write_review(workbook, ws, operations, row, formats, styles, labels)
     ws.freeze_panes(FIRST_BLOCK_ROW, 1)
+    _set_up_page(ws, layout, operations, row, company)
+
+
+def _set_up_page(
+    ws: Worksheet,
+    layout: PerformanceLayout,
+    operations: list[Operation],
+    review_row: int,
+    company: str,
+) -> None:
+    """Landscape, one page wide, the report month on every page, and a page break before a
+    channel, the definitions or the review that would not fit whole on the current page
+    (a block cut in two would split its chart)."""
+    last_col = layout.change_col
+    if any(_charted(place.block) for place in layout.places):  # charts: from Change + 2 on
+        last_col = layout.change_col + 2 + -(-CHART_SIZE[0] // _pixels(DEFAULT_WIDTH))
+    if operations:  # the segment column's text runs on into the empty columns after it
+        segment_px = max(len(o.segment) for o in operations) * 7
+        last_col = max(last_col, SEGMENT + -(-segment_px // _pixels(DEFAULT_WIDTH)))
+    width_px = (
+        _pixels(LABEL_WIDTH)
+        + _pixels(COLUMN_WIDTH) * layout.change_col
+        + _pixels(DEFAULT_WIDTH) * (last_col - layout.change_col)
+    )
+    last_row = ws.dim_rowmax or 0
+    ws.print_area(0, 0, last_row, last_col)
     ws.set_landscape()
+    ws.set_margins(left=SIDE_MARGIN, right=SIDE_MARGIN)
     ws.fit_to_pages(1, 0)
+    ws.repeat_rows(REPORT_ROW)
+    set_page_titles(ws, company)
+
+    scale = min(1.0, PRINT_WIDTH_PX / width_px)
+    page_rows = int(PRINT_HEIGHT_PT * PAGE_FILL / scale / ROW_PT) - 1  # less the repeated row
+    starts = [place.title_row for place in layout.places]
+    if layout.places:
+        starts.append(layout.definitions_row)
+    if operations:
+        starts.append(review_row)
+    breaks, page_top = [], 0
+    for start, end in zip(starts, [*starts[1:], last_row + 1], strict=True):
+        if end - page_top > page_rows and start > page_top:
+            breaks.append(start)
+            page_top = start
+    ws.set_h_pagebreaks(breaks)
+
+
+def _pixels(width: float) -> int:
+    """A column's width in pixels, as Excel converts characters of its default font."""
+    return int(width * 7 + 0.5) + 5
 
 
 def _kpi_formula(key: str, place: BlockPlace, col: int, previous_col: int) -> str:
@@ -253,7 +312,7 @@ def _add_chart(
                       "line": {"color": "#E0E0E0"}}})  # fmt: skip
     chart.set_x_axis({"num_format": "mmm", "date_axis": False})
     chart.set_legend({"position": "bottom"})
-    chart.set_size({"width": 620, "height": 300})
+    chart.set_size({"width": CHART_SIZE[0], "height": CHART_SIZE[1]})
     ws.insert_chart(place.title_row, layout.change_col + 2, chart)
 
 
