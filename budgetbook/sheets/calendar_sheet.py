@@ -14,7 +14,7 @@ from budgetbook import formulas as f
 from budgetbook import plan_math
 from budgetbook.labels import Labels
 from budgetbook.model import POST_STATUSES, Post, Project
-from budgetbook.sheets.styles import BLUE, GRID, INPUT_FILL, Styles
+from budgetbook.sheets.styles import BLUE, GRID, INPUT_FILL, Styles, date_format
 
 DATE, TIME, PLATFORM, FORMAT, TOPIC, OWNER, STATUS, CAMPAIGN, KEY = range(9)
 LIST_WIDTHS = (11, 6, 11, 10, 44, 14, 11, 18, 9)
@@ -31,14 +31,15 @@ def write_calendar(
     workbook: Workbook, ws: Worksheet, project: Project, styles: Styles, labels: Labels
 ) -> None:
     posts = project.posts
+    language = project.config.language
     add = workbook.add_format
     base = {"font_name": "Calibri", "font_size": 10, "valign": "vcenter"}
     formats = {
-        "date": add({**base, "num_format": "yyyy-mm-dd", "align": "left"}),
-        "month": add({**base, "num_format": "mmm yy", "bold": True, "font_color": "white",
-                      "bg_color": BLUE, "align": "right"}),
-        "grid_month": add({**base, "num_format": "mmmm yyyy", "bold": True, "font_size": 12,
-                           "font_color": BLUE}),
+        "date": add({**base, "num_format": date_format("yyyy-mm-dd", language), "align": "left"}),
+        "month": add({**base, "num_format": date_format("mmm yy", language), "bold": True,
+                      "font_color": "white", "bg_color": BLUE, "align": "right"}),
+        "grid_month": add({**base, "num_format": date_format("mmmm yyyy", language),
+                           "bold": True, "font_size": 12, "font_color": BLUE}),
         "weekday": add({**base, "bold": True, "font_color": "#595959", "align": "center",
                         "bottom": 1, "bottom_color": GRID}),
         "day": add({**base, "num_format": "d", "bold": True, "font_color": "#595959",

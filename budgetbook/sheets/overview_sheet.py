@@ -10,11 +10,12 @@ from xlsxwriter.worksheet import Worksheet
 from budgetbook import formulas as f
 from budgetbook.budget_math import BudgetFigures
 from budgetbook.labels import Labels
+from budgetbook.messages import MESSAGES
 from budgetbook.model import Project
 from budgetbook.sheets.budget_sheet import ACTUAL, AVAILABLE, PLANNED, REMAINING, BudgetLayout
 from budgetbook.sheets.cached import cached
 from budgetbook.sheets.page import set_page_titles
-from budgetbook.sheets.styles import Styles
+from budgetbook.sheets.styles import Styles, date_format
 
 FACTS_ROW = 2
 NAME_COL, PLANNED_COL, ACTUAL_COL, REMAINING_COL, SHARE_COL = range(5)
@@ -33,9 +34,10 @@ def write_overview(
 ) -> None:
     config = project.config
     months = config.period.month_starts()
+    words = MESSAGES[config.language]
     ws.write_string(0, 0, f"{config.company_name} — {labels.budget_title}", styles.title)
     facts = (
-        (labels.period, f"{months[0]:%b %Y} – {months[-1]:%b %Y}"),
+        (labels.period, f"{words.month(months[0])} – {words.month(months[-1])}"),
         (labels.currency, config.currency),
         (labels.counted, len(project.transactions)),
         (labels.not_counted_rows, len(project.not_counted)),
@@ -51,7 +53,7 @@ def write_overview(
     row = _write_categories(ws, row, project, figures, budget, styles, labels)
     chart_row = row + 1
     first_month_row = _write_months(ws, chart_row, project, figures, budget, styles, labels)
-    _add_chart(workbook, ws, chart_row, first_month_row, len(months), labels)
+    _add_chart(workbook, ws, chart_row, first_month_row, len(months), labels, styles.language)
 
     ws.set_column(0, 0, 26)
     ws.set_column(1, 4, 14)
@@ -145,7 +147,7 @@ def _write_months(ws, row, project, figures, budget, styles, labels) -> int:
     return first
 
 
-def _add_chart(workbook, ws, anchor_row, first, months, labels) -> None:
+def _add_chart(workbook, ws, anchor_row, first, months, labels, language) -> None:
     chart = workbook.add_chart({"type": "column"})
     last = first + months - 1
     for offset, colour in ((PLANNED, "#9DC3E6"), (ACTUAL, "#1F4E79")):
@@ -160,7 +162,7 @@ def _add_chart(workbook, ws, anchor_row, first, months, labels) -> None:
             }
         )
     chart.set_title({"name": labels.chart_title, "name_font": {"size": 12}})
-    chart.set_x_axis({"num_format": "mmm yy", "date_axis": False})
+    chart.set_x_axis({"num_format": date_format("mmm yy", language), "date_axis": False})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 620, "height": 320})
     ws.insert_chart(anchor_row, 6, chart)

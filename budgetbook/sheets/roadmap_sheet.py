@@ -11,7 +11,7 @@ from budgetbook import plan_math
 from budgetbook.labels import Labels
 from budgetbook.model import ROADMAP_STATUSES, Project
 from budgetbook.sheets.strategy_sheet import StrategyLayout
-from budgetbook.sheets.styles import BLUE, GRID, INPUT_FILL, Styles
+from budgetbook.sheets.styles import BLUE, GRID, INPUT_FILL, Styles, date_format
 
 INITIATIVE, OBJECTIVE, OWNER, START, END, DAYS, STATUS, COMPLETE = range(8)
 FIRST_WEEK = 8  # column I: the first week of the timeline
@@ -50,7 +50,15 @@ def write_roadmap(
     last_week = FIRST_WEEK + len(weeks) - 1
     add = workbook.add_format
     base = {"font_name": "Calibri", "font_size": 10, "valign": "vcenter"}
-    date_input = add({**base, "num_format": "yyyy-mm-dd", "bg_color": INPUT_FILL, "align": "left"})
+    language = project.config.language
+    date_input = add(
+        {
+            **base,
+            "num_format": date_format("yyyy-mm-dd", language),
+            "bg_color": INPUT_FILL,
+            "align": "left",
+        }
+    )
     percent_input = add({**base, "num_format": "0%", "bg_color": INPUT_FILL})
     week_header = add(
         {
@@ -63,7 +71,13 @@ def write_roadmap(
         }
     )
     month_label = add(
-        {**base, "num_format": "mmm", "bold": True, "font_color": BLUE, "font_size": 8}
+        {
+            **base,
+            "num_format": date_format("mmm", language),
+            "bold": True,
+            "font_color": BLUE,
+            "font_size": 8,
+        }
     )
     week_cell = add({"right": 1, "right_color": "#EDEDED", "bottom": 1, "bottom_color": GRID})
     link = add(

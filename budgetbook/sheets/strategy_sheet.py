@@ -14,7 +14,7 @@ from budgetbook import formulas as f
 from budgetbook.labels import Labels
 from budgetbook.model import Project
 from budgetbook.sheets.cached import cached
-from budgetbook.sheets.styles import Styles
+from budgetbook.sheets.styles import Styles, date_format
 
 if TYPE_CHECKING:
     from budgetbook.performance_math import Performance
@@ -118,7 +118,12 @@ class _Writer:
             {"font_name": "Calibri", "font_size": 10, "text_wrap": True, "valign": "top"}
         )
         self.date = workbook.add_format(
-            {"font_name": "Calibri", "font_size": 10, "num_format": "yyyy-mm-dd", "valign": "top"}
+            {
+                "font_name": "Calibri",
+                "font_size": 10,
+                "num_format": date_format("yyyy-mm-dd", styles.language),
+                "valign": "top",
+            }
         )
         self.bold_top = workbook.add_format(
             {"font_name": "Calibri", "font_size": 10, "bold": True, "valign": "top"}

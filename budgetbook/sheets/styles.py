@@ -20,9 +20,18 @@ def money_format(currency: str, language: str) -> str:
     return f'{shown};[Red]-{shown};"–"'
 
 
+def date_format(pattern: str, language: str) -> str:
+    """A date format in the workbook's language: in French, month names (``janv. 2026``,
+    whatever the reader's own locale) and day-first dates."""
+    if language != "fr":
+        return pattern
+    return "[$-40C]" + {"yyyy-mm-dd": "dd/mm/yyyy"}.get(pattern, pattern)
+
+
 class Styles:
     def __init__(self, workbook: Workbook, currency: str, language: str):
         money = money_format(currency, language)
+        self.language = language
         add = workbook.add_format
         base = {"font_name": "Calibri", "font_size": 10, "valign": "vcenter"}
 
@@ -39,7 +48,7 @@ class Styles:
             bg_color=BLUE,
             border=1,
             border_color=GRID,
-            num_format="mmm yyyy",
+            num_format=date_format("mmm yyyy", language),
             align="right",
         )
         self.header_right = fmt(
@@ -55,8 +64,8 @@ class Styles:
         self.text_top = fmt(bold=True, top=1, top_color="#A6A6A6")
         self.label = fmt(font_color="#595959")
         self.label_top = fmt(font_color="#595959", top=1, top_color="#A6A6A6")
-        self.date = fmt(num_format="yyyy-mm-dd", align="left")
-        self.month = fmt(num_format="mmm yyyy", align="left")
+        self.date = fmt(num_format=date_format("yyyy-mm-dd", language), align="left")
+        self.month = fmt(num_format=date_format("mmm yyyy", language), align="left")
         self.integer = fmt(num_format="0", align="left")
         self.number = fmt(num_format="#,##0.##", valign="top")
         self.money = fmt(num_format=money)
