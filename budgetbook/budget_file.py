@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from budgetbook.aliases import accepted
 from budgetbook.config import parse_carry_over, parse_month
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import BudgetLine, Config, month_key
-from budgetbook.tables import Table
+from budgetbook.tables import Table, column_title
 from budgetbook.values import detect_decimal_comma, parse_amount
 
 FIXED_COLUMNS = ("category", "line", "channel", "carry_over")
@@ -21,9 +22,9 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
     problems: list[Problem] = []
     period_keys = [month_key(m) for m in config.period.month_starts()]
     month_columns: dict[int, int] = {}  # column index -> month index
+    fixed = {table.column(name) for name in FIXED_COLUMNS}
     for index, title in enumerate(table.header):
-        name = title.strip().lower()
-        if name in FIXED_COLUMNS:
+        if index in fixed or title.strip().lower() in FIXED_COLUMNS:
             continue
         month = parse_month(title)
         if month is None:
@@ -33,7 +34,8 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
                     "unknown column.",
                     row=1,
                     column=title,
-                    hint="Columns are category, line, channel, carry_over, then months as YYYY-MM.",
+                    hint="Columns are category, line, channel, carry_over (in French: catégorie,"
+                    " poste, canal, report), then months as YYYY-MM.",
                 )
             )
         elif month_key(month) not in period_keys:
@@ -71,7 +73,7 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
                     table.file,
                     f"this line name is already used on row {first_row_of[key]}.",
                     row=number,
-                    column="line",
+                    column=column_title(table, "line"),
                     value=name,
                     hint="Line names must be unique; rename one of them.",
                 )
@@ -112,10 +114,22 @@ def _read_line(
     category, name = cell("category"), cell("line")
     if not category:
         problems.append(
-            Problem(table.file, "the category is empty.", row=number, column="category")
+            Problem(
+                table.file,
+                "the category is empty.",
+                row=number,
+                column=column_title(table, "category"),
+            )
         )
     if not name:
-        problems.append(Problem(table.file, "the line name is empty.", row=number, column="line"))
+        problems.append(
+            Problem(
+                table.file,
+                "the line name is empty.",
+                row=number,
+                column=column_title(table, "line"),
+            )
+        )
     elif name.startswith(_CRITERIA_START) or _CRITERIA_CHARS.search(name):
         problems.append(
             Problem(
@@ -123,7 +137,7 @@ def _read_line(
                 "a line name cannot start with = + - @ < > or contain * ? ~,"
                 " which spreadsheet formulas read as operators.",
                 row=number,
-                column="line",
+                column=column_title(table, "line"),
                 value=name,
             )
         )
@@ -135,9 +149,10 @@ def _read_line(
                 table.file,
                 "is not a carry-over policy.",
                 row=number,
-                column="carry_over",
+                column=column_title(table, "carry_over"),
                 value=policy_text,
-                hint="Use none, surplus or full; blank means the budgetbook.toml default.",
+                hint=f"Use one of: {accepted('carry_over')}; blank means the budgetbook.toml"
+                " default.",
             )
         )
     planned = [Decimal(0)] * config.period.months

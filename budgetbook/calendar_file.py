@@ -6,27 +6,20 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
+from budgetbook.aliases import accepted, parse_value
 from budgetbook.errors import Problem, missing_columns
-from budgetbook.model import POST_STATUSES, Post
-from budgetbook.tables import Table, cell_text
+from budgetbook.model import Post
+from budgetbook.tables import Table, cell_text, column_title
 from budgetbook.values import parse_date
 
 REQUIRED = ("date", "platform")
 COLUMNS = ("date", "time", "platform", "format", "topic", "owner", "status", "campaign")
-STATUS_SYNONYMS = {
-    "idea": "idea", "idée": "idea", "idee": "idea", "draft": "draft", "brouillon": "draft",
-    "in progress": "draft", "en cours": "draft", "scheduled": "scheduled",
-    "programmé": "scheduled", "programme": "scheduled", "planifié": "scheduled",
-    "planifie": "scheduled", "planned": "scheduled", "published": "published",
-    "publié": "published", "publie": "published", "posted": "published", "live": "published",
-}  # fmt: skip
 CLOCK = re.compile(r"^\s*(\d{1,2})\s*[:hH.]\s*(\d{2})?\s*$")
 
 
 def parse_post_status(text: str) -> str | None:
-    """A blank status is an idea: the first step of a post."""
-    key = " ".join(text.casefold().split())
-    return "idea" if not key else STATUS_SYNONYMS.get(key)
+    """A status in English or French; a blank one is an idea: the first step of a post."""
+    return "idea" if not text.strip() else parse_value("post_status", text)
 
 
 def parse_time(value: object) -> str:
@@ -66,7 +59,9 @@ def _read_row(table: Table, number: int, row: list[object], problems: list) -> P
         return cell_text(table, row, name)
 
     def bad(column: str, message: str, hint: str) -> None:
-        problems.append(Problem(table.file, message, number, column, cell(column), hint))
+        problems.append(
+            Problem(table.file, message, number, column_title(table, column), cell(column), hint)
+        )
 
     before = len(problems)
     try:
@@ -83,7 +78,7 @@ def _read_row(table: Table, number: int, row: list[object], problems: list) -> P
         bad("platform", "the platform is empty.", "Name it, e.g. Instagram.")
     status = parse_post_status(cell("status"))
     if status is None:
-        bad("status", "is not a known status.", f"Use one of: {', '.join(POST_STATUSES)}.")
+        bad("status", "is not a known status.", f"Use one of: {accepted('post_status')}.")
     if len(problems) > before:
         return None
     return Post(

@@ -128,20 +128,32 @@ def main() -> None:
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--xlsx", is_flag=True, help="Write budget.xlsx, to fill in Excel, not budget.csv.")
-def init(directory: Path, xlsx: bool) -> None:
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    show_default=True,
+    help="Language of the example files (headers, words, number formats) and the workbook.",
+)
+def init(directory: Path, xlsx: bool, language: str) -> None:
     """Create a project folder with example input files to edit.
 
     It holds budgetbook.toml, budget.csv, an actuals/ folder with an example finance file,
     and the optional tables (mapping, objectives, roadmap, calendar, KPIs, operations).
+    With --lang fr the files are written as a French user would (poste, report, abonnés,
+    dates as 31/01/2027, decimal commas) and the workbook is in French; files in either
+    language are read whatever the workbook's language.
 
     \b
     Example:
       budgetbook init my-project
       budgetbook init my-project --xlsx    # budget.xlsx instead of budget.csv
+      budgetbook init mon-projet --lang fr # French example files and workbook
     """
     from budgetbook.init import create_project
 
-    written = create_project(directory, budget_as_xlsx=xlsx)
+    written = create_project(directory, budget_as_xlsx=xlsx, language=language)
     click.echo(f"Created {directory} with {len(written)} files:")
     for path in written:
         click.echo(f"  {path.relative_to(directory).as_posix()}")

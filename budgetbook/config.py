@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from budgetbook.aliases import accepted, parse_value
 from budgetbook.errors import InputErrors, Problem
 from budgetbook.messages import LANGUAGES
 from budgetbook.model import (
@@ -195,7 +196,7 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
                 "is not a carry-over policy.",
                 column="budget.carry_over",
                 value=data["budget"]["carry_over"],
-                hint="Use none, surplus or full.",
+                hint=f"Use one of: {accepted('carry_over')}.",
             )
         )
 
@@ -325,7 +326,6 @@ def parse_month(text: str) -> date | None:
 
 
 def parse_carry_over(text: str) -> CarryOver | None:
-    try:
-        return CarryOver(text.strip().lower())
-    except ValueError:
-        return None
+    """A policy in English or French (``aucun``, ``surplus``, ``total``), or None."""
+    policy = parse_value("carry_over", text)
+    return None if policy is None else CarryOver(policy)

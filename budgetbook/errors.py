@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from budgetbook.aliases import column_names
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -32,8 +34,15 @@ class Problem:
 
 
 def missing_columns(file: str, names: Iterable[str], hint: str | None = None) -> list[Problem]:
-    """One problem per absent column, on the header row, worded alike in every reader."""
-    return [Problem(file, f"the column '{name}' is missing.", row=1, hint=hint) for name in names]
+    """One problem per absent column, on the header row, worded alike in every reader; the
+    hint adds the column's French names, for a user who wrote the others in French."""
+    problems = []
+    for name in names:
+        others = [other for part in name.split(" or ") for other in column_names(part, file)[1:]]
+        french = f"In French: {', '.join(others)}." if others else None
+        text = " ".join(part for part in (hint, french) if part) or None
+        problems.append(Problem(file, f"the column '{name}' is missing.", row=1, hint=text))
+    return problems
 
 
 def _show(value: str) -> str:

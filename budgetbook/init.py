@@ -7,17 +7,27 @@ from datetime import datetime
 from pathlib import Path
 
 from budgetbook.errors import BudgetbookError
+from budgetbook.labels import LABELS
 from budgetbook.tables import read_table
+from budgetbook.values import parse_amount
 
-TEMPLATES = Path(__file__).parent / "templates"
+# The example files, per language: headers, words and number formats a user of it writes.
+TEMPLATES = {
+    "en": Path(__file__).parent / "templates",
+    "fr": Path(__file__).parent / "templates-fr",
+}
 
 
-def create_project(directory: Path, budget_as_xlsx: bool = False) -> list[Path]:
-    """Copy the templates into ``directory``; refuse to overwrite any file already there."""
+def create_project(
+    directory: Path, budget_as_xlsx: bool = False, language: str = "en"
+) -> list[Path]:
+    """Copy the templates of ``language`` into ``directory``; refuse to overwrite any file
+    already there."""
+    templates = TEMPLATES[language]
     sources = sorted(
-        p for p in TEMPLATES.rglob("*") if p.is_file() and p.suffix in (".csv", ".toml")
+        p for p in templates.rglob("*") if p.is_file() and p.suffix in (".csv", ".toml")
     )
-    targets = [directory / p.relative_to(TEMPLATES) for p in sources]
+    targets = [directory / p.relative_to(templates) for p in sources]
     if budget_as_xlsx:
         targets = [t.with_suffix(".xlsx") if t.name == "budget.csv" else t for t in targets]
     clashes = [t for t in targets if t.exists()]
@@ -30,15 +40,16 @@ def create_project(directory: Path, budget_as_xlsx: bool = False) -> list[Path]:
     for source, target in zip(sources, targets, strict=True):
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.suffix == ".xlsx":
-            write_budget_xlsx(source, target)
+            write_budget_xlsx(source, target, language)
         else:
             shutil.copyfile(source, target)
         written.append(target)
     return written
 
 
-def write_budget_xlsx(source: Path, target: Path) -> None:
-    """The budget template as a workbook to fill in: text month headers, a policy dropdown."""
+def write_budget_xlsx(source: Path, target: Path, language: str = "en") -> None:
+    """The budget template as a workbook to fill in: text month headers, a dropdown of the
+    policies in ``language``."""
     from xlsxwriter.workbook import Workbook
 
     table = read_table(source, source.name)
@@ -54,11 +65,12 @@ def write_budget_xlsx(source: Path, target: Path) -> None:
         for col, value in enumerate(cells):
             text = str(value)
             if col >= fixed and text:
-                ws.write_number(row, col, float(text), amount)
+                ws.write_number(row, col, float(parse_amount(text)), amount)
             else:
                 ws.write_string(row, col, text)
     last = max(len(table.rows), 200)
-    ws.data_validation(1, 3, last, 3, {"validate": "list", "source": ["none", "surplus", "full"]})
+    policies = list(LABELS[language].policies.values())
+    ws.data_validation(1, 3, last, 3, {"validate": "list", "source": policies})
     ws.set_column(0, 0, 18)
     ws.set_column(1, 1, 24)
     ws.set_column(2, 3, 11)

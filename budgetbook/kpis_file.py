@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from budgetbook.aliases import accepted
 from budgetbook.config import parse_month
 from budgetbook.errors import Problem, missing_columns
-from budgetbook.model import METRICS, KpiValue
+from budgetbook.model import KpiValue
 from budgetbook.objectives_file import parse_metric
-from budgetbook.tables import Table, cell_text
+from budgetbook.tables import Table, cell_text, column_title
 from budgetbook.values import parse_amount, parse_date
 
 COLUMNS = ("month", "channel", "metric", "value")
@@ -26,7 +27,11 @@ def read_kpis(table: Table) -> tuple[list[KpiValue], list[Problem]]:
             return cell_text(table, row, name)
 
         def bad(column: str, message: str, hint: str, number=number, cell=cell) -> None:
-            problems.append(Problem(table.file, message, number, column, cell(column), hint))
+            problems.append(
+                Problem(
+                    table.file, message, number, column_title(table, column), cell(column), hint
+                )
+            )
 
         before = len(problems)
         month = _month(row[table.column("month")])
@@ -37,7 +42,7 @@ def read_kpis(table: Table) -> tuple[list[KpiValue], list[Problem]]:
             bad("channel", "the channel is empty.", "Name it as in budget.csv, e.g. Instagram.")
         metric = parse_metric(cell("metric"))
         if metric is None:
-            bad("metric", "is not a known metric.", f"Use one of: {', '.join(METRICS)}.")
+            bad("metric", "is not a known metric.", f"Use one of: {accepted('metric')}.")
         try:
             value = parse_amount(row[table.column("value")])
         except ValueError:

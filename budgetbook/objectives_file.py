@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
+from budgetbook.aliases import accepted, parse_value
 from budgetbook.errors import Problem, missing_columns
-from budgetbook.model import METRICS, Objective
-from budgetbook.tables import Table, cell_text
+from budgetbook.model import Objective
+from budgetbook.tables import Table, cell_text, column_title
 from budgetbook.values import parse_amount, parse_date
 
 COLUMNS = ("objective", "channel", "metric", "baseline", "target", "deadline", "owner")
-# French names people write for the canonical metrics.
-METRIC_SYNONYMS = {
-    "abonnés": "followers", "abonnes": "followers", "nouveaux abonnés": "new_followers",
-    "désabonnements": "lost_followers", "desabonnements": "lost_followers", "portée": "reach",
-    "portee": "reach", "engagement": "engagements", "j'aime": "likes", "mentions j'aime": "likes",
-    "commentaires": "comments", "partages": "shares", "enregistrements": "saves",
-    "clics": "clicks", "chiffre d'affaires": "revenue", "ca": "revenue", "revenu": "revenue",
-}  # fmt: skip
 
 
 def parse_metric(text: str) -> str | None:
-    key = text.strip().casefold().replace(" ", "_")
-    if key in METRICS:
-        return key
-    return METRIC_SYNONYMS.get(text.strip().casefold())
+    """A metric's canonical name from its English or French name (``portée``, ``j'aime``)."""
+    return parse_value("metric", text)
 
 
 def read_objectives(table: Table) -> tuple[list[Objective], list[Problem]]:
@@ -47,7 +38,14 @@ def _read_objective(
 
     def bad(column: str, message: str, hint: str | None = None) -> None:
         problems.append(
-            Problem(table.file, message, row=number, column=column, value=cell(column), hint=hint)
+            Problem(
+                table.file,
+                message,
+                row=number,
+                column=column_title(table, column),
+                value=cell(column),
+                hint=hint,
+            )
         )
 
     before = len(problems)
@@ -65,7 +63,7 @@ def _read_objective(
         bad("channel", "the channel is empty.", "Name the channel, e.g. Instagram.")
     metric = parse_metric(cell("metric"))
     if metric is None:
-        bad("metric", "is not a known metric.", f"Use one of: {', '.join(METRICS)}.")
+        bad("metric", "is not a known metric.", f"Use one of: {accepted('metric')}.")
     amounts = {}
     for column in ("baseline", "target"):
         try:

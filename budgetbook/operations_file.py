@@ -5,21 +5,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from budgetbook.aliases import accepted, parse_value
 from budgetbook.errors import Problem, missing_columns
-from budgetbook.model import OPERATION_TYPES, Operation
-from budgetbook.tables import Table, cell_text
+from budgetbook.model import Operation
+from budgetbook.tables import Table, cell_text, column_title
 from budgetbook.values import parse_amount
 
 REQUIRED = ("operation", "objective_type", "lever", "budget", "cost", "target")
 RESULTS = ("participants", "opt_ins", "new_contacts", "revenue")  # blank reads as 0
-TYPE_SYNONYMS = {
-    "acquisition": "acquisition", "recrutement": "acquisition", "loyalty": "loyalty",
-    "fidélisation": "loyalty", "fidelisation": "loyalty", "retention": "loyalty",
-    "engagement": "engagement", "traffic": "traffic", "trafic": "traffic",
-    "satisfaction": "satisfaction", "data quality": "data quality",
-    "qualité des données": "data quality", "qualite des donnees": "data quality",
-    "data": "data quality",
-}  # fmt: skip
 
 
 def read_operations(table: Table) -> tuple[list[Operation], list[Problem]]:
@@ -38,17 +31,21 @@ def read_operations(table: Table) -> tuple[list[Operation], list[Problem]]:
             return cell_text(table, row, name)
 
         def bad(column: str, message: str, hint: str, number=number, cell=cell) -> None:
-            problems.append(Problem(table.file, message, number, column, cell(column), hint))
+            problems.append(
+                Problem(
+                    table.file, message, number, column_title(table, column), cell(column), hint
+                )
+            )
 
         before = len(problems)
         if not cell("operation"):
             bad("operation", "the operation has no name.", "Name it, e.g. 'Spring giveaway'.")
-        kind = TYPE_SYNONYMS.get(" ".join(cell("objective_type").casefold().split()))
+        kind = parse_value("objective_type", cell("objective_type"))
         if kind is None:
             bad(
                 "objective_type",
                 "is not a known objective type.",
-                f"Use one of: {', '.join(OPERATION_TYPES)}.",
+                f"Use one of: {accepted('objective_type')}.",
             )
         if not cell("lever"):
             bad("lever", "the lever is empty.", "Name it, e.g. 'Instagram ads' or 'newsletter'.")

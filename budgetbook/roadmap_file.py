@@ -7,21 +7,13 @@ import re
 from datetime import date, timedelta
 from decimal import Decimal
 
+from budgetbook.aliases import accepted, parse_value
 from budgetbook.errors import Problem, missing_columns
-from budgetbook.model import ROADMAP_STATUSES, Initiative, Objective, add_months
-from budgetbook.tables import Table, cell_text
+from budgetbook.model import Initiative, Objective, add_months
+from budgetbook.tables import Table, cell_text, column_title
 from budgetbook.values import parse_amount, parse_date
 
 REQUIRED = ("initiative", "start")
-COMPLETE_HEADERS = ("complete", "% complete", "progress", "avancement", "% réalisé")
-STATUS_SYNONYMS = {
-    "planned": "planned", "planifié": "planned", "planifie": "planned", "prévu": "planned",
-    "prevu": "planned", "à faire": "planned", "a faire": "planned", "to do": "planned",
-    "todo": "planned", "in progress": "in progress", "en cours": "in progress",
-    "ongoing": "in progress", "started": "in progress", "done": "done", "completed": "done",
-    "terminé": "done", "termine": "done", "fait": "done", "blocked": "blocked",
-    "bloqué": "blocked", "bloque": "blocked", "on hold": "blocked", "en pause": "blocked",
-}  # fmt: skip
 UNITS = {
     "day": "days", "days": "days", "d": "days", "jour": "days", "jours": "days", "j": "days",
     "week": "weeks", "weeks": "weeks", "w": "weeks", "wk": "weeks", "wks": "weeks",
@@ -66,8 +58,8 @@ def _months_later(start: date, months: int) -> date:
 
 
 def parse_status(text: str, default: str = "planned") -> str | None:
-    key = " ".join(text.casefold().split())
-    return default if not key else STATUS_SYNONYMS.get(key)
+    """A status in English or French (``prévu``, ``en cours``, ``terminé``, ``bloqué``)."""
+    return default if not text.strip() else parse_value("roadmap_status", text)
 
 
 def parse_complete(value: object) -> Decimal | None:
@@ -94,9 +86,7 @@ def read_roadmap(
     if missing:
         hint = "Columns are: initiative, objective, owner, start, end or duration, status."
         return [], missing_columns(table.file, missing, hint)
-    complete_col = next(
-        (table.column(h) for h in COMPLETE_HEADERS if table.column(h) is not None), None
-    )
+    complete_col = table.column("complete")
     known = {objective.name.casefold(): objective.name for objective in objectives}
     problems: list[Problem] = []
     initiatives: list[Initiative] = []
@@ -120,7 +110,9 @@ def _read_row(
 
     def bad(column: str, message: str, hint: str | None = None, value: str | None = None) -> None:
         shown = cell(column) if value is None else value
-        problems.append(Problem(table.file, message, number, column, shown, hint))
+        problems.append(
+            Problem(table.file, message, number, column_title(table, column), shown, hint)
+        )
 
     before = len(problems)
     name = cell("initiative")
@@ -175,7 +167,7 @@ def _read_row(
         bad("end", f"is before the start ({start}).", "Swap the dates, or fix the end.")
     status = parse_status(cell("status"))
     if status is None:
-        bad("status", "is not a known status.", f"Use one of: {', '.join(ROADMAP_STATUSES)}.")
+        bad("status", "is not a known status.", f"Use one of: {accepted('roadmap_status')}.")
     complete = None
     if complete_col is not None:
         try:

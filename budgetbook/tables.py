@@ -30,11 +30,14 @@ class Table:
         return any(str(cell).strip() for cell in row[len(self.header) :] if cell is not None)
 
     def column(self, name: str) -> int | None:
-        """Index of a column by header name, ignoring case and surrounding spaces."""
-        wanted = name.strip().casefold()
-        for index, title in enumerate(self.header):
-            if title.strip().casefold() == wanted:
-                return index
+        """Index of a column by its canonical name or another name for it (French ones:
+        budgetbook/aliases.py), ignoring case, accents, and spaces against underscores."""
+        from budgetbook.aliases import column_names, normalise
+
+        titles = [normalise(title) for title in self.header]
+        for candidate in map(normalise, column_names(name, self.file)):
+            if candidate in titles:
+                return titles.index(candidate)
         return None
 
 
@@ -275,3 +278,14 @@ def cell_text(table: Table, row: list[object], name: str) -> str:
     """A cell of a named column as trimmed text; an absent column or an empty cell reads as ""."""
     index = table.column(name)
     return "" if index is None or row[index] is None else str(row[index]).strip()
+
+
+def column_title(table: Table, name: str) -> str:
+    """How a problem names column ``name``: as the header writes it when that is another name
+    for it (``report`` for carry_over), so the user finds it; else the canonical name."""
+    from budgetbook.aliases import normalise
+
+    index = table.column(name)
+    if index is None or normalise(table.header[index]) == normalise(name):
+        return name
+    return table.header[index]

@@ -52,6 +52,30 @@ def test_init_xlsx_budget_builds_the_same_figures(run, tmp_path):
     assert from_xlsx.splitlines()[1:] == from_csv.splitlines()[1:]
 
 
+def test_init_in_french_builds_a_french_workbook_out_of_the_box(run, tmp_path):
+    project = tmp_path / "nouveau"
+    assert run("init", project, "--lang", "fr").exit_code == 0
+    assert (project / "budget.csv").read_text(encoding="utf-8").startswith("catégorie;poste;")
+    built = run("build", project, "-o", tmp_path / "classeur.xlsx")
+    assert built.exit_code == 0, built.output
+    assert "5 lignes comptables comptées sur 5" in built.output
+    sheets = openpyxl.load_workbook(tmp_path / "classeur.xlsx", read_only=True).sheetnames
+    assert sheets[:4] == ["Synthèse", "Stratégie", "Budget", "Dépenses"]
+    assert {"Feuille de route", "Calendrier", "Performance"} <= set(sheets)
+
+
+def test_init_in_french_xlsx_offers_french_policies(run, tmp_path):
+    assert run("init", tmp_path / "csv", "--lang", "fr").exit_code == 0
+    assert run("init", tmp_path / "xlsx", "--lang", "fr", "--xlsx").exit_code == 0
+    sheet = openpyxl.load_workbook(tmp_path / "xlsx" / "budget.xlsx").active
+    (validation,) = sheet.data_validations.dataValidation
+    assert validation.formula1 == '"aucun,surplus,total"'
+    assert sheet["E2"].value == 12
+    from_csv = run("check", tmp_path / "csv").output
+    from_xlsx = run("check", tmp_path / "xlsx").output
+    assert from_xlsx.splitlines()[1:] == from_csv.splitlines()[1:]
+
+
 def test_init_never_overwrites(run, tmp_path):
     assert run("init", tmp_path / "p").exit_code == 0
     again = run("init", tmp_path / "p")

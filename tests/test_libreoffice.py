@@ -12,7 +12,7 @@ import pytest
 
 from budgetbook.build import build_workbook
 from budgetbook.report import describe
-from tests.conftest import SAMPLE, write_project
+from tests.conftest import ROOT, SAMPLE, write_project
 from tests.recalc import compare, recalculate
 
 pytestmark = pytest.mark.libreoffice
@@ -224,5 +224,15 @@ def test_french_sample_every_formula_equals_python_value(tmp_path):
     build_workbook(SAMPLE, book, language="fr")
     count, mismatches = compare(book, recalculate(book, tmp_path / "lo"))
     print(f"compared {count} formula cells of the French sample")
+    assert count > 2000
+    assert mismatches == []
+
+
+def test_french_sample_folder_every_formula_equals_python_value(tmp_path):
+    """samples/atelier-lune-fr, read from French inputs, recalculates to its Python values."""
+    book = tmp_path / "atelier-lune-fr.xlsx"
+    build_workbook(ROOT / "samples" / "atelier-lune-fr", book)
+    count, mismatches = compare(book, recalculate(book, tmp_path / "lo"))
+    print(f"compared {count} formula cells of the French sample folder")
     assert count > 2000
     assert mismatches == []
