@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ class Table:
     file: str  # the name shown to the user, relative to the project
     header: list[str]
     rows: list[tuple[int, list[object]]]
+    sha256: str = ""  # of the bytes read, so a file sent twice is known without reading it again
 
     def overflow(self, row: list[object]) -> bool:
         """Whether a row holds values beyond the header's last column (a shifted row)."""
@@ -68,9 +70,9 @@ def read_table(
     whole (binary, damaged, beyond ``limits``) raises UnreadableFile."""
     _check_size(path, shown_as, limits)
     if path.suffix.lower() == ".xlsx":
-        grid = _read_xlsx(path, shown_as, limits)
+        grid, digest = _read_xlsx(path, shown_as, limits)
     else:
-        grid = _read_csv(path, shown_as, delimiter, encoding, limits)
+        grid, digest = _read_csv(path, shown_as, delimiter, encoding, limits)
     if len(grid) > limits.rows:
         raise _refuse(
             shown_as,
@@ -92,12 +94,18 @@ def read_table(
             if is_header([_header_text(cell) for cell in row]):
                 start = index
                 break
-    (_, header), *rows = numbered[start:]
+    header = numbered[start][1]
     width = len(header)
     return Table(
         shown_as,
         [_header_text(title) for title in header],
-        [(number, _fit(row, width)) for number, row in rows],
+        [
+            numbered_row
+            if len(numbered_row[1]) >= width
+            else (numbered_row[0], _fit(numbered_row[1], width))
+            for numbered_row in islice(numbered, start + 1, None)
+        ],
+        digest,
     )
 
 
@@ -109,12 +117,15 @@ def _header_text(title: object) -> str:
 
 
 def _has_data(row: list[object]) -> bool:
+    first = row[0] if row else None
+    if first.__class__ is str and first.strip():  # most rows: no need to look further
+        return True
     return any(str(cell).strip() for cell in row if cell is not None)
 
 
 def _fit(row: list[object], width: int) -> list[object]:
-    """Pad short rows with blanks, so a missing trailing cell reads as empty."""
-    return list(row) + [""] * (width - len(row)) if len(row) < width else list(row)
+    """Pad a short row with blanks, so a missing trailing cell reads as empty."""
+    return list(row) + [""] * (width - len(row))
 
 
 def decode(data: bytes) -> str:
@@ -216,11 +227,12 @@ def sniff_delimiter(text: str) -> str:
 
 def _read_csv(
     path: Path, shown_as: str, delimiter: str | None, encoding: str | None, limits: Limits
-) -> list[list[object]]:
+) -> tuple[list[list[object]], str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise _refuse(shown_as, f"cannot be read: {exc.strerror}.", "Check its name.") from None
+    digest = hashlib.sha256(data).hexdigest()
     if encoding:
         text = data.decode(encoding, errors="replace")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -235,12 +247,8 @@ def _read_csv(
     del data
     csv.field_size_limit(limits.cell_chars)
     reader = csv.reader(lines_of(text), delimiter=delimiter or sniff_delimiter(text))
-    rows: list[list[object]] = []
     try:
-        for row in reader:
-            rows.append(row)
-            if len(rows) > limits.rows:
-                break
+        rows: list[list[object]] = list(islice(reader, limits.rows + 1))
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
             raise _refuse(
@@ -253,16 +261,18 @@ def _read_csv(
         raise _refuse(
             shown_as, f"is not a readable CSV file: {exc}.", "Export it again as CSV or .xlsx."
         ) from None
-    return rows
+    return rows, digest
 
 
-def _read_xlsx(path: Path, shown_as: str, limits: Limits) -> list[list[object]]:
+def _read_xlsx(path: Path, shown_as: str, limits: Limits) -> tuple[list[list[object]], str]:
     from python_calamine import CalamineError, CalamineWorkbook
 
     check_xlsx(path, shown_as, ZipLimits.of(limits))
     try:
+        with path.open("rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
         sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
-        return sheet.to_python(skip_empty_area=False)
+        return sheet.to_python(skip_empty_area=False), digest
     except (CalamineError, OSError, ValueError, IndexError) as exc:
         raise _refuse(
             shown_as,
