@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from itertools import count
+from itertools import compress, count, repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -218,30 +218,16 @@ def _read_actuals_file(
     if digest in seen:
         reason = f"same content as {seen[digest]}, which is already counted"
         reader = None if problems else _RowReader(table, columns, config, lines, rules)
+        amounts = reader.amounts() if reader else [None] * len(table.rows)
         result.not_counted = [
-            NotCounted(
-                shown,
-                number,
-                "file sent twice",
-                reason,
-                _row_text(row),
-                reader.amount(row) if reader else None,
-            )
-            for number, row in table.rows
+            NotCounted(shown, number, "file sent twice", reason, _row_text(row), amount)
+            for (number, row), amount in zip(table.rows, amounts, strict=True)
         ]
     elif problems:
         raise InputErrors(problems)
     else:
         reader = _RowReader(table, columns, config, lines, rules)
-        for number, row in table.rows:
-            try:
-                result.transactions.append(reader.transaction(number, row))
-            except _Skip as skip:
-                result.not_counted.append(
-                    NotCounted(
-                        shown, number, skip.kind, skip.reason, _row_text(row), reader.amount(row)
-                    )
-                )
+        result.transactions, result.not_counted = reader.read()
     result.sources = [Source(shown, digest, len(table.rows), len(result.transactions))]
     return result
 
@@ -330,7 +316,7 @@ class _RowReader:
             else detect_day_first(row[self.date_col] for _, row in table.rows)
         )
         self.days: dict[object, date | tuple[str, str]] = {}
-        self.amounts: dict[object, Decimal | None] = {}
+        self.amounts_known: dict[object, Decimal | None] = {}
 
     @cached_property
     def decimal_comma(self) -> bool | None:
@@ -341,19 +327,96 @@ class _RowReader:
         rows = self.table.rows
         return detect_decimal_comma([row[index] for _, row in rows for index, _ in self.money_cols])
 
+    def read(self) -> tuple[list[Transaction], list[NotCounted]]:
+        """Every row as a transaction or as not counted, in the file's order.
+
+        Column by column, so that the work per row runs in C loops over the outcomes kept for
+        each distinct cell; a row that fails a check goes through `transaction`, which says
+        why (and would count it, in its place, if it did not fail)."""
+        rows = list(map(itemgetter(1), self.table.rows))
+        numbers = list(map(itemgetter(0), self.table.rows))
+        days = self._days_of(rows)
+        amounts = self.amounts(rows)
+        texts = [self._texts_of(rows, index) for index in self.text_cols]
+        if self.line_col is None:
+            lines = self.matcher.lines(*texts)
+        else:
+            given = self._texts_of(rows, self.line_col)
+            lines = list(map(self.line, given, *texts))
+        shifted = (
+            [len(row) > self.width and self.table.overflow(row) for row in rows]
+            if max(map(len, rows), default=0) > self.width
+            else [False] * len(rows)
+        )
+        fine = [
+            not shift and day.__class__ is date and amount is not None and line is not None
+            for shift, day, amount, line in zip(shifted, days, amounts, lines, strict=True)
+        ]
+        made = map(
+            Transaction,
+            *(compress(column, fine) for column in (days, amounts, lines, *texts)),
+            repeat(self.table.file),
+            compress(numbers, fine),
+        )
+        counted: list[Transaction] = []
+        not_counted: list[NotCounted] = []
+        for number, row, ok in zip(numbers, rows, fine, strict=True):
+            if ok:
+                counted.append(next(made))
+                continue
+            try:
+                counted.append(self.transaction(number, row))
+            except _Skip as skip:
+                not_counted.append(
+                    NotCounted(
+                        self.table.file,
+                        number,
+                        skip.kind,
+                        skip.reason,
+                        _row_text(row),
+                        self.amount(row),
+                    )
+                )
+        return counted, not_counted
+
+    def _days_of(self, rows: list[list[object]]) -> list[date | tuple[str, str] | None]:
+        """Each row's date, why its date cell does not count, or None for a blank cell."""
+        keys = _keys(list(map(itemgetter(self.date_col), rows)))
+        for key in set(keys).difference(self.days):
+            if _text(_cell(key)):
+                self.days[key] = self._day(_cell(key))
+        return list(map(self.days.get, keys))
+
+    def amounts(self, rows: list[list[object]] | None = None) -> list[Decimal | None]:
+        """Each row's amount (`amount`), for every row at once."""
+        if rows is None:
+            rows = list(map(itemgetter(1), self.table.rows))
+        cells = [list(map(itemgetter(index), rows)) for index, _ in self.money_cols]
+        one = len(cells) == 1
+        keys = _keys(cells[0]) if one else list(zip(*map(_keys, cells), strict=True))
+        for key in set(keys).difference(self.amounts_known):
+            money = [_cell(key)] if one else list(map(_cell, key))
+            self.amounts_known[key] = self._amount(money)
+        return list(map(self.amounts_known.__getitem__, keys))
+
+    def _texts_of(self, rows: list[list[object]], index: int | None) -> list[str]:
+        if index is None:
+            return [""] * len(rows)
+        cells = list(map(itemgetter(index), rows))
+        return list(map(str.strip if _all_text(cells) else _text, cells))
+
     def amount(self, row: list[object]) -> Decimal | None:
         """Spent minus credited, or None when neither reads as an amount."""
         cols = self.money_cols
         key = _key(row[cols[0][0]]) if len(cols) == 1 else tuple(_key(row[i]) for i, _ in cols)
-        found = self.amounts.get(key, _UNSEEN)
+        found = self.amounts_known.get(key, _UNSEEN)
         if found is _UNSEEN:
-            found = self.amounts[key] = self._amount(row)
+            found = self.amounts_known[key] = self._amount([row[i] for i, _ in cols])
         return found
 
-    def _amount(self, row: list[object]) -> Decimal | None:
+    def _amount(self, cells) -> Decimal | None:
         values = []
-        for index, credit in self.money_cols:
-            cell = row[index]
+        for cell, (_, credit) in zip(cells, self.money_cols, strict=True):
             if not _text(cell):
                 continue
             try:
@@ -394,6 +457,12 @@ class _RowReader:
             return "outside the period", f"date {day.isoformat()} is outside the budget period"
         return day
 
+    def line(self, given: str, description: str, vendor: str, account: str) -> str | None:
+        """The line a row names, else the one the mapping rules give, else None."""
+        if given:
+            return self.names.get(given.casefold())
+        return self.matcher.line([description, vendor, account])
+
     def transaction(self, number: int, row: list[object]) -> Transaction:
         if len(row) > self.width and self.table.overflow(row):
             raise _Skip(
@@ -410,14 +479,11 @@ class _RowReader:
             "" if index is None else _text(row[index]) for index in self.text_cols
         ]
         given = "" if self.line_col is None else _text(row[self.line_col])
-        if given:
-            line = self.names.get(given.casefold())
-            if line is None:
-                raise _Skip("unknown line", f"no budget line is named {given}")
-        else:
-            line = self.matcher.line(texts)
-            if line is None:
-                raise _Skip("no line", "no line given and no mapping rule matches")
+        line = self.line(given, *texts)
+        if line is None and given:
+            raise _Skip("unknown line", f"no budget line is named {given}")
+        if line is None:
+            raise _Skip("no line", "no line given and no mapping rule matches")
         return Transaction(day, amount, line, description, vendor, account, self.table.file, number)
 
 
@@ -428,6 +494,20 @@ def _key(cell: object) -> object:
     """A cell's value as a dictionary key: ``1``, ``1.0`` and ``True`` are equal keys in
     Python but different cells (a serial day, the same, and not a date at all)."""
     return cell if cell.__class__ is str else (cell.__class__, cell)
+
+
+def _all_text(cells: list[object]) -> bool:
+    return set(map(type, cells)) <= {str}
+
+
+def _keys(cells: list[object]) -> list[object]:
+    """`_key` of each cell: the cells themselves when all are text, as a CSV file's are."""
+    return cells if _all_text(cells) else list(map(_key, cells))
+
+
+def _cell(key: object) -> object:
+    """The cell a `_key` stands for."""
+    return key if key.__class__ is str else key[1]
 
 
 def _text(cell: object) -> str:
@@ -442,11 +522,11 @@ class _RuleMatcher:
     (300 rules tried one by one were three quarters of reading a 1M-row ledger)."""
 
     def __init__(self, rules: list[MappingRule]):
-        self.lines = [rule.line for rule in rules]
+        self.rule_lines: list[str | None] = [rule.line for rule in rules] + [None]
         # An empty text is in every row: no rule after it is ever reached.
-        self.always = next((n for n, rule in enumerate(rules) if not rule.match), None)
+        self.nowhere = next((n for n, rule in enumerate(rules) if not rule.match), len(rules))
         first: dict[str, int] = {}
-        for number, rule in enumerate(rules[: self.always]):
+        for number, rule in enumerate(rules[: self.nowhere]):
             first.setdefault(rule.match, number)
         # Joins the texts; in no rule's text, so no match can span two of them.
         self.separator = next(
@@ -461,14 +541,28 @@ class _RuleMatcher:
                 self.automaton.add_word(match, number)
             self.automaton.make_automaton()
 
+    def lines(self, descriptions, vendors, accounts) -> list[str | None]:
+        """`line` of each row, given its texts column by column. A ledger's vendor and account
+        pairs repeat, so each distinct pair is searched once, and only the descriptions of
+        every row."""
+        pairs = list(zip(vendors, accounts, strict=True))
+        in_pair = {pair: self._first(self.separator.join(pair)) for pair in set(pairs)}
+        firsts = map(
+            min,
+            map(self._first, descriptions),
+            map(in_pair.__getitem__, pairs),
+        )
+        return list(map(self.rule_lines.__getitem__, firsts))
+
     def line(self, texts: list[str]) -> str | None:
-        number = self.always
+        return self.rule_lines[self._first(self.separator.join(texts))]
+
+    def _first(self, text: str) -> int:
+        """The number of the first rule found in ``text``; past the last rule when none is."""
+        number = self.nowhere
         if self.automaton is not None:
-            haystack = self.separator.join(texts).casefold()
-            found = min(map(itemgetter(1), self.automaton.iter(haystack)), default=None)
-            if found is not None:
-                number = found
-        return None if number is None else self.lines[number]
+            number = min(map(itemgetter(1), self.automaton.iter(text.casefold())), default=number)
+        return number
 
 
 def _row_text(row: list[object]) -> str:

@@ -26,8 +26,11 @@ LINES = [
 
 
 def line_of(rules: list[tuple[str, str]], description="", vendor="", account="") -> str | None:
+    """The line for one row, checked to be the same row by row and column by column."""
     matcher = _RuleMatcher([MappingRule(match, line) for match, line in rules])
-    return matcher.line([description, vendor, account])
+    line = matcher.line([description, vendor, account])
+    assert matcher.lines([description], [vendor], [account]) == [line]
+    return line
 
 
 def test_the_first_rule_wins_even_when_a_later_one_is_found_earlier_in_the_text():
