@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from budgetbook.errors import InputErrors, Problem, UnreadableFile
@@ -79,7 +79,12 @@ def read_table(
             f"has more than {limits.rows:,} rows, the limit.",
             "Split it by period, or raise [limits] rows in budgetbook.toml.",
         )
-    numbered = [(number, row) for number, row in enumerate(grid, start=1) if _has_data(row)]
+    # A first cell holding text settles most rows without a call per row.
+    numbered = [
+        (number, row)
+        for number, row in enumerate(grid, start=1)
+        if (row and row[0].__class__ is str and row[0].strip()) or _has_data(row)
+    ]
     if header_row is not None:
         numbered = [(number, row) for number, row in numbered if number >= header_row]
         if not numbered or numbered[0][0] != header_row:
@@ -117,9 +122,6 @@ def _header_text(title: object) -> str:
 
 
 def _has_data(row: list[object]) -> bool:
-    first = row[0] if row else None
-    if first.__class__ is str and first.strip():  # most rows: no need to look further
-        return True
     return any(str(cell).strip() for cell in row if cell is not None)
 
 
@@ -128,25 +130,21 @@ def _fit(row: list[object], width: int) -> list[object]:
     return list(row) + [""] * (width - len(row))
 
 
-def decode(data: bytes) -> str:
-    """UTF-16 when it starts with its BOM (Excel's "Unicode text"), UTF-8 (with or without
-    BOM) when it decodes, else line by line: UTF-8 where a line is UTF-8, Windows-1252 (as
-    older French exports are) where it is not, so a file pasted together from both reads."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
-    return "\n".join(_decode_line(line) for line in lines)
-
-
-def _decode_line(line: bytes) -> str:
-    try:
-        return line.decode("utf-8")
-    except UnicodeDecodeError:
-        return line.decode("cp1252", errors="replace")
+def decoded_lines(data: bytes) -> Iterator[str]:
+    """The lines of a text file that is not UTF-16, each with its line end, decoded one at a
+    time: UTF-8 (with or without BOM) where a line is UTF-8, Windows-1252 (as older French
+    exports are) where it is not, so a file pasted together from both reads. A whole UTF-8
+    file decodes to the same text, but held whole it takes up to four bytes a character."""
+    start, length = (3 if data.startswith(b"\xef\xbb\xbf") else 0), len(data)
+    while start < length:
+        end = data.find(b"\n", start)
+        stop = length if end < 0 else end + 1
+        line = data[start:stop]
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError:
+            yield line.decode("cp1252", errors="replace")
+        start = stop
 
 
 def _binary_kind(data: bytes) -> tuple[str, str] | None:
@@ -207,10 +205,10 @@ def lines_of(text: str) -> Iterator[str]:
         start = end + 1
 
 
-def sniff_delimiter(text: str) -> str:
-    """The delimiter among ``,`` ``;`` tab and ``|`` that splits the most of the first lines
-    into the same number (above one) of fields; title lines above a header do not vote."""
-    lines = [line for line in islice(lines_of(text), 50) if line.strip()]
+def sniff_delimiter(first_lines: list[str]) -> str:
+    """The delimiter among ``,`` ``;`` tab and ``|`` that splits the most of a file's first
+    lines into the same number (above one) of fields; title lines above a header do not vote."""
+    lines = [line for line in first_lines if line.strip()]
     best, best_score = ",", (0, 0)
     for delimiter in (",", ";", "\t", "|"):
         try:
@@ -234,19 +232,20 @@ def _read_csv(
         raise _refuse(shown_as, f"cannot be read: {exc.strerror}.", "Check its name.") from None
     digest = hashlib.sha256(data).hexdigest()
     if encoding:
-        text = data.decode(encoding, errors="replace")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = decode(data)
+        lines = lines_of(data.decode(encoding, errors="replace"))
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
+        lines = lines_of(data.decode("utf-16", errors="replace"))
     elif without_bom := _utf16_without_bom(data):
-        text = data.decode(without_bom, errors="replace")
+        lines = lines_of(data.decode(without_bom, errors="replace"))
     elif found := _binary_kind(data):
         kind, what_to_do = found
         raise _refuse(shown_as, f"is not a CSV table: it is {kind}.", what_to_do)
     else:
-        text = decode(data)
+        lines = decoded_lines(data)
     del data
+    first = list(islice(lines, 50))
     csv.field_size_limit(limits.cell_chars)
-    reader = csv.reader(lines_of(text), delimiter=delimiter or sniff_delimiter(text))
+    reader = csv.reader(chain(first, lines), delimiter=delimiter or sniff_delimiter(first))
     try:
         rows: list[list[object]] = list(islice(reader, limits.rows + 1))
     except csv.Error as exc:

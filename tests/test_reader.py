@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from budgetbook.actuals import _RowReader, _RuleMatcher, read_actuals_file
 from budgetbook.model import BudgetLine, CarryOver, Config, MappingRule, Period
-from budgetbook.tables import Table, read_table
+from budgetbook.tables import Table, decoded_lines, read_table
 from budgetbook.values import _parse_amount_text, parse_amount
 
 CONFIG = Config("Test", "EUR", Period(date(2026, 1, 1), 12), CarryOver.NONE)
@@ -164,3 +164,62 @@ def test_the_cycle_collector_is_left_as_it_was(tmp_path: Path, enabled: bool):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def whole_text(data: bytes) -> str:
+    """A file decoded whole, as budgetbook did: UTF-8, else each line UTF-8 or Windows-1252."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+        decoded = []
+        for line in lines:
+            try:
+                decoded.append(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                decoded.append(line.decode("cp1252", errors="replace"))
+        return "\n".join(decoded)
+
+
+LINE = st.tuples(st.text(alphabet="aé€–;\r’0", max_size=6), st.sampled_from(["utf-8", "cp1252"]))
+
+
+@given(
+    lines=st.lists(LINE, max_size=6),
+    bom=st.booleans(),
+    tail=st.sampled_from([b"", b"\n", b"\xe9"]),
+)
+def test_lines_decoded_one_at_a_time_make_the_whole_files_text(lines, bom, tail):
+    data = b"\n".join(text.encode(code, errors="replace") for text, code in lines) + tail
+    data = (b"\xef\xbb\xbf" if bom else b"") + data
+    got = list(decoded_lines(data))
+    assert "".join(got) == whole_text(data)
+    assert all(line.endswith("\n") for line in got[:-1])
+
+
+def test_every_row_is_counted_or_not_counted_once_in_file_order(tmp_path: Path):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "date,amount,line,description\n"
+        "2026-01-05,12,Ads,ok\n"
+        "2026-01-06,13,Ads,shifted,extra\n"
+        ",,,Total\n"
+        "2026-01-07,abc,Ads,bad amount\n"
+        "2026-01-08,14,Nope,unknown line\n"
+        "2025-12-31,15,Ads,before\n"
+        "2026-01-09,16,Canva,ok too\n",
+        encoding="utf-8",
+    )
+    taken = read_actuals_file(path, "export.csv", CONFIG, LINES, [], {})
+    assert [(t.source_row, t.amount, t.line) for t in taken.transactions] == [
+        (2, Decimal(12), "Ads"),
+        (8, Decimal(16), "Canva"),
+    ]
+    assert [(n.row, n.kind, n.amount) for n in taken.not_counted] == [
+        (3, "shifted row", Decimal(13)),
+        (4, "total row", None),
+        (5, "amount not understood", None),
+        (6, "unknown line", Decimal(14)),
+        (7, "outside the period", Decimal(15)),
+    ]
+    assert (taken.data_rows, taken.sources[0].rows, taken.sources[0].counted) == (7, 7, 2)
