@@ -320,7 +320,8 @@ class _RowReader:
 
     @cached_property
     def decimal_comma(self) -> bool | None:
-        """Looked for only when an amount is ambiguous (``1,200``): plain ones read alike."""
+        """Looked for only when an amount is ambiguous (``1,200``): plain ones read alike. So
+        only while `amounts` reads each distinct money cell, before `read` lets the rows go."""
         fmt = self.config.actuals_format
         if fmt.decimal_comma is not None:
             return fmt.decimal_comma
@@ -410,7 +411,9 @@ class _RowReader:
             self.amounts_known[key] = self._amount(money)
         return list(map(self.amounts_known.__getitem__, keys))
 
-    def _texts_of(self, rows: list[list[object]], index: int | None, shared=False) -> list[str]:
+    def _texts_of(
+        self, rows: list[list[object]], index: int | None, shared: bool = False
+    ) -> list[str]:
         """A column's texts; ``shared``, one object for each distinct text: a ledger's vendors
         and accounts repeat, and its transactions outlive the rows (130 MB for 1M rows)."""
         if index is None:
