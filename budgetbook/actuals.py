@@ -5,13 +5,13 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import itemgetter, not_
 from pathlib import Path
 
@@ -565,24 +565,26 @@ class _RuleMatcher:
         """`line` of each row, given its texts column by column. A ledger's vendor and account
         pairs repeat, so each distinct pair is searched once, and only the descriptions of
         every row."""
-        pairs = set(zip(vendors, accounts, strict=True))
-        in_pair = {pair: self._first(self.separator.join(pair)) for pair in pairs}
+        pairs = list(set(zip(vendors, accounts, strict=True)))
+        in_pair = dict(zip(pairs, self._firsts(map(self.separator.join, pairs)), strict=True))
         firsts = map(
             min,
-            map(self._first, descriptions),
+            self._firsts(descriptions),
             map(in_pair.__getitem__, zip(vendors, accounts, strict=True)),
         )
         return list(map(self.rule_lines.__getitem__, firsts))
 
     def line(self, texts: list[str]) -> str | None:
-        return self.rule_lines[self._first(self.separator.join(texts))]
+        return self.rule_lines[next(self._firsts([self.separator.join(texts)]))]
 
-    def _first(self, text: str) -> int:
-        """The number of the first rule found in ``text``; past the last rule when none is."""
-        number = self.nowhere
-        if self.automaton is not None:
-            number = min(map(itemgetter(1), self.automaton.iter(text.casefold())), default=number)
-        return number
+    def _firsts(self, texts: Iterable[str]) -> Iterator[int]:
+        """For each text, the number of the first rule found in it, past the last rule when
+        none is; in C loops, with no Python call per text (a third of the rules' time)."""
+        if self.automaton is None:
+            return (self.nowhere for _ in texts)
+        found = map(self.automaton.iter, map(str.casefold, texts))  # (end, rule number)s
+        numbers = map(map, repeat(itemgetter(1)), found)
+        return map(min, map(chain, numbers, repeat((self.nowhere,))))
 
 
 def _row_text(row: list[object]) -> str:
