@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from budgetbook.errors import InputErrors, Problem, UnreadableFile
@@ -24,6 +25,7 @@ class Table:
     file: str  # the name shown to the user, relative to the project
     header: list[str]
     rows: list[tuple[int, list[object]]]
+    sha256: str = ""  # of the bytes read, so a file sent twice is known without reading it again
 
     def overflow(self, row: list[object]) -> bool:
         """Whether a row holds values beyond the header's last column (a shifted row)."""
@@ -71,16 +73,21 @@ def read_table(
     whole (binary, damaged, beyond ``limits``) raises UnreadableFile."""
     _check_size(path, shown_as, limits)
     if path.suffix.lower() == ".xlsx":
-        grid = _read_xlsx(path, shown_as, limits)
+        grid, digest = _read_xlsx(path, shown_as, limits)
     else:
-        grid = _read_csv(path, shown_as, delimiter, encoding, limits)
+        grid, digest = _read_csv(path, shown_as, delimiter, encoding, limits)
     if len(grid) > limits.rows:
         raise _refuse(
             shown_as,
             f"has more than {limits.rows:,} rows, the limit.",
             "Split it by period, or raise [limits] rows in budgetbook.toml.",
         )
-    numbered = [(number, row) for number, row in enumerate(grid, start=1) if _has_data(row)]
+    # A first cell holding text settles most rows without a call per row.
+    numbered = [
+        (number, row)
+        for number, row in enumerate(grid, start=1)
+        if (row and row[0].__class__ is str and row[0].strip()) or _has_data(row)
+    ]
     if header_row is not None:
         numbered = [(number, row) for number, row in numbered if number >= header_row]
         if not numbered or numbered[0][0] != header_row:
@@ -95,12 +102,18 @@ def read_table(
             if is_header([_header_text(cell) for cell in row]):
                 start = index
                 break
-    (_, header), *rows = numbered[start:]
+    header = numbered[start][1]
     width = len(header)
     return Table(
         shown_as,
         [_header_text(title) for title in header],
-        [(number, _fit(row, width)) for number, row in rows],
+        [
+            numbered_row
+            if len(numbered_row[1]) >= width
+            else (numbered_row[0], _fit(numbered_row[1], width))
+            for numbered_row in islice(numbered, start + 1, None)
+        ],
+        digest,
     )
 
 
@@ -116,29 +129,25 @@ def _has_data(row: list[object]) -> bool:
 
 
 def _fit(row: list[object], width: int) -> list[object]:
-    """Pad short rows with blanks, so a missing trailing cell reads as empty."""
-    return list(row) + [""] * (width - len(row)) if len(row) < width else list(row)
+    """Pad a short row with blanks, so a missing trailing cell reads as empty."""
+    return list(row) + [""] * (width - len(row))
 
 
-def decode(data: bytes) -> str:
-    """UTF-16 when it starts with its BOM (Excel's "Unicode text"), UTF-8 (with or without
-    BOM) when it decodes, else line by line: UTF-8 where a line is UTF-8, Windows-1252 (as
-    older French exports are) where it is not, so a file pasted together from both reads."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
-    return "\n".join(_decode_line(line) for line in lines)
-
-
-def _decode_line(line: bytes) -> str:
-    try:
-        return line.decode("utf-8")
-    except UnicodeDecodeError:
-        return line.decode("cp1252", errors="replace")
+def decoded_lines(data: bytes) -> Iterator[str]:
+    """The lines of a text file that is not UTF-16, each with its line end, decoded one at a
+    time: UTF-8 (with or without BOM) where a line is UTF-8, Windows-1252 (as older French
+    exports are) where it is not, so a file pasted together from both reads. A whole UTF-8
+    file decodes to the same text, but held whole it takes up to four bytes a character."""
+    start, length = (3 if data.startswith(b"\xef\xbb\xbf") else 0), len(data)
+    while start < length:
+        end = data.find(b"\n", start)
+        stop = length if end < 0 else end + 1
+        line = data[start:stop]
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError:
+            yield line.decode("cp1252", errors="replace")
+        start = stop
 
 
 def _binary_kind(data: bytes) -> tuple[str, str] | None:
@@ -199,10 +208,10 @@ def lines_of(text: str) -> Iterator[str]:
         start = end + 1
 
 
-def sniff_delimiter(text: str) -> str:
-    """The delimiter among ``,`` ``;`` tab and ``|`` that splits the most of the first lines
-    into the same number (above one) of fields; title lines above a header do not vote."""
-    lines = [line for line in islice(lines_of(text), 50) if line.strip()]
+def sniff_delimiter(first_lines: list[str]) -> str:
+    """The delimiter among ``,`` ``;`` tab and ``|`` that splits the most of a file's first
+    lines into the same number (above one) of fields; title lines above a header do not vote."""
+    lines = [line for line in first_lines if line.strip()]
     best, best_score = ",", (0, 0)
     for delimiter in (",", ";", "\t", "|"):
         try:
@@ -219,31 +228,29 @@ def sniff_delimiter(text: str) -> str:
 
 def _read_csv(
     path: Path, shown_as: str, delimiter: str | None, encoding: str | None, limits: Limits
-) -> list[list[object]]:
+) -> tuple[list[list[object]], str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise _refuse(shown_as, f"cannot be read: {exc.strerror}.", "Check its name.") from None
+    digest = hashlib.sha256(data).hexdigest()
     if encoding:
-        text = data.decode(encoding, errors="replace")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = decode(data)
+        lines = lines_of(data.decode(encoding, errors="replace"))
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
+        lines = lines_of(data.decode("utf-16", errors="replace"))
     elif without_bom := _utf16_without_bom(data):
-        text = data.decode(without_bom, errors="replace")
+        lines = lines_of(data.decode(without_bom, errors="replace"))
     elif found := _binary_kind(data):
         kind, what_to_do = found
         raise _refuse(shown_as, f"is not a CSV table: it is {kind}.", what_to_do)
     else:
-        text = decode(data)
+        lines = decoded_lines(data)
     del data
+    first = list(islice(lines, 50))
     csv.field_size_limit(limits.cell_chars)
-    reader = csv.reader(lines_of(text), delimiter=delimiter or sniff_delimiter(text))
-    rows: list[list[object]] = []
+    reader = csv.reader(chain(first, lines), delimiter=delimiter or sniff_delimiter(first))
     try:
-        for row in reader:
-            rows.append(row)
-            if len(rows) > limits.rows:
-                break
+        rows: list[list[object]] = list(islice(reader, limits.rows + 1))
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
             raise _refuse(
@@ -256,16 +263,18 @@ def _read_csv(
         raise _refuse(
             shown_as, f"is not a readable CSV file: {exc}.", "Export it again as CSV or .xlsx."
         ) from None
-    return rows
+    return rows, digest
 
 
-def _read_xlsx(path: Path, shown_as: str, limits: Limits) -> list[list[object]]:
+def _read_xlsx(path: Path, shown_as: str, limits: Limits) -> tuple[list[list[object]], str]:
     from python_calamine import CalamineError, CalamineWorkbook
 
     check_xlsx(path, shown_as, ZipLimits.of(limits))
     try:
+        with path.open("rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
         sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
-        return sheet.to_python(skip_empty_area=False)
+        return sheet.to_python(skip_empty_area=False), digest
     except (CalamineError, OSError, ValueError, IndexError) as exc:
         raise _refuse(
             shown_as,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -14,6 +15,11 @@ _CURRENCY = re.compile(
 )
 _DECIMAL_COMMA = re.compile(r"^-?\d{1,3}(?:[.\s\u00a0\u202f]\d{3})*,\d{1,2}$|^-?\d+,\d{1,2}$")
 _DECIMAL_POINT = re.compile(r"^-?\d{1,3}(?:[,\s\u00a0\u202f]\d{3})*\.\d{1,2}$|^-?\d+\.\d{1,2}$")
+# What most exports write: digits, thousands spaced or not, one or two decimals; read alike
+# whatever the column's convention, as only three digits after a lone separator are ambiguous.
+_PLAIN_AMOUNT = re.compile(
+    r"(-?)([0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]+)(?:[.,]([0-9]{1,2}))?"
+)
 EXCEL_EPOCH = date(1899, 12, 30)
 
 
@@ -31,7 +37,26 @@ def parse_amount(value: object, decimal_comma: bool | None = None) -> Decimal:
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError("not an amount")
         return Decimal(repr(value))
-    text = _CURRENCY.sub("", str(value))
+    text = str(value)
+    plain = parse_plain_amount(text)
+    return plain if plain is not None else _parse_amount_text(text, decimal_comma)
+
+
+def parse_plain_amount(text: str) -> Decimal | None:
+    """The amount when ``text`` is written plainly (``-1 200,50``, ``1200.5``, ``12``), which
+    reads the same under either convention, else None: most cells of an export, read faster
+    than by `parse_amount`'s general path, and to the same value."""
+    match = _PLAIN_AMOUNT.fullmatch(text)
+    if match is None:
+        return None
+    sign, whole, fraction = match.groups()
+    whole = whole.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    amount = Decimal(f"{whole}.{fraction}" if fraction else whole)
+    return -amount if sign else amount
+
+
+def _parse_amount_text(text: str, decimal_comma: bool | None) -> Decimal:
+    text = _CURRENCY.sub("", text)
     text = _SPACES.sub("", text)
     negative = False
     if text.startswith("(") and text.endswith(")"):
@@ -85,14 +110,13 @@ def _lone_separator(text: str, sep: str, decimal_comma: bool | None) -> str:
 def detect_decimal_comma(values: list[object]) -> bool | None:
     """Whether a column writes decimals with a comma: True, False, or None when no value tells."""
     comma = point = 0
-    for value in values:
-        if not isinstance(value, str):
-            continue
+    # Each distinct value looked at once: a ledger repeats its amounts.
+    for value, times in Counter(v for v in values if isinstance(v, str)).items():
         text = _SPACES.sub("", _CURRENCY.sub("", value)).strip("()+-")
         if _DECIMAL_COMMA.match(text):
-            comma += 1
+            comma += times
         elif _DECIMAL_POINT.match(text):
-            point += 1
+            point += times
     if comma == point:
         return None
     return comma > point

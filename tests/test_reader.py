@@ -1,0 +1,225 @@
+"""The finance-file reader's fast paths give what the plain reading gives: mapping rules in
+order, amounts and dates read once per distinct cell, the file hashed from the bytes read."""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from budgetbook.actuals import _RowReader, _RuleMatcher, read_actuals_file
+from budgetbook.model import BudgetLine, CarryOver, Config, MappingRule, Period
+from budgetbook.tables import Table, decoded_lines, read_table
+from budgetbook.values import _parse_amount_text, parse_amount
+
+CONFIG = Config("Test", "EUR", Period(date(2026, 1, 1), 12), CarryOver.NONE)
+LINES = [
+    BudgetLine("Tools", name, "", CarryOver.NONE, (Decimal(0),) * 12)
+    for name in ("Canva", "Ads", "Photo")
+]
+
+
+def line_of(rules: list[tuple[str, str]], description="", vendor="", account="") -> str | None:
+    """The line for one row, checked to be the same row by row and column by column."""
+    matcher = _RuleMatcher([MappingRule(match, line) for match, line in rules])
+    line = matcher.line([description, vendor, account])
+    assert matcher.lines([description], [vendor], [account]) == [line]
+    return line
+
+
+def test_the_first_rule_wins_even_when_a_later_one_is_found_earlier_in_the_text():
+    rules = [("invoice", "Ads"), ("canva", "Canva")]
+    assert line_of(rules, "canva pro invoice") == "Ads"
+    assert line_of(rules[::-1], "canva pro invoice") == "Canva"
+
+
+def test_rules_are_tried_across_the_three_texts_in_rule_order():
+    rules = [("6231", "Ads"), ("canva", "Canva")]
+    assert line_of(rules, description="Canva Pro", account="6231") == "Ads"
+    assert line_of(rules, description="Canva Pro", vendor="x") == "Canva"
+    assert line_of(rules, vendor="Canva Pty") == "Canva"
+    assert line_of([("canva", "Canva"), ("6231", "Ads")], "Canva", "", "6231") == "Canva"
+
+
+def test_rules_ignore_case_beyond_ascii():
+    rules = [("élise moreau", "Photo"), ("straße".casefold(), "Ads")]  # as read_mapping keeps them
+    assert line_of(rules, vendor="ÉLISE MOREAU PHOTO") == "Photo"
+    assert line_of(rules, description="Hauptstrasse 1") == "Ads"
+    assert line_of(rules, description="HAUPTSTRAßE 1") == "Ads"
+
+
+def in_order(rules: list[tuple[str, str]], texts: list[str]) -> str | None:
+    """The rules tried one by one, as the contract says."""
+    haystacks = [text.casefold() for text in texts]
+    return next((line for match, line in rules if any(match in h for h in haystacks)), None)
+
+
+PIECES = st.text(alphabet="abÉéEß\x00 -", max_size=6)
+
+
+@given(
+    rules=st.lists(st.tuples(PIECES, st.sampled_from(["Canva", "Ads", "Photo"])), max_size=8),
+    texts=st.lists(PIECES, min_size=3, max_size=3),
+)
+def test_the_matcher_gives_what_trying_the_rules_in_order_gives(rules, texts):
+    assert line_of(rules, *texts) == in_order(rules, texts)
+
+
+def test_a_rule_never_matches_across_two_texts():
+    assert line_of([("pro canva", "Canva")], description="Canva Pro", vendor="Canva") is None
+
+
+def test_a_repeated_rule_text_keeps_its_first_line_and_an_empty_one_matches_every_row():
+    assert line_of([("canva", "Canva"), ("canva", "Ads")], "canva") == "Canva"
+    rules = [("photo", "Photo"), ("", "Ads"), ("canva", "Canva")]
+    assert line_of(rules, "canva photo") == "Photo"
+    assert line_of(rules, "canva") == "Ads"
+    assert line_of(rules, "") == "Ads"
+    assert line_of([], "canva") is None
+
+
+def test_a_rule_holding_the_usual_separator_still_matches():
+    assert line_of([("a\x00b", "Ads"), ("b", "Canva")], "xa\x00by") == "Ads"
+
+
+AMOUNT_TEXT = st.text(alphabet="0123456789.,- \u00a0\u202f€()+", max_size=14)
+
+
+@given(text=AMOUNT_TEXT, decimal_comma=st.sampled_from([None, True, False]))
+def test_the_fast_path_reads_amounts_as_the_general_one(text, decimal_comma):
+    try:
+        expected = _parse_amount_text(text, decimal_comma)
+    except ValueError:
+        with pytest.raises(ValueError):
+            parse_amount(text, decimal_comma)
+        return
+    got = parse_amount(text, decimal_comma)
+    assert (str(got), got) == (str(expected), expected)  # same value, same digits and sign
+
+
+def reader_of(rows: list[list[object]]) -> _RowReader:
+    table = Table("export.xlsx", ["date", "amount", "line"], list(enumerate(rows, start=2)))
+    return _RowReader(table, {"date": 0, "amount": 1, "line": 2}, CONFIG, LINES, [])
+
+
+def outcomes(rows: list[list[object]]) -> list[object]:
+    reader, found = reader_of(rows), []
+    for number, row in reader.table.rows:
+        try:
+            found.append(reader.transaction(number, row).amount)
+        except Exception as skip:  # the reason is what is compared
+            found.append(getattr(skip, "kind", repr(skip)))
+    return found
+
+
+def test_cells_equal_in_python_but_not_as_cells_are_read_each_on_its_own():
+    serial = 46023  # 2026-01-01
+    assert outcomes([[serial, 1, "Ads"], [True, 1, "Ads"], [float(serial), True, "Ads"]]) == [
+        Decimal(1),
+        "date not understood",
+        "amount not understood",
+    ]
+    amounts = outcomes([[serial, 1.0, "Ads"], [serial, 1, "Ads"], [serial, "1", "Ads"]])
+    assert [str(a) for a in amounts] == ["1.0", "1", "1"]
+
+
+def test_a_blank_date_is_judged_by_its_row_each_time():
+    assert outcomes([["", 5, "Ads"], ["", "Total", ""], ["Total", 5, ""]]) == [
+        "no date",
+        "total row",
+        "total row",
+    ]
+
+
+def test_an_ambiguous_amount_follows_the_columns_convention():
+    comma = [["2026-01-05", "12,50", "Ads"], ["2026-01-06", "1,200", "Ads"]]
+    point = [["2026-01-05", "12.50", "Ads"], ["2026-01-06", "1,200", "Ads"]]
+    assert outcomes(comma) == [Decimal("12.50"), Decimal("1.200")]
+    assert outcomes(point) == [Decimal("12.50"), Decimal("1200")]
+
+
+def test_the_hash_is_of_the_bytes_read(tmp_path: Path):
+    path = tmp_path / "export.csv"
+    path.write_bytes(b"\xef\xbb\xbfdate;amount;line\n05/01/2026;1\xc2\xa0200,50;Ads\n")
+    assert read_table(path, "export.csv").sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    taken = read_actuals_file(path, "export.csv", CONFIG, LINES, [], {})
+    assert taken.transactions[0].amount == Decimal("1200.50")
+    assert taken.sources[0].sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_cycle_collector_is_left_as_it_was(tmp_path: Path, enabled: bool):
+    path = tmp_path / "export.csv"
+    path.write_text("date,amount,line\n2026-01-05,12,Ads\n", encoding="utf-8")
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        read_actuals_file(path, "export.csv", CONFIG, LINES, [], {})
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def whole_text(data: bytes) -> str:
+    """A file decoded whole, as budgetbook did: UTF-8, else each line UTF-8 or Windows-1252."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+        decoded = []
+        for line in lines:
+            try:
+                decoded.append(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                decoded.append(line.decode("cp1252", errors="replace"))
+        return "\n".join(decoded)
+
+
+LINE = st.tuples(st.text(alphabet="aé€–;\r’0", max_size=6), st.sampled_from(["utf-8", "cp1252"]))
+
+
+@given(
+    lines=st.lists(LINE, max_size=6),
+    bom=st.booleans(),
+    tail=st.sampled_from([b"", b"\n", b"\xe9"]),
+)
+def test_lines_decoded_one_at_a_time_make_the_whole_files_text(lines, bom, tail):
+    data = b"\n".join(text.encode(code, errors="replace") for text, code in lines) + tail
+    data = (b"\xef\xbb\xbf" if bom else b"") + data
+    got = list(decoded_lines(data))
+    assert "".join(got) == whole_text(data)
+    assert all(line.endswith("\n") for line in got[:-1])
+
+
+def test_every_row_is_counted_or_not_counted_once_in_file_order(tmp_path: Path):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "date,amount,line,description\n"
+        "2026-01-05,12,Ads,ok\n"
+        "2026-01-06,13,Ads,shifted,extra\n"
+        ",,,Total\n"
+        "2026-01-07,abc,Ads,bad amount\n"
+        "2026-01-08,14,Nope,unknown line\n"
+        "2025-12-31,15,Ads,before\n"
+        "2026-01-09,16,Canva,ok too\n",
+        encoding="utf-8",
+    )
+    taken = read_actuals_file(path, "export.csv", CONFIG, LINES, [], {})
+    assert [(t.source_row, t.amount, t.line) for t in taken.transactions] == [
+        (2, Decimal(12), "Ads"),
+        (8, Decimal(16), "Canva"),
+    ]
+    assert [(n.row, n.kind, n.amount) for n in taken.not_counted] == [
+        (3, "shifted row", Decimal(13)),
+        (4, "total row", None),
+        (5, "amount not understood", None),
+        (6, "unknown line", Decimal(14)),
+        (7, "outside the period", Decimal(15)),
+    ]
+    assert (taken.data_rows, taken.sources[0].rows, taken.sources[0].counted) == (7, 7, 2)
