@@ -19,7 +19,9 @@ import ahocorasick
 
 from budgetbook.config import ACTUALS_COLUMNS
 from budgetbook.errors import InputErrors, Problem, UnreadableFile
+from budgetbook.messages import MESSAGES
 from budgetbook.model import BudgetLine, Config, MappingRule, NotCounted, Source, Transaction
+from budgetbook.progress import step
 from budgetbook.tables import TABLE_SUFFIXES, Table, read_table
 from budgetbook.values import (
     detect_day_first,
@@ -138,10 +140,12 @@ def read_actuals(
     result = Actuals()
     problems: list[Problem] = []
     seen = dict(already_taken or {})
+    reading = MESSAGES[config.language].reading
     for path in paths:
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
         try:
-            taken = read_actuals_file(path, shown, config, lines, rules, seen)
+            with step(reading.format(name=shown), _size(path)):
+                taken = read_actuals_file(path, shown, config, lines, rules, seen)
         except UnreadableFile as exc:
             if refuse_unreadable:
                 problems += exc.problems
@@ -156,6 +160,14 @@ def read_actuals(
     if problems:
         raise InputErrors(problems)
     return result
+
+
+def _size(path: Path) -> int | None:
+    """The file's size, the total of its reading progress; None when it cannot be known."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
 
 
 UNREADABLE = "unreadable file"

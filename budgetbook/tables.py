@@ -13,6 +13,7 @@ from pathlib import Path
 
 from budgetbook.errors import InputErrors, Problem, UnreadableFile
 from budgetbook.model import Limits
+from budgetbook.progress import reporter
 from budgetbook.safezip import MB, ZipLimits, check_xlsx
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
@@ -44,6 +45,7 @@ class Table:
 
 
 HEADER_SEARCH_ROWS = 30
+PROGRESS_LINES = 20_000  # lines between two reports of reading progress
 DEFAULT_LIMITS = Limits()
 # The first bytes of files that are not text tables, whatever their name says.
 SIGNATURES = {
@@ -139,7 +141,12 @@ def decoded_lines(data: bytes) -> Iterator[str]:
     exports are) where it is not, so a file pasted together from both reads. A whole UTF-8
     file decodes to the same text, but held whole it takes up to four bytes a character."""
     start, length = (3 if data.startswith(b"\xef\xbb\xbf") else 0), len(data)
+    progress, reported, count = reporter(), start, 0
     while start < length:
+        count += 1
+        if count % PROGRESS_LINES == 0:  # the bytes read so far, for a terminal's progress bar
+            progress.advance(start - reported)
+            reported = start
         end = data.find(b"\n", start)
         stop = length if end < 0 else end + 1
         line = data[start:stop]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from budgetbook.build import check_project
 from budgetbook.cli import main
 from budgetbook.progress import Reporter, TerminalReporter, reporting, step
 from tests.conftest import write_project
@@ -50,6 +52,17 @@ def test_terminal_reporter_draws_a_bar_and_clears_it():
     assert "Writing Actuals [########################] 100%" in text
     assert "Saving the workbook ..." in text
     assert text.endswith("\r\033[K")  # the summary starts on a clean line
+
+
+def test_reading_a_large_file_reports_its_bytes(tmp_path):
+    project = write_project(tmp_path / "p", LINES, _actuals(50_000))
+    stream = io.StringIO()
+    with reporting(TerminalReporter(stream, interval=0)):
+        check_project(project)
+    shares = re.findall(r"Reading actuals/ledger\.csv \[[#-]+\] +(\d+)%", stream.getvalue())
+    assert len(shares) >= 3  # at the start, then every 20,000 lines
+    assert [int(x) for x in shares] == sorted(int(x) for x in shares)
+    assert 0 < int(shares[-1]) <= 100
 
 
 def test_no_reporter_means_no_output(capsys):
@@ -105,6 +118,7 @@ def test_progress_bar_in_a_real_terminal(tmp_path):
         tmux, tmp_path / "tmux.sock", f"{BUDGETBOOK} build {project} -o {book}", log
     )
     drawn = log.read_text(encoding="utf-8", errors="replace")
+    assert "Reading actuals/ledger.csv [" in drawn
     assert "Writing Actuals [" in drawn and "%" in drawn
     assert "Saving the workbook ..." in drawn
     lines = [line for line in screen.splitlines() if line.strip()]
