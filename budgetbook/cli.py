@@ -110,7 +110,28 @@ def _report(text: str, record: dict) -> None:
     if ctx.meta.get(_JSON):
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     elif not ctx.meta.get(_QUIET):
-        click.echo(text)
+        click.echo(_coloured(text))  # click drops the colours where the output is no terminal
+
+
+def _coloured(text: str) -> str:
+    """The first line (what was done) in bold; files not read in red, rows not counted in
+    yellow, in either language."""
+    from budgetbook.messages import MESSAGES
+
+    def opening(template: str) -> str:
+        return template.split("{", 1)[0].strip()
+
+    red = tuple(opening(words.not_read) for words in MESSAGES.values())
+    yellow = tuple(opening(words.not_counted) for words in MESSAGES.values())
+    lines = text.split("\n")
+    out = [click.style(lines[0], bold=True)]
+    for line in lines[1:]:
+        if line.lstrip().startswith(red):
+            line = click.style(line, fg="red")
+        elif line.lstrip().startswith(yellow):
+            line = click.style(line, fg="yellow")
+        out.append(line)
+    return "\n".join(out)
 
 
 @click.group(cls=_Commands)

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -130,3 +131,13 @@ def test_progress_bar_in_a_real_terminal(tmp_path):
         tmux, tmp_path / "tmux2.sock", f"{BUDGETBOOK} build {project} -o {book} -q", quiet_log
     )
     assert "Writing" not in quiet_log.read_text(encoding="utf-8", errors="replace")
+
+
+def test_summary_colours_on_a_terminal_only(tmp_path):
+    project = write_project(tmp_path / "p", LINES, [*_actuals(3), ["2026-02-01", "5", "Nope"]])
+    plain = CliRunner().invoke(main, ["check", str(project)])
+    coloured = CliRunner().invoke(main, ["check", str(project)], color=True)
+    assert "\033[" not in plain.output
+    assert "\033[1mProject " in coloured.output  # what was done, in bold
+    assert "\033[33m  Not counted 1 row" in coloured.output  # rows left out, in yellow
+    assert click.unstyle(coloured.output) == plain.output
