@@ -12,7 +12,7 @@ from budgetbook.formulas import absolute_column_span
 from budgetbook.labels import LABELS, Labels
 from budgetbook.model import BudgetLine, Config
 from budgetbook.project import load_budget
-from budgetbook.sheets.styles import BLUE, INPUT_FILL, money_format
+from budgetbook.sheets.styles import BLUE, INPUT_FILL, date_format, money_format
 
 DEFAULT_OUTPUT = "handoff.xlsx"
 HEADER_ROW = 6  # 0-based: row 7, under the title and the four steps
@@ -79,7 +79,7 @@ def _lay_out(
     title = fmt(bold=True, font_size=14, font_color=BLUE)
     step = fmt(font_color="#404040", text_wrap=True)
     header = fmt(bold=True, font_color="white", bg_color=BLUE, border=1, border_color="#D9D9D9")
-    day_format = "dd/mm/yyyy" if config.language == "fr" else "yyyy-mm-dd"
+    day_format = date_format("yyyy-mm-dd", config.language)
     money = money_format(config.currency, config.language)
     column_formats = {
         "date": fmt(num_format=day_format, bg_color=INPUT_FILL, align="left"),

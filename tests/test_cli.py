@@ -214,8 +214,13 @@ def test_lang_fr_gives_a_french_summary_and_workbook(run, tmp_path):
         "  Prévu 38\u00a0158,88 EUR, réel 27\u00a0451,59 EUR (71,9\u00a0%),"
         " reste 10\u00a0707,29 EUR",
     ]
-    sheets = openpyxl.load_workbook(book, read_only=True).sheetnames
-    assert sheets[:4] == ["Synthèse", "Stratégie", "Budget", "Dépenses"]
+    workbook = openpyxl.load_workbook(book)
+    assert workbook.sheetnames[:4] == ["Synthèse", "Stratégie", "Budget", "Dépenses"]
+    # French month names and day-first dates whatever the reader's locale
+    assert workbook["Budget"].cell(4, 5).number_format == "[$-40C]mmm yyyy"
+    assert workbook["Dépenses"].cell(2, 1).number_format == "[$-40C]dd/mm/yyyy"
+    assert workbook["Performance"].cell(3, 2).number_format == "[$-40C]mmm yyyy"
+    assert workbook["Performance"].cell(7, 2).number_format == "[$-40C]mmm yy"
     handoff = run("handoff", SAMPLE, "-o", tmp_path / "h.xlsx", "--lang", "fr")
     assert "dates du 01/01/2026 au 31/12/2026" in handoff.output
     assert run("check", SAMPLE, "--lang", "de").exit_code == 2  # click names the choices

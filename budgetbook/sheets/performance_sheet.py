@@ -17,7 +17,7 @@ from budgetbook.sheets.budget_sheet import BudgetLayout
 from budgetbook.sheets.cached import cached
 from budgetbook.sheets.page import set_page_titles
 from budgetbook.sheets.review_section import SEGMENT, write_review
-from budgetbook.sheets.styles import BLUE, INPUT_FILL, Styles, money_format
+from budgetbook.sheets.styles import BLUE, INPUT_FILL, Styles, date_format, money_format
 
 LABEL, OPENING, FIRST_MONTH = 0, 1, 2
 REPORT_ROW = 2  # row 3: the report month, an input
@@ -125,11 +125,11 @@ def write_performance(
         "percent": add({**base, "num_format": NUMBER_FORMATS["percent"]}),
         "times": add({**base, "num_format": NUMBER_FORMATS["times"]}),
         "change": add({**base, "num_format": '+0.0%;[Red]-0.0%;0.0%', "italic": True}),
-        "report": add({**base, "num_format": "mmm yyyy", "bg_color": INPUT_FILL, "bold": True,
-                       "align": "left"}),
+        "report": add({**base, "num_format": date_format("mmm yyyy", language),
+                       "bg_color": INPUT_FILL, "bold": True, "align": "left"}),
         "channel": add({**base, "bold": True, "font_size": 13, "font_color": BLUE}),
-        "month": add({**base, "num_format": "mmm yy", "bold": True, "font_color": "white",
-                      "bg_color": BLUE, "align": "right"}),
+        "month": add({**base, "num_format": date_format("mmm yy", language), "bold": True,
+                      "font_color": "white", "bg_color": BLUE, "align": "right"}),
         "total": add({**base, "num_format": "#,##0", "bold": True}),
         "total_money": add({**base, "num_format": money, "bold": True}),
     }  # fmt: skip
@@ -214,7 +214,9 @@ def write_performance(
                              formats["change"], cached(row_data.change))  # fmt: skip
         charted = _charted(block)
         if charted:
-            _add_chart(workbook, ws, place, charted, labels, layout, performance.report_month)
+            _add_chart(
+                workbook, ws, place, charted, labels, layout, performance.report_month, language
+            )
 
     row = layout.definitions_row
     if layout.places:
@@ -291,7 +293,14 @@ def _kpi_formula(key: str, place: BlockPlace, col: int, previous_col: int) -> st
 
 
 def _add_chart(
-    workbook, ws, place: BlockPlace, rows: list[Row], labels: Labels, layout, report_month: int
+    workbook,
+    ws,
+    place: BlockPlace,
+    rows: list[Row],
+    labels: Labels,
+    layout,
+    report_month: int,
+    language: str,
 ) -> None:
     """A line per rate, from the first month to the report month: later months are empty, and
     a chart would draw their blanks as zeros."""
@@ -310,7 +319,7 @@ def _add_chart(
                      "name_font": {"size": 11}})  # fmt: skip
     chart.set_y_axis({"num_format": "0%", "major_gridlines": {"visible": True,
                       "line": {"color": "#E0E0E0"}}})  # fmt: skip
-    chart.set_x_axis({"num_format": "mmm", "date_axis": False})
+    chart.set_x_axis({"num_format": date_format("mmm", language), "date_axis": False})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": CHART_SIZE[0], "height": CHART_SIZE[1]})
     ws.insert_chart(place.title_row, layout.change_col + 2, chart)
