@@ -22,11 +22,11 @@ from budgetbook.sheets.styles import BLUE, INPUT_FILL, Styles, date_format, mone
 LABEL, OPENING, FIRST_MONTH = 0, 1, 2
 REPORT_ROW = 2  # row 3: the report month, an input
 FIRST_BLOCK_ROW = 5
-CHART_ROWS = 16
+CHART_ROWS = 15  # the chart's height in rows of 20 pixels
 UNITS = {kpi.key: kpi.unit for kpi in KPIS}
 NUMBER_FORMATS = {"percent": "0.0%", "times": '0.00"×"', "count": "#,##0"}
 LABEL_WIDTH, COLUMN_WIDTH, DEFAULT_WIDTH = 34, 11, 8.43  # in characters
-CHART_SIZE = (620, 300)  # pixels
+CHART_SIZE = (900, 290)  # pixels
 # Printing on A4 landscape (11.69 × 8.27 in): the width at 96 pixels an inch, the height in
 # points less the top and bottom margins; a page is filled to PAGE_FILL of its estimated
 # rows, since the applications' fonts and row heights differ slightly.
@@ -42,6 +42,7 @@ class BlockPlace:
     title_row: int
     header_row: int
     rows: dict[str, int]  # row of each metric, SPEND and KPI key
+    chart_row: int | None  # under the table, so the sheet prints one table wide
 
 
 @dataclass(frozen=True)
@@ -87,9 +88,9 @@ def plan_performance(performance: Performance, period: Period, labels: Labels) -
             for kpi_row in block.kpis:
                 rows[kpi_row.key] = next_row
                 next_row += 1
-        height = max(next_row - row, CHART_ROWS if _charted(block) else 0)
-        places.append(BlockPlace(block, row, row + 1, rows))
-        row += height + 2
+        chart_row = next_row + 1 if _charted(block) else None
+        places.append(BlockPlace(block, row, row + 1, rows, chart_row))
+        row = (next_row if chart_row is None else chart_row + CHART_ROWS) + 2
     return PerformanceLayout(labels.performance, places, period.months, row)
 
 
@@ -238,8 +239,6 @@ def _set_up_page(
     channel, the definitions or the review that would not fit whole on the current page
     (a block cut in two would split its chart)."""
     last_col = layout.change_col
-    if any(_charted(place.block) for place in layout.places):  # charts: from Change + 2 on
-        last_col = layout.change_col + 2 + -(-CHART_SIZE[0] // _pixels(DEFAULT_WIDTH))
     if operations:  # the segment column's text runs on into the empty columns after it
         segment_px = max(len(o.segment) for o in operations) * 7
         last_col = max(last_col, SEGMENT + -(-segment_px // _pixels(DEFAULT_WIDTH)))
@@ -322,7 +321,7 @@ def _add_chart(
     chart.set_x_axis({"num_format": date_format("mmm", language), "date_axis": False})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": CHART_SIZE[0], "height": CHART_SIZE[1]})
-    ws.insert_chart(place.title_row, layout.change_col + 2, chart)
+    ws.insert_chart(place.chart_row, LABEL, chart)
 
 
 def _write_definitions(ws: Worksheet, row: int, styles: Styles, labels: Labels) -> int:
