@@ -9,7 +9,7 @@ from datetime import datetime, time
 from budgetbook.aliases import accepted, parse_value
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import Post
-from budgetbook.tables import Table, cell_text, column_title
+from budgetbook.tables import Table, cell_problem, cell_text
 from budgetbook.values import parse_date
 
 REQUIRED = ("date", "platform")
@@ -59,9 +59,7 @@ def _read_row(table: Table, number: int, row: list[object], problems: list) -> P
         return cell_text(table, row, name)
 
     def bad(column: str, message: str, hint: str) -> None:
-        problems.append(
-            Problem(table.file, message, number, column_title(table, column), cell(column), hint)
-        )
+        problems.append(cell_problem(table, number, row, column, message, hint))
 
     before = len(problems)
     try:

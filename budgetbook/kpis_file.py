@@ -7,7 +7,7 @@ from budgetbook.config import parse_month
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import KpiValue
 from budgetbook.objectives_file import parse_metric
-from budgetbook.tables import Table, cell_text, column_title
+from budgetbook.tables import Table, cell_problem, cell_text
 from budgetbook.values import parse_amount, parse_date
 
 COLUMNS = ("month", "channel", "metric", "value")
@@ -26,12 +26,8 @@ def read_kpis(table: Table) -> tuple[list[KpiValue], list[Problem]]:
         def cell(name: str, row=row) -> str:
             return cell_text(table, row, name)
 
-        def bad(column: str, message: str, hint: str, number=number, cell=cell) -> None:
-            problems.append(
-                Problem(
-                    table.file, message, number, column_title(table, column), cell(column), hint
-                )
-            )
+        def bad(column: str, message: str, hint: str, number=number, row=row) -> None:
+            problems.append(cell_problem(table, number, row, column, message, hint))
 
         before = len(problems)
         month = _month(row[table.column("month")])

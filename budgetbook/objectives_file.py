@@ -5,7 +5,7 @@ from __future__ import annotations
 from budgetbook.aliases import accepted, parse_value
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import Objective
-from budgetbook.tables import Table, cell_text, column_title
+from budgetbook.tables import Table, cell_problem, cell_text
 from budgetbook.values import parse_amount, parse_date
 
 COLUMNS = ("objective", "channel", "metric", "baseline", "target", "deadline", "owner")
@@ -37,16 +37,7 @@ def _read_objective(
         return cell_text(table, row, name)
 
     def bad(column: str, message: str, hint: str | None = None) -> None:
-        problems.append(
-            Problem(
-                table.file,
-                message,
-                row=number,
-                column=column_title(table, column),
-                value=cell(column),
-                hint=hint,
-            )
-        )
+        problems.append(cell_problem(table, number, row, column, message, hint))
 
     before = len(problems)
     name = cell("objective")

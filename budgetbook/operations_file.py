@@ -8,7 +8,7 @@ from decimal import Decimal
 from budgetbook.aliases import accepted, parse_value
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.model import Operation
-from budgetbook.tables import Table, cell_text, column_title
+from budgetbook.tables import Table, cell_problem, cell_text
 from budgetbook.values import parse_amount
 
 REQUIRED = ("operation", "objective_type", "lever", "budget", "cost", "target")
@@ -30,12 +30,8 @@ def read_operations(table: Table) -> tuple[list[Operation], list[Problem]]:
         def cell(name: str, row=row) -> str:
             return cell_text(table, row, name)
 
-        def bad(column: str, message: str, hint: str, number=number, cell=cell) -> None:
-            problems.append(
-                Problem(
-                    table.file, message, number, column_title(table, column), cell(column), hint
-                )
-            )
+        def bad(column: str, message: str, hint: str, number=number, row=row) -> None:
+            problems.append(cell_problem(table, number, row, column, message, hint))
 
         before = len(problems)
         if not cell("operation"):

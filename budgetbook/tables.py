@@ -305,3 +305,14 @@ def column_title(table: Table, name: str) -> str:
     if index is None or normalise(table.header[index]) == normalise(name):
         return name
     return table.header[index]
+
+
+def cell_problem(
+    table: Table, number: int, row: list[object], column: str, message: str, hint: str | None
+) -> Problem:
+    """A problem with one cell: the file, the row number, the column as the header names it
+    and the cell's text, so the user finds it."""
+    return Problem(
+        table.file, message, number, column_title(table, column), cell_text(table, row, column),
+        hint,
+    )  # fmt: skip
