@@ -12,7 +12,7 @@ import click
 
 from budgetbook import __version__
 from budgetbook.errors import BudgetbookError, InputErrors
-from budgetbook.messages import LANGUAGES
+from budgetbook.messages import LANGUAGES, MESSAGES
 
 
 class _Commands(click.Group):
@@ -116,7 +116,6 @@ def _report(text: str, record: dict) -> None:
 def _coloured(text: str) -> str:
     """The first line (what was done) in bold; files not read in red, rows not counted in
     yellow, in either language."""
-    from budgetbook.messages import MESSAGES
 
     def opening(template: str) -> str:
         return template.split("{", 1)[0].strip()
@@ -175,10 +174,11 @@ def init(directory: Path, xlsx: bool, language: str) -> None:
     from budgetbook.init import create_project
 
     written = create_project(directory, budget_as_xlsx=xlsx, language=language)
-    click.echo(f"Created {directory} with {len(written)} files:")
+    words = MESSAGES[language]
+    click.echo(words.created.format(folder=directory, count=len(written)))
     for path in written:
         click.echo(f"  {path.relative_to(directory).as_posix()}")
-    click.echo(f"Edit them, then run: budgetbook build {directory}")
+    click.echo(words.edit_then_build.format(folder=directory))
 
 
 @main.command()
@@ -317,9 +317,13 @@ def export(book: Path, pdf: bool, output: Path | None, sheets: tuple[str, ...]) 
     from budgetbook.export import export_pdf
 
     summary = export_pdf(book, output, list(sheets))
-    pages = f"{summary.pages} page{'s' if summary.pages != 1 else ''}"
+    words = MESSAGES[summary.language]
     _report(
-        f"Exported {', '.join(summary.sheets)} to {summary.output} ({pages})",
+        words.exported.format(
+            sheets=", ".join(summary.sheets),
+            path=summary.output,
+            pages=words.pages_of(summary.pages),
+        ),
         {"ok": True, "output": str(summary.output), "sheets": summary.sheets,
          "pages": summary.pages},
     )  # fmt: skip

@@ -55,6 +55,7 @@ class ExportSummary:
     output: Path
     sheets: list[str]
     pages: int
+    language: str  # the workbook's, as its sheet names tell
 
 
 def export_pdf(
@@ -97,7 +98,8 @@ def export_pdf(
             ) from None
         pages = _page_count(pdf.read_bytes())
         atomic_write(output, lambda temporary: shutil.copyfile(pdf, temporary))
-    return ExportSummary(book, output, [sheet.name for sheet in chosen], pages)
+    names = [sheet.name for sheet in chosen]
+    return ExportSummary(book, output, names, pages, _language(all_sheets))
 
 
 def _sheets(book: Path, parts: dict[str, bytes]) -> list[_Sheet]:
@@ -165,6 +167,12 @@ def _choose(book: Path, sheets: list[_Sheet], names: list[str] | None) -> list[_
             f" (its sheets are: {available})."
         )
     return sorted(set(chosen), key=lambda sheet: sheet.index)
+
+
+def _language(sheets: list[_Sheet]) -> str:
+    """The language whose Overview sheet the workbook has; English when it has neither."""
+    names = {sheet.name for sheet in sheets}
+    return next((code for code, labels in LABELS.items() if labels.overview in names), "en")
 
 
 def _built_in(visible: dict[str, _Sheet], key: str) -> _Sheet | None:

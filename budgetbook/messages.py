@@ -26,6 +26,11 @@ class Messages:
     handoff_written: str
     handoff_next: str
     kind_line: str
+    created: str
+    edit_then_build: str
+    exported: str
+    page: str
+    pages: str
     reading: str  # progress steps
     writing: str
     saving: str
@@ -48,6 +53,9 @@ class Messages:
 
     def rows_of(self, number: int) -> str:
         return (self.row if number == 1 else self.rows).format(n=self.count(number))
+
+    def pages_of(self, number: int) -> str:
+        return (self.page if number == 1 else self.pages).format(n=self.count(number))
 
     def month(self, first_day: date) -> str:
         return f"{self.months[first_day.month - 1]} {first_day.year}"
@@ -88,6 +96,11 @@ ENGLISH = Messages(
         " again, or run: budgetbook update BOOK.xlsx {name}"
     ),
     kind_line="    {kind}: {rows}, {amount}",
+    created="Created {folder} with {count} files:",
+    edit_then_build="Edit them, then run: budgetbook build {folder}",
+    exported="Exported {sheets} to {path} ({pages})",
+    page="{n} page",
+    pages="{n} pages",
     reading="Reading {name}",
     writing="Writing {name}",
     saving="Saving the workbook",
@@ -129,6 +142,11 @@ FRENCH = Messages(
         " du projet et reconstruisez, ou lancez : budgetbook update CLASSEUR.xlsx {name}"
     ),
     kind_line="    {kind} : {rows}, {amount}",
+    created="Dossier {folder} créé avec {count} fichiers :",
+    edit_then_build="Modifiez-les, puis lancez : budgetbook build {folder}",
+    exported="Exporté : {sheets} dans {path} ({pages})",
+    page="{n} page",
+    pages="{n} pages",
     reading="Lecture de {name}",
     writing="Écriture de {name}",
     saving="Enregistrement du classeur",

@@ -54,7 +54,10 @@ def test_init_xlsx_budget_builds_the_same_figures(run, tmp_path):
 
 def test_init_in_french_builds_a_french_workbook_out_of_the_box(run, tmp_path):
     project = tmp_path / "nouveau"
-    assert run("init", project, "--lang", "fr").exit_code == 0
+    created = run("init", project, "--lang", "fr")
+    assert created.exit_code == 0
+    assert created.output.startswith(f"Dossier {project} créé avec ")
+    assert f"Modifiez-les, puis lancez : budgetbook build {project}" in created.output
     assert (project / "budget.csv").read_text(encoding="utf-8").startswith("catégorie;poste;")
     built = run("build", project, "-o", tmp_path / "classeur.xlsx")
     assert built.exit_code == 0, built.output

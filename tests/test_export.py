@@ -84,7 +84,7 @@ def test_french_and_english_names_find_a_french_workbook_s_sheets(tmp_path):
     pdf = tmp_path / "rapport.pdf"
     result = run(book, "--pdf", "-o", pdf, "--sheet", "Synthèse", "--sheet", "Actuals")
     assert result.exit_code == 0, result.output
-    assert "Exported Synthèse, Dépenses" in result.output
+    assert "Exporté : Synthèse, Dépenses dans " in result.output  # said in the book's language
     text = "\n".join(pdf_pages(pdf))
     assert "Synthèse" in text and "Dépenses" in text
     assert "Rapport de performance" not in text
