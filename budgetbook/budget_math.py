@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budgetbook.model import BudgetLine, CarryOver, Project
+from budgetbook.model import CarryOver, Project
 
 ZERO = Decimal(0)
 
@@ -95,7 +95,3 @@ def compute_budget(project: Project) -> BudgetFigures:
         for category in project.categories
     }
     return BudgetFigures(lines, categories, add_rows(list(categories.values()), months))
-
-
-def lines_in(project: Project, category: str) -> list[BudgetLine]:
-    return [line for line in project.lines if line.category == category]

@@ -71,10 +71,6 @@ SCHEMA: dict[str, Any] = {
 REQUIRED = ("company.name", "company.currency", "budget.start")
 
 
-def read_config(path: Path) -> Config:
-    return parse_config(read_config_text(path), path.name)
-
-
 def read_config_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")

@@ -30,7 +30,6 @@ from budgetbook.values import (
     parse_date,
 )
 
-KINDS = ("meta", "google_ads", "linkedin")
 DEFAULT_CHANNELS = {"meta": "Instagram", "google_ads": "Google Ads", "linkedin": "LinkedIn"}
 KIND_NAMES = {
     "meta": "Meta Ads Manager",

@@ -29,11 +29,6 @@ def days(initiative: Initiative) -> int:
     return (initiative.end - initiative.start).days + 1
 
 
-def in_week(initiative: Initiative, week_start: date) -> bool:
-    """What the bar's conditional format computes."""
-    return initiative.start <= week_start + timedelta(days=6) and initiative.end >= week_start
-
-
 def platforms(posts: list[Post], targets: dict[str, int]) -> list[str]:
     """Platforms with a target first, in the order set, then the others as they appear."""
     names = list(targets)

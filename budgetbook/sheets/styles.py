@@ -71,8 +71,6 @@ class Styles:
         self.money = fmt(num_format=money)
         self.money_input = fmt(num_format=money, bg_color=INPUT_FILL, top=1, top_color="#A6A6A6")
         self.money_available = fmt(num_format=money, italic=True, font_color="#595959")
-        self.money_bold = fmt(num_format=money, bold=True)
-        self.money_total = fmt(num_format=money, bold=True, top=1, top_color="#A6A6A6")
         self.money_grand = fmt(num_format=money, bold=True, bg_color="#DDEBF7")
         self.percent = fmt(num_format="0.0%")
         self.percent_bold = fmt(num_format="0.0%", bold=True, bg_color="#DDEBF7")
