@@ -37,7 +37,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 import launcher  # noqa: E402
-from launcher import Run  # noqa: E402
+from launcher import Measured, Run  # noqa: E402
 
 from tests import hostile  # noqa: E402
 
@@ -154,7 +154,7 @@ def all_lying_bomb(path: Path, unpacked_bytes: int) -> Path:
 
 
 @dataclass
-class Case:
+class Case(Measured):
     name: str
     make: Callable[[Path], Path] | None  # None: the bare sample, no file added
     hostile: bool
@@ -166,14 +166,6 @@ class Case:
     peaks: list[int] = field(default_factory=list)
     codes: list[int] = field(default_factory=list)
     message: str = ""
-
-    @property
-    def time(self) -> float:
-        return statistics.median(self.times)
-
-    @property
-    def peak(self) -> int:
-        return max(self.peaks)
 
     @property
     def code(self) -> str:

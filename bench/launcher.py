@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,6 +34,22 @@ class Run:
             if line.startswith("BENCH "):
                 return json.loads(line.removeprefix("BENCH "))
         return {}
+
+
+class Measured:
+    """A benchmark case's runs: ``times`` (seconds) and ``peaks`` (bytes), one per run."""
+
+    times: list[float]
+    peaks: list[int]
+
+    @property
+    def time(self) -> float:
+        """The median wall time: one slow run on a shared machine does not move it."""
+        return statistics.median(self.times)
+
+    @property
+    def peak(self) -> int:
+        return max(self.peaks)
 
 
 # Started by a small launcher, not by the benchmark: a child's peak RSS (ru_maxrss) counts the

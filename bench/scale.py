@@ -32,7 +32,6 @@ import os
 import platform
 import pstats
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -49,7 +48,7 @@ sys.path.insert(0, str(BENCH))
 
 import launcher  # noqa: E402
 import synthetic  # noqa: E402
-from launcher import Run  # noqa: E402
+from launcher import Measured, Run  # noqa: E402
 
 MB = 1_000_000
 CHILD_MEMORY_CAP = 8 * 1024**3  # address space of every child: the machine is never at risk
@@ -90,7 +89,7 @@ def budgetbook(*args: object) -> list[str]:
 
 
 @dataclass
-class Case:
+class Case(Measured):
     """One row of the table: a command run ``runs`` times."""
 
     section: str
@@ -107,14 +106,6 @@ class Case:
     @property
     def ran(self) -> bool:
         return bool(self.times) and not self.failure
-
-    @property
-    def time(self) -> float:
-        return statistics.median(self.times)
-
-    @property
-    def peak(self) -> int:
-        return max(self.peaks)
 
 
 def measure(case: Case, argv: list[str], runs: int, timeout: float = CHILD_TIMEOUT) -> Case:

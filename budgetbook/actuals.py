@@ -179,19 +179,6 @@ def _unreadable(problem: Problem) -> NotCounted:
     return NotCounted(problem.file, problem.row, UNREADABLE, reason, "", None)
 
 
-def read_actuals_file(
-    path: Path,
-    shown: str,
-    config: Config,
-    lines: list[BudgetLine],
-    rules: list[MappingRule],
-    seen: dict[str, str],
-) -> Actuals:
-    """One finance file: every data row counted or recorded as not counted, never both."""
-    with _collector_paused():
-        return _read_actuals_file(path, shown, config, lines, rules, seen)
-
-
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Python's cycle collector, set off by every 700 new objects, would walk the millions of
@@ -206,7 +193,8 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read_actuals_file(
+@_collector_paused()
+def read_actuals_file(
     path: Path,
     shown: str,
     config: Config,
@@ -214,6 +202,7 @@ def _read_actuals_file(
     rules: list[MappingRule],
     seen: dict[str, str],
 ) -> Actuals:
+    """One finance file: every data row counted or recorded as not counted, never both."""
     fmt = config.actuals_format
     table = read_table(
         path,

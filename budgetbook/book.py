@@ -13,7 +13,7 @@ from budgetbook.budget_math import BudgetFigures
 from budgetbook.errors import BudgetbookError
 from budgetbook.labels import LABELS
 from budgetbook.messages import MESSAGES
-from budgetbook.model import Project
+from budgetbook.model import Project, in_date_order
 from budgetbook.progress import step
 from budgetbook.side_file import side_file_for, write_side_file
 
@@ -41,7 +41,7 @@ def write_workbook(project: Project, figures: BudgetFigures, output: Path) -> Pa
     if len(transactions) > project.config.workbook.actuals_sheet_max:
         side_file = side_file_for(output)
         labels = LABELS[project.config.language]
-        in_order = sorted(transactions, key=lambda t: (t.date, t.source_file, t.source_row))
+        in_order = in_date_order(transactions)
         atomic_write(side_file, lambda temporary: write_side_file(temporary, in_order, labels))
     side_name = side_file.name if side_file else None
     atomic_write(output, lambda temporary: _lay_out(project, figures, temporary, side_name))

@@ -141,6 +141,11 @@ class Transaction:
     source_row: int
 
 
+def in_date_order(transactions: list[Transaction]) -> list[Transaction]:
+    """The order of the Actuals sheet: by date, then by file and row, so a build is repeatable."""
+    return sorted(transactions, key=lambda t: (t.date, t.source_file, t.source_row))
+
+
 @dataclass(frozen=True)
 class NotCounted:
     """A finance row that was not counted, kept so the user sees it and why."""

@@ -25,7 +25,7 @@ from budgetbook.config import parse_carry_over, parse_config
 from budgetbook.errors import BudgetbookError, InputErrors
 from budgetbook.formulas import cell
 from budgetbook.labels import LABELS, Labels
-from budgetbook.model import BudgetLine, Config, MappingRule, Source, Transaction
+from budgetbook.model import BudgetLine, Config, MappingRule, Source, Transaction, in_date_order
 from budgetbook.safezip import check_xlsx
 from budgetbook.sheets import actuals_sheet, record_sheet
 from budgetbook.sheets.budget_sheet import CATEGORY_COL, LABEL_COL, LINE_COL, POLICY_COL
@@ -89,7 +89,7 @@ def update_workbook(book: Path, files: list[Path]) -> UpdateSummary:
     }
     styles = _style_ids(edited[paths[record_sheet.SHEET_NAME]])
     category_of = {line.name: line.category for line in lines}
-    transactions = sorted(taken.transactions, key=lambda t: (t.date, t.source_file, t.source_row))
+    transactions = in_date_order(taken.transactions)
     edited[paths[labels.actuals]] = _append_rows(
         edited[paths[labels.actuals]],
         [_transaction_cells(t, category_of[t.line], styles) for t in transactions],

@@ -217,22 +217,17 @@ def test_transactions_beyond_the_sheet_go_to_a_side_file(project_factory, tmp_pa
     assert "the transactions are in" in describe(summary)
 
 
-def test_french_sample_every_formula_equals_python_value(tmp_path):
-    """The sample built in French (sheet names in formulas, labels in criteria) recalculates
+@pytest.mark.parametrize(
+    ("project", "language"),
+    [(SAMPLE, "fr"), (ROOT / "samples" / "atelier-lune-fr", None)],
+    ids=["sample built in French", "French sample folder"],
+)
+def test_french_workbooks_every_formula_equals_python_value(project, language, tmp_path):
+    """French sheet names in formulas and labels in criteria, and French inputs, recalculate
     to the same figures."""
     book = tmp_path / "fr.xlsx"
-    build_workbook(SAMPLE, book, language="fr")
+    build_workbook(project, book, language=language)
     count, mismatches = compare(book, recalculate(book, tmp_path / "lo"))
-    print(f"compared {count} formula cells of the French sample")
-    assert count > 2000
-    assert mismatches == []
-
-
-def test_french_sample_folder_every_formula_equals_python_value(tmp_path):
-    """samples/atelier-lune-fr, read from French inputs, recalculates to its Python values."""
-    book = tmp_path / "atelier-lune-fr.xlsx"
-    build_workbook(ROOT / "samples" / "atelier-lune-fr", book)
-    count, mismatches = compare(book, recalculate(book, tmp_path / "lo"))
-    print(f"compared {count} formula cells of the French sample folder")
+    print(f"compared {count} formula cells of {project.name} in French")
     assert count > 2000
     assert mismatches == []

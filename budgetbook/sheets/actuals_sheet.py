@@ -20,7 +20,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from budgetbook.labels import Labels
 from budgetbook.messages import MESSAGES
-from budgetbook.model import Period, Project, Transaction
+from budgetbook.model import Period, Project, Transaction, in_date_order
 from budgetbook.plan_math import serial
 from budgetbook.progress import Reporter, step
 from budgetbook.sheets.styles import Styles
@@ -72,7 +72,7 @@ class ActualsLayout:
 def plan_actuals(project: Project, side_file: str | None) -> ActualsLayout:
     """The sheet's rows in date order; with ``side_file``, one total per line and month."""
     options = project.config.workbook
-    transactions = sorted(project.transactions, key=lambda t: (t.date, t.source_file, t.source_row))
+    transactions = in_date_order(project.transactions)
     rows: list[Transaction | MonthTotal] = (
         _monthly_totals(transactions, project.config.period, side_file)
         if side_file is not None
