@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
+from functools import cache, cached_property, partial
 from itertools import chain, compress, count, repeat
 from operator import itemgetter, not_
 from pathlib import Path
@@ -20,10 +18,22 @@ import ahocorasick
 from budgetbook.config import ACTUALS_COLUMNS
 from budgetbook.errors import InputErrors, Problem, UnreadableFile
 from budgetbook.messages import MESSAGES
-from budgetbook.model import BudgetLine, Config, MappingRule, NotCounted, Source, Transaction
+from budgetbook.model import (
+    BudgetLine,
+    Config,
+    MappingRule,
+    NotCounted,
+    Source,
+    Transaction,
+    TransactionColumns,
+    Transactions,
+    collector_paused,
+)
 from budgetbook.progress import step
-from budgetbook.tables import TABLE_SUFFIXES, Table, read_table
+from budgetbook.tables import TABLE_SUFFIXES, Frame, Table, read_csv_frame, read_table
 from budgetbook.values import (
+    PLAIN_AMOUNT_PATTERN,
+    day_first_proof,
     detect_day_first,
     detect_decimal_comma,
     parse_amount,
@@ -69,7 +79,7 @@ def normalise_header(text: str) -> str:
 class Actuals:
     """What a set of finance files gave: counted rows, rows not counted, and their sources."""
 
-    transactions: list[Transaction] = field(default_factory=list)
+    transactions: Transactions = field(default_factory=Transactions)
     not_counted: list[NotCounted] = field(default_factory=list)
     data_rows: int = 0
     sources: list[Source] = field(default_factory=list)
@@ -179,21 +189,7 @@ def _unreadable(problem: Problem) -> NotCounted:
     return NotCounted(problem.file, problem.row, UNREADABLE, reason, "", None)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector, set off by every 700 new objects, would walk the millions of
-    rows and transactions of a large file over and over (a third of reading a 1M-row ledger);
-    they hold no cycles, so it waits until the file is read."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@_collector_paused()
+@collector_paused()
 def read_actuals_file(
     path: Path,
     shown: str,
@@ -202,17 +198,32 @@ def read_actuals_file(
     rules: list[MappingRule],
     seen: dict[str, str],
 ) -> Actuals:
-    """One finance file: every data row counted or recorded as not counted, never both."""
+    """One finance file: every data row counted or recorded as not counted, never both. A
+    large, plain CSV file is read in columns, any other row by row, to the same records."""
     fmt = config.actuals_format
-    table = read_table(
-        path,
-        shown,
-        lambda header: _looks_like_header(header, config),
-        delimiter=fmt.delimiter,
-        encoding=fmt.encoding,
-        header_row=fmt.header_row,
-        limits=config.limits,
-    )
+    options = {
+        "delimiter": fmt.delimiter,
+        "encoding": fmt.encoding,
+        "header_row": fmt.header_row,
+        "limits": config.limits,
+    }
+    is_header = partial(_looks_like_header, config=config)
+    frame = read_csv_frame(path, shown, is_header, **options)
+    if frame is not None and frame.sha256 not in seen:
+        columns, problems = _find_columns(frame, config, bool(rules))
+        if problems:
+            raise InputErrors(problems)
+        taken = _RowReader(frame, columns, config, lines, rules).read_frame()
+        if taken is not None:
+            counted, not_counted = taken
+            rows = frame.cells.height
+            return Actuals(
+                Transactions([counted]),
+                not_counted,
+                rows,
+                [Source(shown, frame.sha256, rows, len(counted))],
+            )
+    table = read_table(path, shown, is_header, **options)
     digest = table.sha256
     result = Actuals(data_rows=len(table.rows))
     columns, problems = _find_columns(table, config, bool(rules))
@@ -228,7 +239,8 @@ def read_actuals_file(
         raise InputErrors(problems)
     else:
         reader = _RowReader(table, columns, config, lines, rules)
-        result.transactions, result.not_counted = reader.read()
+        counted, result.not_counted = reader.read()
+        result.transactions = Transactions([counted])
     result.sources = [Source(shown, digest, result.data_rows, len(result.transactions))]
     return result
 
@@ -311,11 +323,7 @@ class _RowReader:
             (columns[name], name == "credit") for name in ("amount", "credit") if name in columns
         ]
         fmt = config.actuals_format
-        self.day_first = (
-            fmt.day_first
-            if fmt.day_first is not None
-            else detect_day_first(row[self.date_col] for _, row in table.rows)
-        )
+        self.day_first = fmt.day_first if fmt.day_first is not None else self._detect_day_first()
         self.days: dict[object, date | tuple[str, str]] = {}
         self.amounts_known: dict[object, Decimal | None] = {}
 
@@ -326,8 +334,27 @@ class _RowReader:
         fmt = self.config.actuals_format
         if fmt.decimal_comma is not None:
             return fmt.decimal_comma
-        rows = self.table.rows
-        return detect_decimal_comma([row[index] for _, row in rows for index, _ in self.money_cols])
+        return detect_decimal_comma(
+            [cell for index, _ in self.money_cols for cell in self._cells(index)]
+        )
+
+    def _cells(self, index: int) -> list[object]:
+        """A column's cells, in row order."""
+        if isinstance(self.table, Frame):
+            return self.table.cells[str(index)].to_list()
+        return [row[index] for _, row in self.table.rows]
+
+    def _detect_day_first(self) -> bool:
+        """`detect_day_first` of the date column; of a `Frame`'s, each value once, from its
+        first 10,000 rows, else from all: the first date that tells is the same."""
+        if not isinstance(self.table, Frame):
+            return detect_day_first(self._cells(self.date_col))
+        column = self.table.cells[str(self.date_col)]
+        for head in (column.head(10_000), column):
+            for value in head.unique(maintain_order=True).to_list():
+                if (proof := day_first_proof(value)) is not None:
+                    return proof
+        return True
 
     def read(self) -> tuple[list[Transaction], list[NotCounted]]:
         """Every row as a transaction or as not counted, in the file's order.
@@ -391,6 +418,170 @@ class _RowReader:
                     )
                 )
         return counted, not_counted
+
+    def read_frame(self) -> tuple[TransactionColumns, list[NotCounted]] | None:
+        """`read` for a `Frame`: the same records, worked out in polars' columns, in one query
+        that polars spreads over the cores. This class's own code still reads each distinct
+        date, each distinct vendor and account pair, each amount not written plainly, the
+        few descriptions polars cannot fold, and each row that fails, to say why. None when
+        an amount has more than two decimals or 36 digits, which the columns (cents) would
+        not hold exactly: `read` takes the file then."""
+        import polars as pl
+
+        cells, matcher = self.table.cells, self.matcher
+        texts = cells.select(  # "row" sets the length of a column that is all ""
+            "row",
+            *(self._stripped(i).alias(name) for i, name in zip(self.text_cols, TEXTS, strict=True)),
+        ).drop("row")
+        # A rule's text cannot span the separator of vendor and account (`_RuleMatcher`): the
+        # first rule in the pair is the first in either.
+        in_text = {
+            name: dict(zip(distinct, matcher._firsts(distinct), strict=True))
+            for name in ("vendor", "account")
+            for distinct in [texts[name].unique().to_list()]
+        }
+        plain, values, odd = f"^(?:{PLAIN_AMOUNT_PATTERN})$", [], []
+        for index, credit in self.money_cols:
+            text = pl.col(str(index))
+            digits = text.str.replace_all("[ \u00a0\u202f]", "").str.replace(",", ".", literal=True)
+            value = pl.when(text.str.contains(plain)).then(
+                digits.cast(pl.Decimal(38, 2), strict=False)
+            )
+            values.append(-value if credit else value)
+            odd.append(value.is_null() & (text.str.strip_chars() != ""))
+        lower = pl.col("description").str.to_lowercase()
+        found = (
+            pl.concat([cells, texts], how="horizontal")
+            .lazy()
+            .select(
+                "row",
+                "description",
+                "vendor",
+                "account",
+                date=pl.col(str(self.date_col)).replace_strict(
+                    self._frame_days(cells[str(self.date_col)]), default=None, return_dtype=pl.Date
+                ),
+                amount=pl.when(pl.any_horizontal(v.is_not_null() for v in values)).then(
+                    pl.sum_horizontal(values)
+                ),
+                odd=pl.any_horizontal(odd).fill_null(False),
+                by_pair=pl.min_horizontal(
+                    pl.col(name).replace_strict(in_text[name], return_dtype=pl.Int32)
+                    for name in in_text
+                ),
+                lower=lower,
+                any_rule=lower.str.contains_any(list(matcher.first))
+                if matcher.first
+                else pl.lit(False),
+                folds_apart=pl.col("description").str.contains(folds_apart()),
+                given=self._stripped(self.line_col),
+            )
+            .collect()
+        )
+        amounts = self._with_odd_amounts(cells, found)
+        if amounts is None:
+            return None
+        counted = found.select(
+            "date",
+            amount=amounts,
+            line=self._frame_lines(found),
+            description="description",
+            vendor="vendor",
+            account="account",
+            row="row",
+        )
+        fine = counted.select(pl.all_horizontal(pl.col("date", "amount", "line").is_not_null()))
+        fine = fine.to_series()
+        rescued: list[Transaction] = []
+        not_counted: list[NotCounted] = []
+        failed = cells.filter(~fine).with_columns(pl.exclude("row").fill_null(""))
+        for number, *row in failed.iter_rows():  # `row` comes first
+            try:
+                rescued.append(self.transaction(number, row))
+            except _Skip as skip:
+                not_counted.append(
+                    NotCounted(
+                        self.table.file, number, skip.kind, skip.reason, _row_text(row),
+                        self.amount(row),
+                    )
+                )  # fmt: skip
+        counted = counted.filter(fine)
+        if rescued:  # a row the columns failed but the row's own reading counts: in its place
+            extra = [[getattr(t, name) for t in rescued] for name in TRANSACTION_COLUMNS]
+            counted = pl.concat(
+                [counted, pl.DataFrame(extra, schema=counted.schema, orient="col")]
+            ).sort("row")
+        return TransactionColumns(counted, self.table.file), not_counted
+
+    def _stripped(self, index: int | None):
+        """A text column, trimmed as `_text` trims; "" for every row when there is none."""
+        import polars as pl
+
+        if index is None:
+            return pl.lit("")
+        return pl.col(str(index)).str.strip_chars().fill_null("")
+
+    def _frame_days(self, column) -> dict[str, date]:
+        """The date of each distinct date cell that gives one; every cell read once, and what
+        it gave kept (as `_days_of` keeps it) for the rows that fail."""
+        for cell in column.unique().to_list():
+            if cell not in self.days and _text(cell):
+                self.days[cell] = self._day(cell)
+        return {cell: day for cell, day in self.days.items() if day.__class__ is date}
+
+    def _with_odd_amounts(self, cells, found):
+        """The amounts, with those not written plainly read by `_amount`; None when one of
+        those is beyond what the amount column holds."""
+        import polars as pl
+
+        positions = found["odd"].arg_true()
+        if positions.is_empty():
+            return found["amount"]
+        names = [str(index) for index, _ in self.money_cols]
+        odd_amounts = []
+        for money in cells.select(names).filter(found["odd"]).fill_null("").iter_rows():
+            key = money[0] if len(money) == 1 else money
+            if key not in self.amounts_known:
+                self.amounts_known[key] = self._amount(list(money))
+            odd_amounts.append(self.amounts_known[key])
+        if any(a is not None and not _in_cents(a) for a in odd_amounts):
+            return None
+        return found["amount"].scatter(positions, pl.Series(odd_amounts, dtype=pl.Decimal(38, 2)))
+
+    def _frame_lines(self, found):
+        """The line each row names, else the one the rules give: the first rule found in its
+        vendor and account pair or in its description."""
+        import polars as pl
+
+        matcher = self.matcher
+        # Only the descriptions that hold a rule's text are searched for which rules: a third
+        # of a ledger's, when its rules name vendors and accounts more than descriptions.
+        positions = found["any_rule"].arg_true()
+        in_description = pl.Series([None] * found.height, dtype=pl.Int32)
+        if not positions.is_empty():
+            numbers = (
+                found["lower"]
+                .gather(positions)
+                .str.extract_many(list(matcher.first), overlapping=True)
+                .list.eval(pl.element().replace_strict(matcher.first, return_dtype=pl.Int32))
+                .list.min()
+            )
+            in_description = in_description.scatter(positions, numbers)
+        positions = found["folds_apart"].arg_true()
+        if not positions.is_empty():
+            texts = found["description"].gather(positions).to_list()
+            numbers = pl.Series(list(matcher._firsts(texts)), dtype=pl.Int32)
+            in_description = in_description.scatter(positions, numbers)
+        first = pl.select(pl.min_horizontal(found["by_pair"], in_description)).to_series()
+        by_rule = first.replace_strict(
+            dict(enumerate(matcher.rule_lines)), default=None, return_dtype=pl.String
+        )
+        if self.line_col is None:
+            return by_rule
+        given = found["given"]
+        named = {text: self.names.get(text.casefold()) for text in given.unique().to_list() if text}
+        by_name = given.replace_strict(named, default=None, return_dtype=pl.String)
+        return pl.select(pl.when(given == "").then(by_rule).otherwise(by_name)).to_series()
 
     def _days_of(self, rows: list[list[object]]) -> list[date | tuple[str, str] | None]:
         """Each row's date, why its date cell does not count, or None for a blank cell."""
@@ -511,6 +702,15 @@ class _RowReader:
 _UNSEEN = object()
 
 
+def _in_cents(amount: Decimal) -> bool:
+    """Whether the columns' amounts (polars' Decimal(38, 2)) hold ``amount`` exactly."""
+    return amount.as_tuple().exponent >= -2 and amount.adjusted() < 36
+
+
+TEXTS = ("description", "vendor", "account")
+TRANSACTION_COLUMNS = ("date", "amount", "line", "description", "vendor", "account", "source_row")
+
+
 def _key(cell: object) -> object:
     """A cell's value as a dictionary key: ``1``, ``1.0`` and ``True`` are equal keys in
     Python but different cells (a serial day, the same, and not a date at all)."""
@@ -546,7 +746,8 @@ class _RuleMatcher:
         self.rule_lines: list[str | None] = [rule.line for rule in rules] + [None]
         # An empty text is in every row: no rule after it is ever reached.
         self.nowhere = next((n for n, rule in enumerate(rules) if not rule.match), len(rules))
-        first: dict[str, int] = {}
+        self.first: dict[str, int] = {}  # each rule text, by the number of its first rule
+        first = self.first
         for number, rule in enumerate(rules[: self.nowhere]):
             first.setdefault(rule.match, number)
         # Joins the texts; in no rule's text, so no match can span two of them.
@@ -586,6 +787,14 @@ class _RuleMatcher:
         found = map(self.automaton.iter, map(str.casefold, texts))  # (end, rule number)s
         numbers = map(map, repeat(itemgetter(1)), found)
         return map(min, map(chain, numbers, repeat((self.nowhere,))))
+
+
+@cache
+def folds_apart() -> str:
+    """A regular expression of the characters whose lower case is not their case fold
+    (``ß``, ``ς``, ligatures; ``Σ``, which polars lowers to ``ς`` at a word's end)."""
+    odd = [ch for ch in map(chr, range(0x10000)) if ch.casefold() != ch.lower()] + ["Σ"]
+    return "[" + "".join(f"\\x{{{ord(ch):x}}}" for ch in odd) + "]"
 
 
 def _row_text(row: list[object]) -> str:

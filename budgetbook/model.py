@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from itertools import repeat
 from pathlib import Path
 
 
@@ -141,7 +145,120 @@ class Transaction:
     source_row: int
 
 
-def in_date_order(transactions: list[Transaction]) -> list[Transaction]:
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector, set off by every 700 new objects, would walk the millions of
+    rows and transactions of a large file over and over (a third of reading a 1M-row ledger);
+    they hold no cycles, so it waits until they are made."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class TransactionColumns:
+    """A large CSV file's counted rows, in the columns polars read them into (``date``,
+    ``amount``, ``line``, ``description``, ``vendor``, ``account``, ``row``): made into
+    Transaction objects a slice at a time, when asked for, so reading a ledger does not make
+    a million objects (a second per million) that a check never looks at."""
+
+    SLICE = 50_000
+
+    def __init__(self, frame, file: str):
+        self.frame, self.file = frame, file
+
+    def __len__(self) -> int:
+        return self.frame.height
+
+    def __iter__(self) -> Iterator[Transaction]:
+        for start in range(0, self.frame.height, self.SLICE):
+            yield from self._made(self.frame.slice(start, self.SLICE))
+
+    @collector_paused()
+    def _made(self, part) -> list[Transaction]:
+        import polars as pl
+
+        shared: dict[str, str] = {}  # one object per distinct line, vendor and account
+        line, vendor, account = (
+            map(shared.setdefault, texts, texts)
+            for texts in _lists(part, "line", "vendor", "account")
+        )
+        return list(
+            map(
+                Transaction,
+                part["date"].to_list(),
+                map(Decimal, part["amount"].cast(pl.String).to_list()),  # 1.5x polars' own
+                line,
+                part["description"].to_list(),
+                vendor,
+                account,
+                repeat(self.file),
+                part["row"].to_list(),
+            )
+        )
+
+    def __getitem__(self, index: int) -> Transaction:
+        day, amount, line, description, vendor, account, row = self.frame.row(index)
+        return Transaction(day, amount, line, description, vendor, account, self.file, row)
+
+    def total(self) -> Decimal:
+        return Decimal(self.frame["amount"].sum())
+
+
+def _lists(frame, *names: str) -> list[list]:
+    return [frame[name].to_list() for name in names]
+
+
+class Transactions(Sequence[Transaction]):
+    """Every counted row, file after file in reading order: lists of Transaction from the
+    row-by-row reader, and `TransactionColumns` from the column reader of large files."""
+
+    def __init__(self, parts: Iterable[list[Transaction] | TransactionColumns] = ()):
+        self.parts = [part for part in parts if len(part)]
+
+    def __len__(self) -> int:
+        return sum(map(len, self.parts))
+
+    def __iter__(self) -> Iterator[Transaction]:
+        for part in self.parts:
+            yield from part
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return list(self)[index]
+        if index < 0:
+            index += len(self)
+        for part in self.parts:
+            if 0 <= index < len(part):
+                return part[index]
+            index -= len(part)
+        raise IndexError("transaction index out of range")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __add__(self, other: Transactions) -> Transactions:
+        return Transactions(self.parts + other.parts)
+
+    def total(self) -> Decimal:
+        """The sum of the amounts, without making objects of a file's columns."""
+        return sum(
+            (
+                part.total()
+                if isinstance(part, TransactionColumns)
+                else sum(t.amount for t in part)
+                for part in self.parts
+            ),
+            Decimal(0),
+        )
+
+
+def in_date_order(transactions: Iterable[Transaction]) -> list[Transaction]:
     """The order of the Actuals sheet: by date, then by file and row, so a build is repeatable."""
     return sorted(transactions, key=lambda t: (t.date, t.source_file, t.source_row))
 
@@ -273,7 +390,7 @@ class Project:
     root: Path
     config: Config
     lines: list[BudgetLine]
-    transactions: list[Transaction]
+    transactions: Transactions
     not_counted: list[NotCounted]
     data_rows: int = 0  # finance data rows read, counted or not
     sources: list[Source] = field(default_factory=list)

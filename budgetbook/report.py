@@ -11,8 +11,9 @@ from budgetbook.handoff import Handoff
 from budgetbook.labels import LABELS
 from budgetbook.messages import MESSAGES, Messages
 from budgetbook.metric_exports import KIND_NAMES
-from budgetbook.model import Config, NotCounted, Transaction
+from budgetbook.model import Config, NotCounted, Transactions
 from budgetbook.update import UpdateSummary
+from budgetbook.values import money_text
 
 
 def _words(config: Config) -> Messages:
@@ -24,7 +25,7 @@ def _known_total(items: list[NotCounted]) -> Decimal:
 
 
 def finance_lines(
-    transactions: list[Transaction],
+    transactions: Transactions,
     not_counted: list[NotCounted],
     data_rows: int,
     config: Config,
@@ -32,7 +33,7 @@ def finance_lines(
 ) -> list[str]:
     """Counted N rows = X; not counted M rows = Y, by reason. N + M is every data row."""
     words, currency = _words(config), config.currency
-    counted = sum((t.amount for t in transactions), Decimal(0))
+    counted = transactions.total()
     out = [
         "  "
         + words.counted.format(
@@ -145,7 +146,7 @@ def describe_handoff(handoff: Handoff) -> str:
 
 
 def _finance_record(
-    transactions: list[Transaction], not_counted: list[NotCounted], data_rows: int
+    transactions: Transactions, not_counted: list[NotCounted], data_rows: int
 ) -> dict:
     unread = [item for item in not_counted if item.kind == UNREADABLE]
     left_out = [item for item in not_counted if item.kind != UNREADABLE]
@@ -153,7 +154,7 @@ def _finance_record(
         "data_rows": data_rows,
         "counted": {
             "rows": len(transactions),
-            "amount": str(sum((t.amount for t in transactions), Decimal(0))),
+            "amount": money_text(transactions.total()),
         },
         "not_counted": [
             {

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from budgetbook.labels import Labels
 from budgetbook.model import Transaction
+from budgetbook.values import money_text
 
 # A spreadsheet opening a CSV file runs a cell that starts like this as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -37,7 +38,7 @@ def write_side_file(path: Path, transactions: list[Transaction], labels: Labels)
             (
                 t.date.isoformat(),
                 _text(t.line),
-                str(t.amount),
+                money_text(t.amount),
                 _text(t.description),
                 _text(t.vendor),
                 _text(t.account),

@@ -6,6 +6,7 @@ import csv
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain, islice
@@ -44,6 +45,21 @@ class Table:
         return None
 
 
+@dataclass(frozen=True)
+class Frame:
+    """A large CSV file read in columns by polars: its header, and a DataFrame of its data
+    rows: ``row``, each row's number, then one text column per header column (named ``"0"``,
+    ``"1"``, ...; null for an empty cell); blank rows are left out, as `Table` leaves them."""
+
+    file: str
+    header: list[str]
+    cells: object  # polars.DataFrame, imported only for a large file
+    sha256: str
+
+
+# From this size on, a CSV file is read in columns by polars: below it, reading row by row
+# costs less than importing polars (0.3 s, about 30,000 rows read row by row).
+FRAME_FROM_BYTES = 3 * MB
 HEADER_SEARCH_ROWS = 30
 PROGRESS_LINES = 20_000  # lines between two reports of reading progress
 DEFAULT_LIMITS = Limits()
@@ -271,6 +287,91 @@ def _read_csv(
             shown_as, f"is not a readable CSV file: {exc}.", "Export it again as CSV or .xlsx."
         ) from None
     return rows, digest
+
+
+def read_csv_frame(
+    path: Path,
+    shown_as: str,
+    is_header: Callable[[list[str]], bool],
+    *,
+    delimiter: str | None = None,
+    encoding: str | None = None,
+    header_row: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Frame | None:
+    """A large CSV file in columns, or None when it is small, or not plain enough for polars
+    to read it exactly as `read_table` would: UTF-8, the header on its first line, every row
+    within the header's width, lines ended by ``\n`` or ``\r\n``, quotes where they belong.
+    Then `read_table` reads it, and says what is wrong with it if anything is."""
+    if (
+        path.suffix.lower() != ".csv"
+        or encoding not in (None, "utf-8", "utf-8-sig")
+        or header_row not in (None, 1)
+    ):
+        return None
+    _check_size(path, shown_as, limits)
+    if path.stat().st_size < FRAME_FROM_BYTES:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if (
+        data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        or _utf16_without_bom(data)
+        or _binary_kind(data)
+    ):
+        return None
+    head = data[: 256 * 1024]
+    first = list(islice(decoded_lines(head), 51))
+    if len(head) < len(data):  # the last line may be cut
+        first = first[:-1]
+    if not first or first[0].count('"') % 2:  # no quoted line end in the header
+        return None
+    delimiter = delimiter or sniff_delimiter(first[:50])
+    header = next(csv.reader(first[:1], delimiter=delimiter), None)
+    if not header or not is_header([_header_text(title) for title in header]):
+        return None
+    with ThreadPoolExecutor(1) as pool:  # hashlib lets go of the GIL while it hashes
+        digest = pool.submit(lambda: hashlib.sha256(data).hexdigest())
+        cells = _polars_cells(data, delimiter, len(header))
+    if cells is None or cells.height >= limits.rows:
+        return None
+    import polars as pl
+
+    found = cells.select(
+        longest=pl.max_horizontal(pl.all().str.len_bytes().max()),
+        # A carriage return left in a cell ends no line: Python's csv module refuses it.
+        # str.strip() takes \x1c-\x1f away, polars' strip_chars does not.
+        odd=pl.any_horizontal(pl.all().str.contains("[\r\x1c-\x1f]").any()),
+        blank=pl.all_horizontal(pl.all().str.strip_chars().fill_null("") == ""),
+    )
+    if found["longest"][0] > limits.cell_chars or found["odd"][0]:
+        return None
+    blank = found["blank"]
+    cells = cells.with_row_index("row", offset=2)
+    if blank.any():
+        cells = cells.filter(~blank)
+    reporter().advance(len(data))
+    return Frame(shown_as, [_header_text(title) for title in header], cells, digest.result())
+
+
+def _polars_cells(data: bytes, delimiter: str, width: int):
+    """The data rows as text columns, or None where polars finds the file irregular."""
+    import polars as pl
+
+    try:
+        cells = pl.read_csv(
+            data,
+            separator=delimiter,
+            has_header=False,
+            skip_rows=1,
+            schema={str(index): pl.String for index in range(width)},
+            quote_char='"',
+        )
+    except pl.exceptions.PolarsError:
+        return None
+    return cells
 
 
 def _read_xlsx(path: Path, shown_as: str, limits: Limits) -> tuple[list[list[object]], str]:

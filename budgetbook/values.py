@@ -17,9 +17,9 @@ _DECIMAL_COMMA = re.compile(r"^-?\d{1,3}(?:[.\s\u00a0\u202f]\d{3})*,\d{1,2}$|^-?
 _DECIMAL_POINT = re.compile(r"^-?\d{1,3}(?:[,\s\u00a0\u202f]\d{3})*\.\d{1,2}$|^-?\d+\.\d{1,2}$")
 # What most exports write: digits, thousands spaced or not, one or two decimals; read alike
 # whatever the column's convention, as only three digits after a lone separator are ambiguous.
-_PLAIN_AMOUNT = re.compile(
-    r"(-?)([0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]+)(?:[.,]([0-9]{1,2}))?"
-)
+# The same pattern in polars (Rust's regex reads the same syntax), for large files' columns.
+PLAIN_AMOUNT_PATTERN = r"(-?)([0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]+)(?:[.,]([0-9]{1,2}))?"
+_PLAIN_AMOUNT = re.compile(PLAIN_AMOUNT_PATTERN)
 EXCEL_EPOCH = date(1899, 12, 30)
 
 
@@ -53,6 +53,12 @@ def parse_plain_amount(text: str) -> Decimal | None:
     whole = whole.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     amount = Decimal(f"{whole}.{fraction}" if fraction else whole)
     return -amount if sign else amount
+
+
+def money_text(amount: Decimal) -> str:
+    """An amount as text with at least two decimals (``12.50``, ``1200.00``, ``0.125``),
+    however it was written."""
+    return f"{amount:.2f}" if amount.as_tuple().exponent >= -2 else str(amount)
 
 
 def _parse_amount_text(text: str, decimal_comma: bool | None) -> Decimal:
@@ -189,12 +195,19 @@ def detect_day_first(values: list[object]) -> bool:
     A first part above 12 proves day first, a second part above 12 proves month first; with no
     proof, day first, as French and most European exports write it."""
     for value in values:
-        if match := _NUMERIC.fullmatch(str(value).strip()):
-            if int(match[1]) > 12:
-                return True
-            if int(match[2]) > 12:
-                return False
+        if (proof := day_first_proof(value)) is not None:
+            return proof
     return True
+
+
+def day_first_proof(value: object) -> bool | None:
+    """True when a date cell can only put the day first, False when only the month, else None."""
+    if match := _NUMERIC.fullmatch(str(value).strip()):
+        if int(match[1]) > 12:
+            return True
+        if int(match[2]) > 12:
+            return False
+    return None
 
 
 def _from_serial(serial: float) -> date:

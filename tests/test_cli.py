@@ -199,7 +199,7 @@ def test_update_and_handoff_json(run, tmp_path):
     ledger = tmp_path / "late.csv"
     ledger.write_text("date,amount,line\n2026-03-02,40,Canva Pro\n", encoding="utf-8")
     updated = json.loads(run("update", book, ledger, "--json").stdout)
-    assert updated["finance"]["counted"] == {"rows": 1, "amount": "40"}
+    assert updated["finance"]["counted"] == {"rows": 1, "amount": "40.00"}
     assert updated["backup"].endswith(".before-update-1.xlsx")
 
 

@@ -197,11 +197,11 @@ def test_transactions_beyond_the_sheet_go_to_a_side_file(project_factory, tmp_pa
         "Date", "Line", "Amount", "Description", "Vendor", "Account", "Source file", "Source row"
     ]  # fmt: skip
     assert [row[:3] for row in side[1:]] == [
-        ["2026-01-05", "Canva", "12"],
-        ["2026-01-10", "Meta ads", "60"],
-        ["2026-01-12", "Google Ads", "60"],
-        ["2026-02-10", "Meta ads", "90"],
-        ["2026-02-12", "Google Ads", "90"],
+        ["2026-01-05", "Canva", "12.00"],
+        ["2026-01-10", "Meta ads", "60.00"],
+        ["2026-01-12", "Google Ads", "60.00"],
+        ["2026-02-10", "Meta ads", "90.00"],
+        ["2026-02-12", "Google Ads", "90.00"],
     ]
     sheet = openpyxl.load_workbook(book)["Actuals"]
     assert [[c.value for c in row][2:6] for row in sheet.iter_rows(min_row=2)] == [

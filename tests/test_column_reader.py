@@ -1,0 +1,215 @@
+"""A large CSV file is read in columns by polars (`tables.read_csv_frame`,
+`_RowReader.read_frame`): it must give exactly what reading it row by row gives, or leave the
+file to the row-by-row reader."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from budgetbook import tables
+from budgetbook.actuals import read_actuals_file
+from budgetbook.errors import InputErrors
+from budgetbook.model import (
+    BudgetLine,
+    CarryOver,
+    Config,
+    MappingRule,
+    Period,
+    TransactionColumns,
+)
+from budgetbook.values import money_text
+
+CONFIG = Config("Test", "EUR", Period(date(2026, 1, 1), 12), CarryOver.NONE)
+NAMES = ("Canva", "Meta ads", "Photo", "Straße tax")
+LINES = [BudgetLine("Tools", name, "", CarryOver.NONE, (Decimal(0),) * 12) for name in NAMES]
+RULES = [
+    MappingRule(match.casefold(), line)
+    for match, line in (
+        ("canva", "Canva"),
+        ("6231", "Meta ads"),
+        ("strasse", "Straße tax"),
+        ("élodie", "Photo"),
+        ("meta", "Meta ads"),
+        ("σοφια", "Photo"),
+    )
+]
+
+
+def read_both(path: Path, monkeypatch, rules=RULES, seen=None):
+    """The file read in columns (any size counts as large) and row by row."""
+    read = []
+    for large_from in (0, 10**15):
+        monkeypatch.setattr(tables, "FRAME_FROM_BYTES", large_from)
+        try:
+            read.append(read_actuals_file(path, path.name, CONFIG, LINES, rules, dict(seen or {})))
+        except InputErrors as exc:  # the same file refused, for the same reasons
+            read.append(exc.problems)
+    return read
+
+
+def in_columns(actuals) -> bool:
+    return not isinstance(actuals, list) and any(
+        isinstance(part, TransactionColumns) for part in actuals.transactions.parts
+    )
+
+
+def assert_same(a, b) -> None:
+    if isinstance(b, list):
+        assert a == b
+        return
+    assert list(a.transactions) == list(b.transactions)
+    assert [money_text(t.amount) for t in a.transactions] == [
+        money_text(t.amount) for t in b.transactions
+    ]
+    assert a.not_counted == b.not_counted
+    assert (a.data_rows, a.sources) == (b.data_rows, b.sources)
+    assert a.transactions.total() == b.transactions.total()
+
+
+def write(path: Path, rows: list[list[str]], header=None, newline="\n", encoding="utf-8-sig"):
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator=newline)
+    writer.writerow(header or ["Date", "Libellé", "Fournisseur", "Compte", "Montant"])
+    writer.writerows(rows)
+    path.write_bytes(out.getvalue().encode(encoding))
+    return path
+
+
+LEDGER = [
+    ["05/01/2026", "Canva Pro, facture 1", "Canva Pty", "6512", "12,99"],
+    ["06/01/2026", "Campagne", "Meta Platforms", "6231", "-1\u00a0234,56"],
+    ["", "", "", "", ""],
+    ["07/01/2026", "Frais bancaires", "Banque", "627", "4,50"],
+    ["31/12/2025", "Canva", "Canva Pty", "6512", "12,99"],
+    ["08/01/2026", "Séance photo ÉLODIE", "", "", "350"],
+    ["09/01/2026", "HAUPTSTRAßE 1", "", "", "1.234,50"],
+    ["10/01/2026", "ΣΟΦΙΑΣ", "", "", "(45,00)"],
+    ["Total", "", "", "", "1 000,00"],
+    ["11/01/2026", "canva", "", "", "abc"],
+    ["32/01/2026", "canva", "", "", "1"],
+    ["12/01/2026", "  canva  ", " x ", "", "12,5 €"],
+]
+
+
+def test_a_ledger_read_in_columns_gives_what_row_by_row_gives(tmp_path, monkeypatch):
+    path = write(tmp_path / "ledger.csv", LEDGER, newline="\r\n")
+    fast, slow = read_both(path, monkeypatch)
+    assert in_columns(fast) and not in_columns(slow)
+    assert_same(fast, slow)
+    assert [t.line for t in fast.transactions] == [
+        "Canva", "Meta ads", "Photo", "Straße tax", "Photo", "Canva",
+    ]  # fmt: skip
+    assert {n.kind for n in fast.not_counted} == {
+        "no line", "outside the period", "total row", "amount not understood",
+        "date not understood",
+    }  # fmt: skip
+
+
+def test_a_named_line_column_and_a_credit_column(tmp_path, monkeypatch):
+    header = ["date", "line", "description", "debit", "credit"]
+    rows = [
+        ["2026-01-05", "canva", "", "10", ""],
+        ["2026-01-06", "", "Meta campaign", "", "2,50"],
+        ["2026-01-07", "Nope", "canva", "1", "1"],
+        ["2026-01-08", " Photo ", "", "3,00", "1,25"],
+        ["2026-01-09", "", "", "", ""],
+    ]
+    path = write(tmp_path / "export.csv", rows, header=header)
+    fast, slow = read_both(path, monkeypatch)
+    assert in_columns(fast)
+    assert_same(fast, slow)
+    assert [(t.line, t.amount) for t in fast.transactions] == [
+        ("Canva", Decimal(10)),
+        ("Meta ads", Decimal("-2.50")),
+        ("Photo", Decimal("1.75")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("shifted row", b"date;amount;line\n2026-01-05;1;Canva;extra\n"),
+        (
+            "Windows-1252",
+            "date;amount;line;description\n2026-01-05;1;Canva;caf\xe9\n".encode("cp1252"),
+        ),
+        ("title above the header", b"Export\ndate;amount;line\n2026-01-05;1;Canva\n"),
+        ("carriage return alone", b"date;amount;line\n2026-01-05;1;Can\rva\n"),
+        ("quote inside a bare cell", b'date;amount;line\n2026-01-05;1;Can"va\n'),
+        ("three decimals", b"date;amount;line\n2026-01-05;1,234.567;Canva\n"),
+        ("forty digits", b"date;amount;line\n2026-01-05;" + b"9" * 40 + b";Canva\n"),
+        ("control character", b"date;amount;line\n2026-01-05;1;Canva\x1c\n"),
+    ],
+)
+def test_a_file_polars_would_read_otherwise_is_read_row_by_row(tmp_path, monkeypatch, name, data):
+    path = tmp_path / "export.csv"
+    path.write_bytes(data)
+    fast, slow = read_both(path, monkeypatch)
+    assert not in_columns(fast), name
+    assert_same(fast, slow)
+
+
+def test_a_file_sent_twice_is_not_counted_again(tmp_path, monkeypatch):
+    path = write(tmp_path / "ledger.csv", LEDGER)
+    first, _ = read_both(path, monkeypatch)
+    fast, slow = read_both(path, monkeypatch, seen={first.sources[0].sha256: "old.csv"})
+    assert_same(fast, slow)
+    assert not list(fast.transactions) and {n.kind for n in fast.not_counted} == {"file sent twice"}
+
+
+def test_transactions_are_made_a_slice_at_a_time_and_found_by_position(tmp_path, monkeypatch):
+    rows = [
+        [f"{day % 28 + 1:02d}/02/2026", f"canva {day}", "", "", f"{day},05"] for day in range(7)
+    ]
+    fast, slow = read_both(write(tmp_path / "ledger.csv", rows), monkeypatch)
+    monkeypatch.setattr(TransactionColumns, "SLICE", 3)
+    assert list(fast.transactions) == list(slow.transactions)
+    assert [fast.transactions[i] for i in (0, 4, -1)] == [slow.transactions[i] for i in (0, 4, -1)]
+    assert fast.transactions[1:3] == slow.transactions[1:3]
+
+
+CELLS = {
+    "date": st.sampled_from(
+        ["05/01/2026", "2026-02-03", "13/01/2026", "01/13/2026", "31/12/2025", "", " 06/01/2026 ",
+         "Total", "sous-total", "7 janv. 2026", "46030", "nope", "30/02/2026"]
+    ),
+    "amount": st.sampled_from(
+        ["12,50", "-1\u00a0234,56", "1 234,56", "1.234,56", "1,200", "1.200", "12.345", "(45,00)",
+         "12,5 €", "", "  ", "abc", "-0", "7", "1\u202f000", "+3,10", "3-"]
+    ),
+    "text": st.sampled_from(["Canva Pro", "META", "6231", "STRASSE", "Élodie", "", " x "])
+    | st.text(alphabet="aCnvé ß;\"\n,Σς6231xÉ\u00a0\t-", max_size=8),
+}  # fmt: skip
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rows=st.lists(
+        st.tuples(CELLS["date"], CELLS["text"], CELLS["text"], CELLS["text"], CELLS["amount"]),
+        min_size=1,
+        max_size=12,
+    ),
+    blanks=st.lists(st.integers(0, 12), max_size=2),
+    newline=st.sampled_from(["\n", "\r\n"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig"]),
+)
+def test_any_ledger_reads_the_same_in_columns(
+    tmp_path, monkeypatch, rows, blanks, newline, encoding
+):
+    rows = [list(row) for row in rows]
+    for at in blanks:
+        rows.insert(min(at, len(rows)), [""] * 5)
+    path = write(tmp_path / "ledger.csv", rows, newline=newline, encoding=encoding)
+    fast, slow = read_both(path, monkeypatch)
+    event("read in columns" if in_columns(fast) else "read row by row")
+    assert_same(fast, slow)
