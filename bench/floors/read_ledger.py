@@ -23,11 +23,11 @@ NBSP = "\u00a0"
 
 
 def read_budgetbook(project: Path) -> dict:
+    import polars  # noqa: F401  (imported by the reader for a large file; imports are not timed)
+
     from budgetbook.actuals import read_actuals_file, read_mapping
     from budgetbook.project import load_budget
     from budgetbook.tables import read_table
-
-    import polars  # noqa: F401  (imported by the reader for a large file; imports are not timed)
 
     config, lines = load_budget(project)
     rules, problems = read_mapping(read_table(project / "mapping.csv", "mapping.csv"), lines)
