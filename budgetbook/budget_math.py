@@ -75,9 +75,8 @@ class BudgetFigures:
 def actual_by_line_month(project: Project) -> dict[str, list[Decimal]]:
     months = project.config.period.months
     sums: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO] * months)
-    for transaction in project.transactions:
-        month = project.config.period.month_index(transaction.date)
-        sums[transaction.line][month] += transaction.amount
+    for line, month, amount in project.transactions.line_month_totals(project.config.period):
+        sums[line][month] += amount
     return sums
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from heapq import merge
 from itertools import repeat
 from pathlib import Path
 
@@ -207,6 +208,19 @@ class TransactionColumns:
     def total(self) -> Decimal:
         return Decimal(self.frame["amount"].sum())
 
+    def in_date_order(self) -> list[Transaction]:
+        """`in_date_order`, sorted by polars before the objects are made."""
+        return list(TransactionColumns(self.frame.sort("date", "row"), self.file))
+
+    def line_month_totals(self, period: Period) -> Iterator[tuple[str, int, Decimal]]:
+        """Each line's total of each month of ``period`` that has transactions."""
+        import polars as pl
+
+        date = pl.col("date")
+        month = (date.dt.year() - period.start.year) * 12 + date.dt.month() - period.start.month
+        totals = self.frame.group_by("line", month.alias("month")).agg(pl.col("amount").sum())
+        return totals.iter_rows()
+
 
 def _lists(frame, *names: str) -> list[list]:
     return [frame[name].to_list() for name in names]
@@ -218,6 +232,7 @@ class Transactions(Sequence[Transaction]):
 
     def __init__(self, parts: Iterable[list[Transaction] | TransactionColumns] = ()):
         self.parts = [part for part in parts if len(part)]
+        self._in_date_order: list[Transaction] | None = None
 
     def __len__(self) -> int:
         return sum(map(len, self.parts))
@@ -245,6 +260,28 @@ class Transactions(Sequence[Transaction]):
     def __add__(self, other: Transactions) -> Transactions:
         return Transactions(self.parts + other.parts)
 
+    def in_date_order(self) -> list[Transaction]:
+        """`in_date_order`, sorted once: file by file, then merged."""
+        if self._in_date_order is None:
+            runs = [
+                part.in_date_order()
+                if isinstance(part, TransactionColumns)
+                else sorted(part, key=_date_order)
+                for part in self.parts
+            ]
+            self._in_date_order = runs[0] if len(runs) == 1 else list(merge(*runs, key=_date_order))
+        return self._in_date_order
+
+    def line_month_totals(self, period: Period) -> Iterator[tuple[str, int, Decimal]]:
+        """(line, month index, amount) to be summed into each line's months: one for each
+        transaction of a list, one for each line and month of a file's columns."""
+        for part in self.parts:
+            if isinstance(part, TransactionColumns):
+                yield from part.line_month_totals(period)
+            else:
+                for t in part:
+                    yield t.line, period.month_index(t.date), t.amount
+
     def total(self) -> Decimal:
         """The sum of the amounts, without making objects of a file's columns."""
         return sum(
@@ -260,7 +297,13 @@ class Transactions(Sequence[Transaction]):
 
 def in_date_order(transactions: Iterable[Transaction]) -> list[Transaction]:
     """The order of the Actuals sheet: by date, then by file and row, so a build is repeatable."""
-    return sorted(transactions, key=lambda t: (t.date, t.source_file, t.source_row))
+    if isinstance(transactions, Transactions):
+        return transactions.in_date_order()
+    return sorted(transactions, key=_date_order)
+
+
+def _date_order(t: Transaction) -> tuple[date, str, int]:
+    return t.date, t.source_file, t.source_row
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from budgetbook.model import (
     Period,
     Project,
     Transaction,
+    Transactions,
 )
 
 D = Decimal
@@ -101,7 +102,7 @@ def test_surplus_leaves_at_least_what_full_leaves(data):
 
 def _project(lines, transactions, months=3):
     config = Config("Test", "EUR", Period(date(2026, 1, 1), months), CarryOver.NONE)
-    return Project(Path("."), config, lines, transactions, [])
+    return Project(Path("."), config, lines, Transactions([transactions]), [])
 
 
 def _spent(line, day, amount):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +25,7 @@ from budgetbook.model import (
     MappingRule,
     Period,
     TransactionColumns,
+    in_date_order,
 )
 from budgetbook.values import money_text
 
@@ -213,3 +215,28 @@ def test_any_ledger_reads_the_same_in_columns(
     fast, slow = read_both(path, monkeypatch)
     event("read in columns" if in_columns(fast) else "read row by row")
     assert_same(fast, slow)
+
+
+def test_files_read_both_ways_sort_and_sum_as_one(tmp_path, monkeypatch):
+    """The Actuals sheet's order and the Budget's sums over a columns part and a list part."""
+    rows = [
+        [f"{day:02d}/0{1 + day % 3}/2026", "canva", "", "", f"{day},25"] for day in (9, 1, 5, 2)
+    ]
+    big = write(tmp_path / "big.csv", rows)
+    small = write(tmp_path / "small.csv", rows[:2] + [["01/01/2026", "meta", "", "", "7"]])
+    monkeypatch.setattr(
+        tables, "FRAME_FROM_BYTES", (big.stat().st_size + small.stat().st_size) // 2
+    )
+    big_read = read_actuals_file(big, "a.csv", CONFIG, LINES, RULES, {})
+    small_read = read_actuals_file(small, "b.csv", CONFIG, LINES, RULES, {})
+    assert in_columns(big_read) and not in_columns(small_read)
+    both = big_read.transactions + small_read.transactions
+    plain = list(both)
+    assert in_date_order(both) == sorted(plain, key=lambda t: (t.date, t.source_file, t.source_row))
+    sums: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
+    for line, month, amount in both.line_month_totals(CONFIG.period):
+        sums[line, month] += amount
+    expected: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
+    for t in plain:
+        expected[t.line, CONFIG.period.month_index(t.date)] += t.amount
+    assert sums == expected and both.total() == sum(expected.values())
