@@ -223,7 +223,7 @@ def test_files_read_both_ways_sort_and_sum_as_one(tmp_path, monkeypatch):
         [f"{day:02d}/0{1 + day % 3}/2026", "canva", "", "", f"{day},25"] for day in (9, 1, 5, 2)
     ]
     big = write(tmp_path / "big.csv", rows)
-    small = write(tmp_path / "small.csv", rows[:2] + [["01/01/2026", "meta", "", "", "7"]])
+    small = write(tmp_path / "small.csv", [*rows[:2], ["01/01/2026", "meta", "", "", "7"]])
     monkeypatch.setattr(
         tables, "FRAME_FROM_BYTES", (big.stat().st_size + small.stat().st_size) // 2
     )
