@@ -148,6 +148,7 @@ def test_a_named_line_column_and_a_credit_column(tmp_path, monkeypatch):
         ("quote inside a bare cell", b'date;amount;line\n2026-01-05;1;Can"va\n'),
         ("three decimals", b"date;amount;line\n2026-01-05;1,234.567;Canva\n"),
         ("forty digits", b"date;amount;line\n2026-01-05;" + b"9" * 40 + b";Canva\n"),
+        ("a cell beyond [limits]", b"date;amount;line\n2026-01-05;1;" + b"x" * 200_000 + b"\n"),
         ("control character", b"date;amount;line\n2026-01-05;1;Canva\x1c\n"),
     ],
 )
