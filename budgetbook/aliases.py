@@ -11,6 +11,8 @@ import re
 import unicodedata
 from pathlib import PurePath
 
+from budgetbook.messages import Text
+
 # Canonical column -> other headers meaning it, in any input table.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "category": ("catégorie",),
@@ -118,11 +120,15 @@ def parse_value(kind: str, text: str) -> str | None:
     return _LOOKUP[kind].get(normalise(text))
 
 
-def accepted(kind: str) -> str:
-    """The values a hint offers, English then French: ``none, surplus, full. In French:
-    aucun, surplus, total``."""
+def accepted(kind: str) -> Text:
+    """The values a hint offers in both languages: ``none, surplus, full. In French: aucun,
+    surplus, total``, and the French first in a French message."""
     values = VALUES[kind]
-    return f"{', '.join(values)}. In French: {', '.join(n[0] for n in values.values())}"
+    return Text(
+        "{english}. In French: {french}",
+        english=", ".join(values),
+        french=", ".join(names[0] for names in values.values()),
+    )
 
 
 _LOOKUP = {

@@ -3,6 +3,7 @@ with amounts and months written the way each language writes them."""
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -186,3 +187,65 @@ FRENCH = Messages(
 
 MESSAGES = {"en": ENGLISH, "fr": FRENCH}
 LANGUAGES = tuple(MESSAGES)
+
+
+# --- Errors: every text a user reads when something is wrong, in each language -------------
+#
+# An error's text is a `Text`: its English template (the key, as gettext's msgid) and the
+# values that fill it. It reads as its English wording wherever a str goes; `in_language`
+# gives it in another language, from the templates below, each French one beside its English.
+
+
+class Text(str):
+    """A sentence for the user, English by default and in any language on demand.
+
+    ``Text("is {size:,} MB.", size=1200)`` is the str ``is 1,200 MB.``; its
+    ``in_language("fr")`` is ``fait 1 200 Mo.`` when the French templates say so. The values
+    are shown the language's way: numbers formatted with ``,`` take its separators, dates
+    without a format its day format, and a value that is itself a Text (or has
+    ``in_language``) is given in the same language. A template with no translation is used as
+    it is, its values still translated."""
+
+    template: str
+    params: dict[str, object]
+
+    def __new__(cls, template: str, **params: object) -> Text:
+        text = super().__new__(cls, template.format(**params) if params else template)
+        text.template, text.params = template, params
+        return text
+
+    def __reduce__(self):  # copies (dataclasses.asdict) keep the template and the values
+        return _text, (self.template, self.params)
+
+    def in_language(self, language: str) -> str:
+        if language == "en":
+            return str(self)
+        template = TRANSLATIONS.get(language, {}).get(self.template, self.template)
+        if not self.params:
+            return template
+        return _Localised(language).vformat(template, (), self.params)
+
+
+def _text(template: str, params: dict[str, object]) -> Text:
+    return Text(template, **params)
+
+
+class _Localised(string.Formatter):
+    """Fills a template with values shown the way ``language`` writes them."""
+
+    def __init__(self, language: str):
+        self.language, self.words = language, MESSAGES[language]
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if hasattr(value, "in_language"):
+            return value.in_language(self.language)
+        if isinstance(value, date) and not format_spec:
+            return self.words.day(value)
+        if isinstance(value, int | float | Decimal) and "," in format_spec:
+            shown = format(value, format_spec).replace(",", "\0").replace(".", self.words.decimal)
+            return shown.replace("\0", self.words.thousands)
+        return super().format_field(value, format_spec)
+
+
+FRENCH_ERRORS: dict[str, str] = {}
+TRANSLATIONS: dict[str, dict[str, str]] = {"fr": FRENCH_ERRORS}
