@@ -22,7 +22,7 @@ from budgetbook.errors import InputErrors, Problem, UnreadableFile
 from budgetbook.messages import MESSAGES, Text
 from budgetbook.model import BudgetLine, Config, MappingRule, NotCounted, Source, Transaction
 from budgetbook.progress import step
-from budgetbook.tables import TABLE_SUFFIXES, Table, read_table
+from budgetbook.tables import TABLE_SUFFIXES, Table, column_title, read_table
 from budgetbook.values import (
     detect_day_first,
     detect_decimal_comma,
@@ -101,13 +101,16 @@ def read_mapping(table: Table, lines: list[BudgetLine]) -> tuple[list[MappingRul
             problems.append(Problem(table.file, message, row=1))
     if problems:
         return [], problems
+    match_title, line_title = column_title(table, "match"), column_title(table, "line")
     names = {line.name.casefold(): line.name for line in lines}
     rules: list[MappingRule] = []
     for number, row in table.rows:
         match, line = str(row[match_col]).strip(), str(row[line_col]).strip()
         if not match:
             problems.append(
-                Problem(table.file, Text("the match text is empty."), row=number, column="match")
+                Problem(
+                    table.file, Text("the match text is empty."), row=number, column=match_title
+                )
             )
         elif line.casefold() not in names:
             problems.append(
@@ -115,7 +118,7 @@ def read_mapping(table: Table, lines: list[BudgetLine]) -> tuple[list[MappingRul
                     table.file,
                     Text("no budget line has this name."),
                     row=number,
-                    column="line",
+                    column=line_title,
                     value=line,
                     hint=Text("Use a line name exactly as in the budget file."),
                 )
