@@ -18,7 +18,7 @@ from pathlib import Path
 import ahocorasick
 
 from budgetbook.config import ACTUALS_COLUMNS
-from budgetbook.errors import InputErrors, Problem, UnreadableFile
+from budgetbook.errors import InputErrors, Problem, UnreadableFile, column_missing
 from budgetbook.messages import MESSAGES, Text
 from budgetbook.model import BudgetLine, Config, MappingRule, NotCounted, Source, Transaction
 from budgetbook.progress import step
@@ -97,8 +97,7 @@ def read_mapping(table: Table, lines: list[BudgetLine]) -> tuple[list[MappingRul
     match_col, line_col = table.column("match"), table.column("line")
     for name, index in (("match", match_col), ("line", line_col)):
         if index is None:
-            message = Text("the column '{name}' is missing.", name=name)
-            problems.append(Problem(table.file, message, row=1))
+            problems.append(Problem(table.file, column_missing(name, table.file), row=1))
     if problems:
         return [], problems
     match_title, line_title = column_title(table, "match"), column_title(table, "line")

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import PurePath
 
-from budgetbook.messages import Text
+from budgetbook.messages import Text, Translated
 
 # Canonical column -> other headers meaning it, in any input table.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -113,6 +114,25 @@ def column_names(name: str, file: str) -> tuple[str, ...]:
     """The headers that mean column ``name`` in ``file``, the canonical name first."""
     specific = FILE_COLUMNS.get(PurePath(file).stem.casefold(), {})
     return (name, *specific.get(name, COLUMNS.get(name, ())))
+
+
+def french_name(name: str, file: str) -> str:
+    """The name a French header gives column ``name`` (``poste`` for line), else its own."""
+    return (column_names(name, file)[1:] or (name,))[0]
+
+
+def column_list(names: Iterable[str], file: str) -> Translated:
+    """``month, channel, metric, value`` for a hint; in French ``mois, canal, indicateur,
+    valeur``."""
+    names = list(names)
+    return Translated(
+        {"en": ", ".join(names), "fr": ", ".join(french_name(name, file) for name in names)}
+    )
+
+
+def value_name(kind: str, canonical: str) -> Translated:
+    """A canonical value as a message shows it: ``reach``, in French ``portée``."""
+    return Translated({"en": canonical, "fr": VALUES[kind][canonical][0]})
 
 
 def parse_value(kind: str, text: str) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
-from budgetbook.aliases import accepted, parse_value
+from budgetbook.aliases import accepted, column_list, french_name, parse_value
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.messages import Text
 from budgetbook.model import Post
@@ -45,7 +45,10 @@ def read_calendar(table: Table) -> tuple[list[Post], list[Problem]]:
     missing = [name for name in REQUIRED if table.column(name) is None]
     if missing:
         hint = Text(
-            "Columns are: {columns} (time and campaign optional).", columns=", ".join(COLUMNS)
+            "Columns are: {columns} (time and campaign optional).",
+            columns=column_list(COLUMNS, table.file),
+            time=french_name("time", table.file),
+            campaign=french_name("campaign", table.file),
         )
         return [], missing_columns(table.file, missing, hint)
     problems: list[Problem] = []

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from budgetbook.aliases import column_names
-from budgetbook.messages import Text
+from budgetbook.aliases import column_names, french_name
+from budgetbook.messages import Text, Translated
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,8 @@ class Problem:
             where.append(Text("column '{column}'", column=self.column))
         if self.value is not None:
             where.append(Text("value {value}", value=_show(self.value)))
-        text = Text("{where}: {message}", where=_Joined(where), message=self.message)
+        shown = ", ".join(_in(part, language) for part in where)
+        text = Text("{where}: {message}", where=shown, message=self.message)
         if self.hint:
             text = Text("{text} {hint}", text=text, hint=self.hint)
         return _in(text, language)
@@ -58,12 +59,26 @@ def missing_columns(file: str, names: Iterable[str], hint: str | None = None) ->
     hint adds the column's French names, for a user who wrote the others in French."""
     problems = []
     for name in names:
-        others = [other for part in name.split(" or ") for other in column_names(part, file)[1:]]
-        french = Text("In French: {names}.", names=", ".join(others)) if others else None
+        parts = name.split(" or ")
+        others = [other for part in parts for other in column_names(part, file)[1:]]
+        french = (
+            Text("In French: {names}.", names=", ".join(others), all=", ".join(others + parts))
+            if others
+            else None
+        )
         both = hint and french and Text("{hint} {french}", hint=hint, french=french)
-        message = Text("the column '{name}' is missing.", name=_Joined(name.split(" or "), " or "))
-        problems.append(Problem(file, message, row=1, hint=both or hint or french))
+        problems.append(
+            Problem(file, column_missing(name, file), row=1, hint=both or hint or french)
+        )
     return problems
+
+
+def column_missing(name: str, file: str) -> Text:
+    """``the column 'line' is missing.``; in French the column is named in French (``poste``),
+    ``name`` may be ``end or duration``."""
+    parts = name.split(" or ")
+    french = Translated({"en": name, "fr": " ou ".join(french_name(part, file) for part in parts)})
+    return Text("the column '{name}' is missing.", name=french)
 
 
 def _show(value: str) -> str:
@@ -73,20 +88,7 @@ def _show(value: str) -> str:
 
 def _in(text: str, language: str) -> str:
     """A text in ``language``; a plain str (made by a caller without a Text) as it is."""
-    return text.in_language(language) if isinstance(text, Text) else str(text)
-
-
-class _Joined(str):
-    """Parts joined by ``separator`` (", " or " or "), each part given in the language asked."""
-
-    def __new__(cls, parts: list[str], separator: str = ", ") -> _Joined:
-        joined = super().__new__(cls, separator.join(parts))
-        joined.parts, joined.separator = parts, separator
-        return joined
-
-    def in_language(self, language: str) -> str:
-        separator = Text(self.separator).in_language(language)
-        return separator.join(_in(part, language) for part in self.parts)
+    return text.in_language(language) if hasattr(text, "in_language") else str(text)
 
 
 class BudgetbookError(Exception):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from budgetbook.aliases import accepted
+from budgetbook.aliases import accepted, column_list, value_name
 from budgetbook.config import parse_month
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.messages import Text
@@ -19,7 +19,7 @@ def read_kpis(table: Table) -> tuple[list[KpiValue], list[Problem]]:
     if missing:
         hint = Text(
             "Columns are: {columns} (one metric of one channel per row).",
-            columns=", ".join(COLUMNS),
+            columns=column_list(COLUMNS, table.file),
         )
         return [], missing_columns(table.file, missing, hint)
     problems: list[Problem] = []
@@ -64,7 +64,7 @@ def read_kpis(table: Table) -> tuple[list[KpiValue], list[Problem]]:
                 Text(
                     "{channel} {metric} for {month} is already given on row {row}.",
                     channel=channel,
-                    metric=metric,
+                    metric=value_name("metric", metric),
                     month=f"{month:%Y-%m}",
                     row=first_row[key],
                 ),

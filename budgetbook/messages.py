@@ -223,11 +223,32 @@ class Text(str):
         template = TRANSLATIONS.get(language, {}).get(self.template, self.template)
         if not self.params:
             return template
-        return _Localised(language).vformat(template, (), self.params)
+        try:
+            return _Localised(language).vformat(template, (), self.params)
+        except (KeyError, IndexError, ValueError):  # a translation naming a value not given
+            return str(self)
 
 
 def _text(template: str, params: dict[str, object]) -> Text:
     return Text(template, **params)
+
+
+class Translated(str):
+    """A value whose words differ by language but come from data, not from a template (a
+    column's French name, from aliases.py); it reads as its English form."""
+
+    forms: dict[str, str]
+
+    def __new__(cls, forms: dict[str, str]) -> Translated:
+        value = super().__new__(cls, forms["en"])
+        value.forms = forms
+        return value
+
+    def __reduce__(self):
+        return Translated, (self.forms,)
+
+    def in_language(self, language: str) -> str:
+        return self.forms.get(language, str(self))
 
 
 class _Localised(string.Formatter):
@@ -254,8 +275,7 @@ FRENCH_ERRORS: dict[str, str] = {
     "row {row}": "ligne {row}",
     "column '{column}'": "colonne '{column}'",
     "value {value}": "valeur {value}",
-    " or ": " ou ",
-    "In French: {names}.": "En français : {names}.",
+    "In French: {names}.": "Noms acceptés : {all}.",
     "{english}. In French: {french}": "{french} (en anglais : {english})",
     "Use one of: {values}.": "Utilisez l'une de ces valeurs : {values}.",
     "Error: 1 problem to fix:": "Erreur : 1 problème à corriger :",
@@ -568,7 +588,7 @@ FRENCH_ERRORS: dict[str, str] = {
         "Écrivez un pourcentage entre 0 % et 100 %, par exemple 40 %."
     ),
     "Columns are: {columns} (time and campaign optional).": (
-        "Les colonnes sont : {columns} (time et campaign facultatives)."
+        "Les colonnes sont : {columns} ({time} et {campaign} facultatives)."
     ),
     "is not a time of day.": "n'est pas une heure.",
     "Write it as HH:MM, e.g. 18:30.": "Écrivez-la en HH:MM, par exemple 18:30.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from budgetbook.aliases import accepted, parse_value
+from budgetbook.aliases import accepted, column_list, parse_value
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.messages import Text
 from budgetbook.model import Objective
@@ -20,7 +20,7 @@ def parse_metric(text: str) -> str | None:
 def read_objectives(table: Table) -> tuple[list[Objective], list[Problem]]:
     missing = [c for c in COLUMNS if c != "owner" and table.column(c) is None]
     if missing:
-        hint = Text("Columns are: {columns}.", columns=", ".join(COLUMNS))
+        hint = Text("Columns are: {columns}.", columns=column_list(COLUMNS, table.file))
         return [], missing_columns(table.file, missing, hint)
     problems: list[Problem] = []
     objectives: list[Objective] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budgetbook.aliases import accepted, parse_value
+from budgetbook.aliases import accepted, column_list, parse_value
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.messages import Text
 from budgetbook.model import Operation
@@ -21,7 +21,9 @@ def read_operations(table: Table) -> tuple[list[Operation], list[Problem]]:
     if missing:
         hint = Text(
             "Columns are: {columns}.",
-            columns=", ".join((*REQUIRED[:3], "segment", "budget", "cost", *RESULTS, "target")),
+            columns=column_list(
+                (*REQUIRED[:3], "segment", "budget", "cost", *RESULTS, "target"), table.file
+            ),
         )
         return [], missing_columns(table.file, missing, hint)
     problems: list[Problem] = []

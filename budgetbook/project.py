@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from budgetbook.actuals import actuals_files, read_actuals, read_mapping
+from budgetbook.aliases import value_name
 from budgetbook.budget_file import read_budget
 from budgetbook.calendar_file import read_calendar
 from budgetbook.config import CONFIG_NAME, parse_config, read_config_text
@@ -186,7 +187,7 @@ def _merge_metrics(
                         Text(
                             "gives {channel} {metric} for {month}, which kpis.csv gives too.",
                             channel=value.channel,
-                            metric=value.metric,
+                            metric=value_name("metric", value.metric),
                             month=f"{value.month:%Y-%m}",
                         ),
                         hint=Text("Keep the figure in one place, or it would count twice."),
