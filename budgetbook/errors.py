@@ -45,7 +45,7 @@ class Problem:
     def record(self, language: str = "en") -> dict[str, object]:
         """The problem as --json gives it, its texts in ``language``."""
         return {
-            "file": self.file,
+            "file": _in(self.file, language),
             "message": _in(self.message, language),
             "row": self.row,
             "column": self.column,

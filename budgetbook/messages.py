@@ -718,6 +718,7 @@ FRENCH_ERRORS: dict[str, str] = {
     "{book}: its '{sheet}' sheet was not written by budgetbook.": (
         "{book} : sa feuille '{sheet}' n'a pas été écrite par budgetbook."
     ),
+    "{book} (its settings)": "{book} (ses réglages)",
     "{book}: its recorded settings cannot be read: {error}": (
         "{book} : ses réglages enregistrés ne peuvent pas être lus : {error}"
     ),

@@ -177,11 +177,14 @@ def _read_record(book: Path) -> _Record:
             )
         )
     try:
-        config = parse_config(str(at(record_sheet.CONFIG_ROW, 1)), f"{book} (its settings)")
+        settings = Text("{book} (its settings)", book=book)
+        config = parse_config(str(at(record_sheet.CONFIG_ROW, 1)), settings)
     except InputErrors as exc:
-        raise BudgetbookError(
+        error = BudgetbookError(
             Text("{book}: its recorded settings cannot be read: {error}", book=book, error=exc)
-        ) from None
+        )
+        error.language = exc.language  # the settings' own, when they say it
+        raise error from None
     rules, taken = [], {}
     for row in range(record_sheet.RULES_HEADER_ROW + 1, len(grid)):
         match, line = (

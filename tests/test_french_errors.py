@@ -497,3 +497,25 @@ def test_dates_read_iso_in_english_and_day_first_in_french(day):
     text = Text("is before the start ({start}).", start=day)
     assert text == f"is before the start ({day})."
     assert text.in_language("fr") == f"est avant le début ({day:%d/%m/%Y})."
+
+
+def test_update_of_a_workbook_whose_recorded_settings_are_wrong_says_so_in_their_language(
+    french_book,
+):
+    import openpyxl
+
+    from budgetbook.sheets import record_sheet
+
+    workbook = openpyxl.load_workbook(french_book)
+    settings = (
+        'language = "fr"\n[company]\nname = "X"\ncurrency = "EURO"\n[budget]\nstart = "2026-01"'
+    )
+    workbook[record_sheet.SHEET_NAME].cell(record_sheet.CONFIG_ROW + 1, 2, settings)
+    workbook.save(french_book)
+    result = CliRunner().invoke(main, ["update", str(french_book), str(french_book)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Erreur : {french_book} : ses réglages enregistrés ne peuvent pas être lus :"
+        f" {french_book} (ses réglages), colonne 'company.currency', valeur 'EURO' : n'est pas"
+        " un code de devise ISO. Utilisez trois lettres comme EUR, USD ou GBP.\n"
+    )
