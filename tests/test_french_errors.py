@@ -163,6 +163,10 @@ FRENCH_CASES = {
             ("operations.csv", 2, "budget", "mille"),
         ],
     ),
+    "no budget file": (
+        lambda root: (root / "budget.csv").unlink(),
+        [("budget.csv", None, None, None)],
+    ),
     "budget as csv and xlsx": (
         lambda root: (root / "budget.xlsx").write_bytes(b""),
         [("budget.csv", None, None, None)],
@@ -519,3 +523,15 @@ def test_update_of_a_workbook_whose_recorded_settings_are_wrong_says_so_in_their
         f" {french_book} (ses réglages), colonne 'company.currency', valeur 'EURO' : n'est pas"
         " un code de devise ISO. Utilisez trois lettres comme EUR, USD ou GBP.\n"
     )
+
+
+def test_handoff_of_a_french_project_with_a_bad_budget_is_refused_in_french(tmp_path):
+    root = _french_project(tmp_path / "projet", "budget in French")
+    result = CliRunner().invoke(main, ["handoff", str(root), "--json"])
+    assert result.exit_code == 1
+    messages = [problem["message"] for problem in json.loads(result.stdout)["problems"]]
+    assert messages == [
+        "n'est pas une règle de report.",
+        "n'est pas un montant.",
+        "le nom du poste est vide.",
+    ]
