@@ -684,7 +684,7 @@ FRENCH_ERRORS: dict[str, str] = {
         " comptés)."
     ),
     "Add their conversions to kpis.csv by hand if they are.": (
-        "Ajoutez leurs conversions à la main dans kpis.csv si c'en sont."
+        "Si ce sont des conversions, ajoutez-les à la main dans kpis.csv."
     ),
     "is not a number; these results are not counted as conversions.": (
         "n'est pas un nombre ; ces résultats ne sont pas comptés comme des conversions."
@@ -699,7 +699,9 @@ FRENCH_ERRORS: dict[str, str] = {
     "{book}: it is open in Excel or LibreOffice ({lock} exists); close it and try again.": (
         "{book} : il est ouvert dans Excel ou LibreOffice ({lock} existe) ; fermez-le et réessayez."
     ),
-    "{folder}: no such folder for {name}.": "{folder} : ce dossier n'existe pas, pour {name}.",
+    "{folder}: no such folder for {name}.": (
+        "{folder} : ce dossier n'existe pas ; {name} ne peut pas y être écrit."
+    ),
     "{output}: cannot write here ({reason}).": "{output} : impossible d'écrire ici ({reason}).",
     "{output}: cannot write it ({reason}).": "{output} : impossible de l'écrire ({reason}).",
     "{path}: already exists; init never overwrites files. Choose an empty or new folder.": (

@@ -396,8 +396,9 @@ def test_build_into_a_missing_folder_is_refused_in_french(tmp_path):
     _toml(root, "\nstrat = 1", "")
     result = CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "nul/part.xlsx")])
     assert result.exit_code == 1
-    assert (
-        result.stderr == f"Erreur : {tmp_path / 'nul'} : ce dossier n'existe pas, pour part.xlsx.\n"
+    folder = tmp_path / "nul"
+    assert result.stderr == (
+        f"Erreur : {folder} : ce dossier n'existe pas ; part.xlsx ne peut pas y être écrit.\n"
     )
 
 
