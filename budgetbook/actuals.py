@@ -16,8 +16,8 @@ from pathlib import Path
 import ahocorasick
 
 from budgetbook.config import ACTUALS_COLUMNS
-from budgetbook.errors import InputErrors, Problem, UnreadableFile
-from budgetbook.messages import MESSAGES
+from budgetbook.errors import InputErrors, Problem, UnreadableFile, column_missing
+from budgetbook.messages import MESSAGES, Text
 from budgetbook.model import (
     BudgetLine,
     Config,
@@ -30,7 +30,14 @@ from budgetbook.model import (
     collector_paused,
 )
 from budgetbook.progress import step
-from budgetbook.tables import TABLE_SUFFIXES, Frame, Table, read_csv_frame, read_table
+from budgetbook.tables import (
+    TABLE_SUFFIXES,
+    Frame,
+    Table,
+    column_title,
+    read_csv_frame,
+    read_table,
+)
 from budgetbook.values import (
     PLAIN_AMOUNT_PATTERN,
     day_first_proof,
@@ -107,26 +114,29 @@ def read_mapping(table: Table, lines: list[BudgetLine]) -> tuple[list[MappingRul
     match_col, line_col = table.column("match"), table.column("line")
     for name, index in (("match", match_col), ("line", line_col)):
         if index is None:
-            problems.append(Problem(table.file, f"the column '{name}' is missing.", row=1))
+            problems.append(Problem(table.file, column_missing(name, table.file), row=1))
     if problems:
         return [], problems
+    match_title, line_title = column_title(table, "match"), column_title(table, "line")
     names = {line.name.casefold(): line.name for line in lines}
     rules: list[MappingRule] = []
     for number, row in table.rows:
         match, line = str(row[match_col]).strip(), str(row[line_col]).strip()
         if not match:
             problems.append(
-                Problem(table.file, "the match text is empty.", row=number, column="match")
+                Problem(
+                    table.file, Text("the match text is empty."), row=number, column=match_title
+                )
             )
         elif line.casefold() not in names:
             problems.append(
                 Problem(
                     table.file,
-                    "no budget line has this name.",
+                    Text("no budget line has this name."),
                     row=number,
-                    column="line",
+                    column=line_title,
                     value=line,
-                    hint="Use a line name exactly as in the budget file.",
+                    hint=Text("Use a line name exactly as in the budget file."),
                 )
             )
         else:
@@ -273,26 +283,34 @@ def _find_columns(
             problems.append(
                 Problem(
                     table.file,
-                    f"has no column '{configured}', which budgetbook.toml names"
-                    f" as [actuals.columns] {name}.",
+                    Text(
+                        "has no column '{title}', which budgetbook.toml names as"
+                        " [actuals.columns] {name}.",
+                        title=configured,
+                        name=name,
+                    ),
                     row=1,
-                    hint=f"Its columns are: {', '.join(table.header)}.",
+                    hint=Text("Its columns are: {titles}.", titles=", ".join(table.header)),
                 )
             )
     if columns.get("credit") == columns.get("amount"):
         columns.pop("credit", None)
     required = ["date", "amount"] + ([] if have_rules else ["line"])
+    the = {"date": Text("the date"), "amount": Text("the amount"), "line": Text("the line")}
     for name in required:
         if name not in columns and name not in config.actuals_columns:
             problems.append(
                 Problem(
                     table.file,
-                    f"no column holds the {name}.",
+                    Text("no column holds {what}.", what=the[name]),
                     row=1,
-                    hint=f"Its columns are: {', '.join(table.header)}. Name the right one in"
-                    f' budgetbook.toml: [actuals.columns] {name} = "..."'
-                    + ("" if name != "line" else ", or add mapping.csv rules")
-                    + ".",
+                    hint=Text(
+                        "Its columns are: {titles}. Name the right one in budgetbook.toml:"
+                        ' [actuals.columns] {name} = "..."{rules}.',
+                        titles=", ".join(table.header),
+                        name=name,
+                        rules=Text(", or add mapping.csv rules") if name == "line" else "",
+                    ),
                 )
             )
     return columns, problems

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import PurePath
+
+from budgetbook.messages import Text, Translated
 
 # Canonical column -> other headers meaning it, in any input table.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -113,16 +116,39 @@ def column_names(name: str, file: str) -> tuple[str, ...]:
     return (name, *specific.get(name, COLUMNS.get(name, ())))
 
 
+def french_name(name: str, file: str) -> str:
+    """The name a French header gives column ``name`` (``poste`` for line), else its own."""
+    return (column_names(name, file)[1:] or (name,))[0]
+
+
+def column_list(names: Iterable[str], file: str) -> Translated:
+    """``month, channel, metric, value`` for a hint; in French ``mois, canal, indicateur,
+    valeur``."""
+    names = list(names)
+    return Translated(
+        {"en": ", ".join(names), "fr": ", ".join(french_name(name, file) for name in names)}
+    )
+
+
+def value_name(kind: str, canonical: str) -> Translated:
+    """A canonical value as a message shows it: ``reach``, in French ``portée``."""
+    return Translated({"en": canonical, "fr": VALUES[kind][canonical][0]})
+
+
 def parse_value(kind: str, text: str) -> str | None:
     """The canonical value ``text`` names among ``kind``'s values, or None."""
     return _LOOKUP[kind].get(normalise(text))
 
 
-def accepted(kind: str) -> str:
-    """The values a hint offers, English then French: ``none, surplus, full. In French:
-    aucun, surplus, total``."""
+def accepted(kind: str) -> Text:
+    """The values a hint offers in both languages: ``none, surplus, full. In French: aucun,
+    surplus, total``, and the French first in a French message."""
     values = VALUES[kind]
-    return f"{', '.join(values)}. In French: {', '.join(n[0] for n in values.values())}"
+    return Text(
+        "{english}. In French: {french}",
+        english=", ".join(values),
+        french=", ".join(names[0] for names in values.values()),
+    )
 
 
 _LOOKUP = {

@@ -12,7 +12,7 @@ from pathlib import Path
 from budgetbook.budget_math import BudgetFigures
 from budgetbook.errors import BudgetbookError
 from budgetbook.labels import LABELS
-from budgetbook.messages import MESSAGES
+from budgetbook.messages import MESSAGES, Text
 from budgetbook.model import Project, in_date_order
 from budgetbook.progress import step
 from budgetbook.side_file import side_file_for, write_side_file
@@ -54,8 +54,12 @@ def refuse_if_open(book: Path) -> None:
     for lock in (book.with_name("~$" + book.name), book.with_name(f".~lock.{book.name}#")):
         if lock.exists():
             raise BudgetbookError(
-                f"{book}: it is open in Excel or LibreOffice ({lock.name} exists);"
-                " close it and try again."
+                Text(
+                    "{book}: it is open in Excel or LibreOffice ({lock} exists); close it and"
+                    " try again.",
+                    book=book,
+                    lock=lock.name,
+                )
             )
 
 
@@ -64,11 +68,15 @@ def atomic_write(output: Path, write: Callable[[Path], None]) -> None:
     failure or a kill at any moment leaves the previous file whole."""
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
-        raise BudgetbookError(f"{folder}: no such folder for {output.name}.")
+        raise BudgetbookError(
+            Text("{folder}: no such folder for {name}.", folder=folder, name=output.name)
+        )
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise BudgetbookError(f"{output}: cannot write here ({exc.strerror}).") from None
+        raise BudgetbookError(
+            Text("{output}: cannot write here ({reason}).", output=output, reason=exc.strerror)
+        ) from None
     os.close(handle)
     try:
         write(Path(temporary))
@@ -77,7 +85,9 @@ def atomic_write(output: Path, write: Callable[[Path], None]) -> None:
         os.chmod(temporary, _mode_for(output))
         os.replace(temporary, output)
     except OSError as exc:
-        raise BudgetbookError(f"{output}: cannot write it ({exc.strerror}).") from None
+        raise BudgetbookError(
+            Text("{output}: cannot write it ({reason}).", output=output, reason=exc.strerror)
+        ) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)

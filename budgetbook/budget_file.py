@@ -8,6 +8,7 @@ from decimal import Decimal
 from budgetbook.aliases import accepted
 from budgetbook.config import parse_carry_over, parse_month
 from budgetbook.errors import Problem, missing_columns
+from budgetbook.messages import Text
 from budgetbook.model import BudgetLine, Config, month_key
 from budgetbook.tables import Table, column_title
 from budgetbook.values import detect_decimal_comma, parse_amount
@@ -31,22 +32,27 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
             problems.append(
                 Problem(
                     table.file,
-                    "unknown column.",
+                    Text("unknown column."),
                     row=1,
                     column=title,
-                    hint="Columns are category, line, channel, carry_over (in French: catégorie,"
-                    " poste, canal, report), then months as YYYY-MM.",
+                    hint=Text(
+                        "Columns are category, line, channel, carry_over (in French: catégorie,"
+                        " poste, canal, report), then months as YYYY-MM."
+                    ),
                 )
             )
         elif month_key(month) not in period_keys:
             problems.append(
                 Problem(
                     table.file,
-                    "this month is outside the budget period "
-                    f"({period_keys[0]} to {period_keys[-1]}).",
+                    Text(
+                        "this month is outside the budget period ({first} to {last}).",
+                        first=period_keys[0],
+                        last=period_keys[-1],
+                    ),
                     row=1,
                     column=title,
-                    hint="Change [budget] start or months in budgetbook.toml, or remove it.",
+                    hint=Text("Change [budget] start or months in budgetbook.toml, or remove it."),
                 )
             )
         else:
@@ -55,7 +61,12 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
     problems += missing_columns(table.file, missing)
     if not month_columns and not problems:
         problems.append(
-            Problem(table.file, "has no month column.", row=1, hint="Add columns such as 2026-01.")
+            Problem(
+                table.file,
+                Text("has no month column."),
+                row=1,
+                hint=Text("Add columns such as 2026-01."),
+            )
         )
     if problems:
         return [], problems
@@ -71,11 +82,11 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
             problems.append(
                 Problem(
                     table.file,
-                    f"this line name is already used on row {first_row_of[key]}.",
+                    Text("this line name is already used on row {row}.", row=first_row_of[key]),
                     row=number,
                     column=column_title(table, "line"),
                     value=name,
-                    hint="Line names must be unique; rename one of them.",
+                    hint=Text("Line names must be unique; rename one of them."),
                 )
             )
             continue
@@ -84,7 +95,9 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
         if line is not None:
             lines.append(line)
     if not lines and not problems:
-        problems.append(Problem(table.file, "has no budget line.", hint="Add one row per line."))
+        problems.append(
+            Problem(table.file, Text("has no budget line."), hint=Text("Add one row per line."))
+        )
     return lines, problems
 
 
@@ -106,9 +119,12 @@ def _read_line(
         problems.append(
             Problem(
                 table.file,
-                f"this row has more cells than the header's {len(table.header)} columns.",
+                Text(
+                    "this row has more cells than the header's {count} columns.",
+                    count=len(table.header),
+                ),
                 row=number,
-                hint="Quote values that contain the separator, or remove the extra cells.",
+                hint=Text("Quote values that contain the separator, or remove the extra cells."),
             )
         )
     category, name = cell("category"), cell("line")
@@ -116,7 +132,7 @@ def _read_line(
         problems.append(
             Problem(
                 table.file,
-                "the category is empty.",
+                Text("the category is empty."),
                 row=number,
                 column=column_title(table, "category"),
             )
@@ -125,7 +141,7 @@ def _read_line(
         problems.append(
             Problem(
                 table.file,
-                "the line name is empty.",
+                Text("the line name is empty."),
                 row=number,
                 column=column_title(table, "line"),
             )
@@ -134,8 +150,10 @@ def _read_line(
         problems.append(
             Problem(
                 table.file,
-                "a line name cannot start with = + - @ < > or contain * ? ~,"
-                " which spreadsheet formulas read as operators.",
+                Text(
+                    "a line name cannot start with = + - @ < > or contain * ? ~,"
+                    " which spreadsheet formulas read as operators."
+                ),
                 row=number,
                 column=column_title(table, "line"),
                 value=name,
@@ -147,12 +165,14 @@ def _read_line(
         problems.append(
             Problem(
                 table.file,
-                "is not a carry-over policy.",
+                Text("is not a carry-over policy."),
                 row=number,
                 column=column_title(table, "carry_over"),
                 value=policy_text,
-                hint=f"Use one of: {accepted('carry_over')}; blank means the budgetbook.toml"
-                " default.",
+                hint=Text(
+                    "Use one of: {values}; blank means the budgetbook.toml default.",
+                    values=accepted("carry_over"),
+                ),
             )
         )
     planned = [Decimal(0)] * config.period.months
@@ -166,11 +186,11 @@ def _read_line(
             problems.append(
                 Problem(
                     table.file,
-                    "is not an amount.",
+                    Text("is not an amount."),
                     row=number,
                     column=table.header[index],
                     value=str(raw),
-                    hint="Write a number such as 1200 or 1200.50, or leave it blank for 0.",
+                    hint=Text("Write a number such as 1200 or 1200.50, or leave it blank for 0."),
                 )
             )
     if len(problems) > before:

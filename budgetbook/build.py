@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from budgetbook.budget_math import BudgetFigures, compute_budget
+from budgetbook.errors import speaking
 from budgetbook.model import Project
 from budgetbook.project import load_project
 
@@ -43,5 +44,6 @@ def build_workbook(
     project = _load(project_dir, language)
     figures = compute_budget(project)
     target = Path(output) if output is not None else project.root / DEFAULT_OUTPUT
-    side_file = write_workbook(project, figures, target)
+    with speaking(project.config.language):
+        side_file = write_workbook(project, figures, target)
     return Summary(project, figures, target, side_file)

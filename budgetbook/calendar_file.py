@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
-from budgetbook.aliases import accepted, parse_value
+from budgetbook.aliases import accepted, column_list, french_name, parse_value
 from budgetbook.errors import Problem, missing_columns
+from budgetbook.messages import Text
 from budgetbook.model import Post
 from budgetbook.tables import Table, cell_problem, cell_text
 from budgetbook.values import parse_date
@@ -43,7 +44,12 @@ def parse_time(value: object) -> str:
 def read_calendar(table: Table) -> tuple[list[Post], list[Problem]]:
     missing = [name for name in REQUIRED if table.column(name) is None]
     if missing:
-        hint = f"Columns are: {', '.join(COLUMNS)} (time and campaign optional)."
+        hint = Text(
+            "Columns are: {columns} (time and campaign optional).",
+            columns=column_list(COLUMNS, table.file),
+            time=french_name("time", table.file),
+            campaign=french_name("campaign", table.file),
+        )
         return [], missing_columns(table.file, missing, hint)
     problems: list[Problem] = []
     posts: list[Post] = []
@@ -65,18 +71,22 @@ def _read_row(table: Table, number: int, row: list[object], problems: list) -> P
     try:
         day = parse_date(row[table.column("date")])
     except ValueError:
-        bad("date", "is not a date.", "Write it as YYYY-MM-DD or DD/MM/YYYY.")
+        bad("date", Text("is not a date."), Text("Write it as YYYY-MM-DD or DD/MM/YYYY."))
     clock = ""
     if table.column("time") is not None:
         try:
             clock = parse_time(row[table.column("time")])
         except ValueError:
-            bad("time", "is not a time of day.", "Write it as HH:MM, e.g. 18:30.")
+            bad("time", Text("is not a time of day."), Text("Write it as HH:MM, e.g. 18:30."))
     if not cell("platform"):
-        bad("platform", "the platform is empty.", "Name it, e.g. Instagram.")
+        bad("platform", Text("the platform is empty."), Text("Name it, e.g. Instagram."))
     status = parse_post_status(cell("status"))
     if status is None:
-        bad("status", "is not a known status.", f"Use one of: {accepted('post_status')}.")
+        bad(
+            "status",
+            Text("is not a known status."),
+            Text("Use one of: {values}.", values=accepted("post_status")),
+        )
     if len(problems) > before:
         return None
     return Post(

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import asdict
 from pathlib import Path
 
 import click
 
 from budgetbook import __version__
 from budgetbook.errors import BudgetbookError, InputErrors
-from budgetbook.messages import LANGUAGES, MESSAGES
+from budgetbook.messages import LANGUAGES, MESSAGES, Text
 
 
 class _Commands(click.Group):
@@ -23,30 +22,43 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except InputErrors as exc:
+            language = _language_of(ctx, exc)
             count = len(exc.problems)
-            click.secho(
-                f"Error: {count} problem{'s' if count > 1 else ''} to fix:", fg="red", err=True
+            heading = (
+                Text("Error: 1 problem to fix:")
+                if count == 1
+                else Text("Error: {count} problems to fix:", count=count)
             )
+            click.secho(heading.in_language(language), fg="red", err=True)
             for problem in exc.problems:
-                click.echo(f"  {problem}", err=True)
-            _failure_as_json(ctx, [asdict(problem) for problem in exc.problems])
+                click.echo(f"  {problem.in_language(language)}", err=True)
+            _failure_as_json(ctx, [problem.record(language) for problem in exc.problems])
             ctx.exit(1)
         except BudgetbookError as exc:
-            click.secho(f"Error: {exc}", fg="red", err=True)
-            _failure_as_json(ctx, [{"message": str(exc)}])
+            language = _language_of(ctx, exc)
+            text = Text("Error: {error}", error=exc).in_language(language)
+            click.secho(text, fg="red", err=True)
+            _failure_as_json(ctx, [{"message": exc.in_language(language)}])
             ctx.exit(1)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:  # the last guard before a user would see a traceback
             if os.environ.get("BUDGETBOOK_DEBUG"):
                 raise
-            click.secho(
-                f"Error: budgetbook failed unexpectedly ({type(exc).__name__}: {exc}). "
+            text = Text(
+                "Error: budgetbook failed unexpectedly ({kind}: {error}). "
                 "Run again with BUDGETBOOK_DEBUG=1 for details, and please report it.",
-                fg="red",
-                err=True,
+                kind=type(exc).__name__,
+                error=str(exc),
             )
+            click.secho(text.in_language(_language_of(ctx)), fg="red", err=True)
             ctx.exit(3)
+
+
+def _language_of(ctx: click.Context, error: BudgetbookError | None = None) -> str:
+    """The language errors are shown in: --lang's, else the project's or the workbook's when
+    it was known before the error, else English."""
+    return ctx.meta.get(_LANG) or (error and error.language) or "en"
 
 
 def _failure_as_json(ctx: click.Context, problems: list[dict]) -> None:
@@ -54,7 +66,7 @@ def _failure_as_json(ctx: click.Context, problems: list[dict]) -> None:
         click.echo(json.dumps({"ok": False, "problems": problems}, ensure_ascii=False, indent=2))
 
 
-_JSON, _QUIET = "budgetbook.json", "budgetbook.quiet"
+_JSON, _QUIET, _LANG = "budgetbook.json", "budgetbook.quiet", "budgetbook.language"
 
 
 def _remember(key: str):
@@ -92,7 +104,9 @@ def _language_option(command):
         "--lang",
         "language",
         type=click.Choice(LANGUAGES),
-        help="Language of the workbook and the summary (default: budgetbook.toml's, else en).",
+        callback=_remember(_LANG),
+        help="Language of the workbook, the summary and the errors (default: budgetbook.toml's,"
+        " else en).",
     )(command)
 
 
@@ -154,6 +168,7 @@ def main() -> None:
     type=click.Choice(LANGUAGES),
     default="en",
     show_default=True,
+    callback=_remember(_LANG),
     help="Language of the example files (headers, words, number formats) and the workbook.",
 )
 def init(directory: Path, xlsx: bool, language: str) -> None:

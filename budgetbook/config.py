@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from budgetbook.aliases import accepted, parse_value
-from budgetbook.errors import InputErrors, Problem
-from budgetbook.messages import LANGUAGES
+from budgetbook.errors import InputErrors, Problem, speaking
+from budgetbook.messages import LANGUAGES, Text
 from budgetbook.model import (
     SHEET_ROWS_MAX,
     ActualsFormat,
@@ -76,10 +76,17 @@ def read_config_text(path: Path) -> str:
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputErrors(
-            [Problem(path.name, "not found.", hint="Run 'budgetbook init DIR' to start a project.")]
+            [
+                Problem(
+                    path.name,
+                    Text("not found."),
+                    hint=Text("Run 'budgetbook init DIR' to start a project."),
+                )
+            ]
         ) from None
     except UnicodeDecodeError as exc:
-        raise InputErrors([Problem(path.name, f"is not UTF-8 text ({exc.reason}).")]) from None
+        message = Text("is not UTF-8 text ({reason}).", reason=exc.reason)
+        raise InputErrors([Problem(path.name, message)]) from None
 
 
 def parse_config(text: str, name: str = CONFIG_NAME) -> Config:
@@ -87,13 +94,21 @@ def parse_config(text: str, name: str = CONFIG_NAME) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InputErrors([Problem(name, f"is not valid TOML: {exc}.")]) from None
+        raise InputErrors([Problem(name, Text("is not valid TOML: {error}.", error=exc))]) from None
+    # Its problems are told in its language, when that much of it is right.
+    language = data.get("language", "en")
+    with speaking(language if language in LANGUAGES else None):
+        return _validate(name, data)
 
+
+def _validate(name: str, data: dict) -> Config:
     problems: list[Problem] = []
     _check_keys(name, data, SCHEMA, "", problems)
     for key in REQUIRED:
         if _get(data, key) is None:
-            problems.append(Problem(name, f"the key '{key}' is required.", column=key))
+            problems.append(
+                Problem(name, Text("the key '{key}' is required.", key=key), column=key)
+            )
     if problems:
         raise InputErrors(problems)
 
@@ -108,23 +123,28 @@ def _check_keys(name: str, data: dict, schema: dict, prefix: str, problems: list
         dotted = prefix + key
         if key not in schema:
             close = difflib.get_close_matches(key, list(schema), n=1)
-            hint = f"Did you mean '{prefix + close[0]}'?" if close else _known(schema, prefix)
-            problems.append(Problem(name, "unknown key.", column=dotted, hint=hint))
+            hint = (
+                Text("Did you mean '{key}'?", key=prefix + close[0])
+                if close
+                else _known(schema, prefix)
+            )
+            problems.append(Problem(name, Text("unknown key."), column=dotted, hint=hint))
             continue
         kind = schema[key]
         if isinstance(kind, dict):
             if not isinstance(value, dict):
                 problems.append(
-                    Problem(name, "should be a [section].", column=dotted, value=str(value))
+                    Problem(name, Text("should be a [section]."), column=dotted, value=str(value))
                 )
             else:
                 _check_keys(name, value, kind, dotted + ".", problems)
         elif not _is_kind(value, kind):
-            problems.append(Problem(name, f"should be a {kind}.", column=dotted, value=str(value)))
+            message = Text("should be a {kind}.", kind=Text(kind))
+            problems.append(Problem(name, message, column=dotted, value=str(value)))
 
 
-def _known(schema: dict, prefix: str) -> str:
-    return "Known keys: " + ", ".join(f"'{prefix}{k}'" for k in schema) + "."
+def _known(schema: dict, prefix: str) -> Text:
+    return Text("Known keys: {keys}.", keys=", ".join(f"'{prefix}{k}'" for k in schema))
 
 
 def _is_kind(value: Any, kind: str) -> bool:
@@ -155,10 +175,10 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         problems.append(
             Problem(
                 name,
-                "is not an ISO currency code.",
+                Text("is not an ISO currency code."),
                 column="company.currency",
                 value=data["company"]["currency"],
-                hint="Use three letters such as EUR, USD or GBP.",
+                hint=Text("Use three letters such as EUR, USD or GBP."),
             )
         )
 
@@ -167,10 +187,10 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         problems.append(
             Problem(
                 name,
-                "is not a month.",
+                Text("is not a month."),
                 column="budget.start",
                 value=data["budget"]["start"],
-                hint='Write it as YYYY-MM, for example "2026-01".',
+                hint=Text('Write it as YYYY-MM, for example "2026-01".'),
             )
         )
     months = data["budget"].get("months", 12)
@@ -178,7 +198,7 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         problems.append(
             Problem(
                 name,
-                "must be between 1 and 120.",
+                Text("must be between 1 and 120."),
                 column="budget.months",
                 value=str(months),
             )
@@ -189,10 +209,10 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         problems.append(
             Problem(
                 name,
-                "is not a carry-over policy.",
+                Text("is not a carry-over policy."),
                 column="budget.carry_over",
                 value=data["budget"]["carry_over"],
-                hint=f"Use one of: {accepted('carry_over')}.",
+                hint=Text("Use one of: {values}.", values=accepted("carry_over")),
             )
         )
 
@@ -201,10 +221,10 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         problems.append(
             Problem(
                 name,
-                "is not a supported language.",
+                Text("is not a supported language."),
                 column="language",
                 value=language,
-                hint='Use "en" or "fr".',
+                hint=Text('Use "en" or "fr".'),
             )
         )
 
@@ -237,7 +257,7 @@ def _read_actuals_format(name: str, actuals: dict, problems: list[Problem]) -> A
         problems.append(
             Problem(
                 name,
-                "is not understood.",
+                Text("is not understood."),
                 column=f"actuals.{key}",
                 value=str(actuals[key]),
                 hint=hint,
@@ -246,22 +266,22 @@ def _read_actuals_format(name: str, actuals: dict, problems: list[Problem]) -> A
 
     delimiter = actuals.get("delimiter")
     if delimiter is not None and delimiter not in DELIMITERS:
-        bad("delimiter", 'Use ",", ";", "tab" or "|".')
+        bad("delimiter", Text('Use ",", ";", "tab" or "|".'))
     encoding = actuals.get("encoding")
     if encoding is not None:
         try:
             codecs.lookup(encoding)
         except LookupError:
-            bad("encoding", 'Use an encoding name such as "utf-8" or "cp1252".')
+            bad("encoding", Text('Use an encoding name such as "utf-8" or "cp1252".'))
     decimal = actuals.get("decimal_separator")
     if decimal is not None and decimal not in (",", "."):
-        bad("decimal_separator", 'Use "," or ".".')
+        bad("decimal_separator", Text('Use "," or ".".'))
     date_format = actuals.get("date_format")
     if date_format is not None and date_format.lower() not in DATE_FORMATS:
-        bad("date_format", 'Use "dd/mm/yyyy" or "mm/dd/yyyy" (ISO dates are always read).')
+        bad("date_format", Text('Use "dd/mm/yyyy" or "mm/dd/yyyy" (ISO dates are always read).'))
     header_row = actuals.get("header_row")
     if header_row is not None and header_row < 1:
-        bad("header_row", "Use the row number of the header, 1 for the first row.")
+        bad("header_row", Text("Use the row number of the header, 1 for the first row."))
     return ActualsFormat(
         delimiter=DELIMITERS.get(delimiter) if delimiter else None,
         encoding=encoding,
@@ -279,10 +299,12 @@ def _read_limits(name: str, limits: dict, problems: list[Problem]) -> Limits:
             problems.append(
                 Problem(
                     name,
-                    "should be a whole number above zero.",
+                    Text("should be a whole number above zero."),
                     column=f"limits.{key}",
                     value=str(value),
-                    hint="Write a whole number, e.g. 1000: the largest size or count allowed.",
+                    hint=Text(
+                        "Write a whole number, e.g. 1000: the largest size or count allowed."
+                    ),
                 )
             )
         else:
@@ -295,16 +317,19 @@ def _read_workbook_options(name: str, options: dict, problems: list[Problem]) ->
     for key, value in options.items():
         largest = SHEET_ROWS_MAX if key == "actuals_sheet_max" else None
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            hint = "Write a whole number, e.g. 10000."
+            hint = Text("Write a whole number, e.g. 10000.")
         elif largest is not None and value > largest:
-            hint = f"A sheet holds at most {largest:,} rows below its header; write that or less."
+            hint = Text(
+                "A sheet holds at most {largest:,} rows below its header; write that or less.",
+                largest=largest,
+            )
         else:
             given[key] = value
             continue
         problems.append(
             Problem(
                 name,
-                "is not a usable number.",
+                Text("is not a usable number."),
                 column=f"workbook.{key}",
                 value=str(value),
                 hint=hint,

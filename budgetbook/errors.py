@@ -1,11 +1,16 @@
-"""Errors a user can act on: each names the file, and where there is one the row, column, value."""
+"""Errors a user can act on: each names the file, and where there is one the row, column, value.
+
+Their texts are `Text`s (budgetbook/messages.py): English wherever they are read as str, and
+given in the user's language where they are shown (`in_language`, the CLI)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from budgetbook.aliases import column_names
+from budgetbook.aliases import column_names, french_name
+from budgetbook.messages import Text, Translated
 
 
 @dataclass(frozen=True)
@@ -13,24 +18,40 @@ class Problem:
     """One bad thing found in the input, located precisely enough to fix it."""
 
     file: str
-    message: str
+    message: str  # a Text, so that it can be shown in any language
     row: int | None = None
     column: str | None = None
     value: str | None = None
-    hint: str | None = None
+    hint: str | None = None  # a Text too
 
     def __str__(self) -> str:
+        return self.in_language("en")
+
+    def in_language(self, language: str) -> str:
+        """``budget.csv, row 3, column 'line', value 'Canva': ...`` in ``language``."""
         where = [self.file]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(Text("row {row}", row=self.row))
         if self.column is not None:
-            where.append(f"column '{self.column}'")
+            where.append(Text("column '{column}'", column=self.column))
         if self.value is not None:
-            where.append(f"value {_show(self.value)}")
-        text = f"{', '.join(where)}: {self.message}"
+            where.append(Text("value {value}", value=_show(self.value)))
+        shown = ", ".join(_in(part, language) for part in where)
+        text = Text("{where}: {message}", where=shown, message=self.message)
         if self.hint:
-            text += f" {self.hint}"
-        return text
+            text = Text("{text} {hint}", text=text, hint=self.hint)
+        return _in(text, language)
+
+    def record(self, language: str = "en") -> dict[str, object]:
+        """The problem as --json gives it, its texts in ``language``."""
+        return {
+            "file": _in(self.file, language),
+            "message": _in(self.message, language),
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "hint": None if self.hint is None else _in(self.hint, language),
+        }
 
 
 def missing_columns(file: str, names: Iterable[str], hint: str | None = None) -> list[Problem]:
@@ -38,11 +59,26 @@ def missing_columns(file: str, names: Iterable[str], hint: str | None = None) ->
     hint adds the column's French names, for a user who wrote the others in French."""
     problems = []
     for name in names:
-        others = [other for part in name.split(" or ") for other in column_names(part, file)[1:]]
-        french = f"In French: {', '.join(others)}." if others else None
-        text = " ".join(part for part in (hint, french) if part) or None
-        problems.append(Problem(file, f"the column '{name}' is missing.", row=1, hint=text))
+        parts = name.split(" or ")
+        others = [other for part in parts for other in column_names(part, file)[1:]]
+        french = (
+            Text("In French: {names}.", names=", ".join(others), all=", ".join(others + parts))
+            if others
+            else None
+        )
+        both = hint and french and Text("{hint} {french}", hint=hint, french=french)
+        problems.append(
+            Problem(file, column_missing(name, file), row=1, hint=both or hint or french)
+        )
     return problems
+
+
+def column_missing(name: str, file: str) -> Text:
+    """``the column 'line' is missing.``; in French the column is named in French (``poste``),
+    ``name`` may be ``end or duration``."""
+    parts = name.split(" or ")
+    french = Translated({"en": name, "fr": " ou ".join(french_name(part, file) for part in parts)})
+    return Text("the column '{name}' is missing.", name=french)
 
 
 def _show(value: str) -> str:
@@ -50,8 +86,21 @@ def _show(value: str) -> str:
     return repr(shown)
 
 
+def _in(text: str, language: str) -> str:
+    """A text in ``language``; a plain str (made by a caller without a Text) as it is."""
+    return text.in_language(language) if hasattr(text, "in_language") else str(text)
+
+
 class BudgetbookError(Exception):
-    """Any failure budgetbook reports to a user as a message rather than a traceback."""
+    """Any failure budgetbook reports to a user as a message rather than a traceback.
+
+    Its message is a Text (or a plain str); ``language`` is the project's or the workbook's
+    once it is known (see `speaking`), which the CLI shows it in unless --lang says otherwise."""
+
+    language: str | None = None
+
+    def in_language(self, language: str) -> str:
+        return _in(self.args[0], language) if self.args else ""
 
 
 class InputErrors(BudgetbookError):
@@ -61,7 +110,21 @@ class InputErrors(BudgetbookError):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def in_language(self, language: str) -> str:
+        return "\n".join(problem.in_language(language) for problem in self.problems)
+
 
 class UnreadableFile(InputErrors):
     """A file refused whole before its rows are read (binary, damaged, a zip bomb, beyond a
     limit): a build lists it as not counted; an update refuses it."""
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Errors raised inside are told in ``language``, unless they already know their own."""
+    try:
+        yield
+    except BudgetbookError as exc:
+        if exc.language is None:
+            exc.language = language
+        raise

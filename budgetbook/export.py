@@ -21,6 +21,7 @@ from budgetbook.book import atomic_write, refuse_if_open
 from budgetbook.errors import BudgetbookError
 from budgetbook.labels import LABELS
 from budgetbook.libreoffice import convert, find_soffice
+from budgetbook.messages import Text
 from budgetbook.safezip import check_xlsx
 from budgetbook.sheets import record_sheet
 
@@ -34,7 +35,7 @@ BUILT_IN = (
     "not_counted",
 )  # fmt: skip
 DEFAULT_SHEETS = ("overview", "performance")
-NOT_INSTALLED = (
+NOT_INSTALLED = Text(
     "LibreOffice is not installed (no soffice command), and budgetbook needs it to make a PDF:"
     " install libreoffice-calc-nogui (e.g. apt-get install libreoffice-calc-nogui), or open the"
     " workbook in Excel and print to PDF."
@@ -66,10 +67,12 @@ def export_pdf(
     book = Path(book)
     output = Path(output) if output else book.with_suffix(".pdf")
     if not book.is_file():
-        raise BudgetbookError(f"{book}: no such workbook.")
+        raise BudgetbookError(Text("{book}: no such workbook.", book=book))
     refuse_if_open(book)  # its unsaved edits would be missing from the PDF
     if output.resolve() == book.resolve():
-        raise BudgetbookError(f"{output}: is the workbook itself; name a .pdf file with -o.")
+        raise BudgetbookError(
+            Text("{output}: is the workbook itself; name a .pdf file with -o.", output=output)
+        )
     check_xlsx(book, str(book))
     with zipfile.ZipFile(book) as archive:
         infos = archive.infolist()
@@ -94,7 +97,11 @@ def export_pdf(
             pdf = convert(copy, Path(folder) / "pdf", "pdf", recalculate=True)
         except subprocess.TimeoutExpired:
             raise BudgetbookError(
-                f"{book}: LibreOffice took too long to render it; try fewer sheets with --sheet."
+                Text(
+                    "{book}: LibreOffice took too long to render it; try fewer sheets with"
+                    " --sheet.",
+                    book=book,
+                )
             ) from None
         pages = _page_count(pdf.read_bytes())
         atomic_write(output, lambda temporary: shutil.copyfile(pdf, temporary))
@@ -107,7 +114,9 @@ def _sheets(book: Path, parts: dict[str, bytes]) -> list[_Sheet]:
         workbook = ElementTree.fromstring(parts["xl/workbook.xml"])
         rels = ElementTree.fromstring(parts["xl/_rels/workbook.xml.rels"])
     except (KeyError, ElementTree.ParseError):
-        raise BudgetbookError(f"{book}: is not a readable .xlsx workbook.") from None
+        raise BudgetbookError(
+            Text("{book}: is not a readable .xlsx workbook.", book=book)
+        ) from None
     target = {
         rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{PACKAGE_REL}Relationship")
     }
@@ -137,7 +146,10 @@ def _refuse_foreign(book: Path, sheets: list[_Sheet]) -> None:
             marker = None
     if marker != "budgetbook":
         raise BudgetbookError(
-            f"{book}: not a workbook made by budgetbook; make one with budgetbook build."
+            Text(
+                "{book}: not a workbook made by budgetbook; make one with budgetbook build.",
+                book=book,
+            )
         )
 
 
@@ -159,12 +171,23 @@ def _choose(book: Path, sheets: list[_Sheet], names: list[str] | None) -> list[_
         if unknown:
             listed = ", ".join(f"'{name}'" for name in unknown)
             available = ", ".join(sheet.name for sheet in sheets if sheet.visible)
-            raise BudgetbookError(f"{book}: no sheet named {listed}. Its sheets are: {available}.")
+            raise BudgetbookError(
+                Text(
+                    "{book}: no sheet named {listed}. Its sheets are: {available}.",
+                    book=book,
+                    listed=listed,
+                    available=available,
+                )
+            )
     if not chosen:
         available = ", ".join(sheet.name for sheet in sheets if sheet.visible)
         raise BudgetbookError(
-            f"{book}: it has no Overview or Performance sheet; name sheets with --sheet"
-            f" (its sheets are: {available})."
+            Text(
+                "{book}: it has no Overview or Performance sheet; name sheets with --sheet (its"
+                " sheets are: {available}).",
+                book=book,
+                available=available,
+            )
         )
     return sorted(set(chosen), key=lambda sheet: sheet.index)
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from budgetbook.book import WORKBOOK_OPTIONS, atomic_write
+from budgetbook.errors import speaking
 from budgetbook.formulas import absolute_column_span
 from budgetbook.labels import LABELS, Labels
 from budgetbook.model import BudgetLine, Config
@@ -42,7 +43,10 @@ def write_handoff(
     target = Path(output) if output is not None else Path(project_dir) / DEFAULT_OUTPUT
     first_day = config.period.start
     last_day = config.period.end - timedelta(days=1)
-    atomic_write(target, lambda temporary: _lay_out(config, lines, first_day, last_day, temporary))
+    with speaking(config.language):
+        atomic_write(
+            target, lambda temporary: _lay_out(config, lines, first_day, last_day, temporary)
+        )
     return Handoff(target, len(lines), first_day, last_day, config)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from budgetbook.errors import BudgetbookError
 from budgetbook.labels import LABELS
+from budgetbook.messages import Text
 from budgetbook.tables import read_table
 from budgetbook.values import parse_amount
 
@@ -33,8 +34,11 @@ def create_project(
     clashes = [t for t in targets if t.exists()]
     if clashes:
         raise BudgetbookError(
-            f"{clashes[0]}: already exists; init never overwrites files."
-            " Choose an empty or new folder."
+            Text(
+                "{path}: already exists; init never overwrites files. Choose an empty or new"
+                " folder.",
+                path=clashes[0],
+            )
         )
     written = []
     for source, target in zip(sources, targets, strict=True):

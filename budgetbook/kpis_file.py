@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from budgetbook.aliases import accepted
+from budgetbook.aliases import accepted, column_list, value_name
 from budgetbook.config import parse_month
 from budgetbook.errors import Problem, missing_columns
+from budgetbook.messages import Text
 from budgetbook.model import KpiValue
 from budgetbook.objectives_file import parse_metric
 from budgetbook.tables import Table, cell_problem, cell_text
@@ -16,7 +17,10 @@ COLUMNS = ("month", "channel", "metric", "value")
 def read_kpis(table: Table) -> tuple[list[KpiValue], list[Problem]]:
     missing = [name for name in COLUMNS if table.column(name) is None]
     if missing:
-        hint = f"Columns are: {', '.join(COLUMNS)} (one metric of one channel per row)."
+        hint = Text(
+            "Columns are: {columns} (one metric of one channel per row).",
+            columns=column_list(COLUMNS, table.file),
+        )
         return [], missing_columns(table.file, missing, hint)
     problems: list[Problem] = []
     values: list[KpiValue] = []
@@ -32,25 +36,39 @@ def read_kpis(table: Table) -> tuple[list[KpiValue], list[Problem]]:
         before = len(problems)
         month = _month(row[table.column("month")])
         if month is None:
-            bad("month", "is not a month.", "Write it as YYYY-MM, e.g. 2026-03.")
+            bad("month", Text("is not a month."), Text("Write it as YYYY-MM, e.g. 2026-03."))
         channel = cell("channel")
         if not channel:
-            bad("channel", "the channel is empty.", "Name it as in budget.csv, e.g. Instagram.")
+            bad(
+                "channel",
+                Text("the channel is empty."),
+                Text("Name it as in budget.csv, e.g. Instagram."),
+            )
         metric = parse_metric(cell("metric"))
         if metric is None:
-            bad("metric", "is not a known metric.", f"Use one of: {accepted('metric')}.")
+            bad(
+                "metric",
+                Text("is not a known metric."),
+                Text("Use one of: {values}.", values=accepted("metric")),
+            )
         try:
             value = parse_amount(row[table.column("value")])
         except ValueError:
-            bad("value", "is not a number.", "Write a number such as 1200 or 3.5.")
+            bad("value", Text("is not a number."), Text("Write a number such as 1200 or 3.5."))
         if len(problems) > before:
             continue
         key = (month, channel.casefold(), metric)
         if key in first_row:
             bad(
                 "value",
-                f"{channel} {metric} for {month:%Y-%m} is already given on row {first_row[key]}.",
-                "Keep one value per month, channel and metric.",
+                Text(
+                    "{channel} {metric} for {month} is already given on row {row}.",
+                    channel=channel,
+                    metric=value_name("metric", metric),
+                    month=f"{month:%Y-%m}",
+                    row=first_row[key],
+                ),
+                Text("Keep one value per month, channel and metric."),
             )
             continue
         first_row[key] = number

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from budgetbook.errors import BudgetbookError
+from budgetbook.messages import Text
 
 # Recalculate every formula of a foreign file when loading it, instead of trusting the cached
 # values (LibreOffice's default for .xlsx is "never").
@@ -51,8 +52,10 @@ def convert_all(
     soffice = find_soffice()
     if soffice is None:
         raise BudgetbookError(
-            "LibreOffice is not installed (no soffice command)."
-            " Install it, e.g. apt-get install libreoffice-calc-nogui."
+            Text(
+                "LibreOffice is not installed (no soffice command). Install it, e.g. apt-get"
+                " install libreoffice-calc-nogui."
+            )
         )
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="budgetbook-lo-") as profile:
@@ -78,7 +81,12 @@ def convert_all(
     ]
     if done.returncode != 0 or missing:
         raise BudgetbookError(
-            f"{missing[0] if missing else sources[0]}: LibreOffice could not convert it to"
-            f" {target} (exit {done.returncode}): {done.stderr.strip() or done.stdout.strip()}"
+            Text(
+                "{file}: LibreOffice could not convert it to {target} (exit {code}): {output}",
+                file=missing[0] if missing else sources[0],
+                target=target,
+                code=done.returncode,
+                output=done.stderr.strip() or done.stdout.strip(),
+            )
         )
     return results

@@ -3,6 +3,7 @@ with amounts and months written the way each language writes them."""
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -186,3 +187,583 @@ FRENCH = Messages(
 
 MESSAGES = {"en": ENGLISH, "fr": FRENCH}
 LANGUAGES = tuple(MESSAGES)
+
+
+# --- Errors: every text a user reads when something is wrong, in each language -------------
+#
+# An error's text is a `Text`: its English template (the key, as gettext's msgid) and the
+# values that fill it. It reads as its English wording wherever a str goes; `in_language`
+# gives it in another language, from the templates below, each French one beside its English.
+
+
+class Text(str):
+    """A sentence for the user, English by default and in any language on demand.
+
+    ``Text("is {size:,} MB.", size=1200)`` is the str ``is 1,200 MB.``; its
+    ``in_language("fr")`` is ``fait 1 200 Mo.`` when the French templates say so. The values
+    are shown the language's way: numbers formatted with ``,`` take its separators, dates
+    without a format its day format, and a value that is itself a Text (or has
+    ``in_language``) is given in the same language. A template with no translation is used as
+    it is, its values still translated."""
+
+    template: str
+    params: dict[str, object]
+
+    def __new__(cls, template: str, **params: object) -> Text:
+        text = super().__new__(cls, template.format(**params) if params else template)
+        text.template, text.params = template, params
+        return text
+
+    def __reduce__(self):  # copies (dataclasses.asdict) keep the template and the values
+        return _text, (self.template, self.params)
+
+    def in_language(self, language: str) -> str:
+        if language == "en":
+            return str(self)
+        template = TRANSLATIONS.get(language, {}).get(self.template, self.template)
+        if not self.params:
+            return template
+        try:
+            return _Localised(language).vformat(template, (), self.params)
+        except (KeyError, IndexError, ValueError):  # a translation naming a value not given
+            return str(self)
+
+
+def _text(template: str, params: dict[str, object]) -> Text:
+    return Text(template, **params)
+
+
+class Translated(str):
+    """A value whose words differ by language but come from data, not from a template (a
+    column's French name, from aliases.py); it reads as its English form."""
+
+    forms: dict[str, str]
+
+    def __new__(cls, forms: dict[str, str]) -> Translated:
+        value = super().__new__(cls, forms["en"])
+        value.forms = forms
+        return value
+
+    def __reduce__(self):
+        return Translated, (self.forms,)
+
+    def in_language(self, language: str) -> str:
+        return self.forms.get(language, str(self))
+
+
+class _Localised(string.Formatter):
+    """Fills a template with values shown the way ``language`` writes them."""
+
+    def __init__(self, language: str):
+        self.language, self.words = language, MESSAGES[language]
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if hasattr(value, "in_language"):
+            return value.in_language(self.language)
+        if isinstance(value, date) and not format_spec:
+            return self.words.day(value)
+        if isinstance(value, int | float | Decimal) and "," in format_spec:
+            shown = format(value, format_spec).replace(",", "\0").replace(".", self.words.decimal)
+            return shown.replace("\0", self.words.thousands)
+        return super().format_field(value, format_spec)
+
+
+# English template -> French template. A template missing here is shown in English.
+FRENCH_ERRORS: dict[str, str] = {
+    # How a problem is laid out: file, row, column, value, then what is wrong and what to do.
+    "{where}: {message}": "{where} : {message}",
+    "row {row}": "ligne {row}",
+    "column '{column}'": "colonne '{column}'",
+    "value {value}": "valeur {value}",
+    "In French: {names}.": "Noms acceptés : {all}.",
+    "{english}. In French: {french}": "{french} (en anglais : {english})",
+    "Use one of: {values}.": "Utilisez l'une de ces valeurs : {values}.",
+    "Error: 1 problem to fix:": "Erreur : 1 problème à corriger :",
+    "Error: {count} problems to fix:": "Erreur : {count} problèmes à corriger :",
+    "Error: {error}": "Erreur : {error}",
+    "Error: budgetbook failed unexpectedly ({kind}: {error}). Run again with"
+    " BUDGETBOOK_DEBUG=1 for details, and please report it.": (
+        "Erreur : budgetbook a échoué de façon inattendue ({kind} : {error}). Relancez avec"
+        " BUDGETBOOK_DEBUG=1 pour le détail, et signalez-le s'il vous plaît."
+    ),
+    # Any table
+    "not found.": "introuvable.",
+    "is not a project folder.": "n'est pas un dossier de projet.",
+    "Run 'budgetbook init DIR' to make one.": (
+        "Lancez 'budgetbook init DOSSIER' pour en créer un."
+    ),
+    "and {name} both exist.": "et {name} existent tous les deux.",
+    "Keep only one of them.": "N'en gardez qu'un.",
+    "Add {csv} or {xlsx} to the project.": "Ajoutez {csv} ou {xlsx} au projet.",
+    "has the same content as {file}.": "a le même contenu que {file}.",
+    "Remove one.": "Retirez-en un.",
+    "the column '{name}' is missing.": "la colonne '{name}' manque.",
+    "Columns are: {columns}.": "Les colonnes sont : {columns}.",
+    "has more than {rows:,} rows, the limit.": "a plus de {rows:,} lignes, la limite.",
+    "Split it by period, or raise [limits] rows in budgetbook.toml.": (
+        "Découpez-le par période, ou relevez [limits] rows dans budgetbook.toml."
+    ),
+    "is {size:,.0f} MB, above the limit of {limit:,} MB.": (
+        "fait {size:,.0f} Mo, au-delà de la limite de {limit:,} Mo."
+    ),
+    "Split it by period, or raise [limits] file_mb in budgetbook.toml.": (
+        "Découpez-le par période, ou relevez [limits] file_mb dans budgetbook.toml."
+    ),
+    "cannot be read: {reason}.": "ne peut pas être lu : {reason}.",
+    "Check its name.": "Vérifiez son nom.",
+    "is empty: it has no header row.": "est vide : il n'a pas de ligne d'en-tête.",
+    "row {row}, named as the header row, is empty.": (
+        "la ligne {row}, désignée comme ligne d'en-tête, est vide."
+    ),
+    "is not a CSV table: it is {kind}.": "n'est pas un tableau CSV : c'est {kind}.",
+    "an .xlsx workbook or another zip archive": "un classeur .xlsx ou une autre archive zip",
+    "If it is a workbook, name it .xlsx.": "Si c'est un classeur, nommez-le en .xlsx.",
+    "an old Excel file (.xls)": "un ancien fichier Excel (.xls)",
+    "Open it and save it as CSV or .xlsx.": "Ouvrez-le et enregistrez-le en CSV ou en .xlsx.",
+    "a PDF document": "un document PDF",
+    "Ask finance for a CSV or .xlsx export.": (
+        "Demandez à la comptabilité un export CSV ou .xlsx."
+    ),
+    "a binary file (it holds NUL bytes)": "un fichier binaire (il contient des octets NUL)",
+    "a binary file (it holds control characters)": (
+        "un fichier binaire (il contient des caractères de contrôle)"
+    ),
+    "Ask for a CSV or .xlsx export of it.": "Demandez-en un export CSV ou .xlsx.",
+    "row {row} holds a cell of more than {limit:,} characters; a finance export's cells hold a"
+    " few hundred.": (
+        "la ligne {row} contient une cellule de plus de {limit:,} caractères ; les cellules"
+        " d'un export comptable en contiennent quelques centaines."
+    ),
+    "Check the quotes around that row, or raise [limits] cell_chars in budgetbook.toml.": (
+        "Vérifiez les guillemets autour de cette ligne, ou relevez [limits] cell_chars dans"
+        " budgetbook.toml."
+    ),
+    "is not a readable CSV file: {error}.": "n'est pas un fichier CSV lisible : {error}.",
+    "Export it again as CSV or .xlsx.": "Exportez-le de nouveau en CSV ou en .xlsx.",
+    "is not a readable .xlsx workbook ({error}).": (
+        "n'est pas un classeur .xlsx lisible ({error})."
+    ),
+    "Open it in Excel or LibreOffice and save it again, or export it as CSV.": (
+        "Ouvrez-le dans Excel ou LibreOffice et enregistrez-le de nouveau, ou exportez-le en CSV."
+    ),
+    # An .xlsx refused before it is read (budgetbook/safezip.py)
+    "Check the file's name and rights.": "Vérifiez le nom du fichier et ses droits.",
+    "is a password-protected workbook, which budgetbook cannot open.": (
+        "est un classeur protégé par mot de passe, que budgetbook ne peut pas ouvrir."
+    ),
+    "Open it in Excel, remove the password (File > Info > Protect Workbook) and save it again"
+    " as .xlsx.": (
+        "Ouvrez-le dans Excel, retirez le mot de passe (Fichier > Informations > Protéger le"
+        " classeur) et enregistrez-le de nouveau en .xlsx."
+    ),
+    "is an old binary Excel file (.xls), not an .xlsx workbook.": (
+        "est un ancien fichier Excel binaire (.xls), pas un classeur .xlsx."
+    ),
+    "Open it in Excel or LibreOffice and save it as .xlsx (or export it as CSV).": (
+        "Ouvrez-le dans Excel ou LibreOffice et enregistrez-le en .xlsx (ou exportez-le en CSV)."
+    ),
+    "is not an .xlsx workbook (it is not a zip archive).": (
+        "n'est pas un classeur .xlsx (ce n'est pas une archive zip)."
+    ),
+    "Save it from Excel or LibreOffice as .xlsx, or export it as CSV.": (
+        "Enregistrez-le depuis Excel ou LibreOffice en .xlsx, ou exportez-le en CSV."
+    ),
+    "is a damaged .xlsx archive ({error}).": "est une archive .xlsx endommagée ({error}).",
+    "Ask for the file again, or open it in Excel and save it again.": (
+        "Redemandez le fichier, ou ouvrez-le dans Excel et enregistrez-le de nouveau."
+    ),
+    "holds {count:,} archive entries; a workbook holds a few dozen.": (
+        "contient {count:,} entrées d'archive ; un classeur en contient quelques dizaines."
+    ),
+    "It is not a spreadsheet budgetbook can read; ask for a CSV export.": (
+        "Ce n'est pas un tableur que budgetbook sait lire ; demandez un export CSV."
+    ),
+    "holds an archive entry with an unsafe path ({name}).": (
+        "contient une entrée d'archive au chemin dangereux ({name})."
+    ),
+    "It is not a genuine workbook; ask for the file again or a CSV export.": (
+        "Ce n'est pas un vrai classeur ; redemandez le fichier ou un export CSV."
+    ),
+    "is a zip archive but not an Excel workbook (no xl/workbook.xml).": (
+        "est une archive zip mais pas un classeur Excel (pas de xl/workbook.xml)."
+    ),
+    "would unpack to more than {size:,.0f} MB, above the limit of {limit:,.0f} MB (a zip bomb,"
+    " or a far larger workbook than a budget needs).": (
+        "se décompresserait en plus de {size:,.0f} Mo, au-delà de la limite de {limit:,.0f} Mo"
+        " (une bombe zip, ou un classeur bien plus grand qu'un budget n'en demande)."
+    ),
+    "Ask finance for a CSV export of the rows you need; if the file is genuine, raise [limits]"
+    " unpacked_mb in budgetbook.toml.": (
+        "Demandez à la comptabilité un export CSV des lignes utiles ; si le fichier est"
+        " authentique, relevez [limits] unpacked_mb dans budgetbook.toml."
+    ),
+    "uses a compression method ({method}) that Excel does not write.": (
+        "utilise une méthode de compression ({method}) qu'Excel n'écrit pas."
+    ),
+    "Open it in Excel or LibreOffice and save it again as .xlsx.": (
+        "Ouvrez-le dans Excel ou LibreOffice et enregistrez-le de nouveau en .xlsx."
+    ),
+    "has a sheet ({name}) whose cells reach row {row:,} and column {column:,}: {cells:,} cells"
+    " from A1, above the limit of {limit:,}.": (
+        "a une feuille ({name}) dont les cellules vont jusqu'à la ligne {row:,} et la colonne"
+        " {column:,} : {cells:,} cellules depuis A1, au-delà de la limite de {limit:,}."
+    ),
+    "Delete the stray cells far below or right of the data and save again, or export the sheet"
+    " as CSV; if it is genuine, raise [limits] cells in budgetbook.toml.": (
+        "Supprimez les cellules égarées loin sous les données ou à leur droite et enregistrez"
+        " de nouveau, ou exportez la feuille en CSV ; si elle est authentique, relevez [limits]"
+        " cells dans budgetbook.toml."
+    ),
+    "holds an entry ({name}) that unpacks more than {ratio} times its packed size: a zip bomb,"
+    " not a spreadsheet.": (
+        "contient une entrée ({name}) qui se décompresse à plus de {ratio} fois sa taille"
+        " compressée : une bombe zip, pas un tableur."
+    ),
+    "Ask for the file again, or a CSV export.": "Redemandez le fichier, ou un export CSV.",
+    "declares XML entities in {name} (an XML entity bomb); Excel never writes them.": (
+        "déclare des entités XML dans {name} (une bombe d'entités XML) ; Excel n'en écrit jamais."
+    ),
+    # budgetbook.toml
+    "is not UTF-8 text ({reason}).": "n'est pas du texte UTF-8 ({reason}).",
+    "Run 'budgetbook init DIR' to start a project.": (
+        "Lancez 'budgetbook init DOSSIER' pour commencer un projet."
+    ),
+    "is not valid TOML: {error}.": "n'est pas du TOML valide : {error}.",
+    "the key '{key}' is required.": "la clé '{key}' est obligatoire.",
+    "unknown key.": "clé inconnue.",
+    "Did you mean '{key}'?": "Vouliez-vous dire '{key}' ?",
+    "Known keys: {keys}.": "Clés connues : {keys}.",
+    "should be a [section].": "devrait être une [section].",
+    "should be a {kind}.": "devrait être {kind}.",
+    "text": "un texte",
+    "whole number": "un nombre entier",
+    "list of texts": "une liste de textes",
+    "table of texts": "une table de textes",
+    "table of whole numbers": "une table de nombres entiers",
+    "is not an ISO currency code.": "n'est pas un code de devise ISO.",
+    "Use three letters such as EUR, USD or GBP.": "Utilisez trois lettres comme EUR, USD ou GBP.",
+    "is not a month.": "n'est pas un mois.",
+    'Write it as YYYY-MM, for example "2026-01".': (
+        'Écrivez-le en AAAA-MM, par exemple "2026-01".'
+    ),
+    "must be between 1 and 120.": "doit être entre 1 et 120.",
+    "is not a carry-over policy.": "n'est pas une règle de report.",
+    "is not a supported language.": "n'est pas une langue prise en charge.",
+    'Use "en" or "fr".': 'Utilisez "en" ou "fr".',
+    "is not understood.": "n'est pas compris.",
+    'Use ",", ";", "tab" or "|".': 'Utilisez ",", ";", "tab" ou "|".',
+    'Use an encoding name such as "utf-8" or "cp1252".': (
+        'Utilisez un nom d\'encodage comme "utf-8" ou "cp1252".'
+    ),
+    'Use "," or ".".': 'Utilisez "," ou ".".',
+    'Use "dd/mm/yyyy" or "mm/dd/yyyy" (ISO dates are always read).': (
+        'Utilisez "dd/mm/yyyy" ou "mm/dd/yyyy" (les dates ISO sont toujours lues).'
+    ),
+    "Use the row number of the header, 1 for the first row.": (
+        "Indiquez le numéro de la ligne d'en-tête, 1 pour la première ligne."
+    ),
+    "should be a whole number above zero.": "devrait être un nombre entier supérieur à zéro.",
+    "Write a whole number, e.g. 1000: the largest size or count allowed.": (
+        "Écrivez un nombre entier, par exemple 1000 : la taille ou le nombre le plus grand permis."
+    ),
+    "is not a usable number.": "n'est pas un nombre utilisable.",
+    "Write a whole number, e.g. 10000.": "Écrivez un nombre entier, par exemple 10000.",
+    "A sheet holds at most {largest:,} rows below its header; write that or less.": (
+        "Une feuille contient au plus {largest:,} lignes sous son en-tête ; écrivez ce nombre"
+        " ou moins."
+    ),
+    # budget.csv
+    "unknown column.": "colonne inconnue.",
+    "Columns are category, line, channel, carry_over (in French: catégorie, poste, canal,"
+    " report), then months as YYYY-MM.": (
+        "Les colonnes sont catégorie, poste, canal, report (en anglais : category, line,"
+        " channel, carry_over), puis les mois en AAAA-MM."
+    ),
+    "this month is outside the budget period ({first} to {last}).": (
+        "ce mois est hors de la période du budget ({first} à {last})."
+    ),
+    "Change [budget] start or months in budgetbook.toml, or remove it.": (
+        "Modifiez [budget] start ou months dans budgetbook.toml, ou retirez la colonne."
+    ),
+    "has no month column.": "n'a aucune colonne de mois.",
+    "Add columns such as 2026-01.": "Ajoutez des colonnes comme 2026-01.",
+    "this line name is already used on row {row}.": (
+        "ce nom de poste est déjà pris à la ligne {row}."
+    ),
+    "Line names must be unique; rename one of them.": (
+        "Chaque poste a un nom unique ; renommez l'un des deux."
+    ),
+    "has no budget line.": "n'a aucun poste budgétaire.",
+    "Add one row per line.": "Ajoutez une ligne par poste.",
+    "this row has more cells than the header's {count} columns.": (
+        "cette ligne a plus de cellules que les {count} colonnes de l'en-tête."
+    ),
+    "Quote values that contain the separator, or remove the extra cells.": (
+        "Mettez entre guillemets les valeurs qui contiennent le séparateur, ou retirez les"
+        " cellules en trop."
+    ),
+    "the category is empty.": "la catégorie est vide.",
+    "the line name is empty.": "le nom du poste est vide.",
+    "a line name cannot start with = + - @ < > or contain * ? ~, which spreadsheet formulas"
+    " read as operators.": (
+        "un nom de poste ne peut pas commencer par = + - @ < > ni contenir * ? ~, que les"
+        " formules des tableurs lisent comme des opérateurs."
+    ),
+    "Use one of: {values}; blank means the budgetbook.toml default.": (
+        "Utilisez l'une de ces valeurs : {values} ; vide, c'est celle de budgetbook.toml."
+    ),
+    "is not an amount.": "n'est pas un montant.",
+    "Write a number such as 1200 or 1200.50, or leave it blank for 0.": (
+        "Écrivez un nombre comme 1200 ou 1200,50, ou laissez vide pour 0."
+    ),
+    # mapping.csv and finance's files
+    "the match text is empty.": "le texte à chercher est vide.",
+    "no budget line has this name.": "aucun poste budgétaire ne porte ce nom.",
+    "Use a line name exactly as in the budget file.": (
+        "Écrivez le nom du poste exactement comme dans le fichier du budget."
+    ),
+    "has no column '{title}', which budgetbook.toml names as [actuals.columns] {name}.": (
+        "n'a pas de colonne '{title}', que budgetbook.toml désigne par [actuals.columns] {name}."
+    ),
+    "Its columns are: {titles}.": "Ses colonnes sont : {titles}.",
+    "no column holds {what}.": "aucune colonne ne donne {what}.",
+    "the date": "la date",
+    "the amount": "le montant",
+    "the line": "le poste budgétaire",
+    "Its columns are: {titles}. Name the right one in budgetbook.toml: [actuals.columns]"
+    ' {name} = "..."{rules}.': (
+        "Ses colonnes sont : {titles}. Nommez la bonne dans budgetbook.toml : [actuals.columns]"
+        ' {name} = "..."{rules}.'
+    ),
+    ", or add mapping.csv rules": ", ou ajoutez des règles dans mapping.csv",
+    # objectives.csv, roadmap.csv, calendar.csv, kpis.csv, operations.csv
+    "is not a date.": "n'est pas une date.",
+    "is not a number.": "n'est pas un nombre.",
+    "is not a known metric.": "n'est pas un indicateur connu.",
+    "is not a known status.": "n'est pas un statut connu.",
+    "Write it as YYYY-MM-DD or DD/MM/YYYY.": "Écrivez-la en AAAA-MM-JJ ou JJ/MM/AAAA.",
+    "Write it as YYYY-MM-DD.": "Écrivez-la en AAAA-MM-JJ.",
+    "the objective is empty.": "l'objectif est vide.",
+    "this objective is already on row {row}.": "cet objectif est déjà à la ligne {row}.",
+    "Objectives are named uniquely, so initiatives can point to one.": (
+        "Chaque objectif a un nom unique, pour que les initiatives puissent y renvoyer."
+    ),
+    "the channel is empty.": "le canal est vide.",
+    "Name the channel, e.g. Instagram.": "Nommez le canal, par exemple Instagram.",
+    "Write a number such as 8400 or 2.5.": "Écrivez un nombre comme 8400 ou 2,5.",
+    "equals the baseline, so progress cannot be measured.": (
+        "est égale à la valeur de départ, la progression ne peut donc pas être mesurée."
+    ),
+    "Columns are: initiative, objective, owner, start, end or duration, status.": (
+        "Les colonnes sont : initiative, objectif, responsable, début, fin ou durée, statut."
+    ),
+    "the initiative is empty.": "l'initiative est vide.",
+    "Name it, e.g. 'Audit the profile'.": "Nommez-la, par exemple 'Auditer le profil'.",
+    "no objective of objectives.csv has this name.": (
+        "aucun objectif de objectives.csv ne porte ce nom."
+    ),
+    "Use an objective's name exactly as in objectives.csv, or leave it empty.": (
+        "Écrivez le nom d'un objectif exactement comme dans objectives.csv, ou laissez vide."
+    ),
+    "neither an end date nor a duration is given.": "ni date de fin ni durée ne sont données.",
+    "Give one: e.g. 2026-03-31 in 'end', or '3 weeks' in 'duration'.": (
+        "Donnez l'une des deux : par exemple 31/03/2026 dans 'fin', ou '3 semaines' dans 'durée'."
+    ),
+    "is not a duration.": "n'est pas une durée.",
+    "Write a number and a unit: '10 days', '1 week', '3 months' (or 'jours', 'semaines',"
+    " 'mois').": (
+        "Écrivez un nombre et une unité : '10 jours', '1 semaine', '3 mois' (ou 'days', 'weeks',"
+        " 'months')."
+    ),
+    "ends on {day}, but the end column says {end}.": (
+        "finit le {day}, mais la colonne de fin dit le {end}."
+    ),
+    "Give an end date or a duration, not both.": (
+        "Donnez une date de fin ou une durée, pas les deux."
+    ),
+    "is before the start ({start}).": "est avant le début ({start}).",
+    "Swap the dates, or fix the end.": "Inversez les dates, ou corrigez la fin.",
+    "is not a share done.": "n'est pas une part réalisée.",
+    "Write a percentage between 0 % and 100 %, e.g. 40 %.": (
+        "Écrivez un pourcentage entre 0 % et 100 %, par exemple 40 %."
+    ),
+    "Columns are: {columns} (time and campaign optional).": (
+        "Les colonnes sont : {columns} ({time} et {campaign} facultatives)."
+    ),
+    "is not a time of day.": "n'est pas une heure.",
+    "Write it as HH:MM, e.g. 18:30.": "Écrivez-la en HH:MM, par exemple 18:30.",
+    "the platform is empty.": "la plateforme est vide.",
+    "Name it, e.g. Instagram.": "Nommez-la, par exemple Instagram.",
+    "Columns are: {columns} (one metric of one channel per row).": (
+        "Les colonnes sont : {columns} (un indicateur d'un canal par ligne)."
+    ),
+    "Write it as YYYY-MM, e.g. 2026-03.": "Écrivez-le en AAAA-MM, par exemple 2026-03.",
+    "Name it as in budget.csv, e.g. Instagram.": (
+        "Nommez-le comme dans budget.csv, par exemple Instagram."
+    ),
+    "Write a number such as 1200 or 3.5.": "Écrivez un nombre comme 1200 ou 3,5.",
+    "{channel} {metric} for {month} is already given on row {row}.": (
+        "{channel} {metric} pour {month} est déjà donné à la ligne {row}."
+    ),
+    "Keep one value per month, channel and metric.": (
+        "Gardez une valeur par mois, canal et indicateur."
+    ),
+    "the operation has no name.": "l'opération n'a pas de nom.",
+    "Name it, e.g. 'Spring giveaway'.": "Nommez-la, par exemple 'Jeu-concours de printemps'.",
+    "is not a known objective type.": "n'est pas un type d'objectif connu.",
+    "the lever is empty.": "le levier est vide.",
+    "Name it, e.g. 'Instagram ads' or 'newsletter'.": (
+        "Nommez-le, par exemple 'Publicités Instagram' ou 'newsletter'."
+    ),
+    "Write a number such as 1500 or 1438.90.": "Écrivez un nombre comme 1500 ou 1438,90.",
+    # Ad-platform exports (metrics/)
+    "is not an export budgetbook can read metrics from: none of its first rows is the header"
+    " of a Meta Ads Manager, Google Ads or LinkedIn Campaign Manager report (its first row"
+    " reads: {first}).": (
+        "n'est pas un export dont budgetbook sait lire les indicateurs : aucune de ses"
+        " premières lignes n'est l'en-tête d'un rapport de Meta Ads Manager, Google Ads ou"
+        " LinkedIn Campaign Manager (sa première ligne dit : {first})."
+    ),
+    "Export the campaign report as CSV from Meta Ads Manager, Google Ads or LinkedIn Campaign"
+    " Manager, or write the metrics in kpis.csv.": (
+        "Exportez le rapport de campagne en CSV depuis Meta Ads Manager, Google Ads ou LinkedIn"
+        " Campaign Manager, ou écrivez les indicateurs dans kpis.csv."
+    ),
+    "this {kind} export has no column giving each row's day or month, so its figures cannot"
+    " be put in months.": (
+        "cet export {kind} n'a pas de colonne donnant le jour ou le mois de chaque ligne : ses"
+        " chiffres ne peuvent pas être rangés par mois."
+    ),
+    "Export with a breakdown by month or day (Ads Manager: Breakdown > By time).": (
+        "Exportez avec une ventilation par mois ou par jour (Ads Manager : ventilation par"
+        " période)."
+    ),
+    "Export the report segmented by month or day (a Month or Day column).": (
+        "Exportez le rapport segmenté par mois ou par jour (une colonne Mois ou Jour)."
+    ),
+    "Export with a breakdown by month or day (time breakdown Monthly or Daily).": (
+        "Exportez avec une ventilation par mois ou par jour (ventilation temporelle mensuelle"
+        " ou quotidienne)."
+    ),
+    "this row has more cells than the header's {count} columns (an unquoted separator inside"
+    " a value?); it is not counted.": (
+        "cette ligne a plus de cellules que les {count} colonnes de l'en-tête (un séparateur"
+        " sans guillemets dans une valeur ?) ; elle n'est pas comptée."
+    ),
+    "is not a number; the row is not counted.": "n'est pas un nombre ; la ligne n'est pas comptée.",
+    "Correct the figure, or leave the cell empty when there is none.": (
+        "Corrigez le chiffre, ou laissez la cellule vide quand il n'y en a pas."
+    ),
+    "the row has no date, so its month is unknown; it is not counted.": (
+        "la ligne n'a pas de date, son mois est donc inconnu ; elle n'est pas comptée."
+    ),
+    "is not a date or a month; the row is not counted.": (
+        "n'est ni une date ni un mois ; la ligne n'est pas comptée."
+    ),
+    "Dates are read like 2026-10-31, 31/10/2026 or Oct 31, 2026; months like October 2026 or"
+    " 2026-10.": (
+        "Les dates se lisent comme 31/10/2026, 2026-10-31 ou Oct 31, 2026 ; les mois comme"
+        " octobre 2026 ou 2026-10."
+    ),
+    "is not a date; the row is not counted.": "n'est pas une date ; la ligne n'est pas comptée.",
+    "this row covers {first} to {last}, more than one month, and its figures cannot be split"
+    " between months; it is not counted.": (
+        "cette ligne va du {first} au {last}, plus d'un mois, et ses chiffres ne peuvent pas"
+        " être répartis entre les mois ; elle n'est pas comptée."
+    ),
+    "the platform is empty, so the channel is unknown; the row is not counted.": (
+        "la plateforme est vide, le canal est donc inconnu ; la ligne n'est pas comptée."
+    ),
+    "Export with the breakdown by platform for every row, or without it.": (
+        "Exportez avec la ventilation par plateforme pour toutes les lignes, ou sans elle."
+    ),
+    "the results of rows with this indicator are not counted: budgetbook cannot tell whether"
+    " they are conversions (the rows' other figures are counted).": (
+        "les résultats des lignes avec cet indicateur ne sont pas comptés : budgetbook ne peut"
+        " pas savoir si ce sont des conversions (les autres chiffres de ces lignes sont"
+        " comptés)."
+    ),
+    "Add their conversions to kpis.csv by hand if they are.": (
+        "Si ce sont des conversions, ajoutez-les à la main dans kpis.csv."
+    ),
+    "is not a number; these results are not counted as conversions.": (
+        "n'est pas un nombre ; ces résultats ne sont pas comptés comme des conversions."
+    ),
+    "gives {channel} {metric} for {month}, which kpis.csv gives too.": (
+        "donne {channel} {metric} pour {month}, que kpis.csv donne aussi."
+    ),
+    "Keep the figure in one place, or it would count twice.": (
+        "Gardez le chiffre à un seul endroit, sinon il compterait deux fois."
+    ),
+    # Writing a workbook, init, update, export
+    "{book}: it is open in Excel or LibreOffice ({lock} exists); close it and try again.": (
+        "{book} : il est ouvert dans Excel ou LibreOffice ({lock} existe) ; fermez-le et réessayez."
+    ),
+    "{folder}: no such folder for {name}.": (
+        "{folder} : ce dossier n'existe pas ; {name} ne peut pas y être écrit."
+    ),
+    "{output}: cannot write here ({reason}).": "{output} : impossible d'écrire ici ({reason}).",
+    "{output}: cannot write it ({reason}).": "{output} : impossible de l'écrire ({reason}).",
+    "{path}: already exists; init never overwrites files. Choose an empty or new folder.": (
+        "{path} : existe déjà ; init n'écrase jamais un fichier. Choisissez un dossier vide ou"
+        " nouveau."
+    ),
+    "{book}: no such workbook.": "{book} : ce classeur n'existe pas.",
+    "{book}: not a workbook made by budgetbook (no '{sheet}' sheet); make one with budgetbook"
+    " build.": (
+        "{book} : ce n'est pas un classeur fait par budgetbook (pas de feuille '{sheet}') ;"
+        " faites-en un avec budgetbook build."
+    ),
+    "{book}: is not a readable .xlsx workbook ({error}).": (
+        "{book} : n'est pas un classeur .xlsx lisible ({error})."
+    ),
+    "{book}: its '{sheet}' sheet was not written by budgetbook.": (
+        "{book} : sa feuille '{sheet}' n'a pas été écrite par budgetbook."
+    ),
+    "{book} (its settings)": "{book} (ses réglages)",
+    "{book}: its recorded settings cannot be read: {error}": (
+        "{book} : ses réglages enregistrés ne peuvent pas être lus : {error}"
+    ),
+    "{book}: the sheet '{name}' is missing; build the workbook again.": (
+        "{book} : la feuille '{name}' manque ; reconstruisez le classeur."
+    ),
+    "{book}: too many backups beside it; remove old ones.": (
+        "{book} : trop de copies de sauvegarde à côté ; supprimez les anciennes."
+    ),
+    "{output}: is the workbook itself; name a .pdf file with -o.": (
+        "{output} : c'est le classeur lui-même ; nommez un fichier .pdf avec -o."
+    ),
+    "{book}: is not a readable .xlsx workbook.": "{book} : n'est pas un classeur .xlsx lisible.",
+    "{book}: not a workbook made by budgetbook; make one with budgetbook build.": (
+        "{book} : ce n'est pas un classeur fait par budgetbook ; faites-en un avec budgetbook"
+        " build."
+    ),
+    "{book}: no sheet named {listed}. Its sheets are: {available}.": (
+        "{book} : aucune feuille nommée {listed}. Ses feuilles sont : {available}."
+    ),
+    "{book}: it has no Overview or Performance sheet; name sheets with --sheet (its sheets"
+    " are: {available}).": (
+        "{book} : il n'a ni feuille Synthèse ni feuille Performance ; nommez des feuilles avec"
+        " --sheet (ses feuilles sont : {available})."
+    ),
+    "{book}: LibreOffice took too long to render it; try fewer sheets with --sheet.": (
+        "{book} : LibreOffice a mis trop longtemps à le rendre ; essayez moins de feuilles avec"
+        " --sheet."
+    ),
+    "LibreOffice is not installed (no soffice command), and budgetbook needs it to make a PDF:"
+    " install libreoffice-calc-nogui (e.g. apt-get install libreoffice-calc-nogui), or open the"
+    " workbook in Excel and print to PDF.": (
+        "LibreOffice n'est pas installé (pas de commande soffice), et budgetbook en a besoin"
+        " pour faire un PDF : installez libreoffice-calc-nogui (par exemple apt-get install"
+        " libreoffice-calc-nogui), ou ouvrez le classeur dans Excel et imprimez-le en PDF."
+    ),
+    "LibreOffice is not installed (no soffice command). Install it, e.g. apt-get install"
+    " libreoffice-calc-nogui.": (
+        "LibreOffice n'est pas installé (pas de commande soffice). Installez-le, par exemple"
+        " apt-get install libreoffice-calc-nogui."
+    ),
+    "{file}: LibreOffice could not convert it to {target} (exit {code}): {output}": (
+        "{file} : LibreOffice n'a pas pu le convertir en {target} (code {code}) : {output}"
+    ),
+}
+TRANSLATIONS: dict[str, dict[str, str]] = {"fr": FRENCH_ERRORS}

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from budgetbook.actuals import TOTAL_ROW, normalise_header
 from budgetbook.errors import InputErrors, Problem
+from budgetbook.messages import Text
 from budgetbook.model import METRICS, KpiValue, Limits
 from budgetbook.tables import DEFAULT_LIMITS, Table, read_table
 from budgetbook.values import (
@@ -37,9 +38,9 @@ KIND_NAMES = {
     "linkedin": "LinkedIn Campaign Manager",
 }
 BREAKDOWN_HINTS = {
-    "meta": "Export with a breakdown by month or day (Ads Manager: Breakdown > By time).",
-    "google_ads": "Export the report segmented by month or day (a Month or Day column).",
-    "linkedin": "Export with a breakdown by month or day (time breakdown Monthly or Daily).",
+    "meta": Text("Export with a breakdown by month or day (Ads Manager: Breakdown > By time)."),
+    "google_ads": Text("Export the report segmented by month or day (a Month or Day column)."),
+    "linkedin": Text("Export with a breakdown by month or day (time breakdown Monthly or Daily)."),
 }
 
 
@@ -255,11 +256,16 @@ def read_metric_export(
             [
                 Problem(
                     shown_as,
-                    "is not an export budgetbook can read metrics from: none of its first rows"
-                    " is the header of a Meta Ads Manager, Google Ads or LinkedIn Campaign"
-                    f" Manager report (its first row reads: {first}).",
-                    hint="Export the campaign report as CSV from Meta Ads Manager, Google Ads or"
-                    " LinkedIn Campaign Manager, or write the metrics in kpis.csv.",
+                    Text(
+                        "is not an export budgetbook can read metrics from: none of its first"
+                        " rows is the header of a Meta Ads Manager, Google Ads or LinkedIn"
+                        " Campaign Manager report (its first row reads: {first}).",
+                        first=first,
+                    ),
+                    hint=Text(
+                        "Export the campaign report as CSV from Meta Ads Manager, Google Ads or"
+                        " LinkedIn Campaign Manager, or write the metrics in kpis.csv."
+                    ),
                 )
             ]
         )
@@ -335,8 +341,11 @@ class _Reader:
             self.problems.append(
                 Problem(
                     self.table.file,
-                    f"this {KIND_NAMES[shape.kind]} export has no column giving each row's day"
-                    " or month, so its figures cannot be put in months.",
+                    Text(
+                        "this {kind} export has no column giving each row's day or month, so"
+                        " its figures cannot be put in months.",
+                        kind=KIND_NAMES[shape.kind],
+                    ),
                     hint=BREAKDOWN_HINTS[self.shape.kind],
                 )
             )
@@ -359,7 +368,7 @@ class _Reader:
         return MetricExport(self.table.file, shape.kind, values, self.unknown, self.problems)
 
     def _problem(
-        self, number: int, message: str, column: int | None, row: list[object], hint: str | None
+        self, number: int, message: Text, column: int | None, row: list[object], hint: Text | None
     ) -> None:
         self.problems.append(
             Problem(
@@ -391,8 +400,11 @@ class _Reader:
         if self.table.overflow(row):
             self._problem(
                 number,
-                f"this row has more cells than the header's {len(self.table.header)} columns"
-                " (an unquoted separator inside a value?); it is not counted.",
+                Text(
+                    "this row has more cells than the header's {count} columns (an unquoted"
+                    " separator inside a value?); it is not counted.",
+                    count=len(self.table.header),
+                ),
                 None,
                 row,
                 None,
@@ -410,10 +422,10 @@ class _Reader:
             except ValueError:
                 self._problem(
                     number,
-                    "is not a number; the row is not counted.",
+                    Text("is not a number; the row is not counted."),
                     index,
                     row,
-                    "Correct the figure, or leave the cell empty when there is none.",
+                    Text("Correct the figure, or leave the cell empty when there is none."),
                 )
                 readable = False
                 continue
@@ -429,7 +441,7 @@ class _Reader:
         if not _text(row[index]):
             self._problem(
                 number,
-                "the row has no date, so its month is unknown; it is not counted.",
+                Text("the row has no date, so its month is unknown; it is not counted."),
                 index,
                 row,
                 BREAKDOWN_HINTS[self.shape.kind],
@@ -440,11 +452,13 @@ class _Reader:
         except ValueError:
             self._problem(
                 number,
-                "is not a date or a month; the row is not counted.",
+                Text("is not a date or a month; the row is not counted."),
                 index,
                 row,
-                "Dates are read like 2026-10-31, 31/10/2026 or Oct 31, 2026; months like"
-                " October 2026 or 2026-10.",
+                Text(
+                    "Dates are read like 2026-10-31, 31/10/2026 or Oct 31, 2026; months like"
+                    " October 2026 or 2026-10."
+                ),
             )
             return None
         if self.end is None or not _text(row[self.end]):
@@ -452,13 +466,18 @@ class _Reader:
         try:
             last = month_of(row[self.end], self.day_first)
         except ValueError:
-            self._problem(number, "is not a date; the row is not counted.", self.end, row, None)
+            message = Text("is not a date; the row is not counted.")
+            self._problem(number, message, self.end, row, None)
             return None
         if last != first:
             self._problem(
                 number,
-                f"this row covers {_text(row[index])} to {_text(row[self.end])}, more than one"
-                " month, and its figures cannot be split between months; it is not counted.",
+                Text(
+                    "this row covers {first} to {last}, more than one month, and its figures"
+                    " cannot be split between months; it is not counted.",
+                    first=_text(row[index]),
+                    last=_text(row[self.end]),
+                ),
                 self.end,
                 row,
                 BREAKDOWN_HINTS[self.shape.kind],
@@ -473,10 +492,10 @@ class _Reader:
         if not text:
             self._problem(
                 number,
-                "the platform is empty, so the channel is unknown; the row is not counted.",
+                Text("the platform is empty, so the channel is unknown; the row is not counted."),
                 self.platform,
                 row,
-                "Export with the breakdown by platform for every row, or without it.",
+                Text("Export with the breakdown by platform for every row, or without it."),
             )
             return None
         return PLATFORMS.get(normalise_header(text), text)
@@ -493,12 +512,14 @@ class _Reader:
                 self.seen_indicators.add(indicator)
                 self._problem(
                     number,
-                    "the results of rows with this indicator are not counted: budgetbook"
-                    " cannot tell whether they are conversions (the rows' other figures are"
-                    " counted).",
+                    Text(
+                        "the results of rows with this indicator are not counted: budgetbook"
+                        " cannot tell whether they are conversions (the rows' other figures are"
+                        " counted)."
+                    ),
                     self.indicator,
                     row,
-                    "Add their conversions to kpis.csv by hand if they are.",
+                    Text("Add their conversions to kpis.csv by hand if they are."),
                 )
             return None
         try:
@@ -506,7 +527,7 @@ class _Reader:
         except ValueError:
             self._problem(
                 number,
-                "is not a number; these results are not counted as conversions.",
+                Text("is not a number; these results are not counted as conversions."),
                 self.results,
                 row,
                 None,

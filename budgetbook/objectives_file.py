@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from budgetbook.aliases import accepted, parse_value
+from budgetbook.aliases import accepted, column_list, parse_value
 from budgetbook.errors import Problem, missing_columns
+from budgetbook.messages import Text
 from budgetbook.model import Objective
 from budgetbook.tables import Table, cell_problem, cell_text
 from budgetbook.values import parse_amount, parse_date
@@ -19,7 +20,8 @@ def parse_metric(text: str) -> str | None:
 def read_objectives(table: Table) -> tuple[list[Objective], list[Problem]]:
     missing = [c for c in COLUMNS if c != "owner" and table.column(c) is None]
     if missing:
-        return [], missing_columns(table.file, missing, f"Columns are: {', '.join(COLUMNS)}.")
+        hint = Text("Columns are: {columns}.", columns=column_list(COLUMNS, table.file))
+        return [], missing_columns(table.file, missing, hint)
     problems: list[Problem] = []
     objectives: list[Objective] = []
     first_row_of: dict[str, int] = {}
@@ -42,31 +44,35 @@ def _read_objective(
     before = len(problems)
     name = cell("objective")
     if not name:
-        bad("objective", "the objective is empty.")
+        bad("objective", Text("the objective is empty."))
     elif name.casefold() in first_row_of:
         bad(
             "objective",
-            f"this objective is already on row {first_row_of[name.casefold()]}.",
-            "Objectives are named uniquely, so initiatives can point to one.",
+            Text("this objective is already on row {row}.", row=first_row_of[name.casefold()]),
+            Text("Objectives are named uniquely, so initiatives can point to one."),
         )
     first_row_of.setdefault(name.casefold(), number)
     if not cell("channel"):
-        bad("channel", "the channel is empty.", "Name the channel, e.g. Instagram.")
+        bad("channel", Text("the channel is empty."), Text("Name the channel, e.g. Instagram."))
     metric = parse_metric(cell("metric"))
     if metric is None:
-        bad("metric", "is not a known metric.", f"Use one of: {accepted('metric')}.")
+        bad(
+            "metric",
+            Text("is not a known metric."),
+            Text("Use one of: {values}.", values=accepted("metric")),
+        )
     amounts = {}
     for column in ("baseline", "target"):
         try:
             amounts[column] = parse_amount(row[table.column(column)])
         except ValueError:
-            bad(column, "is not a number.", "Write a number such as 8400 or 2.5.")
+            bad(column, Text("is not a number."), Text("Write a number such as 8400 or 2.5."))
     if len(amounts) == 2 and amounts["baseline"] == amounts["target"]:
-        bad("target", "equals the baseline, so progress cannot be measured.")
+        bad("target", Text("equals the baseline, so progress cannot be measured."))
     try:
         deadline = parse_date(row[table.column("deadline")])
     except ValueError:
-        bad("deadline", "is not a date.", "Write it as YYYY-MM-DD.")
+        bad("deadline", Text("is not a date."), Text("Write it as YYYY-MM-DD."))
     if len(problems) > before:
         return None
     return Objective(

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budgetbook.aliases import accepted, parse_value
+from budgetbook.aliases import accepted, column_list, parse_value
 from budgetbook.errors import Problem, missing_columns
+from budgetbook.messages import Text
 from budgetbook.model import Operation
 from budgetbook.tables import Table, cell_problem, cell_text
 from budgetbook.values import parse_amount
@@ -18,9 +19,11 @@ RESULTS = ("participants", "opt_ins", "new_contacts", "revenue")  # blank reads 
 def read_operations(table: Table) -> tuple[list[Operation], list[Problem]]:
     missing = [name for name in REQUIRED if table.column(name) is None]
     if missing:
-        hint = (
-            f"Columns are: {', '.join(REQUIRED[:3])}, segment, budget, cost, "
-            f"{', '.join(RESULTS)}, target."
+        hint = Text(
+            "Columns are: {columns}.",
+            columns=column_list(
+                (*REQUIRED[:3], "segment", "budget", "cost", *RESULTS, "target"), table.file
+            ),
         )
         return [], missing_columns(table.file, missing, hint)
     problems: list[Problem] = []
@@ -35,16 +38,24 @@ def read_operations(table: Table) -> tuple[list[Operation], list[Problem]]:
 
         before = len(problems)
         if not cell("operation"):
-            bad("operation", "the operation has no name.", "Name it, e.g. 'Spring giveaway'.")
+            bad(
+                "operation",
+                Text("the operation has no name."),
+                Text("Name it, e.g. 'Spring giveaway'."),
+            )
         kind = parse_value("objective_type", cell("objective_type"))
         if kind is None:
             bad(
                 "objective_type",
-                "is not a known objective type.",
-                f"Use one of: {accepted('objective_type')}.",
+                Text("is not a known objective type."),
+                Text("Use one of: {values}.", values=accepted("objective_type")),
             )
         if not cell("lever"):
-            bad("lever", "the lever is empty.", "Name it, e.g. 'Instagram ads' or 'newsletter'.")
+            bad(
+                "lever",
+                Text("the lever is empty."),
+                Text("Name it, e.g. 'Instagram ads' or 'newsletter'."),
+            )
         amounts: dict[str, Decimal] = {}
         for name in ("budget", "cost", "target", *RESULTS):
             if not cell(name) and name in RESULTS:
@@ -53,7 +64,7 @@ def read_operations(table: Table) -> tuple[list[Operation], list[Problem]]:
             try:
                 amounts[name] = parse_amount(cell(name))
             except ValueError:
-                bad(name, "is not a number.", "Write a number such as 1500 or 1438.90.")
+                bad(name, Text("is not a number."), Text("Write a number such as 1500 or 1438.90."))
         if len(problems) > before:
             continue
         values = [amounts[name] for name in ("budget", "cost", *RESULTS, "target")]

@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from budgetbook.actuals import actuals_files, read_actuals, read_mapping
+from budgetbook.aliases import value_name
 from budgetbook.budget_file import read_budget
 from budgetbook.calendar_file import read_calendar
 from budgetbook.config import CONFIG_NAME, parse_config, read_config_text
-from budgetbook.errors import InputErrors, Problem
+from budgetbook.errors import InputErrors, Problem, speaking
 from budgetbook.kpis_file import read_kpis
+from budgetbook.messages import Text
 from budgetbook.model import BudgetLine, Config, KpiValue, Limits, Project
 from budgetbook.objectives_file import read_objectives
 from budgetbook.operations_file import read_operations
@@ -33,15 +35,25 @@ def find_table(root: Path, stem: str, required: bool) -> Path | None:
     ]
     if len(found) > 1:
         raise InputErrors(
-            [Problem(f"{stem}.csv", f"and {stem}.xlsx both exist.", hint="Keep only one of them.")]
+            [
+                Problem(
+                    f"{stem}.csv",
+                    Text("and {name} both exist.", name=f"{stem}.xlsx"),
+                    hint=Text("Keep only one of them."),
+                )
+            ]
         )
     if not found and required:
         raise InputErrors(
             [
                 Problem(
                     f"{stem}.csv",
-                    "not found.",
-                    hint=f"Add {stem}.csv or {stem}.xlsx to the project.",
+                    Text("not found."),
+                    hint=Text(
+                        "Add {csv} or {xlsx} to the project.",
+                        csv=f"{stem}.csv",
+                        xlsx=f"{stem}.xlsx",
+                    ),
                 )
             ]
         )
@@ -55,8 +67,8 @@ def _project_root(root: Path | str) -> Path:
             [
                 Problem(
                     str(root),
-                    "is not a project folder.",
-                    hint="Run 'budgetbook init DIR' to make one.",
+                    Text("is not a project folder."),
+                    hint=Text("Run 'budgetbook init DIR' to make one."),
                 )
             ]
         )
@@ -68,16 +80,24 @@ def load_budget(root: Path | str) -> tuple[Config, list[BudgetLine]]:
     root = _project_root(root)
     config = parse_config(read_config_text(root / CONFIG_NAME))
     problems: list[Problem] = []
-    lines = _read(root, "budget", lambda t: read_budget(t, config), problems, required=True)
-    if problems:
-        raise InputErrors(problems)
+    with speaking(config.language):
+        lines = _read(root, "budget", lambda t: read_budget(t, config), problems, required=True)
+        if problems:
+            raise InputErrors(problems)
     return config, lines
 
 
 def load_project(root: Path | str) -> Project:
+    """Every input of the project; problems found once its settings are read are told in
+    its language."""
     root = _project_root(root)
     config_text = read_config_text(root / CONFIG_NAME)
     config = parse_config(config_text)
+    with speaking(config.language):
+        return _load_inputs(root, config, config_text)
+
+
+def _load_inputs(root: Path, config: Config, config_text: str) -> Project:
     problems: list[Problem] = []
     limits = config.limits
     lines = _read(
@@ -132,7 +152,11 @@ def _read_metric_exports(root: Path, problems: list[Problem], limits: Limits) ->
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if digest in seen:
             problems.append(
-                Problem(shown, f"has the same content as {seen[digest]}.", hint="Remove one.")
+                Problem(
+                    shown,
+                    Text("has the same content as {file}.", file=seen[digest]),
+                    hint=Text("Remove one."),
+                )
             )
             continue
         seen[digest] = shown
@@ -160,9 +184,13 @@ def _merge_metrics(
                 problems.append(
                     Problem(
                         value.source,
-                        f"gives {value.channel} {value.metric} for {value.month:%Y-%m}, which"
-                        f" kpis.csv gives too.",
-                        hint="Keep the figure in one place, or it would count twice.",
+                        Text(
+                            "gives {channel} {metric} for {month}, which kpis.csv gives too.",
+                            channel=value.channel,
+                            metric=value_name("metric", value.metric),
+                            month=f"{value.month:%Y-%m}",
+                        ),
+                        hint=Text("Keep the figure in one place, or it would count twice."),
                     )
                 )
                 continue

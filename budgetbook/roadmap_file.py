@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from budgetbook.aliases import accepted, parse_value
 from budgetbook.errors import Problem, missing_columns
+from budgetbook.messages import Text
 from budgetbook.model import Initiative, Objective, add_months
 from budgetbook.tables import Table, cell_text, column_title
 from budgetbook.values import parse_amount, parse_date
@@ -84,7 +85,7 @@ def read_roadmap(
     if table.column("end") is None and table.column("duration") is None:
         missing.append("end or duration")
     if missing:
-        hint = "Columns are: initiative, objective, owner, start, end or duration, status."
+        hint = Text("Columns are: initiative, objective, owner, start, end or duration, status.")
         return [], missing_columns(table.file, missing, hint)
     complete_col = table.column("complete")
     known = {objective.name.casefold(): objective.name for objective in objectives}
@@ -117,14 +118,18 @@ def _read_row(
     before = len(problems)
     name = cell("initiative")
     if not name:
-        bad("initiative", "the initiative is empty.", "Name it, e.g. 'Audit the profile'.")
+        bad(
+            "initiative",
+            Text("the initiative is empty."),
+            Text("Name it, e.g. 'Audit the profile'."),
+        )
     objective = cell("objective")
     if objective and known:
         if objective.casefold() not in known:
             bad(
                 "objective",
-                "no objective of objectives.csv has this name.",
-                "Use an objective's name exactly as in objectives.csv, or leave it empty.",
+                Text("no objective of objectives.csv has this name."),
+                Text("Use an objective's name exactly as in objectives.csv, or leave it empty."),
             )
         else:
             objective = known[objective.casefold()]
@@ -132,42 +137,52 @@ def _read_row(
     try:
         start = parse_date(row[table.column("start")])
     except ValueError:
-        bad("start", "is not a date.", "Write it as YYYY-MM-DD or DD/MM/YYYY.")
+        bad("start", Text("is not a date."), Text("Write it as YYYY-MM-DD or DD/MM/YYYY."))
     end_text, duration = cell("end"), cell("duration")
     if not end_text and not duration:
         bad(
             "end",
-            "neither an end date nor a duration is given.",
-            "Give one: e.g. 2026-03-31 in 'end', or '3 weeks' in 'duration'.",
+            Text("neither an end date nor a duration is given."),
+            Text("Give one: e.g. 2026-03-31 in 'end', or '3 weeks' in 'duration'."),
         )
     if end_text:
         try:
             end = parse_date(row[table.column("end")])
         except ValueError:
-            bad("end", "is not a date.", "Write it as YYYY-MM-DD or DD/MM/YYYY.")
+            bad("end", Text("is not a date."), Text("Write it as YYYY-MM-DD or DD/MM/YYYY."))
     if duration and start is not None:
         try:
             lasts_until = parse_duration(duration, start)
         except ValueError:
             bad(
                 "duration",
-                "is not a duration.",
-                "Write a number and a unit: '10 days', '1 week', '3 months' (or 'jours',"
-                " 'semaines', 'mois').",
+                Text("is not a duration."),
+                Text(
+                    "Write a number and a unit: '10 days', '1 week', '3 months' (or 'jours',"
+                    " 'semaines', 'mois')."
+                ),
             )
         else:
             if end is not None and end != lasts_until:
                 bad(
                     "duration",
-                    f"ends on {lasts_until}, but the end column says {end}.",
-                    "Give an end date or a duration, not both.",
+                    Text("ends on {day}, but the end column says {end}.", day=lasts_until, end=end),
+                    Text("Give an end date or a duration, not both."),
                 )
             end = lasts_until
     if start is not None and end is not None and end < start:
-        bad("end", f"is before the start ({start}).", "Swap the dates, or fix the end.")
+        bad(
+            "end",
+            Text("is before the start ({start}).", start=start),
+            Text("Swap the dates, or fix the end."),
+        )
     status = parse_status(cell("status"))
     if status is None:
-        bad("status", "is not a known status.", f"Use one of: {accepted('roadmap_status')}.")
+        bad(
+            "status",
+            Text("is not a known status."),
+            Text("Use one of: {values}.", values=accepted("roadmap_status")),
+        )
     complete = None
     if complete_col is not None:
         try:
@@ -175,8 +190,8 @@ def _read_row(
         except ValueError:
             bad(
                 table.header[complete_col],
-                "is not a share done.",
-                "Write a percentage between 0 % and 100 %, e.g. 40 %.",
+                Text("is not a share done."),
+                Text("Write a percentage between 0 % and 100 %, e.g. 40 %."),
                 str(row[complete_col]),
             )
     if len(problems) > before:

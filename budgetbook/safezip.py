@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from budgetbook.errors import Problem, UnreadableFile
+from budgetbook.messages import Text
 from budgetbook.model import Limits
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -49,7 +50,7 @@ class ZipLimits:
 def check_xlsx(path: Path, shown_as: str, limits: ZipLimits = ZipLimits()) -> None:
     """Raise UnreadableFile naming ``shown_as`` unless ``path`` is a sound .xlsx archive."""
 
-    def refuse(message: str, hint: str) -> UnreadableFile:
+    def refuse(message: Text, hint: Text) -> UnreadableFile:
         return UnreadableFile([Problem(shown_as, message, hint=hint)])
 
     try:
@@ -57,31 +58,34 @@ def check_xlsx(path: Path, shown_as: str, limits: ZipLimits = ZipLimits()) -> No
             head = stream.read(8)
     except OSError as exc:
         raise refuse(
-            f"cannot be read: {exc.strerror}.", "Check the file's name and rights."
+            Text("cannot be read: {reason}.", reason=exc.strerror),
+            Text("Check the file's name and rights."),
         ) from None
     if head == OLE2_SIGNATURE:
         if _is_encrypted(path):
             raise refuse(
-                "is a password-protected workbook, which budgetbook cannot open.",
-                "Open it in Excel, remove the password (File > Info > Protect Workbook)"
-                " and save it again as .xlsx.",
+                Text("is a password-protected workbook, which budgetbook cannot open."),
+                Text(
+                    "Open it in Excel, remove the password (File > Info > Protect Workbook)"
+                    " and save it again as .xlsx."
+                ),
             )
         raise refuse(
-            "is an old binary Excel file (.xls), not an .xlsx workbook.",
-            "Open it in Excel or LibreOffice and save it as .xlsx (or export it as CSV).",
+            Text("is an old binary Excel file (.xls), not an .xlsx workbook."),
+            Text("Open it in Excel or LibreOffice and save it as .xlsx (or export it as CSV)."),
         )
     if not head.startswith(b"PK"):
         raise refuse(
-            "is not an .xlsx workbook (it is not a zip archive).",
-            "Save it from Excel or LibreOffice as .xlsx, or export it as CSV.",
+            Text("is not an .xlsx workbook (it is not a zip archive)."),
+            Text("Save it from Excel or LibreOffice as .xlsx, or export it as CSV."),
         )
     try:
         with zipfile.ZipFile(path) as archive, path.open("rb") as raw:
             _check_archive(archive, raw, limits, refuse)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError) as exc:
         raise refuse(
-            f"is a damaged .xlsx archive ({exc}).",
-            "Ask for the file again, or open it in Excel and save it again.",
+            Text("is a damaged .xlsx archive ({error}).", error=exc),
+            Text("Ask for the file again, or open it in Excel and save it again."),
         ) from None
 
 
@@ -89,20 +93,25 @@ def _check_archive(archive: zipfile.ZipFile, raw, limits: ZipLimits, refuse) -> 
     infos = archive.infolist()
     if len(infos) > limits.max_entries:
         raise refuse(
-            f"holds {len(infos):,} archive entries; a workbook holds a few dozen.",
-            "It is not a spreadsheet budgetbook can read; ask for a CSV export.",
+            Text(
+                "holds {count:,} archive entries; a workbook holds a few dozen.", count=len(infos)
+            ),
+            Text("It is not a spreadsheet budgetbook can read; ask for a CSV export."),
         )
     names = {info.filename for info in infos}
     for info in infos:
         if _escapes(info.filename):
             raise refuse(
-                f"holds an archive entry with an unsafe path ({info.filename!r}).",
-                "It is not a genuine workbook; ask for the file again or a CSV export.",
+                Text(
+                    "holds an archive entry with an unsafe path ({name}).",
+                    name=repr(info.filename),
+                ),
+                Text("It is not a genuine workbook; ask for the file again or a CSV export."),
             )
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
         raise refuse(
-            "is a zip archive but not an Excel workbook (no xl/workbook.xml).",
-            "Save it from Excel or LibreOffice as .xlsx, or export it as CSV.",
+            Text("is a zip archive but not an Excel workbook (no xl/workbook.xml)."),
+            Text("Save it from Excel or LibreOffice as .xlsx, or export it as CSV."),
         )
     declared = sum(info.file_size for info in infos)
     if declared > limits.max_unpacked:
@@ -121,11 +130,16 @@ def _escapes(name: str) -> bool:
 
 def _too_big(refuse, size: int, limits: ZipLimits) -> UnreadableFile:
     return refuse(
-        f"would unpack to more than {size / MB:,.0f} MB, above the limit of"
-        f" {limits.max_unpacked / MB:,.0f} MB (a zip bomb, or a far larger workbook than"
-        " a budget needs).",
-        "Ask finance for a CSV export of the rows you need; if the file is genuine, raise"
-        " [limits] unpacked_mb in budgetbook.toml.",
+        Text(
+            "would unpack to more than {size:,.0f} MB, above the limit of {limit:,.0f} MB (a zip"
+            " bomb, or a far larger workbook than a budget needs).",
+            size=size / MB,
+            limit=limits.max_unpacked / MB,
+        ),
+        Text(
+            "Ask finance for a CSV export of the rows you need; if the file is genuine, raise"
+            " [limits] unpacked_mb in budgetbook.toml."
+        ),
     )
 
 
@@ -143,8 +157,11 @@ def _stream_entry(info: zipfile.ZipInfo, raw, unpacked: int, limits: ZipLimits, 
         inflate = zlib.decompressobj(-zlib.MAX_WBITS)
     else:
         raise refuse(
-            f"uses a compression method ({info.compress_type}) that Excel does not write.",
-            "Open it in Excel or LibreOffice and save it again as .xlsx.",
+            Text(
+                "uses a compression method ({method}) that Excel does not write.",
+                method=info.compress_type,
+            ),
+            Text("Open it in Excel or LibreOffice and save it again as .xlsx."),
         )
     is_xml = info.filename.endswith((".xml", ".rels", ".vml"))
     is_sheet = info.filename.startswith("xl/worksheets/") and is_xml
@@ -169,12 +186,20 @@ def _stream_entry(info: zipfile.ZipInfo, raw, unpacked: int, limits: ZipLimits, 
                 raise EOFError(f"{info.filename} is cut short")
             if last_row * last_col > limits.max_cells:
                 raise refuse(
-                    f"has a sheet ({info.filename}) whose cells reach row {last_row:,} and"
-                    f" column {last_col:,}: {last_row * last_col:,} cells from A1, above the"
-                    f" limit of {limits.max_cells:,}.",
-                    "Delete the stray cells far below or right of the data and save again,"
-                    " or export the sheet as CSV; if it is genuine, raise [limits] cells in"
-                    " budgetbook.toml.",
+                    Text(
+                        "has a sheet ({name}) whose cells reach row {row:,} and column"
+                        " {column:,}: {cells:,} cells from A1, above the limit of {limit:,}.",
+                        name=info.filename,
+                        row=last_row,
+                        column=last_col,
+                        cells=last_row * last_col,
+                        limit=limits.max_cells,
+                    ),
+                    Text(
+                        "Delete the stray cells far below or right of the data and save again,"
+                        " or export the sheet as CSV; if it is genuine, raise [limits] cells in"
+                        " budgetbook.toml."
+                    ),
                 )
             return unpacked
         entry_size += len(out)
@@ -185,17 +210,24 @@ def _stream_entry(info: zipfile.ZipInfo, raw, unpacked: int, limits: ZipLimits, 
             info.compress_size, 1
         ):
             raise refuse(
-                f"holds an entry ({info.filename}) that unpacks more than {limits.max_ratio}"
-                " times its packed size: a zip bomb, not a spreadsheet.",
-                "Ask for the file again, or a CSV export.",
+                Text(
+                    "holds an entry ({name}) that unpacks more than {ratio} times its packed"
+                    " size: a zip bomb, not a spreadsheet.",
+                    name=info.filename,
+                    ratio=limits.max_ratio,
+                ),
+                Text("Ask for the file again, or a CSV export."),
             )
         if is_xml:
             window = tail + out
             if any(marker in window for marker in DTD_MARKERS):
                 raise refuse(
-                    f"declares XML entities in {info.filename} (an XML entity bomb);"
-                    " Excel never writes them.",
-                    "Ask for the file again, or a CSV export.",
+                    Text(
+                        "declares XML entities in {name} (an XML entity bomb); Excel never"
+                        " writes them.",
+                        name=info.filename,
+                    ),
+                    Text("Ask for the file again, or a CSV export."),
                 )
             if is_sheet:
                 for column, row in CELL_REF.findall(window):

@@ -13,6 +13,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from budgetbook.errors import InputErrors, Problem, UnreadableFile
+from budgetbook.messages import Text
 from budgetbook.model import Limits
 from budgetbook.progress import reporter
 from budgetbook.safezip import MB, ZipLimits, check_xlsx
@@ -97,8 +98,8 @@ def read_table(
     if len(grid) > limits.rows:
         raise _refuse(
             shown_as,
-            f"has more than {limits.rows:,} rows, the limit.",
-            "Split it by period, or raise [limits] rows in budgetbook.toml.",
+            Text("has more than {rows:,} rows, the limit.", rows=limits.rows),
+            Text("Split it by period, or raise [limits] rows in budgetbook.toml."),
         )
     # A first cell holding text settles most rows without a call per row.
     numbered = [
@@ -110,10 +111,15 @@ def read_table(
         numbered = [(number, row) for number, row in numbered if number >= header_row]
         if not numbered or numbered[0][0] != header_row:
             raise InputErrors(
-                [Problem(shown_as, f"row {header_row}, named as the header row, is empty.")]
+                [
+                    Problem(
+                        shown_as,
+                        Text("row {row}, named as the header row, is empty.", row=header_row),
+                    )
+                ]
             )
     if not numbered:
-        raise InputErrors([Problem(shown_as, "is empty: it has no header row.")])
+        raise InputErrors([Problem(shown_as, Text("is empty: it has no header row."))])
     start = 0
     if is_header is not None and header_row is None:
         for index, (_, row) in enumerate(numbered[:HEADER_SEARCH_ROWS]):
@@ -209,12 +215,20 @@ def _check_size(path: Path, shown_as: str, limits: Limits) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise _refuse(shown_as, f"cannot be read: {exc.strerror}.", "Check its name.") from None
+        raise _refuse(
+            shown_as,
+            Text("cannot be read: {reason}.", reason=exc.strerror),
+            Text("Check its name."),
+        ) from None
     if size > limits.file_mb * MB:
         raise _refuse(
             shown_as,
-            f"is {size / MB:,.0f} MB, above the limit of {limits.file_mb:,} MB.",
-            "Split it by period, or raise [limits] file_mb in budgetbook.toml.",
+            Text(
+                "is {size:,.0f} MB, above the limit of {limit:,} MB.",
+                size=size / MB,
+                limit=limits.file_mb,
+            ),
+            Text("Split it by period, or raise [limits] file_mb in budgetbook.toml."),
         )
 
 
@@ -255,7 +269,11 @@ def _read_csv(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise _refuse(shown_as, f"cannot be read: {exc.strerror}.", "Check its name.") from None
+        raise _refuse(
+            shown_as,
+            Text("cannot be read: {reason}.", reason=exc.strerror),
+            Text("Check its name."),
+        ) from None
     digest = hashlib.sha256(data).hexdigest()
     if encoding:
         lines = lines_of(data.decode(encoding, errors="replace"))
@@ -265,7 +283,9 @@ def _read_csv(
         lines = lines_of(data.decode(without_bom, errors="replace"))
     elif found := _binary_kind(data):
         kind, what_to_do = found
-        raise _refuse(shown_as, f"is not a CSV table: it is {kind}.", what_to_do)
+        raise _refuse(
+            shown_as, Text("is not a CSV table: it is {kind}.", kind=Text(kind)), Text(what_to_do)
+        )
     else:
         lines = decoded_lines(data)
     del data
@@ -278,13 +298,21 @@ def _read_csv(
         if "field larger than field limit" in str(exc):
             raise _refuse(
                 shown_as,
-                f"row {reader.line_num} holds a cell of more than {limits.cell_chars:,}"
-                " characters; a finance export's cells hold a few hundred.",
-                "Check the quotes around that row, or raise [limits] cell_chars in"
-                " budgetbook.toml.",
+                Text(
+                    "row {row} holds a cell of more than {limit:,} characters; a finance"
+                    " export's cells hold a few hundred.",
+                    row=reader.line_num,
+                    limit=limits.cell_chars,
+                ),
+                Text(
+                    "Check the quotes around that row, or raise [limits] cell_chars in"
+                    " budgetbook.toml."
+                ),
             ) from None
         raise _refuse(
-            shown_as, f"is not a readable CSV file: {exc}.", "Export it again as CSV or .xlsx."
+            shown_as,
+            Text("is not a readable CSV file: {error}.", error=exc),
+            Text("Export it again as CSV or .xlsx."),
         ) from None
     return rows, digest
 
@@ -396,8 +424,8 @@ def _read_xlsx(path: Path, shown_as: str, limits: Limits) -> tuple[list[list[obj
     except (CalamineError, OSError, ValueError, IndexError) as exc:
         raise _refuse(
             shown_as,
-            f"is not a readable .xlsx workbook ({exc}).",
-            "Open it in Excel or LibreOffice and save it again, or export it as CSV.",
+            Text("is not a readable .xlsx workbook ({error}).", error=exc),
+            Text("Open it in Excel or LibreOffice and save it again, or export it as CSV."),
         ) from None
 
 

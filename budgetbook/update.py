@@ -22,9 +22,10 @@ from xml.sax.saxutils import escape
 from budgetbook.actuals import Actuals, read_actuals
 from budgetbook.book import atomic_write, refuse_if_open
 from budgetbook.config import parse_carry_over, parse_config
-from budgetbook.errors import BudgetbookError, InputErrors
+from budgetbook.errors import BudgetbookError, InputErrors, speaking
 from budgetbook.formulas import cell
 from budgetbook.labels import LABELS, Labels
+from budgetbook.messages import Text
 from budgetbook.model import BudgetLine, Config, MappingRule, Source, Transaction, in_date_order
 from budgetbook.safezip import check_xlsx
 from budgetbook.sheets import actuals_sheet, record_sheet
@@ -58,6 +59,11 @@ def update_workbook(book: Path, files: list[Path]) -> UpdateSummary:
     _refuse_open_or_missing(book)
     check_xlsx(book, str(book))
     record = _read_record(book)
+    with speaking(record.config.language):  # its errors from here on in the workbook's language
+        return _add_files(book, files, record)
+
+
+def _add_files(book: Path, files: list[Path], record: _Record) -> UpdateSummary:
     labels = LABELS[record.config.language]
     lines = _budget_lines(book, labels)
     taken = read_actuals(
@@ -80,7 +86,11 @@ def update_workbook(book: Path, files: list[Path]) -> UpdateSummary:
     for name in (labels.actuals, labels.not_counted, record_sheet.SHEET_NAME):
         if name not in paths:
             raise BudgetbookError(
-                f"{book}: the sheet '{name}' is missing; build the workbook again."
+                Text(
+                    "{book}: the sheet '{name}' is missing; build the workbook again.",
+                    book=book,
+                    name=name,
+                )
             )
     edited = {
         path: _forget_results(data.decode("utf-8"))
@@ -127,7 +137,7 @@ def update_workbook(book: Path, files: list[Path]) -> UpdateSummary:
 
 def _refuse_open_or_missing(book: Path) -> None:
     if not book.is_file():
-        raise BudgetbookError(f"{book}: no such workbook.")
+        raise BudgetbookError(Text("{book}: no such workbook.", book=book))
     refuse_if_open(book)
 
 
@@ -138,12 +148,18 @@ def _grid(book: Path, sheet: str) -> list[list[object]]:
         workbook = CalamineWorkbook.from_path(str(book))
         if sheet not in workbook.sheet_names:
             raise BudgetbookError(
-                f"{book}: not a workbook made by budgetbook (no '{sheet}' sheet);"
-                " make one with budgetbook build."
+                Text(
+                    "{book}: not a workbook made by budgetbook (no '{sheet}' sheet); make one"
+                    " with budgetbook build.",
+                    book=book,
+                    sheet=sheet,
+                )
             )
         return workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
     except (CalamineError, OSError, ValueError) as exc:
-        raise BudgetbookError(f"{book}: is not a readable .xlsx workbook ({exc}).") from None
+        raise BudgetbookError(
+            Text("{book}: is not a readable .xlsx workbook ({error}).", book=book, error=exc)
+        ) from None
 
 
 def _read_record(book: Path) -> _Record:
@@ -154,12 +170,21 @@ def _read_record(book: Path) -> _Record:
 
     if at(record_sheet.MARKER_ROW, 0) != "budgetbook":
         raise BudgetbookError(
-            f"{book}: its '{record_sheet.SHEET_NAME}' sheet was not written by budgetbook."
+            Text(
+                "{book}: its '{sheet}' sheet was not written by budgetbook.",
+                book=book,
+                sheet=record_sheet.SHEET_NAME,
+            )
         )
     try:
-        config = parse_config(str(at(record_sheet.CONFIG_ROW, 1)), f"{book} (its settings)")
+        settings = Text("{book} (its settings)", book=book)
+        config = parse_config(str(at(record_sheet.CONFIG_ROW, 1)), settings)
     except InputErrors as exc:
-        raise BudgetbookError(f"{book}: its recorded settings cannot be read: {exc}") from None
+        error = BudgetbookError(
+            Text("{book}: its recorded settings cannot be read: {error}", book=book, error=exc)
+        )
+        error.language = exc.language  # the settings' own, when they say it
+        raise error from None
     rules, taken = [], {}
     for row in range(record_sheet.RULES_HEADER_ROW + 1, len(grid)):
         match, line = (
@@ -319,4 +344,4 @@ def _backup_name(book: Path) -> Path:
         candidate = book.with_name(f"{book.stem}.before-update-{n}{book.suffix}")
         if not candidate.exists():
             return candidate
-    raise BudgetbookError(f"{book}: too many backups beside it; remove old ones.")
+    raise BudgetbookError(Text("{book}: too many backups beside it; remove old ones.", book=book))
