@@ -148,3 +148,82 @@ def test_refuses_an_open_output_and_a_hostile_archive(sample_book, tmp_path):
     result = run(fake, "--pdf")
     assert result.exit_code == 1
     assert f"{fake}: is not an .xlsx workbook" in result.output
+
+
+# --- how full the Performance pages are ---------------------------------------------------------
+
+
+def page_fill(pdf: Path) -> list[float]:
+    """Per page, how far down the body (between the 0.75 in top and bottom margins) the content
+    reaches, as a share of the body's height: pdftoppm's grey pixels, rows with any ink."""
+    if shutil.which("pdftoppm") is None:
+        pdf_pages(pdf)  # the same skip or failure as for pdftotext
+    prefix = pdf.with_suffix("")
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", str(pdf), str(prefix)], check=True)
+    fills = []
+    for picture in sorted(pdf.parent.glob(f"{prefix.name}-*.pgm"),
+                          key=lambda p: int(p.stem.rsplit("-", 1)[1])):  # fmt: skip
+        _, width, height, _, pixels = picture.read_bytes().split(maxsplit=4)
+        width, height = int(width), int(height)
+        inked = [y for y in range(height) if min(pixels[y * width : (y + 1) * width]) < 200]
+        top = round(height * 0.75 / 8.27)
+        body_rows = [y for y in inked if top <= y < height - top]  # the header and footer
+        fills.append((max(body_rows) - top) / (height - 2 * top) if body_rows else 0.0)
+    return fills
+
+
+def bigger_project(root: Path) -> Path:
+    """The sample with four more channels, some with few metrics (a short table, no ad KPIs)."""
+    project = shutil.copytree(SAMPLE, root)
+    kpis = project / "kpis.csv"
+    rows = kpis.read_text(encoding="utf-8").splitlines()
+    more = []
+    for channel, source, metrics in (
+        ("TikTok", "Instagram", {"followers", "reach", "engagements", "likes"}),
+        ("LinkedIn", "Instagram", None),
+        ("YouTube", "Facebook", {"impressions", "clicks", "reach"}),
+        ("Newsletter", "Pinterest", {"followers", "clicks", "conversions"}),
+    ):
+        for row in rows[1:]:
+            month, name, metric, value = row.split(",")
+            if name == source and (metrics is None or metric in metrics):
+                more.append(f"{month},{channel},{metric},{value}")
+    kpis.write_text("\n".join([*rows, *more]) + "\n", encoding="utf-8")
+    return project
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("which", ["sample", "bigger"])
+def test_performance_pages_are_filled_and_keep_each_channel_whole(tmp_path, which):
+    """Each page holds whole channels (the table with its chart under it), the definitions or
+    the review, and is filled: before the charts took a page's spare rows, LibreOffice left
+    the pages 35-49 % full (the plan assumed Excel's column widths: LibreOffice's are wider
+    where Calibri is missing, as on a headless server, and 5 % wider with Carlito)."""
+    require_libreoffice()
+    project = SAMPLE if which == "sample" else bigger_project(tmp_path / "project")
+    book = build_workbook(project, tmp_path / "book.xlsx").output
+    channels = sorted(["Instagram", "Google Ads", "Pinterest", "Facebook"]
+                      + (["TikTok", "LinkedIn", "YouTube", "Newsletter"] if which == "bigger"
+                         else []))  # fmt: skip
+    pdf = tmp_path / "report.pdf"
+    result = run(book, "--pdf", "-o", pdf, "--sheet", "Performance")
+    assert result.exit_code == 0, result.output
+    pages = pdf_pages(pdf)
+    fills = page_fill(pdf)
+    assert len(fills) == len(pages) >= len(channels) // 2
+    assert all(fill >= 0.55 for fill in fills[:-1]), fills
+    placed = {}
+    for number, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        body = lines[lines.index(next(line for line in lines if line.startswith("Report month")))
+                     + 1:]  # fmt: skip
+        # a page starts with a channel's title, the definitions or the review, never inside
+        # a table
+        first = body[0]
+        assert first in channels or first in ("Definitions", "Operation review"), (number, first)
+        for channel in channels:
+            if channel in body:
+                placed[channel] = number
+                assert f"{channel}: KPI trend" in page, (number, channel)
+    assert sorted(placed) == channels
+    assert all(f"Page {n} / {len(pages)}" in page for n, page in enumerate(pages, start=1))
