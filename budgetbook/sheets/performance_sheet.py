@@ -4,6 +4,7 @@ before follow one report-month cell; a Definitions block states every formula.""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from xlsxwriter.workbook import Workbook
@@ -27,13 +28,15 @@ NUMBER_FORMATS = {"percent": "0.0%", "times": '0.00"×"', "count": "#,##0"}
 LABEL_WIDTH, COLUMN_WIDTH, DEFAULT_WIDTH = 34, 11, 8.43  # in characters
 # Every row is ROW_PT high (Excel's default, which LibreOffice keeps) except the note under
 # the title, NOTE_ROW_PT. A chart spans its table's width and CHART_ROWS rows, or up to
-# CHART_MAX_ROWS when its page has rows to spare, so each page is filled.
+# CHART_MAX_ROWS when its page has rows to spare, so each page is filled; down to
+# CHART_MIN_ROWS when a channel alone is taller than a page (a short period printed at 100 %).
 ROW_PT, NOTE_ROW_PT, ROW_PX = 15, 28, 20
-CHART_ROWS, CHART_MAX_ROWS = 15, 40
+CHART_ROWS, CHART_MIN_ROWS, CHART_MAX_ROWS = 15, 8, 40
 GAP_ROWS = 2  # blank rows after a channel, the definitions
 # Printing on A4 landscape (11.69 × 8.27 in): the width at 96 pixels an inch, the height in
 # points less the top and bottom margins; a page is planned to PAGE_FILL of that height, for
-# the applications' rounding.
+# the applications' rounding. The widths are Excel's: `budgetbook export` gives LibreOffice
+# fonts that make its widths the same (budgetbook/pdf_fonts.py).
 SIDE_MARGIN = 0.4
 PRINT_WIDTH_PX = (11.69 - 2 * SIDE_MARGIN) * 96
 PRINT_HEIGHT_PT = (8.27 - 2 * 0.75) * 72
@@ -104,7 +107,7 @@ def plan_performance(
 
     tables = [_table_rows(block) for block in performance.blocks]
     sizes = [
-        (rows + (CHART_ROWS if _charted(block) else 0) + GAP_ROWS) * ROW_PT
+        (rows + (1 + CHART_ROWS if _charted(block) else 0) + GAP_ROWS) * ROW_PT
         for block, rows in zip(performance.blocks, tables, strict=True)
     ]
     if performance.blocks:
@@ -123,10 +126,12 @@ def plan_performance(
     extra = [0] * len(tables)
     for members, filled in zip(pages, used, strict=True):
         charted = [i for i in members if i < len(tables) and _charted(performance.blocks[i])]
-        if charted and filled < page_pt:
-            share = int((page_pt - filled) / len(charted) / ROW_PT)
+        if charted:  # a share of the spare rows, or of the rows short when one is too tall
+            share = math.floor((page_pt - filled) / len(charted) / ROW_PT)
             for index in charted:
-                extra[index] = min(share, CHART_MAX_ROWS - CHART_ROWS)
+                extra[index] = min(
+                    max(share, CHART_MIN_ROWS - CHART_ROWS), CHART_MAX_ROWS - CHART_ROWS
+                )
 
     places, starts = [], []
     row = FIRST_BLOCK_ROW
