@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 import subprocess
@@ -55,7 +56,7 @@ def test_default_export_holds_overview_and_performance_only(sample_book, tmp_pat
     assert TITLES["performance"] in text
     assert TITLES["budget"] not in text
     assert TITLES["actuals"] not in text
-    # One Overview page, then the Performance: two channels a page and the review.
+    # One Overview page, then the Performance: a channel a page, the definitions and the review.
     assert 3 <= len(pages) <= 6
     assert all("Atelier Lune" in page and f"Page {n} / {len(pages)}" in page
                for n, page in enumerate(pages, start=1))  # fmt: skip
@@ -166,15 +167,26 @@ def page_fill(pdf: Path) -> list[float]:
         _, width, height, _, pixels = picture.read_bytes().split(maxsplit=4)
         width, height = int(width), int(height)
         inked = [y for y in range(height) if min(pixels[y * width : (y + 1) * width]) < 200]
-        top = round(height * 0.75 / 8.27)
+        top = round(0.75 * 40)  # the margin, 0.75 in at 40 dots an inch
         body_rows = [y for y in inked if top <= y < height - top]  # the header and footer
         fills.append((max(body_rows) - top) / (height - 2 * top) if body_rows else 0.0)
     return fills
 
 
-def bigger_project(root: Path) -> Path:
-    """The sample with four more channels, some with few metrics (a short table, no ad KPIs)."""
+def bigger_project(root: Path, months: int = 12) -> Path:
+    """The sample with four more channels, some with few metrics (a short table, no ad KPIs),
+    over its first ``months`` months (12, or fewer)."""
     project = shutil.copytree(SAMPLE, root)
+    if months != 12:
+        settings = project / "budgetbook.toml"
+        text = settings.read_text(encoding="utf-8")
+        settings.write_text(text.replace("months = 12", f"months = {months}"), "utf-8")
+        with (project / "budget.csv").open(encoding="utf-8", newline="") as handle:
+            table = list(csv.reader(handle))
+        keep = [i for i, name in enumerate(table[0]) if not name[:1].isdigit()
+                or int(name[5:]) <= months]  # fmt: skip
+        with (project / "budget.csv").open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows([[row[i] for i in keep] for row in table])
     kpis = project / "kpis.csv"
     rows = kpis.read_text(encoding="utf-8").splitlines()
     more = []

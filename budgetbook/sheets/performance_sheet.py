@@ -33,13 +33,13 @@ LABEL_WIDTH, COLUMN_WIDTH, DEFAULT_WIDTH = 34, 11, 8.43  # in characters
 ROW_PT, NOTE_ROW_PT, ROW_PX = 15, 28, 20
 CHART_ROWS, CHART_MIN_ROWS, CHART_MAX_ROWS = 15, 8, 40
 GAP_ROWS = 2  # blank rows after a channel, the definitions
-# Printing on A4 landscape (11.69 × 8.27 in): the width at 96 pixels an inch, the height in
-# points less the top and bottom margins; a page is planned to PAGE_FILL of that height, for
-# the applications' rounding. The widths are Excel's: `budgetbook export` gives LibreOffice
-# fonts that make its widths the same (budgetbook/pdf_fonts.py).
-SIDE_MARGIN = 0.4
-PRINT_WIDTH_PX = (11.69 - 2 * SIDE_MARGIN) * 96
-PRINT_HEIGHT_PT = (8.27 - 2 * 0.75) * 72
+# Printed on A4 (11.69 × 8.27 in), landscape, or portrait when a short period's sheet is so
+# narrow that landscape would print it at 100 % on pages shorter than a channel. A page is
+# planned to PAGE_FILL of its height less the margins, for the applications' rounding. The
+# widths are Excel's: `budgetbook export` gives LibreOffice fonts that make its widths the
+# same (budgetbook/pdf_fonts.py).
+SIDE_MARGIN, TOP_MARGIN = 0.4, 0.75  # inches
+A4_LONG, A4_SHORT = 11.69, 8.27
 PAGE_FILL = 0.97
 
 
@@ -65,6 +65,7 @@ class PerformanceLayout:
     breaks: tuple[int, ...] = ()  # the rows that start a page, after the first
     last_col: int = 0  # of the print area
     chart_width: int = 900  # pixels: the tables' width
+    landscape: bool = True
 
     @property
     def report_cell(self) -> str:
@@ -102,9 +103,6 @@ def plan_performance(
         segment_px = max(len(o.segment) for o in operations) * 7
         last_col = max(last_col, SEGMENT + -(-segment_px // _pixels(DEFAULT_WIDTH)))
         width_px += _pixels(DEFAULT_WIDTH) * (last_col - change_col)
-    scale = min(1.0, PRINT_WIDTH_PX / width_px)
-    page_pt = PRINT_HEIGHT_PT * PAGE_FILL / scale - ROW_PT  # less the repeated report month
-
     tables = [_table_rows(block) for block in performance.blocks]
     sizes = [
         (rows + (1 + CHART_ROWS if _charted(block) else 0) + GAP_ROWS) * ROW_PT
@@ -115,8 +113,13 @@ def plan_performance(
     if operations:
         rows, tall = review_rows(list(operations))
         sizes.append(rows * ROW_PT + tall * (TALL_ROW_PT - ROW_PT))
+    top_pt = (FIRST_BLOCK_ROW - 1) * ROW_PT + NOTE_ROW_PT - ROW_PT  # the title rows
+    at_full_size = width_px <= (A4_LONG - 2 * SIDE_MARGIN) * 96  # landscape prints at 100 %
+    too_short = _page_pt(width_px, landscape=True) < top_pt + max(sizes, default=0)
+    landscape = not (at_full_size and too_short)
+    page_pt = _page_pt(width_px, landscape)
     pages: list[list[int]] = [[]]
-    used = [(FIRST_BLOCK_ROW - 1) * ROW_PT + NOTE_ROW_PT - ROW_PT]  # the title rows
+    used = [top_pt]
     for index, size in enumerate(sizes):
         if pages[-1] and used[-1] + size > page_pt:
             pages.append([])
@@ -161,8 +164,16 @@ def plan_performance(
     breaks = tuple(starts[members[0]] for members in pages[1:] if members)
     return PerformanceLayout(
         labels.performance, places, period.months, definitions_row, review_row, breaks,
-        last_col, table_px,
+        last_col, table_px, landscape,
     )  # fmt: skip
+
+
+def _page_pt(width_px: float, landscape: bool) -> float:
+    """The points a page holds below the repeated report month, the sheet fitted to its
+    width."""
+    width_in, height_in = (A4_LONG, A4_SHORT) if landscape else (A4_SHORT, A4_LONG)
+    scale = min(1.0, (width_in - 2 * SIDE_MARGIN) * 96 / width_px)
+    return (height_in - 2 * TOP_MARGIN) * 72 * PAGE_FILL / scale - ROW_PT
 
 
 def _table_rows(block: ChannelBlock) -> int:
@@ -304,10 +315,13 @@ def write_performance(
 
 
 def _set_up_page(ws: Worksheet, layout: PerformanceLayout, company: str) -> None:
-    """Landscape, one page wide, the report month on every page, and the page breaks that
-    ``plan_performance`` chose: none cuts a channel's table or parts it from its chart."""
+    """One page wide, the report month on every page, and the orientation and page breaks
+    that ``plan_performance`` chose: none cuts a channel's table or parts it from its chart."""
     ws.print_area(0, 0, ws.dim_rowmax or 0, layout.last_col)
-    ws.set_landscape()
+    if layout.landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
     ws.set_margins(left=SIDE_MARGIN, right=SIDE_MARGIN)
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(REPORT_ROW)
