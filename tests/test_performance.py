@@ -280,8 +280,10 @@ def test_pages_are_planned_whole_and_full(tmp_path, months, with_operations):
     layout = sheet.plan_performance(performance, project.config.period, labels, operations)
 
     change_col = sheet.FIRST_MONTH + months + 1
-    width = sheet._pixels(sheet.LABEL_WIDTH) + sheet._pixels(sheet.COLUMN_WIDTH) * change_col
-    width += sheet._pixels(sheet.DEFAULT_WIDTH) * (layout.last_col - change_col)
+    wide_col = max(change_col, sheet.SEGMENT - 1) if operations else change_col
+    assert layout.wide_col == wide_col
+    width = sheet._pixels(sheet.LABEL_WIDTH) + sheet._pixels(sheet.COLUMN_WIDTH) * wide_col
+    width += sheet._pixels(sheet.DEFAULT_WIDTH) * (layout.last_col - wide_col)
     page_pt = sheet._page_pt(width, layout.landscape)
     if months >= 12 or with_operations:  # the review is wide: landscape prints it smaller
         assert layout.landscape

@@ -64,6 +64,7 @@ class PerformanceLayout:
     review_row: int = 0
     breaks: tuple[int, ...] = ()  # the rows that start a page, after the first
     last_col: int = 0  # of the print area
+    wide_col: int = 0  # the last column as wide as a month's
     chart_width: int = 900  # pixels: the tables' width
     landscape: bool = True
 
@@ -98,11 +99,17 @@ def plan_performance(
     they fit, then its charts share the rows left over, so that no page is left half empty."""
     change_col = FIRST_MONTH + period.months + 1
     table_px = _pixels(LABEL_WIDTH) + _pixels(COLUMN_WIDTH) * change_col
-    last_col, width_px = change_col, table_px
+    # the review's figures need the tables' column width, even past a short period's table
+    wide_col = max(change_col, SEGMENT - 1) if operations else change_col
+    last_col = wide_col
     if operations:  # the segment column's text runs on into the empty columns after it
         segment_px = max(len(o.segment) for o in operations) * 7
         last_col = max(last_col, SEGMENT + -(-segment_px // _pixels(DEFAULT_WIDTH)))
-        width_px += _pixels(DEFAULT_WIDTH) * (last_col - change_col)
+    width_px = (
+        _pixels(LABEL_WIDTH)
+        + _pixels(COLUMN_WIDTH) * wide_col
+        + _pixels(DEFAULT_WIDTH) * (last_col - wide_col)
+    )
     tables = [_table_rows(block) for block in performance.blocks]
     sizes = [
         (rows + (1 + CHART_ROWS if _charted(block) else 0) + GAP_ROWS) * ROW_PT
@@ -164,7 +171,7 @@ def plan_performance(
     breaks = tuple(starts[members[0]] for members in pages[1:] if members)
     return PerformanceLayout(
         labels.performance, places, period.months, definitions_row, review_row, breaks,
-        last_col, table_px, landscape,
+        last_col, wide_col, table_px, landscape,
     )  # fmt: skip
 
 
@@ -239,7 +246,7 @@ def write_performance(
         })  # fmt: skip
     report = f.cell(REPORT_ROW, OPENING, row_abs=True, col_abs=True)
     ws.set_column(LABEL, LABEL, LABEL_WIDTH)
-    ws.set_column(OPENING, change_col, COLUMN_WIDTH)
+    ws.set_column(OPENING, max(change_col, layout.wide_col), COLUMN_WIDTH)
 
     header_dates = [performance.opening_month, *period.month_starts()]
     for place in layout.places:
