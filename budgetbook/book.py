@@ -141,7 +141,9 @@ def _lay_out(project: Project, figures: BudgetFigures, path: Path, side_file: st
     performance = compute_performance(project, figures)
     has_report = bool(performance.blocks or project.operations)
     report = workbook.add_worksheet(labels.performance) if has_report else None
-    report_layout = plan_performance(performance, config.period, labels) if report else None
+    report_layout = (
+        plan_performance(performance, config.period, labels, project.operations) if report else None
+    )
     not_counted = workbook.add_worksheet(labels.not_counted)
     record = workbook.add_worksheet(SHEET_NAME)
 

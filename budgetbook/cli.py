@@ -131,11 +131,8 @@ def _coloured(text: str) -> str:
     """The first line (what was done) in bold; files not read in red, rows not counted in
     yellow, in either language."""
 
-    def opening(template: str) -> str:
-        return template.split("{", 1)[0].strip()
-
-    red = tuple(opening(words.not_read) for words in MESSAGES.values())
-    yellow = tuple(opening(words.not_counted) for words in MESSAGES.values())
+    red = tuple(words.labels["not_read"] + " " for words in MESSAGES.values())
+    yellow = tuple(words.labels["not_counted"] + " " for words in MESSAGES.values())
     lines = text.split("\n")
     out = [click.style(lines[0], bold=True)]
     for line in lines[1:]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 from xml.sax.saxutils import unescape
 
+from budgetbook import pdf_fonts
 from budgetbook.book import atomic_write, refuse_if_open
 from budgetbook.errors import BudgetbookError
 from budgetbook.labels import LABELS
@@ -87,6 +88,7 @@ def export_pdf(
     with tempfile.TemporaryDirectory(prefix="budgetbook-export-") as folder:
         copy = Path(folder) / f"{book.stem}.xlsx"
         edited = _show_only(parts, all_sheets, chosen)
+        edited |= _fonts_for_excel_widths(parts, chosen)
         with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
             for info in infos:
                 out.writestr(info, edited.get(info.filename, parts[info.filename]))
@@ -275,6 +277,24 @@ def _show_only(
                 lambda m, on=sheet is active: _select(m[0], on), xml, count=1
             ).encode("utf-8")
     return edited
+
+
+def _fonts_for_excel_widths(parts: dict[str, bytes], chosen: list[_Sheet]) -> dict[str, bytes]:
+    """When a chosen sheet's pages were planned (it has manual page breaks, set for Excel's
+    column widths), the styles with fonts that make LibreOffice draw Excel's widths."""
+    if not any(b"<rowBreaks" in parts.get(sheet.part, b"") for sheet in chosen):
+        return {}
+    if "xl/styles.xml" not in parts:
+        return {}
+    ratio = pdf_fonts.digit_ratio(
+        lambda source, out_dir, target: convert(
+            source, out_dir, target, timeout=120, recalculate=False
+        )
+    )
+    if ratio is None or abs(ratio - 1) < 0.01:
+        return {}
+    styles = parts["xl/styles.xml"].decode("utf-8")
+    return {"xl/styles.xml": pdf_fonts.scaled_fonts(styles, ratio).encode("utf-8")}
 
 
 def _select(view: str, on: bool) -> str:

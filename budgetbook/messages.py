@@ -21,12 +21,10 @@ class Messages:
     side_file: str
     metrics: str
     columns_not_read: str
-    totals: str
     nothing_new: str
     updated: str
     handoff_written: str
     handoff_next: str
-    kind_line: str
     created: str
     edit_then_build: str
     exported: str
@@ -41,6 +39,7 @@ class Messages:
     day_format: str
     months: tuple[str, ...]
     kinds: dict[str, str]  # a not-counted row's short reason, as the readers give it in English
+    labels: dict[str, str]  # a summary row's label, by key; the rows' values line up after them
     thousands: str
     decimal: str
 
@@ -75,18 +74,17 @@ ENGLISH = Messages(
     built="Built {path}",
     valid="Project {root} is valid.",
     plan="{lines} budget lines in {categories} categories, {months} months ({first} – {last})",
-    counted="Counted {counted} of {rows} finance rows: {amount}",
-    not_read="Not read: {file}: {reason}",
-    not_counted="Not counted {rows}: {amount}",
+    counted="{counted} of {rows} finance rows",
+    not_read="{file}: {reason}",
+    not_counted="{rows}",
     listed_on=", listed with file, row and reason on sheet '{sheet}'",
     side_file=(
         "{count} transactions are more than the Actuals sheet holds ([workbook]"
         " actuals_sheet_max = {limit}): it lists one total per line and month, and the"
         " transactions are in {path}"
     ),
-    metrics="Metrics from {file} ({kind}): {count} monthly figures",
+    metrics="{file} ({kind}): {count} monthly figures",
     columns_not_read="columns not read: {columns}",
-    totals="Planned {planned}, actual {actual}{share}, remaining {remaining}",
     nothing_new="Nothing new for {book}: every file given is already in it.",
     updated="Updated {book} (the previous version is kept as {backup})",
     handoff_written=(
@@ -96,7 +94,17 @@ ENGLISH = Messages(
         "Send it to finance; once filled in, put it in the project's actuals/ folder and build"
         " again, or run: budgetbook update BOOK.xlsx {name}"
     ),
-    kind_line="    {kind}: {rows}, {amount}",
+    labels={
+        "plan": "Budget",
+        "counted": "Counted",
+        "not_read": "Not read",
+        "not_counted": "Not counted",
+        "side_file": "Actuals",
+        "metrics": "Metrics",
+        "planned": "Planned",
+        "actual": "Actual",
+        "remaining": "Remaining",
+    },
     created="Created {folder} with {count} files:",
     edit_then_build="Edit them, then run: budgetbook build {folder}",
     exported="Exported {sheets} to {path} ({pages})",
@@ -121,18 +129,17 @@ FRENCH = Messages(
     plan=(
         "{lines} postes budgétaires dans {categories} catégories, {months} mois ({first} – {last})"
     ),
-    counted="{counted} lignes comptables comptées sur {rows} : {amount}",
-    not_read="Non lu : {file} : {reason}",
-    not_counted="Non comptées : {rows}, {amount}",
+    counted="{counted} lignes comptables sur {rows}",
+    not_read="{file} : {reason}",
+    not_counted="{rows}",
     listed_on=", listées avec fichier, ligne et motif sur la feuille « {sheet} »",
     side_file=(
         "{count} dépenses dépassent ce que la feuille des dépenses contient ([workbook]"
         " actuals_sheet_max = {limit}) : elle donne un total par poste et par mois, et les"
         " dépenses sont dans {path}"
     ),
-    metrics="Indicateurs de {file} ({kind}) : {count} chiffres mensuels",
+    metrics="{file} ({kind}) : {count} chiffres mensuels",
     columns_not_read="colonnes non lues : {columns}",
-    totals="Prévu {planned}, réel {actual}{share}, reste {remaining}",
     nothing_new="Rien de nouveau pour {book} : chaque fichier donné y est déjà.",
     updated="{book} mis à jour (la version précédente est gardée sous {backup})",
     handoff_written=(
@@ -142,7 +149,17 @@ FRENCH = Messages(
         "Envoyez-le à la comptabilité ; une fois rempli, placez-le dans le dossier actuals/"
         " du projet et reconstruisez, ou lancez : budgetbook update CLASSEUR.xlsx {name}"
     ),
-    kind_line="    {kind} : {rows}, {amount}",
+    labels={
+        "plan": "Budget",
+        "counted": "Comptées",
+        "not_read": "Non lu",
+        "not_counted": "Non comptées",
+        "side_file": "Dépenses",
+        "metrics": "Indicateurs",
+        "planned": "Prévu",
+        "actual": "Réel",
+        "remaining": "Reste",
+    },
     created="Dossier {folder} créé avec {count} fichiers :",
     edit_then_build="Modifiez-les, puis lancez : budgetbook build {folder}",
     exported="Exporté : {sheets} dans {path} ({pages})",

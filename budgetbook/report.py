@@ -24,39 +24,59 @@ def _known_total(items: list[NotCounted]) -> Decimal:
     return sum((item.amount for item in items if item.amount is not None), Decimal(0))
 
 
+Row = tuple[str, str, str]  # label, amount (right-aligned, may be blank), the rest
+
+
+def aligned(rows: list[Row], indent: str = "  ") -> list[str]:
+    """Rows of a summary in columns: labels padded to the longest, amounts right-aligned so
+    their decimal separators line up, then the rest; a row without an amount starts its text
+    where the amounts start. Widths count characters, so a French amount's non-breaking and
+    narrow spaces are one column each."""
+    label_width = max((len(label) for label, _, _ in rows), default=0)
+    amount_width = max((len(amount) for _, amount, _ in rows), default=0)
+    out = []
+    for label, amount, rest in rows:
+        value = f"{amount:>{amount_width}}  {rest}" if amount else rest
+        out.append(f"{indent}{label:<{label_width}}  {value}".rstrip())
+    return out
+
+
 def finance_lines(
     transactions: Transactions,
     not_counted: list[NotCounted],
     data_rows: int,
     config: Config,
     listed: bool = True,
-) -> list[str]:
+) -> list[Row]:
     """Counted N rows = X; not counted M rows = Y, by reason. N + M is every data row."""
     words, currency = _words(config), config.currency
     counted = transactions.total()
+    label = words.labels
     out = [
-        "  "
-        + words.counted.format(
-            counted=words.count(len(transactions)),
-            rows=words.count(data_rows),
-            amount=words.amount(counted, currency),
+        (
+            label["counted"],
+            words.amount(counted, currency),
+            words.counted.format(
+                counted=words.count(len(transactions)), rows=words.count(data_rows)
+            ),
         )
     ]
     unread = [item for item in not_counted if item.kind == UNREADABLE]
     not_counted = [item for item in not_counted if item.kind != UNREADABLE]
     for item in unread:
-        out.append("  " + words.not_read.format(file=item.file, reason=item.reason))
+        out.append(
+            (label["not_read"], "", words.not_read.format(file=item.file, reason=item.reason))
+        )
     if not_counted:
         sheet = LABELS[config.language].not_counted
         total = words.amount(_known_total(not_counted), currency)
         where = words.listed_on.format(sheet=sheet) if listed else ""
         rows = words.rows_of(len(not_counted))
-        out.append("  " + words.not_counted.format(rows=rows, amount=total) + where)
+        out.append((label["not_counted"], total, words.not_counted.format(rows=rows) + where))
         for kind, count in Counter(item.kind for item in not_counted).most_common():
             of_kind = [item for item in not_counted if item.kind == kind]
             amount = words.amount(_known_total(of_kind), currency)
-            rows = words.rows_of(count)
-            out.append(words.kind_line.format(kind=words.kind(kind), rows=rows, amount=amount))
+            out.append(("  " + words.kind(kind), amount, words.rows_of(count)))
     return out
 
 
@@ -64,70 +84,63 @@ def describe(summary: Summary) -> str:
     project = summary.project
     config = project.config
     words, currency = _words(config), config.currency
+    label = words.labels
     months = config.period.month_starts()
     total = summary.figures.total
-    out = [
-        words.built.format(path=summary.output)
-        if summary.output
-        else words.valid.format(root=project.root),
-        "  "
-        + words.plan.format(
-            lines=words.count(len(project.lines)),
-            categories=words.count(len(project.categories)),
-            months=len(months),
-            first=words.month(months[0]),
-            last=words.month(months[-1]),
-        ),
+    plan = words.plan.format(
+        lines=words.count(len(project.lines)),
+        categories=words.count(len(project.categories)),
+        months=len(months),
+        first=words.month(months[0]),
+        last=words.month(months[-1]),
+    )
+    rows: list[Row] = [
+        (label["plan"], "", plan),
         *finance_lines(project.transactions, project.not_counted, project.data_rows, config),
     ]
     if summary.side_file is not None:
-        out.append(
-            "  "
-            + words.side_file.format(
-                count=words.count(len(project.transactions)),
-                limit=words.count(config.workbook.actuals_sheet_max),
-                path=summary.side_file,
-            )
+        side_file = words.side_file.format(
+            count=words.count(len(project.transactions)),
+            limit=words.count(config.workbook.actuals_sheet_max),
+            path=summary.side_file,
         )
+        rows.append((label["side_file"], "", side_file))
     for export in project.metric_exports:
-        out.append(
-            "  "
-            + words.metrics.format(
-                file=export.file, kind=KIND_NAMES[export.kind], count=len(export.values)
-            )
+        metrics = words.metrics.format(
+            file=export.file, kind=KIND_NAMES[export.kind], count=len(export.values)
         )
+        rows.append((label["metrics"], "", metrics))
         if export.unknown_columns:
             columns = ", ".join(export.unknown_columns)
-            out.append("    " + words.columns_not_read.format(columns=columns))
-    spent = f" ({words.share(total.share_spent)})" if total.share_spent is not None else ""
-    out.append(
-        "  "
-        + words.totals.format(
-            planned=words.amount(total.total_planned, currency),
-            actual=words.amount(total.total_actual, currency),
-            share=spent,
-            remaining=words.amount(total.total_remaining, currency),
-        )
+            rows.append(("", "", words.columns_not_read.format(columns=columns)))
+    spent = words.share(total.share_spent) if total.share_spent is not None else ""
+    rows += [
+        (label["planned"], words.amount(total.total_planned, currency), ""),
+        (label["actual"], words.amount(total.total_actual, currency), spent),
+        (label["remaining"], words.amount(total.total_remaining, currency), ""),
+    ]
+    head = (
+        words.built.format(path=summary.output)
+        if summary.output
+        else words.valid.format(root=project.root)
     )
-    return "\n".join(out)
+    return "\n".join([head, *aligned(rows)])
 
 
 def describe_update(summary: UpdateSummary) -> str:
     taken, words = summary.taken, _words(summary.config)
     if summary.backup is None:
-        head = [words.nothing_new.format(book=summary.book)]
+        head = words.nothing_new.format(book=summary.book)
     else:
-        head = [words.updated.format(book=summary.book, backup=summary.backup)]
-    return "\n".join(
-        head
-        + finance_lines(
-            taken.transactions,
-            taken.not_counted,
-            taken.data_rows,
-            summary.config,
-            listed=summary.backup is not None,
-        )
+        head = words.updated.format(book=summary.book, backup=summary.backup)
+    rows = finance_lines(
+        taken.transactions,
+        taken.not_counted,
+        taken.data_rows,
+        summary.config,
+        listed=summary.backup is not None,
     )
+    return "\n".join([head, *aligned(rows)])
 
 
 def describe_handoff(handoff: Handoff) -> str:

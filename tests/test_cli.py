@@ -38,7 +38,7 @@ def test_init_then_build_works_out_of_the_box(run, tmp_path):
     assert (project / "actuals" / "example.csv").is_file()
     built = run("build", project, "-o", tmp_path / "book.xlsx")
     assert built.exit_code == 0, built.output
-    assert "Counted 5 of 5 finance rows" in built.output
+    assert "5 of 5 finance rows" in built.output
     assert (tmp_path / "book.xlsx").is_file()
 
 
@@ -61,7 +61,7 @@ def test_init_in_french_builds_a_french_workbook_out_of_the_box(run, tmp_path):
     assert (project / "budget.csv").read_text(encoding="utf-8").startswith("catégorie;poste;")
     built = run("build", project, "-o", tmp_path / "classeur.xlsx")
     assert built.exit_code == 0, built.output
-    assert "5 lignes comptables comptées sur 5" in built.output
+    assert "5 lignes comptables sur 5" in built.output
     sheets = openpyxl.load_workbook(tmp_path / "classeur.xlsx", read_only=True).sheetnames
     assert sheets[:4] == ["Synthèse", "Stratégie", "Budget", "Dépenses"]
     assert {"Feuille de route", "Calendrier", "Performance"} <= set(sheets)
@@ -90,10 +90,12 @@ def test_build_prints_a_summary(run, tmp_path):
     result = run("build", SAMPLE, "-o", tmp_path / "book.xlsx")
     assert result.exit_code == 0, result.output
     assert "18 budget lines in 4 categories, 12 months (Jan 2026 – Dec 2026)" in result.output
-    assert "Counted 100 of 101 finance rows: 27,451.59 EUR" in result.output
-    assert "Not counted 1 row: 16.50 EUR, listed with file, row and reason" in result.output
-    assert "    no line: 1 row, 16.50 EUR" in result.output
-    assert "Planned 38,158.88 EUR" in result.output
+    # labels in a column, amounts right-aligned on their decimal point
+    assert "  Counted      27,451.59 EUR  100 of 101 finance rows\n" in result.output
+    assert "  Not counted      16.50 EUR  1 row, listed with file, row and reason" in result.output
+    assert "    no line        16.50 EUR  1 row\n" in result.output
+    assert "  Planned      38,158.88 EUR\n" in result.output
+    assert "  Actual       27,451.59 EUR  71.9%\n" in result.output
     assert str(tmp_path / "book.xlsx") in result.output
 
 
@@ -208,14 +210,15 @@ def test_lang_fr_gives_a_french_summary_and_workbook(run, tmp_path):
     result = run("build", SAMPLE, "-o", book, "--lang", "fr")
     assert result.exit_code == 0
     assert result.output.splitlines()[1:] == [
-        "  18 postes budgétaires dans 4 catégories, 12 mois (janv. 2026 – déc. 2026)",
-        "  100 lignes comptables comptées sur 101 : 27\u00a0451,59 EUR",
-        "  Non comptées : 1 ligne, 16,50 EUR, listées avec fichier, ligne et motif sur la"
+        "  Budget        18 postes budgétaires dans 4 catégories, 12 mois (janv. 2026 – déc. 2026)",
+        "  Comptées      27\u00a0451,59 EUR  100 lignes comptables sur 101",
+        "  Non comptées      16,50 EUR  1 ligne, listées avec fichier, ligne et motif sur la"
         " feuille « Non comptées »",
-        "    sans poste : 1 ligne, 16,50 EUR",
-        "  Indicateurs de metrics/google-ads-2026.csv (Google Ads) : 40 chiffres mensuels",
-        "  Prévu 38\u00a0158,88 EUR, réel 27\u00a0451,59 EUR (71,9\u00a0%),"
-        " reste 10\u00a0707,29 EUR",
+        "    sans poste      16,50 EUR  1 ligne",
+        "  Indicateurs   metrics/google-ads-2026.csv (Google Ads) : 40 chiffres mensuels",
+        "  Prévu         38\u00a0158,88 EUR",
+        "  Réel          27\u00a0451,59 EUR  71,9\u00a0%",
+        "  Reste         10\u00a0707,29 EUR",
     ]
     workbook = openpyxl.load_workbook(book)
     assert workbook.sheetnames[:4] == ["Synthèse", "Stratégie", "Budget", "Dépenses"]

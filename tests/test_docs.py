@@ -174,3 +174,30 @@ def test_in_page_anchors_exist():
             if target not in headings:
                 missing.append(f"{page.relative_to(ROOT)}: #{target}")
     assert missing == []
+
+
+def test_shell_completion_works_as_the_guide_says():
+    """Each line of the guide's completion table gives a script for its shell, and the
+    completion it asks for answers with budgetbook's commands and options."""
+    import os
+    import subprocess
+
+    guide = (DOCS / "guide.md").read_text(encoding="utf-8")
+    section = guide.split("## Shell completion", 1)[1]
+    program = Path(sys.executable).parent / "budgetbook"
+    expected = {"bash": "complete -o nosort -F", "zsh": "#compdef budgetbook",
+                "fish": "complete --no-files --command budgetbook"}  # fmt: skip
+    for shell, code in expected.items():
+        assert f"_BUDGETBOOK_COMPLETE={shell}_source budgetbook" in section
+        env = {**os.environ, "_BUDGETBOOK_COMPLETE": f"{shell}_source"}
+        done = subprocess.run([program], env=env, capture_output=True, text=True, check=True)
+        assert code in done.stdout, shell
+
+    def complete(words: str) -> list[str]:
+        env = {**os.environ, "_BUDGETBOOK_COMPLETE": "bash_complete", "COMP_WORDS": words,
+               "COMP_CWORD": str(len(words.split()) - 1)}  # fmt: skip
+        done = subprocess.run([program], env=env, capture_output=True, text=True, check=True)
+        return done.stdout.split()
+
+    assert complete("budgetbook bu") == ["plain,build"]
+    assert "plain,--pdf" in complete("budgetbook export book.xlsx --p")

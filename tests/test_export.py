@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 import subprocess
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from budgetbook import export
+from budgetbook import export, pdf_fonts
 from budgetbook.build import build_workbook
 from budgetbook.cli import main
 from tests.conftest import SAMPLE
@@ -55,7 +56,7 @@ def test_default_export_holds_overview_and_performance_only(sample_book, tmp_pat
     assert TITLES["performance"] in text
     assert TITLES["budget"] not in text
     assert TITLES["actuals"] not in text
-    # One Overview page, then the Performance: two channels a page and the review.
+    # One Overview page, then the Performance: a channel a page, the definitions and the review.
     assert 3 <= len(pages) <= 6
     assert all("Atelier Lune" in page and f"Page {n} / {len(pages)}" in page
                for n, page in enumerate(pages, start=1))  # fmt: skip
@@ -148,3 +149,130 @@ def test_refuses_an_open_output_and_a_hostile_archive(sample_book, tmp_path):
     result = run(fake, "--pdf")
     assert result.exit_code == 1
     assert f"{fake}: is not an .xlsx workbook" in result.output
+
+
+# --- how full the Performance pages are ---------------------------------------------------------
+
+
+def page_fill(pdf: Path) -> list[float]:
+    """Per page, how far down the body (between the 0.75 in top and bottom margins) the content
+    reaches, as a share of the body's height: pdftoppm's grey pixels, rows with any ink."""
+    if shutil.which("pdftoppm") is None:
+        pdf_pages(pdf)  # the same skip or failure as for pdftotext
+    prefix = pdf.with_suffix("")
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", str(pdf), str(prefix)], check=True)
+    fills = []
+    for picture in sorted(pdf.parent.glob(f"{prefix.name}-*.pgm"),
+                          key=lambda p: int(p.stem.rsplit("-", 1)[1])):  # fmt: skip
+        _, width, height, _, pixels = picture.read_bytes().split(maxsplit=4)
+        width, height = int(width), int(height)
+        inked = [y for y in range(height) if min(pixels[y * width : (y + 1) * width]) < 200]
+        top = round(0.75 * 40)  # the margin, 0.75 in at 40 dots an inch
+        body_rows = [y for y in inked if top <= y < height - top]  # the header and footer
+        fills.append((max(body_rows) - top) / (height - 2 * top) if body_rows else 0.0)
+    return fills
+
+
+def bigger_project(root: Path, months: int = 12) -> Path:
+    """The sample with four more channels, some with few metrics (a short table, no ad KPIs),
+    over its first ``months`` months (12, or fewer)."""
+    project = shutil.copytree(SAMPLE, root)
+    if months != 12:
+        settings = project / "budgetbook.toml"
+        text = settings.read_text(encoding="utf-8")
+        settings.write_text(text.replace("months = 12", f"months = {months}"), "utf-8")
+        with (project / "budget.csv").open(encoding="utf-8", newline="") as handle:
+            table = list(csv.reader(handle))
+        keep = [i for i, name in enumerate(table[0]) if not name[:1].isdigit()
+                or int(name[5:]) <= months]  # fmt: skip
+        with (project / "budget.csv").open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows([[row[i] for i in keep] for row in table])
+    kpis = project / "kpis.csv"
+    rows = kpis.read_text(encoding="utf-8").splitlines()
+    more = []
+    for channel, source, metrics in (
+        ("TikTok", "Instagram", {"followers", "reach", "engagements", "likes"}),
+        ("LinkedIn", "Instagram", None),
+        ("YouTube", "Facebook", {"impressions", "clicks", "reach"}),
+        ("Newsletter", "Pinterest", {"followers", "clicks", "conversions"}),
+    ):
+        for row in rows[1:]:
+            month, name, metric, value = row.split(",")
+            if name == source and (metrics is None or metric in metrics):
+                more.append(f"{month},{channel},{metric},{value}")
+    kpis.write_text("\n".join([*rows, *more]) + "\n", encoding="utf-8")
+    return project
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("which", ["sample", "bigger"])
+def test_performance_pages_are_filled_and_keep_each_channel_whole(tmp_path, which):
+    """Each page holds whole channels (the table with its chart under it), the definitions or
+    the review, and is filled. LibreOffice used to leave these pages 35-49 % full: the page
+    plan assumes Excel's column widths, LibreOffice's are a third wider where it draws Calibri
+    in DejaVu Sans (a server with no Carlito, as here), and the charts had a fixed height."""
+    require_libreoffice()
+    project = SAMPLE if which == "sample" else bigger_project(tmp_path / "project")
+    book = build_workbook(project, tmp_path / "book.xlsx").output
+    channels = sorted(["Instagram", "Google Ads", "Pinterest", "Facebook"]
+                      + (["TikTok", "LinkedIn", "YouTube", "Newsletter"] if which == "bigger"
+                         else []))  # fmt: skip
+    pdf = tmp_path / "report.pdf"
+    result = run(book, "--pdf", "-o", pdf, "--sheet", "Performance")
+    assert result.exit_code == 0, result.output
+    pages = pdf_pages(pdf)
+    fills = page_fill(pdf)
+    assert len(fills) == len(pages) >= len(channels) // 2
+    print(which, [f"{fill:.0%}" for fill in fills])
+    assert all(fill >= 0.75 for fill in fills[:-1]), fills
+    placed = {}
+    for number, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        body = lines[lines.index(next(line for line in lines if line.startswith("Report month")))
+                     + 1:]  # fmt: skip
+        # a page starts with a channel's title, the definitions or the review, never inside
+        # a table
+        first = body[0]
+        assert first in channels or first in ("Definitions", "Operation review"), (number, first)
+        for channel in channels:
+            if channel in body:
+                placed[channel] = number
+                assert f"{channel}: KPI trend" in page, (number, channel)
+    assert sorted(placed) == channels
+    assert all(f"Page {n} / {len(pages)}" in page for n, page in enumerate(pages, start=1))
+
+
+FODS = """<office:automatic-styles>
+  <style:style style:name="co1" style:family="table-column">
+   <style:table-column-properties fo:break-before="auto" style:column-width="1.0417in"/>
+  </style:style>
+  <style:style style:name="co2" style:family="table-column">
+   <style:table-column-properties fo:break-before="auto" style:column-width="9.7917in"/>
+  </style:style>
+</office:automatic-styles>
+<table:table-column table:style-name="co1" table:default-cell-style-name="Default"/>
+<table:table-column table:style-name="co2"/>"""
+
+
+def test_fonts_are_scaled_by_how_much_wider_libreoffice_draws_columns():
+    # LibreOffice's widths for 10 and 100 characters where it draws Calibri in DejaVu Sans
+    ratio = pdf_fonts.parse_ratio(FODS)
+    assert ratio == pytest.approx(4 / 3, rel=0.01)
+    assert pdf_fonts.parse_ratio("<table:table-column/>") is None
+    styles = (
+        '<styleSheet><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+        '<font><b/><sz val="10"/></font></fonts><dxfs><dxf><font><sz val="9"/></font></dxf>'
+        "</dxfs></styleSheet>"
+    )
+    scaled = pdf_fonts.scaled_fonts(styles, 4 / 3)
+    assert '<sz val="8.25"/>' in scaled and '<sz val="7.50"/>' in scaled
+    assert '<dxf><font><sz val="9"/>' in scaled  # only the cell fonts
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_is_asked_how_wide_it_draws_columns():
+    require_libreoffice()
+    from budgetbook.libreoffice import convert
+
+    ratio = pdf_fonts.digit_ratio(lambda source, out, target: convert(source, out, target))
+    assert ratio is not None and 0.9 < ratio < 1.6  # 1.33 with DejaVu Sans, 1.06 with Carlito

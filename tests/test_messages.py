@@ -155,3 +155,19 @@ def test_the_terminal_shows_each_problem_on_one_line_starting_with_its_file(case
         assert (row is None) == (f", row {row}" not in line)
         assert column is None or f"column '{column}'" in line
         assert value is None or f"value '{value}'" in line
+
+
+def test_aligned_rows_pad_labels_and_right_align_amounts():
+    from budgetbook.report import aligned
+
+    rows = [
+        ("Counted", "27\u00a0451,59 EUR", "100 lignes"),  # a non-breaking space: one column
+        ("  sans poste", "16,50 EUR", ""),
+        ("Budget", "", "18 postes"),
+    ]
+    assert aligned(rows) == [
+        "  Counted       27\u00a0451,59 EUR  100 lignes",
+        "    sans poste      16,50 EUR",
+        "  Budget        18 postes",
+    ]
+    assert aligned([]) == []

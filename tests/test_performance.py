@@ -238,7 +238,7 @@ def test_exports_in_metrics_feed_the_report(project_factory, tmp_path):
     project = _export_project(project_factory, tmp_path)
     summary = build_workbook(project, tmp_path / "book.xlsx")
     output = describe(summary)
-    assert "Metrics from metrics/meta-q4.csv (Meta Ads Manager)" in output
+    assert "  Metrics " in output and "  metrics/meta-q4.csv (Meta Ads Manager)" in output
     assert "columns not read: ThruPlays" in output
     ws = openpyxl.load_workbook(tmp_path / "book.xlsx")["Performance"]
     rows = _rows(ws)
@@ -256,3 +256,60 @@ def test_a_figure_in_both_kpis_and_an_export_is_refused(project_factory, tmp_pat
     shown = str(caught.value)
     assert "metrics/meta-q4.csv: has the same content as metrics/again.csv" in shown
     assert "gives Instagram reach for 2026-10, which kpis.csv gives too" in shown
+
+
+@pytest.mark.parametrize("months", [1, 3, 6, 12])
+@pytest.mark.parametrize("with_operations", [True, False])
+def test_pages_are_planned_whole_and_full(tmp_path, months, with_operations):
+    """At Excel's widths (the PDF's too, see pdf_fonts), every page the plan makes holds
+    whole sections, fits, and is filled unless it is the last; short periods print portrait
+    rather than at 100 % on pages shorter than a channel."""
+    from budgetbook.build import check_project
+    from budgetbook.labels import LABELS
+    from budgetbook.performance_math import compute_performance
+    from budgetbook.sheets import performance_sheet as sheet
+    from tests.test_export import bigger_project
+
+    project_dir = bigger_project(tmp_path / "project", months)
+    if not with_operations:
+        (project_dir / "operations.csv").unlink()
+    summary = check_project(project_dir)
+    project, labels = summary.project, LABELS["en"]
+    performance = compute_performance(project, summary.figures)
+    operations = project.operations
+    layout = sheet.plan_performance(performance, project.config.period, labels, operations)
+
+    change_col = sheet.FIRST_MONTH + months + 1
+    wide_col = max(change_col, sheet.SEGMENT - 1) if operations else change_col
+    assert layout.wide_col == wide_col
+    width = sheet._pixels(sheet.LABEL_WIDTH) + sheet._pixels(sheet.COLUMN_WIDTH) * wide_col
+    width += sheet._pixels(sheet.DEFAULT_WIDTH) * (layout.last_col - wide_col)
+    page_pt = sheet._page_pt(width, layout.landscape)
+    if months >= 12 or with_operations:  # the review is wide: landscape prints it smaller
+        assert layout.landscape
+    if months <= 3 and not with_operations:
+        assert not layout.landscape
+    starts = [place.title_row for place in layout.places] + [layout.definitions_row]
+    ends = [place.chart_row + place.chart_rows + sheet.GAP_ROWS for place in layout.places]
+    ends.append(layout.review_row)
+    if operations:
+        rows, _ = sheet.review_rows(operations)
+        starts.append(layout.review_row)
+        ends.append(layout.review_row + rows)
+    assert set(layout.breaks) <= set(starts)
+    assert all(sheet.CHART_MIN_ROWS <= p.chart_rows <= sheet.CHART_MAX_ROWS for p in layout.places)
+
+    def height(first: int, last: int) -> float:  # rows first .. last - 1, in points
+        extra = sum(sheet.TALL_ROW_PT - sheet.ROW_PT for row in range(first, last)
+                    if operations and row in (layout.review_row + 1, layout.review_row + 3,
+                                              layout.review_row + len(operations) + 7))  # fmt: skip
+        return (last - first) * sheet.ROW_PT + extra
+
+    tops = [0, *layout.breaks]
+    bottoms = [*layout.breaks, ends[-1]]
+    for number, (top, bottom) in enumerate(zip(tops, bottoms, strict=True)):
+        used = height(top, bottom) - (sheet.ROW_PT if number == 0 else 0)  # the repeated row
+        used += sheet.NOTE_ROW_PT - sheet.ROW_PT if number == 0 else 0
+        assert used <= page_pt + 0.01, (number, used, page_pt)
+        if number < len(tops) - 1:
+            assert used >= 0.8 * page_pt, (number, used, page_pt)

@@ -123,7 +123,7 @@ def test_progress_bar_in_a_real_terminal(tmp_path):
     assert "Writing Actuals [" in drawn and "%" in drawn
     assert "Saving the workbook ..." in drawn
     lines = [line for line in screen.splitlines() if line.strip()]
-    assert lines[-1].strip().startswith("Planned ")  # the summary, with no bar left over
+    assert lines[-1].strip().startswith("Remaining ")  # the summary, with no bar left over
     assert not any("Writing Actuals" in line for line in lines)
 
     quiet_log = tmp_path / "quiet.log"
@@ -139,5 +139,5 @@ def test_summary_colours_on_a_terminal_only(tmp_path):
     coloured = CliRunner().invoke(main, ["check", str(project)], color=True)
     assert "\033[" not in plain.output
     assert "\033[1mProject " in coloured.output  # what was done, in bold
-    assert "\033[33m  Not counted 1 row" in coloured.output  # rows left out, in yellow
+    assert "\033[33m  Not counted " in coloured.output  # rows left out, in yellow
     assert click.unstyle(coloured.output) == plain.output

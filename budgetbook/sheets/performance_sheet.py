@@ -4,6 +4,7 @@ before follow one report-month cell; a Definitions block states every formula.""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from xlsxwriter.workbook import Workbook
@@ -16,24 +17,30 @@ from budgetbook.performance_math import KPIS, SPEND, ChannelBlock, Performance, 
 from budgetbook.sheets.budget_sheet import BudgetLayout
 from budgetbook.sheets.cached import cached
 from budgetbook.sheets.page import set_page_titles
-from budgetbook.sheets.review_section import SEGMENT, write_review
+from budgetbook.sheets.review_section import SEGMENT, TALL_ROW_PT, review_rows, write_review
 from budgetbook.sheets.styles import BLUE, INPUT_FILL, Styles, date_format, money_format
 
 LABEL, OPENING, FIRST_MONTH = 0, 1, 2
 REPORT_ROW = 2  # row 3: the report month, an input
 FIRST_BLOCK_ROW = 5
-CHART_ROWS = 15  # the chart's height in rows of 20 pixels
 UNITS = {kpi.key: kpi.unit for kpi in KPIS}
 NUMBER_FORMATS = {"percent": "0.0%", "times": '0.00"×"', "count": "#,##0"}
 LABEL_WIDTH, COLUMN_WIDTH, DEFAULT_WIDTH = 34, 11, 8.43  # in characters
-CHART_SIZE = (900, 290)  # pixels
-# Printing on A4 landscape (11.69 × 8.27 in): the width at 96 pixels an inch, the height in
-# points less the top and bottom margins; a page is filled to PAGE_FILL of its estimated
-# rows, since the applications' fonts and row heights differ slightly.
-SIDE_MARGIN = 0.4
-PRINT_WIDTH_PX = (11.69 - 2 * SIDE_MARGIN) * 96
-PRINT_HEIGHT_PT = (8.27 - 2 * 0.75) * 72
-ROW_PT, PAGE_FILL = 15, 0.9
+# Every row is ROW_PT high (Excel's default, which LibreOffice keeps) except the note under
+# the title, NOTE_ROW_PT. A chart spans its table's width and CHART_ROWS rows, or up to
+# CHART_MAX_ROWS when its page has rows to spare, so each page is filled; down to
+# CHART_MIN_ROWS when a channel alone is taller than a page (a short period printed at 100 %).
+ROW_PT, NOTE_ROW_PT, ROW_PX = 15, 28, 20
+CHART_ROWS, CHART_MIN_ROWS, CHART_MAX_ROWS = 15, 8, 40
+GAP_ROWS = 2  # blank rows after a channel, the definitions
+# Printed on A4 (11.69 × 8.27 in), landscape, or portrait when a short period's sheet is so
+# narrow that landscape would print it at 100 % on pages shorter than a channel. A page is
+# planned to PAGE_FILL of its height less the margins, for the applications' rounding. The
+# widths are Excel's: `budgetbook export` gives LibreOffice fonts that make its widths the
+# same (budgetbook/pdf_fonts.py).
+SIDE_MARGIN, TOP_MARGIN = 0.4, 0.75  # inches
+A4_LONG, A4_SHORT = 11.69, 8.27
+PAGE_FILL = 0.97
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ class BlockPlace:
     header_row: int
     rows: dict[str, int]  # row of each metric, SPEND and KPI key
     chart_row: int | None  # under the table, so the sheet prints one table wide
+    chart_rows: int = CHART_ROWS
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,12 @@ class PerformanceLayout:
     places: list[BlockPlace]
     months: int
     definitions_row: int
+    review_row: int = 0
+    breaks: tuple[int, ...] = ()  # the rows that start a page, after the first
+    last_col: int = 0  # of the print area
+    wide_col: int = 0  # the last column as wide as a month's
+    chart_width: int = 900  # pixels: the tables' width
+    landscape: bool = True
 
     @property
     def report_cell(self) -> str:
@@ -74,10 +88,65 @@ class PerformanceLayout:
         return None
 
 
-def plan_performance(performance: Performance, period: Period, labels: Labels) -> PerformanceLayout:
-    places = []
+def plan_performance(
+    performance: Performance,
+    period: Period,
+    labels: Labels,
+    operations: list[Operation] | tuple = (),
+) -> PerformanceLayout:
+    """Where each channel, the definitions and the review go, and where pages break: a page
+    takes whole sections (a channel's table with its chart, the definitions, the review) while
+    they fit, then its charts share the rows left over, so that no page is left half empty."""
+    change_col = FIRST_MONTH + period.months + 1
+    table_px = _pixels(LABEL_WIDTH) + _pixels(COLUMN_WIDTH) * change_col
+    # the review's figures need the tables' column width, even past a short period's table
+    wide_col = max(change_col, SEGMENT - 1) if operations else change_col
+    last_col = wide_col
+    if operations:  # the segment column's text runs on into the empty columns after it
+        segment_px = max(len(o.segment) for o in operations) * 7
+        last_col = max(last_col, SEGMENT + -(-segment_px // _pixels(DEFAULT_WIDTH)))
+    width_px = (
+        _pixels(LABEL_WIDTH)
+        + _pixels(COLUMN_WIDTH) * wide_col
+        + _pixels(DEFAULT_WIDTH) * (last_col - wide_col)
+    )
+    tables = [_table_rows(block) for block in performance.blocks]
+    sizes = [
+        (rows + (1 + CHART_ROWS if _charted(block) else 0) + GAP_ROWS) * ROW_PT
+        for block, rows in zip(performance.blocks, tables, strict=True)
+    ]
+    if performance.blocks:
+        sizes.append((1 + len(labels.kpi_definitions) + GAP_ROWS) * ROW_PT)
+    if operations:
+        rows, tall = review_rows(list(operations))
+        sizes.append(rows * ROW_PT + tall * (TALL_ROW_PT - ROW_PT))
+    top_pt = (FIRST_BLOCK_ROW - 1) * ROW_PT + NOTE_ROW_PT - ROW_PT  # the title rows
+    at_full_size = width_px <= (A4_LONG - 2 * SIDE_MARGIN) * 96  # landscape prints at 100 %
+    too_short = _page_pt(width_px, landscape=True) < top_pt + max(sizes, default=0)
+    landscape = not (at_full_size and too_short)
+    page_pt = _page_pt(width_px, landscape)
+    pages: list[list[int]] = [[]]
+    used = [top_pt]
+    for index, size in enumerate(sizes):
+        if pages[-1] and used[-1] + size > page_pt:
+            pages.append([])
+            used.append(0)
+        pages[-1].append(index)
+        used[-1] += size
+    extra = [0] * len(tables)
+    for members, filled in zip(pages, used, strict=True):
+        charted = [i for i in members if i < len(tables) and _charted(performance.blocks[i])]
+        if charted:  # a share of the spare rows, or of the rows short when one is too tall
+            share = math.floor((page_pt - filled) / len(charted) / ROW_PT)
+            for index in charted:
+                extra[index] = min(
+                    max(share, CHART_MIN_ROWS - CHART_ROWS), CHART_MAX_ROWS - CHART_ROWS
+                )
+
+    places, starts = [], []
     row = FIRST_BLOCK_ROW
-    for block in performance.blocks:
+    for block, more in zip(performance.blocks, extra, strict=True):
+        starts.append(row)
         rows = {}
         next_row = row + 2
         for metric_row in block.metrics:
@@ -88,10 +157,35 @@ def plan_performance(performance: Performance, period: Period, labels: Labels) -
             for kpi_row in block.kpis:
                 rows[kpi_row.key] = next_row
                 next_row += 1
+        chart_rows = CHART_ROWS + more
         chart_row = next_row + 1 if _charted(block) else None
-        places.append(BlockPlace(block, row, row + 1, rows, chart_row))
-        row = (next_row if chart_row is None else chart_row + CHART_ROWS) + 2
-    return PerformanceLayout(labels.performance, places, period.months, row)
+        places.append(BlockPlace(block, row, row + 1, rows, chart_row, chart_rows))
+        row = (next_row if chart_row is None else chart_row + chart_rows) + GAP_ROWS
+    definitions_row = row
+    review_row = row
+    if places:
+        starts.append(definitions_row)
+        review_row = definitions_row + 1 + len(labels.kpi_definitions) + GAP_ROWS
+    if operations:
+        starts.append(review_row)
+    breaks = tuple(starts[members[0]] for members in pages[1:] if members)
+    return PerformanceLayout(
+        labels.performance, places, period.months, definitions_row, review_row, breaks,
+        last_col, wide_col, table_px, landscape,
+    )  # fmt: skip
+
+
+def _page_pt(width_px: float, landscape: bool) -> float:
+    """The points a page holds below the repeated report month, the sheet fitted to its
+    width."""
+    width_in, height_in = (A4_LONG, A4_SHORT) if landscape else (A4_SHORT, A4_LONG)
+    scale = min(1.0, (width_in - 2 * SIDE_MARGIN) * 96 / width_px)
+    return (height_in - 2 * TOP_MARGIN) * 72 * PAGE_FILL / scale - ROW_PT
+
+
+def _table_rows(block: ChannelBlock) -> int:
+    """A channel's title, header, metrics, then a blank row and its KPIs."""
+    return 2 + len(block.metrics) + (1 + len(block.kpis) if block.kpis else 0)
 
 
 def _charted(block: ChannelBlock) -> list[Row]:
@@ -138,7 +232,7 @@ def write_performance(
     to_date_col, change_col = layout.to_date_col, layout.change_col
     ws.write_string(0, 0, labels.performance_title, styles.title)
     ws.merge_range(1, 0, 1, change_col, labels.performance_note, styles.note)
-    ws.set_row(1, 28)
+    ws.set_row(1, NOTE_ROW_PT)
     ws.write_string(REPORT_ROW, LABEL, labels.report_month, styles.text_bold)
     report_month = period.month_starts()[performance.report_month]
     ws.write_datetime(REPORT_ROW, OPENING, report_month, formats["report"])
@@ -152,7 +246,7 @@ def write_performance(
         })  # fmt: skip
     report = f.cell(REPORT_ROW, OPENING, row_abs=True, col_abs=True)
     ws.set_column(LABEL, LABEL, LABEL_WIDTH)
-    ws.set_column(OPENING, change_col, COLUMN_WIDTH)
+    ws.set_column(OPENING, max(change_col, layout.wide_col), COLUMN_WIDTH)
 
     header_dates = [performance.opening_month, *period.month_starts()]
     for place in layout.places:
@@ -219,55 +313,27 @@ def write_performance(
                 workbook, ws, place, charted, labels, layout, performance.report_month, language
             )
 
-    row = layout.definitions_row
     if layout.places:
-        row = _write_definitions(ws, row, styles, labels) + 2
+        _write_definitions(ws, layout.definitions_row, styles, labels)
     if operations:
-        write_review(workbook, ws, operations, row, formats, styles, labels)
+        write_review(workbook, ws, operations, layout.review_row, formats, styles, labels)
     ws.freeze_panes(FIRST_BLOCK_ROW, 1)
-    _set_up_page(ws, layout, operations, row, company)
+    _set_up_page(ws, layout, company)
 
 
-def _set_up_page(
-    ws: Worksheet,
-    layout: PerformanceLayout,
-    operations: list[Operation],
-    review_row: int,
-    company: str,
-) -> None:
-    """Landscape, one page wide, the report month on every page, and a page break before a
-    channel, the definitions or the review that would not fit whole on the current page
-    (a block cut in two would split its chart)."""
-    last_col = layout.change_col
-    if operations:  # the segment column's text runs on into the empty columns after it
-        segment_px = max(len(o.segment) for o in operations) * 7
-        last_col = max(last_col, SEGMENT + -(-segment_px // _pixels(DEFAULT_WIDTH)))
-    width_px = (
-        _pixels(LABEL_WIDTH)
-        + _pixels(COLUMN_WIDTH) * layout.change_col
-        + _pixels(DEFAULT_WIDTH) * (last_col - layout.change_col)
-    )
-    last_row = ws.dim_rowmax or 0
-    ws.print_area(0, 0, last_row, last_col)
-    ws.set_landscape()
+def _set_up_page(ws: Worksheet, layout: PerformanceLayout, company: str) -> None:
+    """One page wide, the report month on every page, and the orientation and page breaks
+    that ``plan_performance`` chose: none cuts a channel's table or parts it from its chart."""
+    ws.print_area(0, 0, ws.dim_rowmax or 0, layout.last_col)
+    if layout.landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
     ws.set_margins(left=SIDE_MARGIN, right=SIDE_MARGIN)
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(REPORT_ROW)
     set_page_titles(ws, company)
-
-    scale = min(1.0, PRINT_WIDTH_PX / width_px)
-    page_rows = int(PRINT_HEIGHT_PT * PAGE_FILL / scale / ROW_PT) - 1  # less the repeated row
-    starts = [place.title_row for place in layout.places]
-    if layout.places:
-        starts.append(layout.definitions_row)
-    if operations:
-        starts.append(review_row)
-    breaks, page_top = [], 0
-    for start, end in zip(starts, [*starts[1:], last_row + 1], strict=True):
-        if end - page_top > page_rows and start > page_top:
-            breaks.append(start)
-            page_top = start
-    ws.set_h_pagebreaks(breaks)
+    ws.set_h_pagebreaks(list(layout.breaks))
 
 
 def _pixels(width: float) -> int:
@@ -320,7 +386,7 @@ def _add_chart(
                       "line": {"color": "#E0E0E0"}}})  # fmt: skip
     chart.set_x_axis({"num_format": date_format("mmm", language), "date_axis": False})
     chart.set_legend({"position": "bottom"})
-    chart.set_size({"width": CHART_SIZE[0], "height": CHART_SIZE[1]})
+    chart.set_size({"width": layout.chart_width, "height": place.chart_rows * ROW_PX - 6})
     ws.insert_chart(place.chart_row, LABEL, chart)
 
 

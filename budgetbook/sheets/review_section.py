@@ -19,6 +19,14 @@ from budgetbook.sheets.styles import Styles
 COUNT = KIND  # the lever table counts operations in the type column
 RESULT_COLUMNS = {"participants": PARTICIPANTS, "opt_ins": OPT_INS, "new_contacts": NEW_CONTACTS}
 VERDICT_FILLS = {"met": "#C6EFCE", "over budget": "#FFEB9C", "missed": "#FFC7CE"}
+TALL_ROW_PT = 28  # the note and the two header rows, whose titles wrap
+
+
+def review_rows(operations: list[Operation]) -> tuple[int, int]:
+    """The rows ``write_review`` takes, and how many of them are TALL_ROW_PT high: the title,
+    the note, the operations' label, header, rows and total, two blank rows, the levers'
+    label, header and rows."""
+    return len(operations) + len(levers(operations)) + 8, 3
 
 
 def write_review(
@@ -32,7 +40,7 @@ def write_review(
 ) -> None:
     ws.write_string(top, NAME, labels.review_title, formats["channel"])
     ws.merge_range(top + 1, NAME, top + 1, VERDICT, labels.review_note, styles.note)
-    ws.set_row(top + 1, 28)
+    ws.set_row(top + 1, TALL_ROW_PT)
     header = top + 3
     ws.write_string(header - 1, NAME, labels.by_operation, styles.text_bold)
     titles = {
@@ -46,7 +54,7 @@ def write_review(
     }  # fmt: skip
     for col, title in titles.items():
         ws.write_string(header, col, title, formats["header_wrap"])
-    ws.set_row(header, 28)
+    ws.set_row(header, TALL_ROW_PT)
     first = header + 1
     last = first + len(operations) - 1
     for offset, operation in enumerate(operations):
@@ -106,7 +114,7 @@ def write_review(
                                                   VS_TARGET, COST_PER_RESULT, ROI)}  # fmt: skip
     for col, title in lever_titles.items():
         ws.write_string(lever_header, col, title, formats["header_wrap"])
-    ws.set_row(lever_header, 28)
+    ws.set_row(lever_header, TALL_ROW_PT)
     lever_names = f.col_span(LEVER, first, last, col_abs=True)
     for offset, (lever, members) in enumerate(levers(operations).items()):
         row = lever_header + 1 + offset
