@@ -195,7 +195,8 @@ UNREADABLE = "unreadable file"
 
 def _unreadable(problem: Problem) -> NotCounted:
     """A whole file left out: its rows are unknown, so it is listed once, with the reason."""
-    reason = problem.message + (f" {problem.hint}" if problem.hint else "")
+    reason = Text("{message} {hint}", message=problem.message, hint=problem.hint)
+    reason = reason if problem.hint else problem.message  # a Text: shown in the book's language
     return NotCounted(problem.file, problem.row, UNREADABLE, reason, "", None)
 
 

@@ -36,21 +36,21 @@ class Problem:
             where.append(Text("column '{column}'", column=self.column))
         if self.value is not None:
             where.append(Text("value {value}", value=_show(self.value)))
-        shown = ", ".join(_in(part, language) for part in where)
+        shown = ", ".join(in_language(part, language) for part in where)
         text = Text("{where}: {message}", where=shown, message=self.message)
         if self.hint:
             text = Text("{text} {hint}", text=text, hint=self.hint)
-        return _in(text, language)
+        return in_language(text, language)
 
     def record(self, language: str = "en") -> dict[str, object]:
         """The problem as --json gives it, its texts in ``language``."""
         return {
-            "file": _in(self.file, language),
-            "message": _in(self.message, language),
+            "file": in_language(self.file, language),
+            "message": in_language(self.message, language),
             "row": self.row,
             "column": self.column,
             "value": self.value,
-            "hint": None if self.hint is None else _in(self.hint, language),
+            "hint": None if self.hint is None else in_language(self.hint, language),
         }
 
 
@@ -86,7 +86,7 @@ def _show(value: str) -> str:
     return repr(shown)
 
 
-def _in(text: str, language: str) -> str:
+def in_language(text: str, language: str) -> str:
     """A text in ``language``; a plain str (made by a caller without a Text) as it is."""
     return text.in_language(language) if hasattr(text, "in_language") else str(text)
 
@@ -100,7 +100,7 @@ class BudgetbookError(Exception):
     language: str | None = None
 
     def in_language(self, language: str) -> str:
-        return _in(self.args[0], language) if self.args else ""
+        return in_language(self.args[0], language) if self.args else ""
 
 
 class InputErrors(BudgetbookError):

@@ -19,7 +19,7 @@ from xml.sax.saxutils import unescape
 
 from budgetbook import pdf_fonts
 from budgetbook.book import atomic_write, refuse_if_open
-from budgetbook.errors import BudgetbookError
+from budgetbook.errors import BudgetbookError, speaking
 from budgetbook.labels import LABELS
 from budgetbook.libreoffice import convert, find_soffice
 from budgetbook.messages import Text
@@ -79,36 +79,39 @@ def export_pdf(
         infos = archive.infolist()
         parts = {info.filename: archive.read(info) for info in infos}
     all_sheets = _sheets(book, parts)
-    _refuse_foreign(book, all_sheets)
-    chosen = _choose(book, all_sheets, sheets)
-    refuse_if_open(output)
-    if find_soffice() is None:
-        raise BudgetbookError(NOT_INSTALLED)
+    language = _language(all_sheets)
+    with speaking(language):  # from here on, errors in the workbook's language
+        _refuse_foreign(book, all_sheets)
+        chosen = _choose(book, all_sheets, sheets)
+        refuse_if_open(output)
+        if find_soffice() is None:
+            raise BudgetbookError(NOT_INSTALLED)
 
-    with tempfile.TemporaryDirectory(prefix="budgetbook-export-") as folder:
-        copy = Path(folder) / f"{book.stem}.xlsx"
-        edited = _show_only(parts, all_sheets, chosen)
-        edited |= _fonts_for_excel_widths(parts, chosen)
-        with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
-            for info in infos:
-                out.writestr(info, edited.get(info.filename, parts[info.filename]))
-        # Recalculate on loading: a workbook that `budgetbook update` appended rows to carries
-        # no cached results (they would be stale), and other tools may leave stale ones too; a
-        # PDF is sent to people who cannot press F9, so it must show every formula's true result.
-        try:
-            pdf = convert(copy, Path(folder) / "pdf", "pdf", recalculate=True)
-        except subprocess.TimeoutExpired:
-            raise BudgetbookError(
-                Text(
-                    "{book}: LibreOffice took too long to render it; try fewer sheets with"
-                    " --sheet.",
-                    book=book,
-                )
-            ) from None
-        pages = _page_count(pdf.read_bytes())
-        atomic_write(output, lambda temporary: shutil.copyfile(pdf, temporary))
-    names = [sheet.name for sheet in chosen]
-    return ExportSummary(book, output, names, pages, _language(all_sheets))
+        with tempfile.TemporaryDirectory(prefix="budgetbook-export-") as folder:
+            copy = Path(folder) / f"{book.stem}.xlsx"
+            edited = _show_only(parts, all_sheets, chosen)
+            edited |= _fonts_for_excel_widths(parts, chosen)
+            with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
+                for info in infos:
+                    out.writestr(info, edited.get(info.filename, parts[info.filename]))
+            # Recalculate on loading: a workbook that `budgetbook update` appended rows to
+            # carries no cached results (they would be stale), and other tools may leave stale
+            # ones too; a PDF is sent to people who cannot press F9, so it must show every
+            # formula's true result.
+            try:
+                pdf = convert(copy, Path(folder) / "pdf", "pdf", recalculate=True)
+            except subprocess.TimeoutExpired:
+                raise BudgetbookError(
+                    Text(
+                        "{book}: LibreOffice took too long to render it; try fewer sheets with"
+                        " --sheet.",
+                        book=book,
+                    )
+                ) from None
+            pages = _page_count(pdf.read_bytes())
+            atomic_write(output, lambda temporary: shutil.copyfile(pdf, temporary))
+        names = [sheet.name for sheet in chosen]
+    return ExportSummary(book, output, names, pages, language)
 
 
 def _sheets(book: Path, parts: dict[str, bytes]) -> list[_Sheet]:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from budgetbook.actuals import UNREADABLE
 from budgetbook.build import Summary
+from budgetbook.errors import in_language
 from budgetbook.handoff import Handoff
 from budgetbook.labels import LABELS
 from budgetbook.messages import MESSAGES, Messages
@@ -65,7 +66,13 @@ def finance_lines(
     not_counted = [item for item in not_counted if item.kind != UNREADABLE]
     for item in unread:
         out.append(
-            (label["not_read"], "", words.not_read.format(file=item.file, reason=item.reason))
+            (
+                label["not_read"],
+                "",
+                words.not_read.format(
+                    file=item.file, reason=in_language(item.reason, config.language)
+                ),
+            )
         )
     if not_counted:
         sheet = LABELS[config.language].not_counted

@@ -10,6 +10,7 @@ import string
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from hypothesis import given
@@ -536,3 +537,27 @@ def test_handoff_of_a_french_project_with_a_bad_budget_is_refused_in_french(tmp_
         "n'est pas un montant.",
         "le nom du poste est vide.",
     ]
+
+
+def test_a_finance_file_not_read_is_told_in_french_in_the_summary_and_the_sheet(tmp_path):
+    root = write_project(tmp_path / "projet", [GOOD_LINE], LEDGER)
+    _toml(root, "[company]", 'language = "fr"\n\n[company]')
+    hostile.nul_bytes(root / "actuals" / "binaire.csv")
+    book = tmp_path / "classeur.xlsx"
+    result = CliRunner().invoke(main, ["build", str(root), "-o", str(book)])
+    assert result.exit_code == 0, result.output
+    told = "actuals/binaire.csv : n'est pas un tableau CSV : c'est un fichier binaire"
+    assert told in result.output
+    sheet = openpyxl.load_workbook(book)["Non comptées"]
+    reasons = [sheet.cell(row, 3).value for row in range(2, sheet.max_row + 1)]
+    assert any(r.startswith("n'est pas un tableau CSV : c'est un fichier binaire") for r in reasons)
+    assert not english_left(" ".join(reasons))
+
+
+def test_export_of_a_french_workbook_is_refused_in_french(french_book, tmp_path):
+    result = CliRunner().invoke(
+        main, ["export", str(french_book), "--pdf", "--sheet", "Nulle part"]
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.startswith(f"Erreur : {french_book} : aucune feuille nommée 'Nulle part'.")
+    assert not english_left(result.stderr, str(french_book), "Nulle part")

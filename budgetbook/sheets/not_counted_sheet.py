@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from xlsxwriter.worksheet import Worksheet
 
+from budgetbook.errors import in_language
 from budgetbook.labels import Labels
 from budgetbook.model import Project
 from budgetbook.sheets.styles import Styles
@@ -25,6 +26,6 @@ def write_not_counted(ws: Worksheet, project: Project, styles: Styles, labels: L
         ws.write_string(row, 0, item.file, styles.text)
         if item.row is not None:
             ws.write_number(row, 1, item.row, styles.integer)
-        ws.write_string(row, 2, item.reason, styles.text)
+        ws.write_string(row, 2, in_language(item.reason, project.config.language), styles.text)
         ws.write_string(row, 3, item.text, styles.text)
     ws.autofilter(0, 0, len(project.not_counted), len(headers) - 1)
