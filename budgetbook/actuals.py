@@ -239,7 +239,7 @@ def read_actuals_file(
     result = Actuals(data_rows=len(table.rows))
     columns, problems = _find_columns(table, config, bool(rules))
     if digest in seen:
-        reason = f"same content as {seen[digest]}, which is already counted"
+        reason = Text("same content as {file}, which is already counted", file=seen[digest])
         reader = None if problems else _RowReader(table, columns, config, lines, rules)
         amounts = reader.amounts() if reader else [None] * len(table.rows)
         result.not_counted = [
@@ -668,8 +668,8 @@ class _RowReader:
             if not _text(cell):
                 first = next((_text(c) for c in row if _text(c)), "")
                 if TOTAL_ROW.match(first):
-                    raise _Skip("total row", "a total row, not a transaction")
-                raise _Skip("no date", "no date")
+                    raise _Skip("total row", Text("a total row, not a transaction"))
+                raise _Skip("no date", Text("no date"))
             found = self.days[key] = self._day(cell)
         if found.__class__ is tuple:
             raise _Skip(*found)
@@ -679,13 +679,13 @@ class _RowReader:
         """What a date cell that is not blank gives: a date, or why its row is not counted."""
         raw = _text(cell)
         if TOTAL_ROW.match(raw):
-            return "total row", "a total row, not a transaction"
+            return "total row", Text("a total row, not a transaction")
         try:
             day = parse_date(cell, self.day_first)
         except ValueError:
-            return "date not understood", f"date not understood: {raw}"
+            return "date not understood", Text("date not understood: {text}", text=raw)
         if self.config.period.month_index(day) is None:
-            return "outside the period", f"date {day.isoformat()} is outside the budget period"
+            return "outside the period", Text("date {day} is outside the budget period", day=day)
         return day
 
     def line(self, given: str, description: str, vendor: str, account: str) -> str | None:
@@ -698,23 +698,26 @@ class _RowReader:
         if len(row) > self.width and self.table.overflow(row):
             raise _Skip(
                 "shifted row",
-                f"more cells than the header's {self.width} columns"
-                " (an unquoted separator inside a value?)",
+                Text(
+                    "more cells than the header's {width} columns"
+                    " (an unquoted separator inside a value?)",
+                    width=self.width,
+                ),
             )
         day = self.day(row)
         amount = self.amount(row)
         if amount is None:
-            shown = _text(row[self.money_cols[0][0]]) or "(blank)"
-            raise _Skip("amount not understood", f"amount not understood: {shown}")
+            shown = _text(row[self.money_cols[0][0]]) or Text("(blank)")
+            raise _Skip("amount not understood", Text("amount not understood: {text}", text=shown))
         description, vendor, account = texts = [
             "" if index is None else _text(row[index]) for index in self.text_cols
         ]
         given = "" if self.line_col is None else _text(row[self.line_col])
         line = self.line(given, *texts)
         if line is None and given:
-            raise _Skip("unknown line", f"no budget line is named {given}")
+            raise _Skip("unknown line", Text("no budget line is named {name}", name=given))
         if line is None:
-            raise _Skip("no line", "no line given and no mapping rule matches")
+            raise _Skip("no line", Text("no line given and no mapping rule matches"))
         return Transaction(day, amount, line, description, vendor, account, self.table.file, number)
 
 

@@ -783,4 +783,23 @@ FRENCH_ERRORS: dict[str, str] = {
         "{file} : LibreOffice n'a pas pu le convertir en {target} (code {code}) : {output}"
     ),
 }
+# Why a finance row was not counted: the Not counted sheet's reasons.
+FRENCH_ERRORS |= {
+    "same content as {file}, which is already counted": "même contenu que {file}, déjà compté",
+    "a total row, not a transaction": "une ligne de total, pas une opération",
+    "no date": "pas de date",
+    "date not understood: {text}": "date non comprise : {text}",
+    "date {day} is outside the budget period": "la date {day} est hors de la période du budget",
+    "more cells than the header's {width} columns (an unquoted separator inside a value?)": (
+        "plus de cellules que les {width} colonnes de l'en-tête (un séparateur sans guillemets"
+        " dans une valeur ?)"
+    ),
+    "amount not understood: {text}": "montant non compris : {text}",
+    "(blank)": "(vide)",
+    "no budget line is named {name}": "aucune ligne du budget ne s'appelle {name}",
+    "no line given and no mapping rule matches": (
+        "aucune ligne indiquée, et aucune règle de mapping.csv ne s'applique"
+    ),
+}
+
 TRANSLATIONS: dict[str, dict[str, str]] = {"fr": FRENCH_ERRORS}

@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape
 from budgetbook.actuals import Actuals, read_actuals
 from budgetbook.book import atomic_write, refuse_if_open
 from budgetbook.config import parse_carry_over, parse_config
-from budgetbook.errors import BudgetbookError, InputErrors, speaking
+from budgetbook.errors import BudgetbookError, InputErrors, in_language, speaking
 from budgetbook.formulas import cell
 from budgetbook.labels import LABELS, Labels
 from budgetbook.messages import Text
@@ -110,7 +110,12 @@ def _add_files(book: Path, files: list[Path], record: _Record) -> UpdateSummary:
     edited[paths[labels.not_counted]] = _append_rows(
         not_counted_xml,
         [
-            [(0, _text(i.file)), (1, _number(i.row or 0)), (2, _text(i.reason)), (3, _text(i.text))]
+            [
+                (0, _text(i.file)),
+                (1, _number(i.row or 0)),
+                (2, _text(in_language(i.reason, record.config.language))),
+                (3, _text(i.text)),
+            ]
             for i in taken.not_counted
         ],
     )

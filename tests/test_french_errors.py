@@ -543,6 +543,11 @@ def test_a_finance_file_not_read_is_told_in_french_in_the_summary_and_the_sheet(
     root = write_project(tmp_path / "projet", [GOOD_LINE], LEDGER)
     _toml(root, "[company]", 'language = "fr"\n\n[company]')
     hostile.nul_bytes(root / "actuals" / "binaire.csv")
+    write_csv(
+        root / "actuals" / "banque.csv",
+        [["date", "montant", "poste"], ["32/01/2026", "5", "Canva"], ["05/01/2026", "", "Canva"],
+         ["05/01/2025", "5", "Canva"], ["05/01/2026", "5", "Nulle"], ["05/01/2026", "5", ""]],
+    )  # fmt: skip
     book = tmp_path / "classeur.xlsx"
     result = CliRunner().invoke(main, ["build", str(root), "-o", str(book)])
     assert result.exit_code == 0, result.output
@@ -551,6 +556,13 @@ def test_a_finance_file_not_read_is_told_in_french_in_the_summary_and_the_sheet(
     sheet = openpyxl.load_workbook(book)["Non comptées"]
     reasons = [sheet.cell(row, 3).value for row in range(2, sheet.max_row + 1)]
     assert any(r.startswith("n'est pas un tableau CSV : c'est un fichier binaire") for r in reasons)
+    assert reasons[:5] == [
+        "date non comprise : 32/01/2026",
+        "montant non compris : (vide)",
+        "la date 05/01/2025 est hors de la période du budget",
+        "aucune ligne du budget ne s'appelle Nulle",
+        "aucune ligne indiquée, et aucune règle de mapping.csv ne s'applique",
+    ]
     assert not english_left(" ".join(reasons))
 
 
