@@ -280,10 +280,12 @@ def first_message(run: Run) -> str:
     """The line that says what happened: the first problem named, or how many finance rows
     were counted, else the first line."""
     lines = [line.strip() for line in (run.stderr + run.stdout).splitlines() if line.strip()]
-    for prefix in ("Not read: ", "Counted "):
-        for line in lines:
-            if line.startswith(prefix):
-                return line.removeprefix("Not read: ")
+    for line in lines:  # the summary's "Not read" row: the label, then the file and why
+        if line.startswith("Not read"):
+            return line.removeprefix("Not read").lstrip(": ")
+    for line in lines:
+        if line.startswith("Counted "):
+            return line
     for line in lines:
         if not (line.startswith("Error:") and line.endswith("to fix:")):
             return line
