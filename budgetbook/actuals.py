@@ -543,9 +543,7 @@ class _RowReader:
     def _frame_days(self, column) -> dict[str, date]:
         """The date of each distinct date cell that gives one; every cell read once, and what
         it gave kept (as `_days_of` keeps it) for the rows that fail."""
-        for cell in column.unique().to_list():
-            if cell not in self.days and _text(cell):
-                self.days[cell] = self._day(cell)
+        self._read_days(column.drop_nulls().unique().to_list())
         return {cell: day for cell, day in self.days.items() if day.__class__ is date}
 
     def _with_odd_amounts(self, cells, found):
@@ -557,12 +555,8 @@ class _RowReader:
         if positions.is_empty():
             return found["amount"]
         names = [str(index) for index, _ in self.money_cols]
-        odd_amounts = []
-        for money in cells.select(names).filter(found["odd"]).fill_null("").iter_rows():
-            key = money[0] if len(money) == 1 else money
-            if key not in self.amounts_known:
-                self.amounts_known[key] = self._amount(list(money))
-            odd_amounts.append(self.amounts_known[key])
+        odd_rows = cells.select(names).filter(found["odd"]).fill_null("").iter_rows()
+        odd_amounts = [self._amount_of(list(money)) for money in odd_rows]
         if any(a is not None and not _in_cents(a) for a in odd_amounts):
             return None
         return found["amount"].scatter(positions, pl.Series(odd_amounts, dtype=pl.Decimal(38, 2)))
@@ -605,10 +599,15 @@ class _RowReader:
     def _days_of(self, rows: list[list[object]]) -> list[date | tuple[str, str] | None]:
         """Each row's date, why its date cell does not count, or None for a blank cell."""
         keys = _keys(list(map(itemgetter(self.date_col), rows)))
+        self._read_days(keys)
+        return list(map(self.days.get, keys))
+
+    def _read_days(self, keys: Iterable[object]) -> None:
+        """What each date cell not seen yet gives (`_day`), kept by its `_key`; a blank one is
+        left to `day`, which judges it by its row."""
         for key in set(keys).difference(self.days):
             if _text(_cell(key)):
                 self.days[key] = self._day(_cell(key))
-        return list(map(self.days.get, keys))
 
     def amounts(self, rows: list[list[object]] | None = None) -> list[Decimal | None]:
         """Each row's amount (`amount`), for every row at once."""
@@ -638,11 +637,14 @@ class _RowReader:
 
     def amount(self, row: list[object]) -> Decimal | None:
         """Spent minus credited, or None when neither reads as an amount."""
-        cols = self.money_cols
-        key = _key(row[cols[0][0]]) if len(cols) == 1 else tuple(_key(row[i]) for i, _ in cols)
+        return self._amount_of([row[index] for index, _ in self.money_cols])
+
+    def _amount_of(self, cells: list[object]) -> Decimal | None:
+        """`_amount` of a row's money cells, each distinct set of cells read once."""
+        key = _key(cells[0]) if len(cells) == 1 else tuple(map(_key, cells))
         found = self.amounts_known.get(key, _UNSEEN)
         if found is _UNSEEN:
-            found = self.amounts_known[key] = self._amount([row[i] for i, _ in cols])
+            found = self.amounts_known[key] = self._amount(cells)
         return found
 
     def _amount(self, cells) -> Decimal | None:
