@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from budgetbook.budget_math import BudgetFigures
@@ -28,6 +30,53 @@ WORKBOOK_OPTIONS = {
     "nan_inf_to_errors": True,
     "remove_timezone": True,
 }
+
+
+def new_workbook(path: Path):
+    """An XlsxWriter workbook with budgetbook's options, whose sheets skip the formula
+    rewriting (see ``_sheet_class``)."""
+    from xlsxwriter.workbook import Workbook
+
+    workbook = Workbook(str(path), WORKBOOK_OPTIONS)
+    workbook.worksheet_class = _sheet_class()
+    return workbook
+
+
+# The functions whose names XlsxWriter 3.3's _prepare_formula prefixes in every formula (its
+# "\SINGLE\(" matches any "INGLE(").
+_REWRITTEN = re.compile(
+    r"(?:ANCHORARRAY|BYCOL|BYROW|CHOOSECOLS|CHOOSEROWS|DROP|EXPAND|FILTER|HSTACK|LAMBDA"
+    r"|MAKEARRAY|MAP|RANDARRAY|REDUCE|SCAN|INGLE|SEQUENCE|SORT|SORTBY|SWITCH|TAKE|TEXTSPLIT"
+    r"|TOCOL|TOROW|UNIQUE|VSTACK|WRAPCOLS|WRAPROWS|XLOOKUP)\("
+)
+
+
+@cache
+def _sheet_class():
+    """XlsxWriter's Worksheet, rewriting only the formulas that need it.
+
+    ``write_formula`` runs some thirty regular expressions over every formula, each adding the
+    ``_xlfn.`` prefix to one of Excel's dynamic-array functions: an eighth of a 300-line,
+    200,000-transaction build, whose formulas hold none of them. One search finds whether a
+    formula does; only then, or when XlsxWriter asks for more (``expand_future_functions``,
+    for conditional formats and validations), does it go through XlsxWriter's own.
+    tests/test_workbook.py holds both ways equal, byte for byte.
+    """
+    from xlsxwriter.worksheet import Worksheet
+
+    class Sheet(Worksheet):
+        def _prepare_formula(self, formula, expand_future_functions=False):
+            if (
+                expand_future_functions
+                or self.use_future_functions
+                or formula.startswith("{")
+                or formula.endswith("}")
+                or _REWRITTEN.search(formula)
+            ):
+                return super()._prepare_formula(formula, expand_future_functions)
+            return formula.removeprefix("=")
+
+    return Sheet
 
 
 def write_workbook(project: Project, figures: BudgetFigures, output: Path) -> Path | None:
@@ -105,8 +154,6 @@ def _mode_for(output: Path) -> int:
 
 
 def _lay_out(project: Project, figures: BudgetFigures, path: Path, side_file: str | None) -> None:
-    from xlsxwriter.workbook import Workbook
-
     from budgetbook.performance_math import compute_performance
     from budgetbook.sheets.actuals_sheet import plan_actuals, write_actuals
     from budgetbook.sheets.budget_sheet import write_budget
@@ -121,7 +168,7 @@ def _lay_out(project: Project, figures: BudgetFigures, path: Path, side_file: st
 
     config = project.config
     labels = LABELS[config.language]
-    workbook = Workbook(str(path), WORKBOOK_OPTIONS)
+    workbook = new_workbook(path)
     # Fixed properties, so the same inputs give a byte-identical file.
     workbook.set_properties(
         {

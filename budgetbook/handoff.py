@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from budgetbook.book import WORKBOOK_OPTIONS, atomic_write
+from budgetbook.book import atomic_write, new_workbook
 from budgetbook.errors import speaking
 from budgetbook.formulas import absolute_column_span
 from budgetbook.labels import LABELS, Labels
@@ -70,11 +70,9 @@ def _shown(day: date, language: str) -> str:
 def _lay_out(
     config: Config, lines: list[BudgetLine], first_day: date, last_day: date, path: Path
 ) -> None:
-    from xlsxwriter.workbook import Workbook
-
     labels = LABELS[config.language]
     first, last = _shown(first_day, config.language), _shown(last_day, config.language)
-    workbook = Workbook(str(path), WORKBOOK_OPTIONS)
+    workbook = new_workbook(path)
     base = {"font_name": "Calibri", "font_size": 10, "valign": "vcenter"}
 
     def fmt(**props):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -61,6 +63,74 @@ def test_same_inputs_give_byte_identical_output(tmp_path):
     assert (
         hashlib.sha256(first.read_bytes()).digest() == hashlib.sha256(second.read_bytes()).digest()
     )
+
+
+@pytest.mark.parametrize("project", ["sample", "handoff", "random"])
+def test_sheets_write_the_formulas_xlsxwriter_would(project, tmp_path, monkeypatch):
+    """budgetbook's sheets skip XlsxWriter's rewriting of cell formulas (book._sheet_class);
+    the workbook must not change by a byte for it."""
+    from xlsxwriter.worksheet import Worksheet
+
+    from budgetbook import book
+    from budgetbook.handoff import write_handoff
+    from tests.test_properties import random_project
+
+    source = (
+        random_project(tmp_path / "project", random.Random(7)) if project == "random" else SAMPLE
+    )
+
+    def write(target: Path) -> Path:
+        if project == "handoff":
+            write_handoff(source, target)
+        else:
+            build_workbook(source, target)
+        return target
+
+    ours = write(tmp_path / "ours.xlsx")
+    monkeypatch.setattr(book, "_sheet_class", lambda: Worksheet)
+    stock = write(tmp_path / "stock.xlsx")
+    with zipfile.ZipFile(ours) as left, zipfile.ZipFile(stock) as right:
+        assert left.namelist() == right.namelist()
+        for name in left.namelist():
+            assert left.read(name) == right.read(name), name
+
+
+FORMULAS = [
+    "=SUM(A1:A3)",
+    "SUM(A1:A3)",
+    '=IF(A1="SORT(x)",1,0)',
+    "=SORT(A1:A3)",
+    "={1,2}",
+    "{=SUM(A1:A3)}",
+    "=_xlfn.STDEV.S(A1:A3)",
+    "=A1}",
+    "=LAMBDA(x,x+1)(A1)",
+    "=XSINGLE(A1)",
+    "=IFERROR(XLOOKUP(A1,B1:B3,C1:C3),0)",
+]
+
+
+def test_sheet_writes_any_formula_as_xlsxwriter_does(tmp_path, monkeypatch):
+    from xlsxwriter.worksheet import Worksheet
+
+    from budgetbook import book
+
+    def write(target: Path) -> Path:
+        workbook = book.new_workbook(target)
+        sheet = workbook.add_worksheet()
+        assert type(sheet) is book._sheet_class()
+        for row, formula in enumerate(FORMULAS):
+            sheet.write_formula(row, 0, formula, None, row)
+        sheet.conditional_format(0, 1, 9, 1, {"type": "formula", "criteria": "=SORT(A1:A3)>0"})
+        workbook.close()
+        return target
+
+    ours = write(tmp_path / "ours.xlsx")
+    monkeypatch.setattr(book, "_sheet_class", lambda: Worksheet)
+    stock = write(tmp_path / "stock.xlsx")
+    with zipfile.ZipFile(ours) as left, zipfile.ZipFile(stock) as right:
+        for name in left.namelist():
+            assert left.read(name) == right.read(name), name
 
 
 def test_failed_build_leaves_existing_workbook_untouched(project_factory, tmp_path):
