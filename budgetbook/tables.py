@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from itertools import chain, islice
 from pathlib import Path
 
@@ -39,11 +40,17 @@ class Table:
         budgetbook/aliases.py), ignoring case, accents, and spaces against underscores."""
         from budgetbook.aliases import column_names, normalise
 
-        titles = [normalise(title) for title in self.header]
         for candidate in map(normalise, column_names(name, self.file)):
-            if candidate in titles:
-                return titles.index(candidate)
+            if candidate in self._titles:
+                return self._titles.index(candidate)
         return None
+
+    @cached_property
+    def _titles(self) -> list[str]:
+        """The header as ``column`` compares it; readers ask for a column on every row."""
+        from budgetbook.aliases import normalise
+
+        return [normalise(title) for title in self.header]
 
 
 @dataclass(frozen=True)
