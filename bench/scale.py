@@ -204,6 +204,17 @@ def floor_cases(plan: Plan, work: Path, book: Path) -> tuple[list[Case], Path | 
         measure(
             Case(
                 section,
+                "bare XlsxWriter, formulas as given",
+                "writing only",
+                inner=True,
+                note="without write_formula's dynamic-array rewriting, as budgetbook skips it",
+            ),
+            python("xlsxwriter_floor.py", dump, floor, "--formulas-as-given"),
+            plan.runs,
+        ),
+        measure(
+            Case(
+                section,
                 "bare XlsxWriter, constant_memory",
                 "writing only",
                 inner=True,
@@ -593,6 +604,11 @@ def ratios(cases: list[Case], plan: Plan) -> list[str]:
     large = plan.large.name
     pairs = [
         (f"build {large}", "bare XlsxWriter, same cells", f"{large} build vs bare XlsxWriter"),
+        (
+            f"build {large}",
+            "bare XlsxWriter, formulas as given",
+            f"{large} build vs bare XlsxWriter with formulas as given",
+        ),
         (
             f"build {large}",
             "pandas + openpyxl",
