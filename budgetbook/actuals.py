@@ -511,19 +511,7 @@ class _RowReader:
         )
         fine = counted.select(pl.all_horizontal(pl.col("date", "amount", "line").is_not_null()))
         fine = fine.to_series()
-        rescued: list[Transaction] = []
-        not_counted: list[NotCounted] = []
-        failed = cells.filter(~fine).with_columns(pl.exclude("row").fill_null(""))
-        for number, *row in failed.iter_rows():  # `row` comes first
-            try:
-                rescued.append(self.transaction(number, row))
-            except _Skip as skip:
-                not_counted.append(
-                    NotCounted(
-                        self.table.file, number, skip.kind, skip.reason, _row_text(row),
-                        self.amount(row),
-                    )
-                )  # fmt: skip
+        rescued, not_counted = self._failed_rows(cells, found["given"], counted, fine)
         counted = counted.filter(fine)
         if rescued:  # a row the columns failed but the row's own reading counts: in its place
             extra = [[getattr(t, name) for t in rescued] for name in TRANSACTION_COLUMNS]
@@ -531,6 +519,48 @@ class _RowReader:
                 [counted, pl.DataFrame(extra, schema=counted.schema, orient="col")]
             ).sort("row")
         return TransactionColumns(counted, self.table.file), not_counted
+
+    def _failed_rows(
+        self, cells, given, counted, fine
+    ) -> tuple[list[Transaction], list[NotCounted]]:
+        """Why each row the columns did not count is not counted, in file order. A row whose
+        date and amount were read but not its line, or whose date cell says why, is told from
+        the columns, as `transaction` would tell it; any other goes through `transaction`,
+        which may yet count it."""
+        import polars as pl
+
+        failed = cells.filter(~fine).with_columns(pl.exclude("row").fill_null(""))
+        read = counted.filter(~fine)
+        texts = failed.select(pl.concat_str(pl.exclude("row"), separator=" | ")).to_series()
+        no_line = Text("no line given and no mapping rule matches")
+        rescued: list[Transaction] = []
+        not_counted: list[NotCounted] = []
+        for (number, *row), day, amount, name, text, cell in zip(
+            failed.iter_rows(),  # "row" comes first
+            read["date"],
+            read["amount"],
+            given.filter(~fine),
+            texts,
+            failed[str(self.date_col)],
+            strict=True,
+        ):
+            why = self.days.get(cell)
+            if day is not None and amount is not None:
+                kind, reason = (
+                    ("unknown line", Text("no budget line is named {name}", name=name))
+                    if name
+                    else ("no line", no_line)
+                )
+            elif day is None and why.__class__ is tuple:
+                kind, reason = why
+            else:
+                try:
+                    rescued.append(self.transaction(number, row))
+                    continue
+                except _Skip as skip:
+                    kind, reason, amount = skip.kind, skip.reason, self.amount(row)
+            not_counted.append(NotCounted(self.table.file, number, kind, reason, text, amount))
+        return rescued, not_counted
 
     def _stripped(self, index: int | None):
         """A text column, trimmed as `_text` trims; "" for every row when there is none."""
@@ -570,7 +600,7 @@ class _RowReader:
         # Only the descriptions that hold a rule's text are searched for which rules: a third
         # of a ledger's, when its rules name vendors and accounts more than descriptions.
         positions = found["any_rule"].arg_true()
-        in_description = pl.Series([None] * found.height, dtype=pl.Int32)
+        in_description = pl.repeat(None, found.height, dtype=pl.Int32, eager=True)
         if not positions.is_empty():
             numbers = (
                 found["lower"]

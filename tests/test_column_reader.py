@@ -145,6 +145,11 @@ def test_a_named_line_column_and_a_credit_column(tmp_path, monkeypatch):
         ),
         ("title above the header", b"Export\ndate;amount;line\n2026-01-05;1;Canva\n"),
         ("carriage return alone", b"date;amount;line\n2026-01-05;1;Can\rva\n"),
+        ("carriage return alone, CRLF", b"date;amount;line\r\n2026-01-05;1;Can\rva\r\n"),
+        (
+            "quoted line end, CRLF",
+            b'date;amount;line;description\r\n2026-01-05;1;Canva;"two\r\nlines"\r\n',
+        ),
         ("quote inside a bare cell", b'date;amount;line\n2026-01-05;1;Can"va\n'),
         ("three decimals", b"date;amount;line\n2026-01-05;1,234.567;Canva\n"),
         ("forty digits", b"date;amount;line\n2026-01-05;" + b"9" * 40 + b";Canva\n"),
@@ -211,7 +216,7 @@ def test_any_ledger_reads_the_same_in_columns(
 ):
     rows = [list(row) for row in rows]
     for at in blanks:
-        rows.insert(min(at, len(rows)), [""] * 5)
+        rows.insert(min(at, len(rows)), [" \t"[: at % 3]] * 5)  # "", " " or " \t"
     path = write(tmp_path / "ledger.csv", rows, newline=newline, encoding=encoding)
     fast, slow = read_both(path, monkeypatch)
     event("read in columns" if in_columns(fast) else "read row by row")
