@@ -536,12 +536,12 @@ class _RowReader:
         rescued: list[Transaction] = []
         not_counted: list[NotCounted] = []
         for (number, *row), day, amount, name, text, cell in zip(
-            failed.iter_rows(),  # "row" comes first
-            read["date"],
-            read["amount"],
-            given.filter(~fine),
-            texts,
-            failed[str(self.date_col)],
+            failed.rows(),  # "row" comes first
+            read["date"].to_list(),
+            read["amount"].to_list(),
+            given.filter(~fine).to_list(),
+            texts.to_list(),
+            failed[str(self.date_col)].to_list(),
             strict=True,
         ):
             why = self.days.get(cell)
