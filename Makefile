@@ -27,7 +27,6 @@ test: $(BIN)/budgetbook
 # polars is one of its floors, installed when the registry has it (skipped with a note if not).
 .PHONY: bench
 bench: $(BIN)/budgetbook
-	-$(BIN)/python -m pip install --quiet polars
 	$(BIN)/python bench/scale.py $(BENCH_ARGS)
 
 format: $(BIN)/budgetbook
