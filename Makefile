@@ -24,7 +24,6 @@ test: $(BIN)/budgetbook
 	$(BIN)/python -m pytest
 
 # The scale benchmark (bench/scale.py): 15-20 minutes; BENCH_ARGS="--quick" for a smoke run.
-# polars is one of its floors, installed when the registry has it (skipped with a note if not).
 .PHONY: bench
 bench: $(BIN)/budgetbook
 	$(BIN)/python bench/scale.py $(BENCH_ARGS)
