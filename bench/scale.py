@@ -196,45 +196,37 @@ def floor_cases(plan: Plan, work: Path, book: Path) -> tuple[list[Case], Path | 
     counts = done.report
     cells = f"{counts['cells']:,} cells, {counts['formulas']:,} formulas"
     floor = work / "floor.xlsx"
-    cases = [
-        measure(
-            Case(section, "bare XlsxWriter, same cells", "writing only", inner=True, note=cells),
-            python("xlsxwriter_floor.py", dump, floor),
-            plan.runs,
+    variants = [  # (name, note, the floor script's options)
+        ("bare XlsxWriter, same cells", cells, []),
+        (
+            "bare XlsxWriter, formulas as given",
+            "without write_formula's dynamic-array rewriting, as budgetbook skips it",
+            ["--formulas-as-given"],
         ),
-        measure(
-            Case(
-                section,
-                "bare XlsxWriter, formulas as given",
-                "writing only",
-                inner=True,
-                note="without write_formula's dynamic-array rewriting, as budgetbook skips it",
-            ),
-            python("xlsxwriter_floor.py", dump, floor, "--formulas-as-given"),
-            plan.runs,
-        ),
-        measure(
-            Case(
-                section,
-                "bare XlsxWriter, constant_memory",
-                "writing only",
-                inner=True,
-                note="rows written in order, flushed as they go",
-            ),
-            python("xlsxwriter_floor.py", dump, floor, "--constant-memory"),
-            plan.runs,
-        ),
-        measure(
-            Case(
-                section,
-                "pandas + openpyxl, naive script",
-                "whole process",
-                note="Budget (planned/actual/remaining tables) and Actuals; values only",
-            ),
-            python("pandas_openpyxl.py", work / f"project-{plan.large.name}", work / "naive.xlsx"),
-            plan.runs,
+        (
+            "bare XlsxWriter, constant_memory",
+            "rows written in order, flushed as they go",
+            ["--constant-memory"],
         ),
     ]
+    cases = [
+        measure(
+            Case(section, name, "writing only", inner=True, note=note),
+            python("xlsxwriter_floor.py", dump, floor, *options),
+            plan.runs,
+        )
+        for name, note, options in variants
+    ]
+    naive = Case(
+        section,
+        "pandas + openpyxl, naive script",
+        "whole process",
+        note="Budget (planned/actual/remaining tables) and Actuals; values only",
+    )
+    project = work / f"project-{plan.large.name}"
+    cases.append(
+        measure(naive, python("pandas_openpyxl.py", project, work / "naive.xlsx"), plan.runs)
+    )
     values = work / f"{plan.large.name}-values.xlsx"
     made = run_child(python("xlsxwriter_floor.py", dump, values, "--values-only"))
     dump.unlink(missing_ok=True)
