@@ -459,19 +459,27 @@ class _RowReader:
             for name in ("vendor", "account")
             for distinct in [texts[name].unique().to_list()]
         }
-        plain, values, odd = f"^(?:{PLAIN_AMOUNT_PATTERN})$", [], []
+        plain, values, odd = f"^(?:{PLAIN_AMOUNT_PATTERN})$", {}, []
         for index, credit in self.money_cols:
             text = pl.col(str(index))
-            digits = text.str.replace_all("[ \u00a0\u202f]", "").str.replace(",", ".", literal=True)
+            digits = text.str.replace_many([" ", "\u00a0", "\u202f", ","], ["", "", "", "."])
             value = pl.when(text.str.contains(plain)).then(
                 digits.cast(pl.Decimal(38, 2), strict=False)
             )
-            values.append(-value if credit else value)
-            odd.append(value.is_null() & (text.str.strip_chars() != ""))
-        lower = pl.col("description").str.to_lowercase()
+            values[f"value {index}"] = -value if credit else value
+            odd.append(pl.col(f"value {index}").is_null() & (text.str.strip_chars() != ""))
+        in_description = {}
+        if matcher.first:  # which descriptions to search for the rules' texts
+            lower = pl.col("description").str.to_lowercase()
+            in_description = {
+                "lower": lower,
+                "any_rule": lower.str.contains_any(list(matcher.first)),
+                "folds_apart": pl.col("description").str.contains(folds_apart()),
+            }
         found = (
             pl.concat([cells, texts], how="horizontal")
             .lazy()
+            .with_columns(**values)  # each used twice below: worked out once
             .select(
                 "row",
                 "description",
@@ -480,20 +488,16 @@ class _RowReader:
                 date=pl.col(str(self.date_col)).replace_strict(
                     self._frame_days(cells[str(self.date_col)]), default=None, return_dtype=pl.Date
                 ),
-                amount=pl.when(pl.any_horizontal(v.is_not_null() for v in values)).then(
-                    pl.sum_horizontal(values)
+                amount=pl.when(pl.any_horizontal(pl.col(list(values)).is_not_null())).then(
+                    pl.sum_horizontal(list(values))
                 ),
                 odd=pl.any_horizontal(odd).fill_null(False),
                 by_pair=pl.min_horizontal(
                     pl.col(name).replace_strict(in_text[name], return_dtype=pl.Int32)
                     for name in in_text
                 ),
-                lower=lower,
-                any_rule=lower.str.contains_any(list(matcher.first))
-                if matcher.first
-                else pl.lit(False),
-                folds_apart=pl.col("description").str.contains(folds_apart()),
                 given=self._stripped(self.line_col),
+                **in_description,
             )
             .collect()
         )
@@ -597,24 +601,26 @@ class _RowReader:
         import polars as pl
 
         matcher = self.matcher
-        # Only the descriptions that hold a rule's text are searched for which rules: a third
-        # of a ledger's, when its rules name vendors and accounts more than descriptions.
-        positions = found["any_rule"].arg_true()
         in_description = pl.repeat(None, found.height, dtype=pl.Int32, eager=True)
-        if not positions.is_empty():
-            numbers = (
-                found["lower"]
-                .gather(positions)
-                .str.extract_many(list(matcher.first), overlapping=True)
-                .list.eval(pl.element().replace_strict(matcher.first, return_dtype=pl.Int32))
-                .list.min()
-            )
-            in_description = in_description.scatter(positions, numbers)
-        positions = found["folds_apart"].arg_true()
-        if not positions.is_empty():
-            texts = found["description"].gather(positions).to_list()
-            numbers = pl.Series(list(matcher._firsts(texts)), dtype=pl.Int32)
-            in_description = in_description.scatter(positions, numbers)
+        if matcher.first:
+            # Only the descriptions that hold a rule's text are searched for which rules: a
+            # third of a ledger's, when its rules name vendors and accounts more than
+            # descriptions.
+            positions = found["any_rule"].arg_true()
+            if not positions.is_empty():
+                numbers = (
+                    found["lower"]
+                    .gather(positions)
+                    .str.extract_many(list(matcher.first), overlapping=True)
+                    .list.eval(pl.element().replace_strict(matcher.first, return_dtype=pl.Int32))
+                    .list.min()
+                )
+                in_description = in_description.scatter(positions, numbers)
+            positions = found["folds_apart"].arg_true()
+            if not positions.is_empty():
+                texts = found["description"].gather(positions).to_list()
+                numbers = pl.Series(list(matcher._firsts(texts)), dtype=pl.Int32)
+                in_description = in_description.scatter(positions, numbers)
         first = pl.select(pl.min_horizontal(found["by_pair"], in_description)).to_series()
         by_rule = first.replace_strict(
             dict(enumerate(matcher.rule_lines)), default=None, return_dtype=pl.String
