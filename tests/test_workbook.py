@@ -110,7 +110,7 @@ FORMULAS = [
 ]
 
 
-def test_sheet_writes_any_formula_as_xlsxwriter_does(tmp_path, monkeypatch):
+def test_sheet_writes_what_xlsxwriter_would(tmp_path, monkeypatch):
     from xlsxwriter.worksheet import Worksheet
 
     from budgetbook import book
@@ -122,6 +122,10 @@ def test_sheet_writes_any_formula_as_xlsxwriter_does(tmp_path, monkeypatch):
         for row, formula in enumerate(FORMULAS):
             sheet.write_formula(row, 0, formula, None, row)
         sheet.conditional_format(0, 1, 9, 1, {"type": "formula", "criteria": "=SORT(A1:A3)>0"})
+        sheet.data_validation(  # attributes to escape
+            0, 2, 9, 2, {"validate": "list", "source": ["a&b", "c<d"], "input_title": 'Say "hi"'}
+        )
+        sheet.write_string(0, 3, 'x & "y" <z>', workbook.add_format({"bold": True}))
         workbook.close()
         return target
 
