@@ -3,7 +3,7 @@
 Generates deterministic projects (``bench/synthetic.py``) in a temporary folder and runs every
 case in a fresh child process, started by the launcher that ``bench/hostile_files.py`` uses too
 (``bench/launcher.py``): it reports the child's wall time and peak RSS (``os.wait4``; address
-space capped):
+space capped). Cases compared by a goal's ratio run in turn, one run of each, then again:
 
 1. start-up (``budgetbook --help``) and ``budgetbook build`` of projects S, M and L;
 2. floors for L: bare XlsxWriter writing the same cells as budgetbook's L workbook (dumped
@@ -109,23 +109,50 @@ class Case(Measured):
         return bool(self.times) and not self.failure
 
 
+Job = tuple[Case, list[str]]  # a case and the command line it times
+
+
 def measure(case: Case, argv: list[str], runs: int, timeout: float = CHILD_TIMEOUT) -> Case:
     """Run ``argv`` ``runs`` times; a failing run stops the case and records why."""
     print(f"  {case.name} ({runs} run{'s' * (runs > 1)}) ...", end="", flush=True)
     for _ in range(runs):
-        run = run_child(argv, timeout)
-        if run.code != 0:
-            case.failure = _failure(run, timeout)
+        if not _run_once(case, argv, timeout):
             break
-        report = run.report
-        if case.inner and "seconds" not in report:
-            case.failure = "the script reported no time"
-            break
-        case.times.append(report["seconds"] if case.inner else run.seconds)
-        case.peaks.append(run.peak)
-        case.report = report
-    print(f" {case.time:.2f} s, {case.peak / MB:,.0f} MB" if case.ran else f" {case.failure}")
+    print(f" {_outcome(case)}")
     return case
+
+
+def measure_in_turn(jobs: list[Job], runs: int, timeout: float = CHILD_TIMEOUT) -> list[Case]:
+    """Run each job ``runs`` times, one run of each in turn: a machine that slows down or
+    speeds up while they run weighs on all of them alike, so their ratios stay fair."""
+    print(f"  in turn, {runs} run{'s' * (runs > 1)} each:", flush=True)
+    for _ in range(runs):
+        for case, argv in jobs:
+            if not case.failure:
+                _run_once(case, argv, timeout)
+    for case, _ in jobs:
+        print(f"    {case.name}: {_outcome(case)}")
+    return [case for case, _ in jobs]
+
+
+def _run_once(case: Case, argv: list[str], timeout: float) -> bool:
+    """One run of ``argv`` for ``case``; False, with the reason kept, when it failed."""
+    run = run_child(argv, timeout)
+    if run.code != 0:
+        case.failure = _failure(run, timeout)
+        return False
+    report = run.report
+    if case.inner and "seconds" not in report:
+        case.failure = "the script reported no time"
+        return False
+    case.times.append(report["seconds"] if case.inner else run.seconds)
+    case.peaks.append(run.peak)
+    case.report = report
+    return True
+
+
+def _outcome(case: Case) -> str:
+    return f"{case.time:.2f} s, {case.peak / MB:,.0f} MB" if case.ran else case.failure
 
 
 def _failure(run: Run, timeout: float) -> str:
@@ -153,8 +180,9 @@ class Plan:
     libreoffice: bool
 
 
-def build_cases(plan: Plan, work: Path) -> tuple[list[Case], Path]:
-    """Start-up and builds; return the cases and the large project's workbook."""
+def build_cases(plan: Plan, work: Path) -> tuple[list[Case], Path, Job]:
+    """Start-up and builds; return the cases, the large project's workbook, and the large
+    build's case, still to be measured in turn with its floors (`floor_cases`)."""
     section = "1. budgetbook"
     runs_small = max(plan.runs, 5)  # start-up and S are short: more runs, steadier medians
     cases = [
@@ -163,7 +191,6 @@ def build_cases(plan: Plan, work: Path) -> tuple[list[Case], Path]:
         )
     ]
     sizes = ["S", "M"] if plan.quick else ["S", "M", "L"]
-    book = work / "book.xlsx"
     for name in sizes:
         size = synthetic.SIZES[name]
         project = synthetic.write_project(work / f"project-{name}", size)
@@ -174,23 +201,30 @@ def build_cases(plan: Plan, work: Path) -> tuple[list[Case], Path]:
             f" {size.transactions:,} transactions)",
             "whole process",
         )
-        runs = runs_small if name == "S" else plan.runs
-        cases.append(measure(case, budgetbook("build", project, "-o", out), runs))
+        argv = budgetbook("build", project, "-o", out)
+        cases.append(case)
         if name == plan.large.name:
-            book = out
-    return cases, book
+            print(f"  build {name} once, for the workbook its floors write ...", flush=True)
+            run_child(argv)
+            book, large = out, (case, argv)
+        else:
+            measure(case, argv, runs_small if name == "S" else plan.runs)
+    return cases, book, large
 
 
-def floor_cases(plan: Plan, work: Path, book: Path) -> tuple[list[Case], Path | None]:
-    """Floors for the large workbook; return them and its values-only copy."""
+def floor_cases(plan: Plan, work: Path, book: Path, large: Job) -> tuple[list[Case], Path | None]:
+    """Floors for the large workbook, timed in turn with its build; return them and its
+    values-only copy."""
     section = f"2. floors for {plan.large.name}"
     if not book.exists():
+        measure(*large, plan.runs)  # to record why it fails
         reason = f"no {plan.large.name} workbook (its build failed)"
         return [skipped(section, "floors", "-", reason)], None
     dump = work / "cells.pickle"
     print(f"  dumping the cells of {book.name} (calamine + openpyxl) ...", flush=True)
     done = run_child(python("dump_cells.py", book, dump))
     if done.code != 0:
+        measure(*large, plan.runs)
         reason = f"the dump failed: {_failure(done, CHILD_TIMEOUT)}"
         return [skipped(section, "floors", "-", reason)], None
     counts = done.report
@@ -203,20 +237,24 @@ def floor_cases(plan: Plan, work: Path, book: Path) -> tuple[list[Case], Path | 
             "budgetbook's Worksheet class: no formula rewriting, no TypeError per style index",
             ["--budgetbook-sheets"],
         ),
-        (
-            "bare XlsxWriter, constant_memory",
-            "rows written in order, flushed as they go",
-            ["--constant-memory"],
-        ),
     ]
-    cases = [
-        measure(
+    jobs = [
+        (
             Case(section, name, "writing only", inner=True, note=note),
             python("xlsxwriter_floor.py", dump, floor, *options),
-            plan.runs,
         )
         for name, note, options in variants
     ]
+    cases = measure_in_turn([large, *jobs], plan.runs)[1:]
+    constant = Case(
+        section,
+        "bare XlsxWriter, constant_memory",
+        "writing only",
+        inner=True,
+        note="rows written in order, flushed as they go",
+    )
+    argv = python("xlsxwriter_floor.py", dump, floor, "--constant-memory")
+    cases.append(measure(constant, argv, plan.runs))
     naive = Case(
         section,
         "pandas + openpyxl, naive script",
@@ -258,7 +296,9 @@ def ledger_cases(plan: Plan, work: Path) -> list[Case]:
             budgetbook("build", _with_sheet_max(project, rows // 2), "-o", work / "ledger.xlsx"),
             1,
         ),
-        measure(
+    ]
+    reads = [
+        (
             Case(
                 section,
                 "budgetbook reader (read_actuals_file)",
@@ -267,9 +307,8 @@ def ledger_cases(plan: Plan, work: Path) -> list[Case]:
                 note="parse, map each row to its line, Decimal amounts",
             ),
             python("read_ledger.py", "budgetbook", project),
-            plan.runs,
         ),
-        measure(
+        (
             Case(
                 section,
                 "pandas read_csv, C engine",
@@ -278,13 +317,19 @@ def ledger_cases(plan: Plan, work: Path) -> list[Case]:
                 note="amounts to float, dates parsed",
             ),
             python("read_ledger.py", "pandas", ledger),
-            plan.runs,
+        ),
+        (
+            Case(
+                section,
+                "polars read_csv",
+                "the read only",
+                inner=True,
+                note="amounts, dates parsed",
+            ),
+            python("read_ledger.py", "polars", ledger),
         ),
     ]
-    polars = Case(
-        section, "polars read_csv", "the read only", inner=True, note="amounts, dates parsed"
-    )
-    cases.append(measure(polars, python("read_ledger.py", "polars", ledger), plan.runs))
+    cases += measure_in_turn(reads, plan.runs)
     return cases
 
 
@@ -673,7 +718,10 @@ def results_markdown(
         f" {CHILD_MEMORY_CAP / 1024**3:.0f} GiB). Times are medians of the runs shown, memory"
         ' the highest peak. "writing only", "the call only" and "the read only" are times'
         " the helper script measured around that part (interpreter start, imports and"
-        ' loading inputs left out); "whole process" includes start-up.',
+        ' loading inputs left out); "whole process" includes start-up. The large build and'
+        " its two XlsxWriter floors run in turn (one run of each, then again), as do the three"
+        " reads of the ledger: a machine that changes speed during the run weighs on both"
+        " sides of their ratios alike.",
         "",
         "## Machine",
         "",
@@ -790,9 +838,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         work = Path(tmp)
         print("1. budgetbook", flush=True)
-        cases, book = build_cases(plan, work)
+        cases, book, large = build_cases(plan, work)
         print(f"2. floors for {plan.large.name}", flush=True)
-        floors, values = floor_cases(plan, work, book)
+        floors, values = floor_cases(plan, work, book, large)
         print(f"3. {plan.ledger_rows:,}-row French ledger", flush=True)
         ledger = ledger_cases(plan, work)
         print(f"4. LibreOffice, {plan.large.name}", flush=True)
