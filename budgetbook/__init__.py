@@ -9,9 +9,10 @@ The Python API mirrors the command line::
     summary = build_workbook("samples/atelier-lune", "book.xlsx")
 """
 
-__version__ = "0.1.0"
-
 import os
+
+__version__ = "0.1.0"
+LANGUAGES = ("en", "fr")  # of messages.MESSAGES and labels.LABELS (tests/test_messages.py)
 
 # polars, imported to read a large CSV file, keeps the memory it frees for ten seconds
 # (jemalloc's decay), which a build would carry to its peak (120 MB more for 200,000 rows).

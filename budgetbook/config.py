@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from budgetbook import LANGUAGES
 from budgetbook.aliases import accepted, parse_value
 from budgetbook.errors import InputErrors, Problem, speaking
-from budgetbook.messages import LANGUAGES, Text
+from budgetbook.messages import Text
 from budgetbook.model import (
     SHEET_ROWS_MAX,
     ActualsFormat,

@@ -203,7 +203,6 @@ FRENCH = Messages(
 )
 
 MESSAGES = {"en": ENGLISH, "fr": FRENCH}
-LANGUAGES = tuple(MESSAGES)
 
 
 # --- Errors: every text a user reads when something is wrong, in each language -------------

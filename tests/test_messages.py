@@ -171,3 +171,12 @@ def test_aligned_rows_pad_labels_and_right_align_amounts():
         "  Budget        18 postes",
     ]
     assert aligned([]) == []
+
+
+def test_every_language_has_its_messages_and_labels():
+    """The CLI offers budgetbook.LANGUAGES without importing the tables, to start fast."""
+    from budgetbook import LANGUAGES
+    from budgetbook.labels import LABELS
+    from budgetbook.messages import MESSAGES
+
+    assert tuple(MESSAGES) == tuple(LABELS) == LANGUAGES
