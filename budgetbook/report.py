@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from budgetbook.actuals import UNREADABLE
 from budgetbook.build import Summary
 from budgetbook.errors import in_language
-from budgetbook.handoff import Handoff
 from budgetbook.labels import LABELS
 from budgetbook.messages import MESSAGES, Messages
 from budgetbook.metric_exports import KIND_NAMES
 from budgetbook.model import Config, NotCounted, Transactions
-from budgetbook.update import UpdateSummary
 from budgetbook.values import money_text
+
+if TYPE_CHECKING:  # not imported by a build: update's XML readers pull in urllib and ssl
+    from budgetbook.handoff import Handoff
+    from budgetbook.update import UpdateSummary
 
 
 def _words(config: Config) -> Messages:
