@@ -536,7 +536,6 @@ class _RowReader:
         failed = cells.filter(~fine).with_columns(pl.exclude("row").fill_null(""))
         read = counted.filter(~fine)
         texts = failed.select(pl.concat_str(pl.exclude("row"), separator=" | ")).to_series()
-        no_line = Text("no line given and no mapping rule matches")
         rescued: list[Transaction] = []
         not_counted: list[NotCounted] = []
         for (number, *row), day, amount, name, text, cell in zip(
@@ -548,14 +547,10 @@ class _RowReader:
             failed[str(self.date_col)].to_list(),
             strict=True,
         ):
-            why = self.days.get(cell)
             if day is not None and amount is not None:
-                kind, reason = (
-                    ("unknown line", Text("no budget line is named {name}", name=name))
-                    if name
-                    else ("no line", no_line)
-                )
-            elif day is None and why.__class__ is tuple:
+                skip = _no_line(name)
+                kind, reason = skip.kind, skip.reason
+            elif day is None and (why := self.days.get(cell)).__class__ is tuple:
                 kind, reason = why
             else:
                 try:
@@ -752,14 +747,19 @@ class _RowReader:
         ]
         given = "" if self.line_col is None else _text(row[self.line_col])
         line = self.line(given, *texts)
-        if line is None and given:
-            raise _Skip("unknown line", Text("no budget line is named {name}", name=given))
         if line is None:
-            raise _Skip("no line", Text("no line given and no mapping rule matches"))
+            raise _no_line(given)
         return Transaction(day, amount, line, description, vendor, account, self.table.file, number)
 
 
 _UNSEEN = object()
+
+
+def _no_line(given: str) -> _Skip:
+    """Why a row whose line was not found is not counted: the line it names, or none."""
+    if given:
+        return _Skip("unknown line", Text("no budget line is named {name}", name=given))
+    return _Skip("no line", Text("no line given and no mapping rule matches"))
 
 
 def _in_cents(amount: Decimal) -> bool:
