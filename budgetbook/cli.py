@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 class _Commands(click.Group):
     """Every failure reaches the user as a message and a non-zero status, never a traceback;
     with --json, as a JSON object on standard output too. budgetbook's errors and messages
-    are imported when one happens, not before: --help starts a fifth faster without them."""
+    are imported when one happens, so that --help does not load them."""
 
     def invoke(self, ctx: click.Context):
         try:
