@@ -116,9 +116,7 @@ Job = tuple[Case, list[str]]  # a case and the command line it times
 def measure(case: Case, argv: list[str], runs: int, timeout: float = CHILD_TIMEOUT) -> Case:
     """Run ``argv`` ``runs`` times; a failing run stops the case and records why."""
     print(f"  {case.name} ({runs} run{'s' * (runs > 1)}) ...", end="", flush=True)
-    for _ in range(runs):
-        if not _run_once(case, argv, timeout):
-            break
+    _runs([(case, argv)], runs, timeout)
     print(f" {_outcome(case)}")
     return case
 
@@ -127,29 +125,33 @@ def measure_in_turn(jobs: list[Job], runs: int, timeout: float = CHILD_TIMEOUT) 
     """Run each job ``runs`` times, one run of each in turn: a machine that slows down or
     speeds up while they run weighs on all of them alike, so their ratios stay fair."""
     print(f"  in turn, {runs} run{'s' * (runs > 1)} each:", flush=True)
-    for _ in range(runs):
-        for case, argv in jobs:
-            if not case.failure:
-                _run_once(case, argv, timeout)
+    _runs(jobs, runs, timeout)
     for case, _ in jobs:
         print(f"    {case.name}: {_outcome(case)}")
     return [case for case, _ in jobs]
 
 
-def _run_once(case: Case, argv: list[str], timeout: float) -> bool:
-    """One run of ``argv`` for ``case``; False, with the reason kept, when it failed."""
+def _runs(jobs: list[Job], runs: int, timeout: float) -> None:
+    """``runs`` rounds of one run of each job; a case that fails is not run again."""
+    for _ in range(runs):
+        for case, argv in jobs:
+            if not case.failure:
+                _run_once(case, argv, timeout)
+
+
+def _run_once(case: Case, argv: list[str], timeout: float) -> None:
+    """One run of ``argv`` for ``case``; when it fails, the reason is kept in the case."""
     run = run_child(argv, timeout)
     if run.code != 0:
         case.failure = _failure(run, timeout)
-        return False
+        return
     report = run.report
     if case.inner and "seconds" not in report:
         case.failure = "the script reported no time"
-        return False
+        return
     case.times.append(report["seconds"] if case.inner else run.seconds)
     case.peaks.append(run.peak)
     case.report = report
-    return True
 
 
 def _outcome(case: Case) -> str:
