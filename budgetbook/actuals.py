@@ -439,26 +439,26 @@ class _RowReader:
         return counted, not_counted
 
     def read_frame(self) -> tuple[TransactionColumns, list[NotCounted]] | None:
-        """`read` for a `Frame`: the same records, worked out in polars' columns, in one query
-        that polars spreads over the cores. This class's own code still reads each distinct
-        date, each distinct vendor and account pair, each amount not written plainly, the
-        few descriptions polars cannot fold, and each row that fails, to say why. None when
-        an amount has more than two decimals or 36 digits, which the columns (cents) would
-        not hold exactly: `read` takes the file then."""
+        """`read` for a `Frame`: the same records, worked out in polars' columns, in lazy
+        queries that polars spreads over the cores. This class's own code still reads each
+        distinct date, vendor and account, each amount not written plainly, the few
+        descriptions polars cannot fold, and each row that fails, to say why. None when an
+        amount has more than two decimals or 36 digits, which the columns (cents) would not
+        hold exactly: `read` takes the file then."""
         import polars as pl
 
         cells, matcher = self.table.cells, self.matcher
-        texts = cells.select(  # "row" sets the length of a column that is all ""
-            "row",
-            *(self._stripped(i).alias(name) for i, name in zip(self.text_cols, TEXTS, strict=True)),
-        ).drop("row")
-        # A rule's text cannot span the separator of vendor and account (`_RuleMatcher`): the
-        # first rule in the pair is the first in either.
-        in_text = {
-            name: dict(zip(distinct, matcher._firsts(distinct), strict=True))
-            for name in ("vendor", "account")
-            for distinct in [texts[name].unique().to_list()]
-        }
+        date_col = str(self.date_col)
+        description_col, vendor_col, account_col = (
+            None if index is None else str(index) for index in self.text_cols
+        )
+        repeating = [name for name in (date_col, vendor_col, account_col) if name is not None]
+        distinct = cells.lazy().select(pl.col(repeating).unique().implode()).collect()
+        distinct = {name: distinct[name][0].drop_nulls().to_list() for name in repeating}
+        self._read_days(distinct[date_col])
+        days = {cell: day for cell, day in self.days.items() if day.__class__ is date}
+        vendor, in_vendor = self._repeated_text(vendor_col, distinct)
+        account, in_account = self._repeated_text(account_col, distinct)
         plain, values, odd = f"^(?:{PLAIN_AMOUNT_PATTERN})$", {}, []
         for index, credit in self.money_cols:
             text = pl.col(str(index))
@@ -468,34 +468,29 @@ class _RowReader:
             )
             values[f"value {index}"] = -value if credit else value
             odd.append(pl.col(f"value {index}").is_null() & (text.str.strip_chars() != ""))
+        description = self._stripped(description_col)
         in_description = {}
-        if matcher.first:  # which descriptions to search for the rules' texts
-            lower = pl.col("description").str.to_lowercase()
-            in_description = {
-                "lower": lower,
-                "any_rule": lower.str.contains_any(list(matcher.first)),
-                "folds_apart": pl.col("description").str.contains(folds_apart()),
+        if matcher.first and description_col is not None:
+            raw = pl.col(description_col)
+            in_description = {  # which descriptions to search for the rules' texts
+                # An ASCII text's case fold is its ASCII lower case: searched as it is.
+                "ascii": raw.str.len_bytes() == raw.str.len_chars(),
+                "any_rule": raw.str.contains_any(list(matcher.first), ascii_case_insensitive=True),
             }
         found = (
-            pl.concat([cells, texts], how="horizontal")
-            .lazy()
+            cells.lazy()
             .with_columns(**values)  # each used twice below: worked out once
             .select(
-                "row",
-                "description",
-                "vendor",
-                "account",
-                date=pl.col(str(self.date_col)).replace_strict(
-                    self._frame_days(cells[str(self.date_col)]), default=None, return_dtype=pl.Date
-                ),
+                "row",  # sets the length of a column that is the same for every row
+                description=description,
+                vendor=vendor,
+                account=account,
+                date=pl.col(date_col).replace_strict(days, default=None, return_dtype=pl.Date),
                 amount=pl.when(pl.any_horizontal(pl.col(list(values)).is_not_null())).then(
                     pl.sum_horizontal(list(values))
                 ),
                 odd=pl.any_horizontal(odd).fill_null(False),
-                by_pair=pl.min_horizontal(
-                    pl.col(name).replace_strict(in_text[name], return_dtype=pl.Int32)
-                    for name in in_text
-                ),
+                by_pair=pl.min_horizontal(in_vendor, in_account),
                 given=self._stripped(self.line_col),
                 **in_description,
             )
@@ -524,6 +519,27 @@ class _RowReader:
             ).sort("row")
         return TransactionColumns(counted, self.table.file), not_counted
 
+    def _repeated_text(self, column: str | None, distinct: dict[str, list[str]]):
+        """A vendor or account column as `_text` trims it, and the number of the first rule
+        found in each row's text: worked out for each distinct cell, as these repeat. A rule's
+        text cannot span the separator of vendor and account (`_RuleMatcher`), so the first
+        rule in the pair is the first in either."""
+        import polars as pl
+
+        blank_first = next(self.matcher._firsts([""]))
+        if column is None:
+            return pl.lit(""), pl.lit(blank_first, dtype=pl.Int32)
+        cells = distinct[column]
+        texts = [cell.strip() for cell in cells]
+        firsts = self.matcher._firsts(texts)
+        number = pl.col(column).replace_strict(
+            dict(zip(cells, firsts, strict=True)), default=None, return_dtype=pl.Int32
+        )
+        text = pl.col(column)
+        if texts != cells:
+            text = text.replace_strict(dict(zip(cells, texts, strict=True)), default=None)
+        return text.fill_null(""), number.fill_null(blank_first)
+
     def _failed_rows(
         self, cells, given, counted, fine
     ) -> tuple[list[Transaction], list[NotCounted]]:
@@ -536,29 +552,33 @@ class _RowReader:
         failed = cells.filter(~fine).with_columns(pl.exclude("row").fill_null(""))
         read = counted.filter(~fine)
         texts = failed.select(pl.concat_str(pl.exclude("row"), separator=" | ")).to_series()
+        days, amounts = read["date"].to_list(), read["amount"].to_list()
+        dates = failed[str(self.date_col)].to_list()
+        told: list[tuple[str, str] | None] = []  # the reasons the columns tell, None elsewhere
+        no_line: dict[str, _Skip] = {}  # one reason for each line named that is not found
+        names = given.filter(~fine).to_list()
+        for day, amount, name, cell in zip(days, amounts, names, dates, strict=True):
+            if day is not None and amount is not None:
+                skip = no_line.get(name) or no_line.setdefault(name, _no_line(name))
+                told.append((skip.kind, skip.reason))
+            elif day is None and (why := self.days.get(cell)).__class__ is tuple:
+                told.append(why)
+            else:
+                told.append(None)
+        untold = pl.Series([why is None for why in told], dtype=pl.Boolean)
+        rows = iter(failed.filter(untold).rows())  # "row" first
         rescued: list[Transaction] = []
         not_counted: list[NotCounted] = []
-        for (number, *row), day, amount, name, text, cell in zip(
-            failed.rows(),  # "row" comes first
-            read["date"].to_list(),
-            read["amount"].to_list(),
-            given.filter(~fine).to_list(),
-            texts.to_list(),
-            failed[str(self.date_col)].to_list(),
-            strict=True,
-        ):
-            if day is not None and amount is not None:
-                skip = _no_line(name)
-                kind, reason = skip.kind, skip.reason
-            elif day is None and (why := self.days.get(cell)).__class__ is tuple:
-                kind, reason = why
-            else:
+        numbers = failed["row"].to_list()
+        for why, number, text, amount in zip(told, numbers, texts, amounts, strict=True):
+            if why is None:
+                number, *row = next(rows)
                 try:
                     rescued.append(self.transaction(number, row))
                     continue
                 except _Skip as skip:
-                    kind, reason, amount = skip.kind, skip.reason, self.amount(row)
-            not_counted.append(NotCounted(self.table.file, number, kind, reason, text, amount))
+                    why, amount = (skip.kind, skip.reason), self.amount(row)
+            not_counted.append(NotCounted(self.table.file, number, *why, text, amount))
         return rescued, not_counted
 
     def _stripped(self, index: int | None):
@@ -568,12 +588,6 @@ class _RowReader:
         if index is None:
             return pl.lit("")
         return pl.col(str(index)).str.strip_chars().fill_null("")
-
-    def _frame_days(self, column) -> dict[str, date]:
-        """The date of each distinct date cell that gives one; every cell read once, and what
-        it gave kept (as `_days_of` keeps it) for the rows that fail."""
-        self._read_days(column.drop_nulls().unique().to_list())
-        return {cell: day for cell, day in self.days.items() if day.__class__ is date}
 
     def _with_odd_amounts(self, cells, found):
         """The amounts, with those not written plainly read by `_amount`; None when one of
@@ -597,24 +611,24 @@ class _RowReader:
 
         matcher = self.matcher
         in_description = pl.repeat(None, found.height, dtype=pl.Int32, eager=True)
-        if matcher.first:
-            # Only the descriptions that hold a rule's text are searched for which rules: a
-            # third of a ledger's, when its rules name vendors and accounts more than
-            # descriptions.
-            positions = found["any_rule"].arg_true()
+        if "any_rule" in found.columns:
+            # Only the ASCII descriptions that hold a rule's text are searched for which rules:
+            # a third of a ledger's, when its rules name vendors and accounts more than
+            # descriptions. The others are lowered first, and those whose lower case is not
+            # their case fold are left to the rules' own automaton.
+            ascii, descriptions = found["ascii"], found["description"]
+            positions = (ascii & found["any_rule"]).arg_true()
             if not positions.is_empty():
-                numbers = (
-                    found["lower"]
-                    .gather(positions)
-                    .str.extract_many(list(matcher.first), overlapping=True)
-                    .list.eval(pl.element().replace_strict(matcher.first, return_dtype=pl.Int32))
-                    .list.min()
-                )
+                numbers = self._first_rules(descriptions.gather(positions), ascii_only=True)
                 in_description = in_description.scatter(positions, numbers)
-            positions = found["folds_apart"].arg_true()
+            positions = (~ascii).arg_true()
             if not positions.is_empty():
-                texts = found["description"].gather(positions).to_list()
-                numbers = pl.Series(list(matcher._firsts(texts)), dtype=pl.Int32)
+                texts = descriptions.gather(positions)
+                numbers = self._first_rules(texts, ascii_only=False)
+                odd = texts.str.contains(folds_apart()).arg_true()
+                if not odd.is_empty():
+                    firsts = matcher._firsts(texts.gather(odd).to_list())
+                    numbers = numbers.scatter(odd, pl.Series(list(firsts), dtype=pl.Int32))
                 in_description = in_description.scatter(positions, numbers)
         first = pl.select(pl.min_horizontal(found["by_pair"], in_description)).to_series()
         by_rule = first.replace_strict(
@@ -626,6 +640,22 @@ class _RowReader:
         named = {text: self.names.get(text.casefold()) for text in given.unique().to_list() if text}
         by_name = given.replace_strict(named, default=None, return_dtype=pl.String)
         return pl.select(pl.when(given == "").then(by_rule).otherwise(by_name)).to_series()
+
+    def _first_rules(self, texts, *, ascii_only: bool):
+        """The number of the first rule whose text is in each of ``texts`` (null for none):
+        ``ascii_only`` texts searched as they are, ignoring ASCII case, others lowered. In a
+        lazy query, which polars spreads over the cores."""
+        import polars as pl
+
+        patterns, text = list(self.matcher.first), pl.first()
+        if ascii_only:
+            found = text.str.extract_many(patterns, overlapping=True, ascii_case_insensitive=True)
+            found = found.list.eval(pl.element().str.to_lowercase())
+        else:
+            found = text.str.to_lowercase().str.extract_many(patterns, overlapping=True)
+        numbers = found.list.eval(pl.element().replace_strict(self.matcher.first))
+        query = texts.to_frame().lazy().select(numbers.list.min().cast(pl.Int32))
+        return query.collect().to_series()
 
     def _days_of(self, rows: list[list[object]]) -> list[date | tuple[str, str] | None]:
         """Each row's date, why its date cell does not count, or None for a blank cell."""
@@ -767,7 +797,6 @@ def _in_cents(amount: Decimal) -> bool:
     return amount.as_tuple().exponent >= -2 and amount.adjusted() < 36
 
 
-TEXTS = ("description", "vendor", "account")
 TRANSACTION_COLUMNS = ("date", "amount", "line", "description", "vendor", "account", "source_row")
 
 
@@ -853,7 +882,11 @@ class _RuleMatcher:
 def folds_apart() -> str:
     """A regular expression of the characters whose lower case is not their case fold
     (``ß``, ``ς``, ligatures; ``Σ``, which polars lowers to ``ς`` at a word's end)."""
-    odd = [ch for ch in map(chr, range(0x10000)) if ch.casefold() != ch.lower()] + ["Σ"]
+    odd = ["Σ"]
+    for start in range(0, 0x10000, 256):  # blocks alike whole are alike char by char
+        block = "".join(map(chr, range(start, start + 256)))
+        if block.casefold() != block.lower():
+            odd += [ch for ch in block if ch.casefold() != ch.lower()]
     return "[" + "".join(f"\\x{{{ord(ch):x}}}" for ch in odd) + "]"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
@@ -16,7 +17,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from budgetbook import tables
-from budgetbook.actuals import read_actuals_file
+from budgetbook.actuals import folds_apart, read_actuals_file
 from budgetbook.errors import InputErrors
 from budgetbook.model import (
     BudgetLine,
@@ -165,6 +166,23 @@ def test_a_file_polars_would_read_otherwise_is_read_row_by_row(tmp_path, monkeyp
     assert_same(fast, slow)
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"date;amount;line\r\n2026-01-05;1;Canva\r\n2026-01-06;2;Photo\r\n",
+        b"date;amount;line\r\n2026-01-05;1;Canva\r",
+        b'date;amount;line\r\n2026-01-05;1;"Canva"\r\n',
+    ],
+)
+def test_carriage_returns_that_end_lines_keep_a_file_in_columns(tmp_path, monkeypatch, data):
+    """Told from the bytes when no quote can hold one, else from the cells."""
+    path = tmp_path / "export.csv"
+    path.write_bytes(data)
+    fast, slow = read_both(path, monkeypatch)
+    assert in_columns(fast)
+    assert_same(fast, slow)
+
+
 def test_a_file_sent_twice_is_not_counted_again(tmp_path, monkeypatch):
     path = write(tmp_path / "ledger.csv", LEDGER)
     first, _ = read_both(path, monkeypatch)
@@ -246,3 +264,10 @@ def test_files_read_both_ways_sort_and_sum_as_one(tmp_path, monkeypatch):
     for t in plain:
         expected[t.line, CONFIG.period.month_index(t.date)] += t.amount
     assert sums == expected and both.total() == sum(expected.values())
+
+
+def test_folds_apart_names_each_character_whose_lower_case_is_not_its_case_fold():
+    """The block-by-block search finds what a search of every character finds."""
+    named = {chr(int(code, 16)) for code in re.findall(r"\\x\{([0-9a-f]+)\}", folds_apart())}
+    every = {ch for ch in map(chr, range(0x10000)) if ch.casefold() != ch.lower()}
+    assert named == every | {"Σ"}
