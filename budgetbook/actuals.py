@@ -220,12 +220,10 @@ def read_actuals_file(
     }
     is_header = partial(_looks_like_header, config=config)
     frame = read_csv_frame(path, shown, is_header, **options)
-    if frame is not None and frame.sha256 not in seen:
+    if frame is not None:  # its digest is worked out meanwhile: a file sent twice is rare
         columns, problems = _find_columns(frame, config, bool(rules))
-        if problems:
-            raise InputErrors(problems)
-        taken = _RowReader(frame, columns, config, lines, rules).read_frame()
-        if taken is not None:
+        taken = None if problems else _RowReader(frame, columns, config, lines, rules).read_frame()
+        if taken is not None and frame.sha256 not in seen:
             counted, not_counted = taken
             rows = frame.cells.height
             return Actuals(
@@ -616,24 +614,12 @@ class _RowReader:
             # a third of a ledger's, when its rules name vendors and accounts more than
             # descriptions. The others are lowered first, and those whose lower case is not
             # their case fold are left to the rules' own automaton.
-            ascii, descriptions = found["ascii"], found["description"]
-            positions = (ascii & found["any_rule"]).arg_true()
-            if not positions.is_empty():
-                numbers = self._first_rules(descriptions.gather(positions), ascii_only=True)
-                in_description = in_description.scatter(positions, numbers)
-            positions = (~ascii).arg_true()
-            if not positions.is_empty():
-                texts = descriptions.gather(positions)
-                numbers = self._first_rules(texts, ascii_only=False)
-                odd = texts.str.contains(folds_apart()).arg_true()
-                if not odd.is_empty():
-                    firsts = matcher._firsts(texts.gather(odd).to_list())
-                    numbers = numbers.scatter(odd, pl.Series(list(firsts), dtype=pl.Int32))
+            ascii = pl.col("ascii")
+            for where, ascii_only in ((ascii & pl.col("any_rule"), True), (~ascii, False)):
+                positions, numbers = self._first_rules(found, where, ascii_only)
                 in_description = in_description.scatter(positions, numbers)
         first = pl.select(pl.min_horizontal(found["by_pair"], in_description)).to_series()
-        by_rule = first.replace_strict(
-            dict(enumerate(matcher.rule_lines)), default=None, return_dtype=pl.String
-        )
+        by_rule = pl.Series(matcher.rule_lines, dtype=pl.String).gather(first)
         if self.line_col is None:
             return by_rule
         given = found["given"]
@@ -641,21 +627,42 @@ class _RowReader:
         by_name = given.replace_strict(named, default=None, return_dtype=pl.String)
         return pl.select(pl.when(given == "").then(by_rule).otherwise(by_name)).to_series()
 
-    def _first_rules(self, texts, *, ascii_only: bool):
-        """The number of the first rule whose text is in each of ``texts`` (null for none):
-        ``ascii_only`` texts searched as they are, ignoring ASCII case, others lowered. In a
-        lazy query, which polars spreads over the cores."""
+    def _first_rules(self, found, where, ascii_only: bool):
+        """The positions of the rows ``where`` says, and the number of the first rule whose
+        text is in each one's description (null for none): ``ascii_only`` texts searched as
+        they are, ignoring ASCII case; others lowered, and those whose lower case is not their
+        case fold (`folds_apart`) searched by the rules' own automaton. In a lazy query, which
+        polars spreads over the cores."""
         import polars as pl
 
-        patterns, text = list(self.matcher.first), pl.first()
+        first, patterns, text = self.matcher.first, list(self.matcher.first), pl.col("description")
         if ascii_only:
-            found = text.str.extract_many(patterns, overlapping=True, ascii_case_insensitive=True)
-            found = found.list.eval(pl.element().str.to_lowercase())
+            found_texts = text.str.extract_many(
+                patterns, overlapping=True, ascii_case_insensitive=True
+            ).list.eval(pl.element().str.to_lowercase())
         else:
-            found = text.str.to_lowercase().str.extract_many(patterns, overlapping=True)
-        numbers = found.list.eval(pl.element().replace_strict(self.matcher.first))
-        query = texts.to_frame().lazy().select(numbers.list.min().cast(pl.Int32))
-        return query.collect().to_series()
+            found_texts = text.str.to_lowercase().str.extract_many(patterns, overlapping=True)
+        numbers = found_texts.list.eval(pl.element().replace_strict(first)).list.min()
+        rows = (
+            found.lazy()
+            .with_row_index("position")
+            .filter(where)
+            .select(
+                "position",
+                "description",
+                number=numbers.cast(pl.Int32),
+                apart=pl.lit(False) if ascii_only else text.str.contains(folds_apart()),
+            )
+            .collect()
+        )
+        numbers = rows["number"]
+        odd = rows["apart"].arg_true()
+        if not odd.is_empty():
+            texts = rows["description"].gather(odd).to_list()
+            numbers = numbers.scatter(
+                odd, pl.Series(list(self.matcher._firsts(texts)), dtype=pl.Int32)
+            )
+        return rows["position"], numbers
 
     def _days_of(self, rows: list[list[object]]) -> list[date | tuple[str, str] | None]:
         """Each row's date, why its date cell does not count, or None for a blank cell."""

@@ -7,7 +7,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -63,7 +63,11 @@ class Frame:
     file: str
     header: list[str]
     cells: object  # polars.DataFrame, imported only for a large file
-    sha256: str
+    digest: Future[str]  # worked out while the cells are
+
+    @property
+    def sha256(self) -> str:
+        return self.digest.result()
 
 
 # From this size on, a CSV file is read in columns by polars: below it, reading row by row
@@ -370,22 +374,27 @@ def read_csv_frame(
         return None
     if _has_a_line_longer_than(data, limits.cell_chars):  # polars would hold a giant cell
         return None  # many times over before its length could be checked
-    with ThreadPoolExecutor(1) as pool:  # hashlib lets go of the GIL while it hashes
-        digest = pool.submit(lambda: hashlib.sha256(data).hexdigest())
-        cells = _polars_cells(data, delimiter, len(header))
+    # In a thread, while polars parses and then works out the columns (both let go of the
+    # GIL): the bytes' checks, then their digest, which only the file's source needs.
+    pool = ThreadPoolExecutor(1)
+    odd_bytes = pool.submit(_bytes_may_put_odd_characters_in_a_cell, data)
+    digest = pool.submit(lambda: hashlib.sha256(data).hexdigest())
+    pool.shutdown(wait=False)
+    cells = _polars_cells(data, delimiter, len(header))
+    odd_bytes = odd_bytes.result()
     if cells is None or cells.height >= limits.rows:
         return None
     import polars as pl
 
     longest = cells.select(pl.max_horizontal(pl.all().str.len_bytes().max())).item()
-    if (longest or 0) > limits.cell_chars or _a_cell_may_hold_odd_characters(data, cells):
+    if (longest or 0) > limits.cell_chars or (odd_bytes and _a_cell_holds_a_carriage_return(cells)):
         return None
     cells = cells.with_row_index("row", offset=2)
     blank = _blank_rows(cells)
     if not blank.is_empty():
         cells = cells.filter(~pl.col("row").is_in(blank.implode()))
     reporter().advance(len(data))
-    return Frame(shown_as, [_header_text(title) for title in header], cells, digest.result())
+    return Frame(shown_as, [_header_text(title) for title in header], cells, digest)
 
 
 def _has_a_line_longer_than(data: bytes, length: int) -> bool:
@@ -398,22 +407,25 @@ def _has_a_line_longer_than(data: bytes, length: int) -> bool:
     )
 
 
-def _a_cell_may_hold_odd_characters(data: bytes, cells) -> bool:
-    """Whether a cell holds a carriage return, which ends no line there and which Python's
+def _bytes_may_put_odd_characters_in_a_cell(data: bytes) -> bool:
+    """Whether a cell may hold a carriage return, which ends no line there and which Python's
     csv module refuses, or one of \x1c-\x1f, which str.strip() takes away and polars'
     strip_chars does not. Looked for in the bytes, where a search runs at memory speed (no
     UTF-8 sequence holds these bytes): a CRLF file's carriage returns are all in line ends
-    when each is followed by a line feed and no quoted cell can hold one. In the cells only
-    when the bytes cannot tell."""
+    when each is followed by a line feed and no quoted cell can hold one. When they cannot
+    tell, `_a_cell_holds_a_carriage_return` looks in the cells."""
+    if data.find(b"\r") < 0 or (
+        data.find(b'"') < 0 and data[-1:] != b"\r" and not _LONE_CR.search(data)
+    ):
+        return any(data.find(bytes([code])) >= 0 for code in range(0x1C, 0x20))
+    return True
+
+
+def _a_cell_holds_a_carriage_return(cells) -> bool:
+    """Whether a cell holds \r or one of \x1c-\x1f: where the bytes cannot tell."""
     import polars as pl
 
-    if any(data.find(bytes([code])) >= 0 for code in range(0x1C, 0x20)):
-        return True
-    if data.find(b"\r") < 0:
-        return False
-    if data.find(b'"') < 0 and not data.endswith(b"\r") and not _LONE_CR.search(data):
-        return False
-    return cells.select(pl.any_horizontal(pl.all().str.contains("\r", literal=True).any())).item()
+    return cells.select(pl.any_horizontal(pl.all().str.contains("[\r\x1c-\x1f]").any())).item()
 
 
 _LONE_CR = re.compile(rb"\r[^\n]")
