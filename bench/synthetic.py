@@ -313,33 +313,44 @@ def french_amount(amount: float) -> str:
     return f"{amount:,.2f}".replace(",", "\u00a0").replace(".", ",")
 
 
-def write_french_ledger(path: Path, size: Size, rows: int, seed: int = SEED) -> Path:
+def write_french_ledger(
+    path: Path, size: Size, rows: int, seed: int = SEED, named: bool = False
+) -> Path:
     """An accounting export of ``rows`` rows for the lines of ``size``: ``Date;Libellé;
     Fournisseur;Compte;Montant``, French format, UTF-8 with BOM. It has no line column, so
     every row reaches its line through ``mapping.csv``; about 1 % are bank fees that no rule
-    maps and 0.5 % are dated before the period: both are listed as not counted."""
+    maps and 0.5 % are dated before the period: both are listed as not counted. ``named``:
+    the same rows with a last column, ``Poste``, naming each one's line (blank for the bank
+    fees), for a project without mapping rules."""
     lines = make_lines(size, seed)
     generated = _rows(lines, size.months, rows, f"{seed}-french-{size.name}-{rows}", True)
     pick = random.Random(f"{seed}-french-extra")
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle, delimiter=";")
-        writer.writerow(FRENCH_HEADER)
-        for day, amount, _, text, vendor, account, _ in generated:
+        writer.writerow(FRENCH_HEADER + ["Poste"] * named)
+        for day, amount, line, text, vendor, account, _ in generated:
+            name = line.name
             roll = pick.random()
             if roll < 0.01:
                 text, vendor, account = BANK_FEES
-                amount = round(pick.uniform(5, 40), 2)
+                amount, name = round(pick.uniform(5, 40), 2), ""
             elif roll < 0.015:
                 day = START - timedelta(days=pick.randrange(1, 60))
-            writer.writerow([f"{day:%d/%m/%Y}", text, vendor, account, french_amount(amount)])
+            row = [f"{day:%d/%m/%Y}", text, vendor, account, french_amount(amount)]
+            writer.writerow(row + [name] * named)
     return path
 
 
-def write_french_project(root: Path, size: Size, rows: int, seed: int = SEED) -> Path:
-    """A project of ``size``'s lines whose only finance file is the French export."""
+def write_french_project(
+    root: Path, size: Size, rows: int, seed: int = SEED, named: bool = False
+) -> Path:
+    """A project of ``size``'s lines whose only finance file is the French export; ``named``,
+    the export that names each row's line, and no mapping rules."""
     write_project(root, size, seed, ledger=False)
-    write_french_ledger(root / "actuals" / "ledger.csv", size, rows, seed)
+    write_french_ledger(root / "actuals" / "ledger.csv", size, rows, seed, named)
+    if named:
+        (root / "mapping.csv").unlink()
     return root
 
 

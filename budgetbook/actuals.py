@@ -450,7 +450,8 @@ class _RowReader:
         description_col, vendor_col, account_col = (
             None if index is None else str(index) for index in self.text_cols
         )
-        repeating = [name for name in (date_col, vendor_col, account_col) if name is not None]
+        line_col = None if self.line_col is None else str(self.line_col)
+        repeating = [c for c in (date_col, vendor_col, account_col, line_col) if c is not None]
         distinct = cells.lazy().select(pl.col(repeating).unique().implode()).collect()
         distinct = {name: distinct[name][0].drop_nulls().to_list() for name in repeating}
         self._read_days(distinct[date_col])
@@ -465,7 +466,8 @@ class _RowReader:
                 digits.cast(pl.Decimal(38, 2), strict=False)
             )
             values[f"value {index}"] = -value if credit else value
-            odd.append(pl.col(f"value {index}").is_null() & (text.str.strip_chars() != ""))
+            # A blank cell is odd too: `_amount` reads it as no amount, as the columns would.
+            odd.append(pl.col(f"value {index}").is_null() & text.is_not_null())
         description = self._stripped(description_col)
         in_description = {}
         if matcher.first and description_col is not None:
@@ -489,7 +491,7 @@ class _RowReader:
                 ),
                 odd=pl.any_horizontal(odd).fill_null(False),
                 by_pair=pl.min_horizontal(in_vendor, in_account),
-                given=self._stripped(self.line_col),
+                **self._named_lines(line_col, distinct),
                 **in_description,
             )
             .collect()
@@ -508,7 +510,7 @@ class _RowReader:
         )
         fine = counted.select(pl.all_horizontal(pl.col("date", "amount", "line").is_not_null()))
         fine = fine.to_series()
-        rescued, not_counted = self._failed_rows(cells, found["given"], counted, fine)
+        rescued, not_counted = self._failed_rows(cells, counted, fine)
         counted = counted.filter(fine)
         if rescued:  # a row the columns failed but the row's own reading counts: in its place
             extra = [[getattr(t, name) for t in rescued] for name in TRANSACTION_COLUMNS]
@@ -524,23 +526,38 @@ class _RowReader:
         rule in the pair is the first in either."""
         import polars as pl
 
-        blank_first = next(self.matcher._firsts([""]))
+        blank_first = pl.lit(next(self.matcher._firsts([""])), dtype=pl.Int32)
         if column is None:
-            return pl.lit(""), pl.lit(blank_first, dtype=pl.Int32)
+            return pl.lit(""), blank_first
         cells = distinct[column]
         texts = [cell.strip() for cell in cells]
+        text = pl.col(column)
+        if texts != cells:
+            text = text.replace_strict(dict(zip(cells, texts, strict=True)), default=None)
+        if self.matcher.automaton is None:  # no rule to look for
+            return text.fill_null(""), blank_first
         firsts = self.matcher._firsts(texts)
         number = pl.col(column).replace_strict(
             dict(zip(cells, firsts, strict=True)), default=None, return_dtype=pl.Int32
         )
-        text = pl.col(column)
-        if texts != cells:
-            text = text.replace_strict(dict(zip(cells, texts, strict=True)), default=None)
         return text.fill_null(""), number.fill_null(blank_first)
 
-    def _failed_rows(
-        self, cells, given, counted, fine
-    ) -> tuple[list[Transaction], list[NotCounted]]:
+    def _named_lines(self, column: str | None, distinct: dict[str, list[str]]) -> dict:
+        """``named``, whether a row's line cell is not blank, and ``named_line``, the budget
+        line it names (null for a name no line has); worked out for each distinct cell."""
+        import polars as pl
+
+        if column is None:
+            return {"named": pl.lit(False)}
+        lines = {cell: self.names.get(cell.strip().casefold()) for cell in distinct[column]}
+        blank = [cell for cell in lines if not cell.strip()]
+        line = pl.col(column).replace_strict(lines, default=None, return_dtype=pl.String)
+        return {
+            "named": pl.col(column).is_not_null() & ~pl.col(column).is_in(blank),
+            "named_line": line,
+        }
+
+    def _failed_rows(self, cells, counted, fine) -> tuple[list[Transaction], list[NotCounted]]:
         """Why each row the columns did not count is not counted, in file order. A row whose
         date and amount were read but not its line, or whose date cell says why, is told from
         the columns, as `transaction` would tell it; any other goes through `transaction`,
@@ -554,7 +571,9 @@ class _RowReader:
         dates = failed[str(self.date_col)].to_list()
         told: list[tuple[str, str] | None] = []  # the reasons the columns tell, None elsewhere
         no_line: dict[str, _Skip] = {}  # one reason for each line named that is not found
-        names = given.filter(~fine).to_list()
+        names = [""] * failed.height  # the line each row names, if any
+        if self.line_col is not None:
+            names = [cell.strip() for cell in failed[str(self.line_col)].to_list()]
         for day, amount, name, cell in zip(days, amounts, names, dates, strict=True):
             if day is not None and amount is not None:
                 skip = no_line.get(name) or no_line.setdefault(name, _no_line(name))
@@ -622,10 +641,7 @@ class _RowReader:
         by_rule = pl.Series(matcher.rule_lines, dtype=pl.String).gather(first)
         if self.line_col is None:
             return by_rule
-        given = found["given"]
-        named = {text: self.names.get(text.casefold()) for text in given.unique().to_list() if text}
-        by_name = given.replace_strict(named, default=None, return_dtype=pl.String)
-        return pl.select(pl.when(given == "").then(by_rule).otherwise(by_name)).to_series()
+        return found.select(pl.when("named").then("named_line").otherwise(by_rule)).to_series()
 
     def _first_rules(self, found, where, ascii_only: bool):
         """The positions of the rows ``where`` says, and the number of the first rule whose

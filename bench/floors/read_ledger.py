@@ -30,7 +30,10 @@ def read_budgetbook(project: Path) -> dict:
     from budgetbook.tables import read_table
 
     config, lines = load_budget(project)
-    rules, problems = read_mapping(read_table(project / "mapping.csv", "mapping.csv"), lines)
+    mapping = project / "mapping.csv"  # none when the ledger names its lines
+    rules, problems = (
+        read_mapping(read_table(mapping, "mapping.csv"), lines) if mapping.exists() else ([], [])
+    )
     if problems:
         raise SystemExit(f"mapping.csv: {problems[0]}")
     start = time.perf_counter()
