@@ -415,10 +415,19 @@ def _bytes_may_put_odd_characters_in_a_cell(data: bytes) -> bool:
     when each is followed by a line feed and no quoted cell can hold one. When they cannot
     tell, `_a_cell_holds_a_carriage_return` looks in the cells."""
     if data.find(b"\r") < 0 or (
-        data.find(b'"') < 0 and data[-1:] != b"\r" and not _LONE_CR.search(data)
+        data.find(b'"') < 0 and data[-1:] != b"\r" and not _has_a_lone_carriage_return(data)
     ):
         return any(data.find(bytes([code])) >= 0 for code in range(0x1C, 0x20))
     return True
+
+
+def _has_a_lone_carriage_return(data: bytes, step: int = 4 * MB) -> bool:
+    """Whether a carriage return is followed by anything but a line feed. Searched a few MB
+    at a time (each search overlapping the last by a byte): the regular expression engine
+    holds the GIL while it searches, which a thread beside polars must let go of."""
+    return any(
+        _LONE_CR.search(data, start, start + step + 1) for start in range(0, len(data), step)
+    )
 
 
 def _a_cell_holds_a_carriage_return(cells) -> bool:
