@@ -12,7 +12,8 @@ space capped). Cases compared by a goal's ratio run in turn, one run of each, th
    budgetbook writes them), and the naive pandas + openpyxl script a user would write;
 3. a 1,000,000-row French-format ledger: ``budgetbook check`` on a project holding it,
    budgetbook's reader alone (``read_actuals_file``), and the plain reads of pandas' C
-   engine and polars;
+   engine and polars; then budgetbook's reader and polars on the same rows naming their
+   lines (no mapping rules);
 4. LibreOffice recalculating the L workbook on load, against the same workbook holding values.
 
 Prints a table and PASS/FAIL per goal, and writes ``bench/RESULTS.md``. Goals are targets for
@@ -330,6 +331,32 @@ def ledger_cases(plan: Plan, work: Path) -> list[Case]:
                 note="amounts, dates parsed",
             ),
             python("read_ledger.py", "polars", ledger),
+        ),
+    ]
+    # The same rows naming their lines, with no rules: what reading costs without mapping.
+    named = synthetic.write_french_project(
+        work / "project-ledger-named", synthetic.SIZES["L"], rows, named=True
+    )
+    reads += [
+        (
+            Case(
+                section,
+                "named lines: budgetbook reader",
+                "the call only",
+                inner=True,
+                note="the same rows with a Poste column naming each one's line; no mapping rules",
+            ),
+            python("read_ledger.py", "budgetbook", named),
+        ),
+        (
+            Case(
+                section,
+                "named lines: polars read_csv",
+                "the read only",
+                inner=True,
+                note="amounts, dates parsed",
+            ),
+            python("read_ledger.py", "polars", named / "actuals" / "ledger.csv"),
         ),
     ]
     cases += measure_in_turn(reads, plan.runs)
@@ -653,6 +680,11 @@ def ratios(cases: list[Case], plan: Plan) -> list[str]:
         ("budgetbook reader", "pandas read_csv", "budgetbook's reader vs pandas"),
         ("budgetbook reader", "polars", "budgetbook's reader vs polars"),
         (
+            "named lines: budgetbook reader",
+            "named lines: polars",
+            "budgetbook's reader vs polars, on the ledger naming its lines (no mapping rules)",
+        ),
+        (
             f"{large} with formulas",
             f"{large} holding values",
             "LibreOffice: formulas recalculated vs values",
@@ -785,6 +817,9 @@ NOTES = [
     " parse amounts and dates but map nothing. pandas' C engine cannot use the non-breaking"
     " space as `thousands` (two bytes in UTF-8: it silently leaves `Montant` as text), so the"
     " column is read as text and converted with `str.replace` (polars the same way).",
+    '- "named lines" are the same rows with a last column, `Poste`, naming each one\'s line'
+    " (blank for the bank fees), in a project with no `mapping.csv`: budgetbook's reader"
+    " there does all it does but search the rules' texts, and polars reads that file.",
     '- "budgetbook build, side file" builds the ledger\'s project with `[workbook]'
     " actuals_sheet_max` at half its rows, so the Actuals sheet lists one total per line and"
     " month and the transactions are written to `ledger-transactions.csv`: the path a ledger"

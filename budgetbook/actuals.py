@@ -512,12 +512,13 @@ class _RowReader:
         # Of the columns themselves: a frame's select first lines up their chunks (60 ms).
         fine = counted["date"].is_not_null() & amounts.is_not_null() & counted["line"].is_not_null()
         rescued, not_counted = self._failed_rows(cells, counted, fine)
-        counted = counted.filter(fine)
-        if rescued:  # a row the columns failed but the row's own reading counts: in its place
-            extra = [[getattr(t, name) for t in rescued] for name in TRANSACTION_COLUMNS]
-            counted = pl.concat(
-                [counted, pl.DataFrame(extra, schema=counted.schema, orient="col")]
-            ).sort("row")
+        if not rescued:
+            return TransactionColumns(counted, self.table.file, fine), not_counted
+        # A row the columns failed but the row's own reading counts: in its place.
+        extra = [[getattr(t, name) for t in rescued] for name in TRANSACTION_COLUMNS]
+        counted = pl.concat(
+            [counted.filter(fine), pl.DataFrame(extra, schema=counted.schema, orient="col")]
+        ).sort("row")
         return TransactionColumns(counted, self.table.file), not_counted
 
     def _repeated_text(self, column: str | None, distinct: dict[str, list[str]]):
