@@ -604,13 +604,13 @@ class _RowReader:
             not_counted.append(NotCounted(self.table.file, number, *why, text, amount))
         return rescued, not_counted
 
-    def _stripped(self, index: int | None):
+    def _stripped(self, column: str | None):
         """A text column, trimmed as `_text` trims; "" for every row when there is none."""
         import polars as pl
 
-        if index is None:
+        if column is None:
             return pl.lit("")
-        return pl.col(str(index)).str.strip_chars().fill_null("")
+        return pl.col(column).str.strip_chars().fill_null("")
 
     def _with_odd_amounts(self, cells, found):
         """The amounts, with those not written plainly read by `_amount`; None when one of
