@@ -136,6 +136,23 @@ def test_a_named_line_column_and_a_credit_column(tmp_path, monkeypatch):
     ]
 
 
+def test_a_ledger_naming_its_lines_without_rules(tmp_path, monkeypatch):
+    header = ["Date", "Poste", "Fournisseur", "Montant"]
+    rows = [
+        ["05/01/2026", "Canva", " Canva Pty ", "12,99"],
+        ["06/01/2026", " meta ADS ", "Meta", "-1\u00a0234,56"],
+        ["07/01/2026", "", "Banque", "4,50"],
+        ["08/01/2026", "Nope", "", "1"],
+        ["09/01/2026", "  ", "", "2"],
+    ]
+    path = write(tmp_path / "ledger.csv", rows, header=header)
+    fast, slow = read_both(path, monkeypatch, rules=[])
+    assert in_columns(fast)
+    assert_same(fast, slow)
+    assert [t.line for t in fast.transactions] == ["Canva", "Meta ads"]
+    assert [n.kind for n in fast.not_counted] == ["no line", "unknown line", "no line"]
+
+
 @pytest.mark.parametrize(
     ("name", "data"),
     [
