@@ -226,9 +226,12 @@ def _description(line: Line, invoice: int, french: bool) -> str:
 # --- the project files ----------------------------------------------------------------------
 
 
-def write_project(root: Path, size: Size, seed: int = SEED, ledger: bool = True) -> Path:
+def write_project(
+    root: Path, size: Size, seed: int = SEED, ledger: bool = True, rules: bool = True
+) -> Path:
     """A project folder of ``size``; with ``ledger``, ``actuals/ledger.csv`` in canonical
-    columns (about 5 % of rows without a line, left to the mapping rules; about 3 % refunds)."""
+    columns (about 5 % of rows without a line, left to the mapping rules; about 3 % refunds);
+    with ``rules``, ``mapping.csv``."""
     lines = make_lines(size, seed)
     root.mkdir(parents=True, exist_ok=True)
     (root / "budgetbook.toml").write_text(
@@ -244,7 +247,8 @@ def write_project(root: Path, size: Size, seed: int = SEED, ledger: bool = True)
             for line in lines
         ),
     )
-    _write_csv(root / "mapping.csv", ["match", "line"], ([li.rule, li.name] for li in lines))
+    if rules:
+        _write_csv(root / "mapping.csv", ["match", "line"], ([li.rule, li.name] for li in lines))
     if ledger:
         rows = _rows(lines, size.months, size.transactions, f"{seed}-ledger-{size.name}")
         _write_csv(
@@ -347,10 +351,8 @@ def write_french_project(
 ) -> Path:
     """A project of ``size``'s lines whose only finance file is the French export; ``named``,
     the export that names each row's line, and no mapping rules."""
-    write_project(root, size, seed, ledger=False)
+    write_project(root, size, seed, ledger=False, rules=not named)
     write_french_ledger(root / "actuals" / "ledger.csv", size, rows, seed, named)
-    if named:
-        (root / "mapping.csv").unlink()
     return root
 
 

@@ -222,6 +222,8 @@ def read_actuals_file(
     frame = read_csv_frame(path, shown, is_header, **options)
     if frame is not None:  # its digest is worked out meanwhile: a file sent twice is rare
         columns, problems = _find_columns(frame, config, bool(rules))
+        if problems and frame.sha256 not in seen:
+            raise InputErrors(problems)
         taken = None if problems else _RowReader(frame, columns, config, lines, rules).read_frame()
         if taken is not None and frame.sha256 not in seen:
             counted, not_counted = taken
@@ -528,7 +530,7 @@ class _RowReader:
         rule in the pair is the first in either."""
         import polars as pl
 
-        blank_first = pl.lit(next(self.matcher._firsts([""])), dtype=pl.Int32)
+        blank_first = pl.lit(self.matcher.nowhere, dtype=pl.Int32)  # no rule text is empty
         if column is None:
             return pl.lit(""), blank_first
         cells = distinct[column]
@@ -582,8 +584,9 @@ class _RowReader:
             names = [cell.strip() for cell in failed[str(self.line_col)].to_list()]
         for day, amount, name, cell in zip(days, amounts, names, dates, strict=True):
             if day is not None and amount is not None:
-                skip = no_line.get(name) or no_line.setdefault(name, _no_line(name))
-                told.append((skip.kind, skip.reason))
+                if name not in no_line:
+                    no_line[name] = _no_line(name)
+                told.append((no_line[name].kind, no_line[name].reason))
             elif day is None and (why := self.days.get(cell)).__class__ is tuple:
                 told.append(why)
             else:
