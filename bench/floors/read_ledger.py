@@ -108,7 +108,7 @@ def read_polars_mapped(project: Path) -> dict:
         for number, (match, _) in enumerate(rules):
             first.setdefault(match.lower(), number)
         names = pl.Series([line for _, line in rules] + [None], dtype=pl.String)
-        texts = pl.concat_str("Libellé", "Fournisseur", "Compte", separator="\n")
+        texts = pl.concat_str("Libellé", "Fournisseur", "Compte", separator="\n", ignore_nulls=True)
         rule = (
             texts.str.to_lowercase()
             .str.extract_many(list(first), overlapping=True)
