@@ -793,8 +793,8 @@ def results_markdown(
         " the helper script measured around that part (interpreter start, imports and"
         ' loading inputs left out); "whole process" includes start-up, budgetbook being'
         " byte-compiled first, as installing it does. The large build and"
-        " its two XlsxWriter floors run in turn (one run of each, then again), as do the three"
-        " reads of the ledger: a machine that changes speed during the run weighs on both"
+        " its two XlsxWriter floors run in turn (one run of each, then again), as do the reads"
+        " of the ledger: a machine that changes speed during the run weighs on both"
         " sides of their ratios alike.",
         "",
         "## Machine",
