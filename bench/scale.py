@@ -302,46 +302,25 @@ def ledger_cases(plan: Plan, work: Path) -> list[Case]:
             1,
         ),
     ]
-    reads = [
+    reads = [  # (name, what is timed, note, read_ledger.py's arguments)
         (
-            Case(
-                section,
-                "budgetbook reader (read_actuals_file)",
-                "the call only",
-                inner=True,
-                note="parse, map each row to its line, Decimal amounts",
-            ),
-            python("read_ledger.py", "budgetbook", project),
+            "budgetbook reader (read_actuals_file)",
+            "the call only",
+            "parse, map each row to its line, Decimal amounts",
+            ["budgetbook", project],
         ),
         (
-            Case(
-                section,
-                "pandas read_csv, C engine",
-                "the read only",
-                inner=True,
-                note="amounts to float, dates parsed",
-            ),
-            python("read_ledger.py", "pandas", ledger),
+            "pandas read_csv, C engine",
+            "the read only",
+            "amounts to float, dates parsed",
+            ["pandas", ledger],
         ),
+        ("polars read_csv", "the read only", "amounts, dates parsed", ["polars", ledger]),
         (
-            Case(
-                section,
-                "polars read_csv",
-                "the read only",
-                inner=True,
-                note="amounts, dates parsed",
-            ),
-            python("read_ledger.py", "polars", ledger),
-        ),
-        (
-            Case(
-                section,
-                "polars doing the reader's work",
-                "the read only",
-                inner=True,
-                note="the same records: SHA-256, exact amounts, the rules, the rows that count",
-            ),
-            python("read_ledger.py", "polars-mapped", project),
+            "polars doing the reader's work",
+            "the read only",
+            "the same records: SHA-256, exact amounts, the rules, the rows that count",
+            ["polars-mapped", project],
         ),
     ]
     # The same rows naming their lines, with no rules: what reading costs without mapping.
@@ -350,37 +329,29 @@ def ledger_cases(plan: Plan, work: Path) -> list[Case]:
     )
     reads += [
         (
-            Case(
-                section,
-                "named lines: budgetbook reader",
-                "the call only",
-                inner=True,
-                note="the same rows with a Poste column naming each one's line; no mapping rules",
-            ),
-            python("read_ledger.py", "budgetbook", named),
+            "named lines: budgetbook reader",
+            "the call only",
+            "the same rows with a Poste column naming each one's line; no mapping rules",
+            ["budgetbook", named],
         ),
         (
-            Case(
-                section,
-                "named lines: polars read_csv",
-                "the read only",
-                inner=True,
-                note="amounts, dates parsed",
-            ),
-            python("read_ledger.py", "polars", named / "actuals" / "ledger.csv"),
+            "named lines: polars read_csv",
+            "the read only",
+            "amounts, dates parsed",
+            ["polars", named / "actuals" / "ledger.csv"],
         ),
         (
-            Case(
-                section,
-                "named lines: polars doing the reader's work",
-                "the read only",
-                inner=True,
-                note="the same records, each row's line looked up by its name",
-            ),
-            python("read_ledger.py", "polars-mapped", named),
+            "named lines: polars doing the reader's work",
+            "the read only",
+            "the same records, each row's line looked up by its name",
+            ["polars-mapped", named],
         ),
     ]
-    cases += measure_in_turn(reads, plan.runs)
+    jobs = [
+        (Case(section, name, timed, inner=True, note=note), python("read_ledger.py", *arguments))
+        for name, timed, note, arguments in reads
+    ]
+    cases += measure_in_turn(jobs, plan.runs)
     return cases
 
 

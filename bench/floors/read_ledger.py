@@ -70,6 +70,17 @@ def read_pandas(path: Path) -> dict:
     return {"seconds": seconds, "rows": len(frame), "total": float(frame["Montant"].sum())}
 
 
+def _polars_amount_text():
+    """The ledger's amount as polars can cast it: no thousands separator, a decimal point."""
+    import polars as pl
+
+    return (
+        pl.col("Montant")
+        .str.replace_all(NBSP, "", literal=True)
+        .str.replace(",", ".", literal=True)
+    )
+
+
 def read_polars(path: Path) -> dict:
     import polars as pl
 
@@ -78,10 +89,7 @@ def read_polars(path: Path) -> dict:
         path, separator=";", schema_overrides={"Montant": pl.String, "Compte": pl.String}
     ).with_columns(
         pl.col("Date").str.strptime(pl.Date, "%d/%m/%Y"),
-        pl.col("Montant")
-        .str.replace_all(NBSP, "", literal=True)
-        .str.replace(",", ".", literal=True)
-        .cast(pl.Float64),
+        _polars_amount_text().cast(pl.Float64),
     )
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "rows": len(frame), "total": float(frame["Montant"].sum())}
@@ -142,10 +150,7 @@ def read_polars_mapped(project: Path) -> dict:
             "Fournisseur",
             "Compte",
             pl.col("Date").str.strptime(pl.Date, "%d/%m/%Y", strict=False),
-            pl.col("Montant")
-            .str.replace_all(NBSP, "", literal=True)
-            .str.replace(",", ".", literal=True)
-            .cast(pl.Decimal(38, 2), strict=False),
+            _polars_amount_text().cast(pl.Decimal(38, 2), strict=False),
             line=line,
         )
         .collect()
