@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cache, cached_property, partial
+from functools import cache, cached_property
 from itertools import chain, compress, count, repeat
 from operator import itemgetter, not_
 from pathlib import Path
@@ -19,8 +19,10 @@ from budgetbook.config import ACTUALS_COLUMNS
 from budgetbook.errors import InputErrors, Problem, UnreadableFile, column_missing
 from budgetbook.messages import MESSAGES, Text
 from budgetbook.model import (
+    ActualsFormat,
     BudgetLine,
     Config,
+    FileSettings,
     MappingRule,
     NotCounted,
     Source,
@@ -30,6 +32,16 @@ from budgetbook.model import (
     collector_paused,
 )
 from budgetbook.progress import step
+from budgetbook.read.sources import (
+    BY_KEY,
+    Sign,
+    Titles,
+    headless,
+    normalise_header,
+    recognise,
+)
+from budgetbook.read.sources import Source as ReadSource
+from budgetbook.read.sources.ledger import LEDGER
 from budgetbook.tables import (
     TABLE_SUFFIXES,
     Frame,
@@ -48,38 +60,17 @@ from budgetbook.values import (
     parse_plain_amount,
 )
 
-# Headers that exports use for each canonical column, most specific first; compared after
-# `normalise_header` (no case, accents, punctuation or parenthesised units).
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "date": (
-        "date", "transaction date", "date operation", "date d operation", "date comptable",
-        "date de la transaction", "date facture", "invoice date", "day", "jour", "posting date",
-        "reporting starts", "debut des rapports", "billing date", "date de facturation",
-    ),
-    "amount": (
-        "amount", "montant", "montant ttc", "amount spent", "montant depense", "cost", "cout",
-        "spend", "depense", "total amount", "debit",
-    ),
-    "credit": ("credit",),
-    "line": ("line", "budget line", "ligne", "ligne budgetaire", "poste", "poste budgetaire"),
-    "description": (
-        "description", "libelle", "label", "memo", "intitule", "campaign", "campaign name",
-        "campagne", "nom de la campagne", "libelle ecriture",
-    ),
-    "vendor": ("vendor", "supplier", "payee", "fournisseur", "tiers", "beneficiaire"),
-    "account": (
-        "account", "compte", "gl account", "n compte", "numero de compte", "compte general",
-    ),
-}  # fmt: skip
 TOTAL_ROW = re.compile(r"^\s*(sous[- ]?)?total\b", re.IGNORECASE)
-
-
-def normalise_header(text: str) -> str:
-    """``Montant (€)`` and ``montant`` alike: no case, accents, units or punctuation."""
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    plain = re.sub(r"\(.*?\)|\[.*?\]", " ", plain)
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+# What each file in actuals/ is read as: delimited text (CSV, a FEC's .txt, .tsv) or a workbook.
+READ_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
+# Files finance may drop that are not read (yet), and what to ask for instead.
+NOT_READ = {
+    ".ofx": "an OFX bank statement, which budgetbook does not read yet",
+    ".qif": "a QIF bank statement, which budgetbook does not read yet",
+    ".xls": "an old Excel file (.xls)",
+    ".pdf": "a PDF document",
+    ".ods": "an OpenDocument spreadsheet (.ods)",
+}
 
 
 @dataclass
@@ -98,14 +89,17 @@ class Actuals:
         self.sources += other.sources
 
 
-def actuals_files(folder: Path) -> list[Path]:
-    """Every table in ``actuals/``, by name; lock and hidden files left out."""
+def actuals_files(folder: Path, suffixes: tuple[str, ...] | None = TABLE_SUFFIXES) -> list[Path]:
+    """Every table in ``folder``, by name, or with ``suffixes`` None every file, so that each
+    file finance dropped is read or listed as not read; lock and hidden files left out."""
     if not folder.is_dir():
         return []
     return sorted(
         p
         for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES and not p.name.startswith((".", "~$"))
+        if p.is_file()
+        and (suffixes is None or p.suffix.lower() in suffixes)
+        and not p.name.startswith((".", "~$"))
     )
 
 
@@ -209,22 +203,54 @@ def read_actuals_file(
     rules: list[MappingRule],
     seen: dict[str, str],
 ) -> Actuals:
-    """One finance file: every data row counted or recorded as not counted, never both. A
-    large, plain CSV file is read in columns, any other row by row, to the same records."""
-    fmt = config.actuals_format
-    options = {
-        "delimiter": fmt.delimiter,
-        "encoding": fmt.encoding,
-        "header_row": fmt.header_row,
-        "limits": config.limits,
-    }
-    is_header = partial(_looks_like_header, config=config)
-    frame = read_csv_frame(path, shown, is_header, **options)
-    if frame is not None:  # its digest is worked out meanwhile: a file sent twice is rare
-        columns, problems = _find_columns(frame, config, bool(rules))
+    """One finance file: every data row counted or recorded as not counted, never both. Which
+    source reads it: the one budgetbook.toml names for it, else the one that recognises its
+    header. A large, plain CSV file is read in columns, any other row by row, to the same
+    records. A file that cannot be read for sure raises UnreadableFile, which says why."""
+    suffix = path.suffix.lower()
+    if suffix not in READ_SUFFIXES:
+        kind = NOT_READ.get(suffix) or Text("a {suffix} file", suffix=suffix or "(no extension)")
+        raise UnreadableFile(
+            [
+                Problem(
+                    shown,
+                    Text("is not read: it is {kind}.", kind=Text(kind)),
+                    hint=Text(
+                        "Ask finance for a CSV or .xlsx export of it, or an FEC (.txt) from"
+                        " the accounting package."
+                    ),
+                )
+            ]
+        )
+    plans = reading_plans(shown, config)
+    for plan in plans:
+        frame = table = None
+        try:
+            if plan.may_use_columns:
+                frame = read_csv_frame(path, shown, plan.accepts, **plan.options(config))
+            if frame is None:
+                table = read_table(path, shown, plan.accepts, **plan.options(config))
+        except UnreadableFile:
+            raise
+        except InputErrors:  # the project-wide header row, say, empty in this file
+            if plan is plans[-1]:
+                raise
+            continue
+        source = plan.source_of((frame or table).header)
+        if source is not None:
+            break
+    if source is None and table is not None and (source := headless(table.header)):
+        table = Table(shown, list(source.headless), table.rows, table.sha256)
+    reading = plan.reading(source, config) if source is not None else None
+    if frame is not None and reading is not None and reading.accounts is None:
+        columns, problems = _find_columns(frame, reading, plan, bool(rules))
+        if any(name in columns for name in ROW_COLUMNS):
+            frame = None  # read row by row, which reads those columns
+    if frame is not None and reading is not None and reading.accounts is None:
         if problems and frame.sha256 not in seen:
-            raise InputErrors(problems)
-        taken = None if problems else _RowReader(frame, columns, config, lines, rules).read_frame()
+            raise UnreadableFile(problems)
+        taken = None if problems else _RowReader(frame, columns, config, lines, rules, reading)
+        taken = taken and taken.read_frame()
         if taken is not None and frame.sha256 not in seen:
             counted, not_counted = taken
             rows = frame.cells.height
@@ -232,63 +258,159 @@ def read_actuals_file(
                 Transactions([counted]),
                 not_counted,
                 rows,
-                [Source(shown, frame.sha256, rows, len(counted))],
+                [Source(shown, frame.sha256, rows, len(counted), reading.name)],
             )
-    table = read_table(path, shown, is_header, **options)
+    if table is None:
+        table = read_table(path, shown, plan.accepts, **plan.options(config))
     digest = table.sha256
     result = Actuals(data_rows=len(table.rows))
-    columns, problems = _find_columns(table, config, bool(rules))
+    if reading is None:
+        columns, problems = {}, _unrecognised(table, plan, bool(rules))
+    else:
+        columns, problems = _find_columns(table, reading, plan, bool(rules))
     if digest in seen:
         reason = Text("same content as {file}, which is already counted", file=seen[digest])
-        reader = None if problems else _RowReader(table, columns, config, lines, rules)
+        reader = None if problems else _RowReader(table, columns, config, lines, rules, reading)
         amounts = reader.amounts() if reader else [None] * len(table.rows)
         result.not_counted = [
             NotCounted(shown, number, "file sent twice", reason, _row_text(row), amount)
             for (number, row), amount in zip(table.rows, amounts, strict=True)
         ]
     elif problems:
-        raise InputErrors(problems)
+        raise UnreadableFile(problems)
     else:
-        reader = _RowReader(table, columns, config, lines, rules)
+        other_sides = []
+        if reading.accounts is not None:
+            table, other_sides = _other_sides(table, columns, reading.accounts, config.language)
+        reader = _RowReader(table, columns, config, lines, rules, reading)
         counted, result.not_counted = reader.read()
+        result.not_counted += other_sides
         result.transactions = Transactions([counted])
-    result.sources = [Source(shown, digest, result.data_rows, len(result.transactions))]
+    name = reading.name if reading is not None else ""
+    result.sources = [Source(shown, digest, result.data_rows, len(result.transactions), name)]
     return result
 
 
-def _looks_like_header(header: list[str], config: Config) -> bool:
-    """A header names at least the date and the amount columns."""
-    titles = {normalise_header(title) for title in header}
-    for name in ("date", "amount"):
-        wanted = (
-            (config.actuals_columns[name],) if name in config.actuals_columns else SYNONYMS[name]
+@dataclass(frozen=True)
+class Reading:
+    """How one file is read: its source, with what budgetbook.toml says of it on top."""
+
+    source: ReadSource
+    day_first: bool | None
+    decimal_comma: bool | None
+    sign: Sign | None
+    accounts: tuple[str, ...] | None
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+
+@dataclass(frozen=True)
+class ReadingPlan:
+    """One way to try a file: the settings that may read it, and whether they must fit it.
+
+    A ``[[actuals.sources]]`` entry whose ``files`` match the file is the only plan, and its
+    columns must be there. Otherwise the project-wide ``[actuals]`` settings are tried first,
+    where they fit the file (its header holds every column they name), then recognition.
+    """
+
+    settings: FileSettings | None  # None: the project-wide [actuals] settings, or none at all
+    columns: dict[str, str]
+    fmt: ActualsFormat
+    where: str  # the settings, as the user would find them in budgetbook.toml
+
+    @property
+    def may_use_columns(self) -> bool:
+        return self.settings is None or self.settings.source in (None, "ledger")
+
+    def options(self, config: Config) -> dict:
+        return {
+            "delimiter": self.fmt.delimiter,
+            "encoding": self.fmt.encoding,
+            "header_row": self.fmt.header_row,
+            "limits": config.limits,
+        }
+
+    def accepts(self, header: list[str]) -> bool:
+        return self.source_of(header) is not None
+
+    def source_of(self, header: list[str]) -> ReadSource | None:
+        """The source that reads a file with this header under this plan, or None."""
+        titles = Titles(header)
+        named = self.settings.source if self.settings else None
+        source = BY_KEY[named] if named else recognise(header)
+        if self.columns:
+            wanted = {normalise_header(title, units=True) for title in self.columns.values()}
+            if self.settings is None and not wanted <= titles.all:
+                return None  # project-wide names that do not fit this file
+            source = (source or LEDGER).with_columns(self.columns)
+        if source is None:
+            return None
+        if self.columns or self.settings is not None:
+            return source  # its columns are checked, and named if missing
+        return source if source.recognises(titles) else None
+
+    def reading(self, source: ReadSource, config: Config) -> Reading:
+        settings = self.settings
+        accounts = source.accounts
+        if accounts is not None and config.actuals_accounts is not None:
+            accounts = config.actuals_accounts
+        if settings is not None and settings.accounts is not None:
+            accounts = settings.accounts
+        sign = Sign(settings.sign) if settings is not None and settings.sign else source.sign
+        return Reading(
+            source,
+            self.fmt.day_first if self.fmt.day_first is not None else source.day_first,
+            self.fmt.decimal_comma if self.fmt.decimal_comma is not None else source.decimal_comma,
+            sign,
+            accounts,
         )
-        if not any(normalise_header(w) in titles for w in wanted):
-            return False
-    return True
+
+
+def reading_plans(shown: str, config: Config) -> list[ReadingPlan]:
+    """The ways to try a file, in turn (`ReadingPlan`)."""
+    for number, settings in enumerate(config.actuals_sources, start=1):
+        if settings.matches(shown):
+            where = Text(
+                "[[actuals.sources]] number {number} (files = {files})",
+                number=number,
+                files=settings.files,
+            )
+            return [ReadingPlan(settings, settings.columns, settings.format, where)]
+    recognised = ReadingPlan(None, {}, ActualsFormat(), "")
+    if config.actuals_columns or config.actuals_format != ActualsFormat():
+        project = ReadingPlan(None, config.actuals_columns, config.actuals_format, "[actuals]")
+        return [project, recognised]
+    return [recognised]
+
+
+def _unrecognised(table: Table, plan: ReadingPlan, have_rules: bool) -> list[Problem]:
+    """Why no source reads a file: the columns it lacks, as the generic ledger looks for them."""
+    return _find_columns(table, Reading(LEDGER, None, None, None, None), plan, have_rules)[1]
 
 
 def _find_columns(
-    table: Table, config: Config, have_rules: bool
+    table: Table, reading: Reading, plan: ReadingPlan, have_rules: bool
 ) -> tuple[dict[str, int], list[Problem]]:
     columns: dict[str, int] = {}
     problems: list[Problem] = []
-    titles = [normalise_header(title) for title in table.header]
-    for name in ACTUALS_COLUMNS:
-        configured = config.actuals_columns.get(name)
-        wanted = (configured,) if configured else SYNONYMS[name]
-        index = next((titles.index(w) for w in map(normalise_header, wanted) if w in titles), None)
+    titles = Titles(table.header)
+    given = plan.columns
+    for name in (*ACTUALS_COLUMNS, *ROW_COLUMNS):
+        index = reading.source.column(name, titles)
         if index is not None:
             columns[name] = index
-        elif configured:
+        elif name in given:
             problems.append(
                 Problem(
                     table.file,
                     Text(
                         "has no column '{title}', which budgetbook.toml names as"
-                        " [actuals.columns] {name}.",
-                        title=configured,
+                        " {name} in {where}.",
+                        title=given[name],
                         name=name,
+                        where=plan.where,
                     ),
                     row=1,
                     hint=Text("Its columns are: {titles}.", titles=", ".join(table.header)),
@@ -299,7 +421,7 @@ def _find_columns(
     required = ["date", "amount"] + ([] if have_rules else ["line"])
     the = {"date": Text("the date"), "amount": Text("the amount"), "line": Text("the line")}
     for name in required:
-        if name not in columns and name not in config.actuals_columns:
+        if name not in columns and name not in given:
             problems.append(
                 Problem(
                     table.file,
@@ -307,8 +429,10 @@ def _find_columns(
                     row=1,
                     hint=Text(
                         "Its columns are: {titles}. Name the right one in budgetbook.toml:"
-                        ' [actuals.columns] {name} = "..."{rules}.',
+                        ' [[actuals.sources]] files = "{file}" columns = {{ {name} = "..." }}'
+                        "{rules}.",
                         titles=", ".join(table.header),
+                        file=Path(table.file).name,
                         name=name,
                         rules=Text(", or add mapping.csv rules") if name == "line" else "",
                     ),
@@ -317,12 +441,78 @@ def _find_columns(
     return columns, problems
 
 
+def _other_sides(
+    table: Table, columns: dict[str, int], accounts: tuple[str, ...], language: str
+) -> tuple[Table, list[NotCounted]]:
+    """An accounting file's lines on the accounts that count, and one summary of the others
+    by account class: the supplier, VAT and bank sides of the same entries, which would count
+    an invoice twice. The lines kept take the supplier's name of their entry as vendor, where
+    they have none, so mapping rules can match it."""
+    account, vendor = columns.get("account"), columns.get("vendor")
+    entry = [columns[name] for name in ("journal", "entry") if name in columns]
+    kept: list[tuple[int, list[object]]] = []
+    others: dict[str, list[int]] = {}
+    vendors: dict[tuple, str] = {}
+    for number, row in table.rows:
+        number_text = "" if account is None else _text(row[account])
+        if number_text.startswith(accounts):
+            kept.append((number, row))
+        elif number_text or any(_text(cell) for cell in row):
+            others.setdefault(number_text[:1] or "?", []).append(number)
+        if entry and vendor is not None and _text(row[vendor]):
+            vendors.setdefault(tuple(_text(row[i]) for i in entry), _text(row[vendor]))
+    if entry and vendor is not None and vendors:
+        for _, row in kept:
+            if not _text(row[vendor]):
+                row[vendor] = vendors.get(tuple(_text(row[i]) for i in entry), "")
+    counted = ", ".join(accounts)
+    summaries = [
+        NotCounted(
+            table.file,
+            None,
+            "other account",
+            Text(
+                "lines on class {digit} accounts ({what}), {count:,} in all: the other sides"
+                " of the entries; only the lines on accounts {counted} count",
+                count=len(numbers),
+                digit=digit,
+                what=Text(ACCOUNT_CLASSES.get(digit, "unknown class")),
+                counted=counted,
+            ),
+            Text("rows {first} to {last}", first=numbers[0], last=numbers[-1]),
+            None,
+            len(numbers),
+        )
+        for digit, numbers in sorted(others.items())
+    ]
+    return Table(table.file, table.header, kept, table.sha256), summaries
+
+
+# Columns only the row reader reads: an accounting file's entry, a statement's currency and
+# state, a FEC's direction of each amount (Sens).
+ROW_COLUMNS = ("journal", "entry", "currency", "state", "direction")
+
+# The French chart of accounts' classes (Plan comptable général), as a summary names them.
+ACCOUNT_CLASSES = {
+    "1": "equity and loans",
+    "2": "fixed assets",
+    "3": "stocks",
+    "4": "suppliers, customers, VAT and other third parties",
+    "5": "bank and cash",
+    "6": "expenses",
+    "7": "revenue",
+    "8": "special accounts",
+}
+
+
 class _Skip(Exception):
     """Why a row is not counted."""
 
-    def __init__(self, kind: str, reason: str):
+    def __init__(self, kind: str, reason: str, in_budget_currency: bool = True):
         super().__init__(reason)
         self.kind, self.reason = kind, reason
+        # An amount in another currency is not totalled with the budget's.
+        self.in_budget_currency = in_budget_currency
 
 
 class _RowReader:
@@ -331,32 +521,73 @@ class _RowReader:
     A ledger repeats its dates and amounts: what a row's date cell, or its money cells, give
     is kept by the cells' values, so each distinct one is read once."""
 
-    def __init__(self, table, columns, config, lines, rules):
+    def __init__(self, table, columns, config, lines, rules, reading: Reading | None = None):
         self.table, self.config = table, config
+        self.reading = reading = reading or Reading(LEDGER, None, None, None, None)
         self.names = {line.name.casefold(): line.name for line in lines}
         self.line_names = list(self.names.values())
         self.matcher = _RuleMatcher(rules)
         self.width = len(table.header)
         self.date_col, self.line_col = columns["date"], columns.get("line")
         self.text_cols = tuple(columns.get(name) for name in ("description", "vendor", "account"))
-        self.money_cols = [
-            (columns[name], name == "credit") for name in ("amount", "credit") if name in columns
-        ]
-        fmt = config.actuals_format
-        self.day_first = fmt.day_first if fmt.day_first is not None else self._detect_day_first()
+        # Each money column and whether its value is negated to give spending.
+        self.money_cols = self._money_columns(columns)
+        self.currency_col, self.state_col = columns.get("currency"), columns.get("state")
+        self.direction_col = columns.get("direction")
+        self.day_first = (
+            reading.day_first if reading.day_first is not None else self._detect_day_first()
+        )
         self.days: dict[object, date | tuple[str, str]] = {}
         self.amounts_known: dict[object, Decimal | None] = {}
+
+    def _money_columns(self, columns: dict[str, int]) -> list[tuple[int, bool]]:
+        """The money columns, each with whether it is negated to give spending. One signed
+        column follows the source's sign. In a Debit and Credit pair, a Debit is spending and
+        a Credit takes it back, whether the file writes them as positive numbers or (some
+        banks) money out as negative ones: a column holding only negative numbers is negated."""
+        amount, credit = columns["amount"], columns.get("credit")
+        if credit is None:
+            return [(amount, self.reading.sign is Sign.NEGATIVE)]
+        return [
+            (amount, self._written_negative(amount)),
+            (credit, not self._written_negative(credit)),
+        ]
+
+    def _written_negative(self, index: int) -> bool:
+        """Whether a Debit or Credit column writes its sums as negative numbers: some are, and
+        none is positive. Refused when most are negative but some are not."""
+        negative = positive = 0
+        cells = {cell for cell in self._cells(index) if _text(cell)}
+        decimal_comma = self.decimal_comma_of([index])
+        for cell in cells:
+            try:
+                value = parse_amount(cell, decimal_comma)
+            except ValueError:
+                continue
+            negative += value < 0
+            positive += value > 0
+        if negative > positive and positive:
+            raise _sign_unknown(self.table.file, self.table.header[index])
+        return negative > 0 and not positive
 
     @cached_property
     def decimal_comma(self) -> bool | None:
         """Looked for only when an amount is ambiguous (``1,200``): plain ones read alike. So
         only while `amounts` reads each distinct money cell, before `read` lets the rows go."""
-        fmt = self.config.actuals_format
-        if fmt.decimal_comma is not None:
-            return fmt.decimal_comma
-        return detect_decimal_comma(
-            [cell for index, _ in self.money_cols for cell in self._cells(index)]
-        )
+        return self.decimal_comma_of([index for index, _ in self.money_cols])
+
+    def decimal_comma_of(self, indices: list[int]) -> bool | None:
+        if self.reading.decimal_comma is not None:
+            return self.reading.decimal_comma
+        return detect_decimal_comma([cell for index in indices for cell in self._cells(index)])
+
+    def check_sign(self, negative: int, positive: int) -> None:
+        """Refuse a file whose one amount column follows no declared sign, when most of its
+        amounts are negative: a bank statement's money out, or a ledger of refunds? Either
+        reading would be a wrong figure that looks right."""
+        if self.reading.sign is None and len(self.money_cols) == 1 and negative > positive:
+            header = self.table.header[self.money_cols[0][0]]
+            raise _sign_unknown(self.table.file, header, negative, negative + positive)
 
     def _cells(self, index: int) -> list[object]:
         """A column's cells, in row order."""
@@ -388,6 +619,14 @@ class _RowReader:
         numbers = list(map(itemgetter(0), self.table.rows))
         days = self._days_of(rows)
         amounts = self.amounts(rows)
+        if self.currency_col is not None or self.state_col is not None:
+            amounts = [
+                None if self._refusal(row) else a for row, a in zip(rows, amounts, strict=True)
+            ]
+        signs = Counter(
+            amount.__class__ is Decimal and (amount > 0) - (amount < 0) for amount in amounts
+        )
+        self.check_sign(signs[-1], signs[1])
         description, vendor, account = self.text_cols
         texts = [
             self._texts_of(rows, description),
@@ -434,7 +673,7 @@ class _RowReader:
                         skip.kind,
                         skip.reason,
                         _row_text(row),
-                        self.amount(row),
+                        self.amount(row) if skip.in_budget_currency else None,
                     )
                 )
         return counted, not_counted
@@ -502,6 +741,7 @@ class _RowReader:
         amounts = self._with_odd_amounts(cells, found)
         if amounts is None:
             return None
+        self.check_sign((amounts < 0).sum(), (amounts > 0).sum())
         counted = found.select(
             "date",
             amount=amounts,
@@ -603,7 +843,8 @@ class _RowReader:
                     rescued.append(self.transaction(number, row))
                     continue
                 except _Skip as skip:
-                    why, amount = (skip.kind, skip.reason), self.amount(row)
+                    why = skip.kind, skip.reason
+                    amount = self.amount(row) if skip.in_budget_currency else None
             not_counted.append(NotCounted(self.table.file, number, *why, text, amount))
         return rescued, not_counted
 
@@ -716,7 +957,41 @@ class _RowReader:
         for key in set(keys).difference(self.amounts_known):
             money = [_cell(key)] if one else list(map(_cell, key))
             self.amounts_known[key] = self._amount(money)
-        return list(map(self.amounts_known.__getitem__, keys))
+        amounts = list(map(self.amounts_known.__getitem__, keys))
+        if self.direction_col is None:
+            return amounts
+        return list(map(self._directed, amounts, rows))
+
+    def _directed(self, amount: Decimal | None, row: list[object]) -> Decimal | None:
+        """An amount whose direction is in a column of its own (a FEC's Sens: D or C), with the
+        sign that direction gives it; None when the direction is not one of those."""
+        direction = DIRECTIONS.get(_text(row[self.direction_col]).casefold())
+        return None if amount is None or direction is None else amount * direction
+
+    def _refusal(self, row: list[object]) -> _Skip | None:
+        """Why a row that reads well is still not counted: an amount in another currency than
+        the budget's, or a payment that did not go through (declined, reverted)."""
+        if self.currency_col is not None:
+            currency = _text(row[self.currency_col]).upper()
+            if currency and currency != self.config.currency:
+                return _Skip(
+                    "other currency",
+                    Text(
+                        "an amount in {currency}, and the budget is in {budget}",
+                        currency=currency,
+                        budget=self.config.currency,
+                    ),
+                    in_budget_currency=False,
+                )
+        states = self.reading.source.states
+        if self.state_col is not None and states is not None:
+            state = _text(row[self.state_col])
+            if state.casefold() not in states:
+                return _Skip(
+                    "not completed",
+                    Text("its state is {state}: not a completed payment", state=state),
+                )
+        return None
 
     def _texts_of(
         self, rows: list[list[object]], index: int | None, shared: bool = False
@@ -734,7 +1009,8 @@ class _RowReader:
 
     def amount(self, row: list[object]) -> Decimal | None:
         """Spent minus credited, or None when neither reads as an amount."""
-        return self._amount_of([row[index] for index, _ in self.money_cols])
+        amount = self._amount_of([row[index] for index, _ in self.money_cols])
+        return amount if self.direction_col is None else self._directed(amount, row)
 
     def _amount_of(self, cells: list[object]) -> Decimal | None:
         """`_amount` of a row's money cells, each distinct set of cells read once."""
@@ -804,6 +1080,8 @@ class _RowReader:
                 ),
             )
         day = self.day(row)
+        if (refusal := self._refusal(row)) is not None:
+            raise refusal
         amount = self.amount(row)
         if amount is None:
             shown = _text(row[self.money_cols[0][0]]) or Text("(blank)")
@@ -819,6 +1097,46 @@ class _RowReader:
 
 
 _UNSEEN = object()
+# A direction column's words (a FEC's Sens) and the sign each gives the amount.
+DIRECTIONS = {
+    "d": 1,
+    "debit": 1,
+    "débit": 1,
+    "+1": 1,
+    "1": 1,
+    "c": -1,
+    "credit": -1,
+    "crédit": -1,
+    "-1": -1,
+}
+
+
+def _sign_unknown(
+    file: str, header: str, negative: int | None = None, total: int | None = None
+) -> UnreadableFile:
+    """A file whose sign convention cannot be told: listed as not read, with the setting."""
+    if negative is None:
+        message = Text(
+            "column '{header}' holds both positive and negative sums, most of them negative:"
+            " budgetbook cannot tell which way it counts spending.",
+            header=header,
+        )
+    else:
+        message = Text(
+            "{negative:,} of its {total:,} amounts in column '{header}' are negative: in a bank"
+            " statement money out is negative, in a ledger spending is positive, and budgetbook"
+            " cannot tell which this file is.",
+            negative=negative,
+            total=total,
+            header=header,
+        )
+    hint = Text(
+        'Say it in budgetbook.toml: [[actuals.sources]] files = "{file}" and sign = "negative"'
+        ' (money out is negative: a bank statement) or sign = "positive" (spending is positive:'
+        " a ledger).",
+        file=Path(file).name,
+    )
+    return UnreadableFile([Problem(file, message, row=1, column=header, hint=hint)])
 
 
 def _no_line(given: str) -> _Skip:

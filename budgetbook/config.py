@@ -19,6 +19,7 @@ from budgetbook.model import (
     ActualsFormat,
     CarryOver,
     Config,
+    FileSettings,
     Limits,
     Period,
     Strategy,
@@ -28,10 +29,28 @@ from budgetbook.model import (
 CONFIG_NAME = "budgetbook.toml"
 ACTUALS_COLUMNS = ("date", "amount", "credit", "line", "description", "vendor", "account")
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t", "|": "|"}
-DATE_FORMATS = {"dd/mm/yyyy": True, "mm/dd/yyyy": False}
+# A format whose day and month cannot be swapped reads as detected: None.
+DATE_FORMATS = {"dd/mm/yyyy": True, "mm/dd/yyyy": False, "yyyymmdd": None, "yyyy-mm-dd": None}
 
 TEXT, NUMBER, TEXT_LIST, TEXT_TABLE = "text", "whole number", "list of texts", "table of texts"
 NUMBER_TABLE = "table of whole numbers"
+FORMAT_KEYS = {
+    "delimiter": TEXT,
+    "encoding": TEXT,
+    "decimal_separator": TEXT,
+    "date_format": TEXT,
+    "header_row": NUMBER,
+}
+# One [[actuals.sources]] entry: how the files its glob matches are read.
+SOURCE_SCHEMA: dict[str, Any] = {
+    "files": TEXT,
+    "source": TEXT,
+    "columns": {name: TEXT for name in ACTUALS_COLUMNS},
+    "sign": TEXT,
+    "currency": TEXT,
+    "accounts": TEXT_LIST,
+    **FORMAT_KEYS,
+}
 
 # Every key the file may hold, by section, with its kind.
 SCHEMA: dict[str, Any] = {
@@ -40,11 +59,9 @@ SCHEMA: dict[str, Any] = {
     "budget": {"start": TEXT, "months": NUMBER, "carry_over": TEXT},
     "actuals": {
         "columns": {name: TEXT for name in ACTUALS_COLUMNS},
-        "delimiter": TEXT,
-        "encoding": TEXT,
-        "decimal_separator": TEXT,
-        "date_format": TEXT,
-        "header_row": NUMBER,
+        **FORMAT_KEYS,
+        "accounts": TEXT_LIST,
+        "sources": [SOURCE_SCHEMA],  # a list of tables
     },
     "calendar": {"targets": NUMBER_TABLE},
     "workbook": {"sum_by_month_from": NUMBER, "actuals_sheet_max": NUMBER},
@@ -132,7 +149,14 @@ def _check_keys(name: str, data: dict, schema: dict, prefix: str, problems: list
             problems.append(Problem(name, Text("unknown key."), column=dotted, hint=hint))
             continue
         kind = schema[key]
-        if isinstance(kind, dict):
+        if isinstance(kind, list):  # [[section]]: a list of tables, each of kind[0]
+            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+                message = Text("should be a list of [[{key}]] tables.", key=dotted)
+                problems.append(Problem(name, message, column=dotted, value=str(value)))
+                continue
+            for number, table in enumerate(value, start=1):
+                _check_keys(name, table, kind[0], f"{dotted}[{number}].", problems)
+        elif isinstance(kind, dict):
             if not isinstance(value, dict):
                 problems.append(
                     Problem(name, Text("should be a [section]."), column=dotted, value=str(value))
@@ -229,7 +253,13 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
             )
         )
 
-    actuals_format = _read_actuals_format(name, data.get("actuals", {}), problems)
+    actuals = data.get("actuals", {})
+    actuals_format = _read_actuals_format(name, actuals, "actuals.", problems)
+    sources = tuple(
+        _read_file_settings(name, entry, f"actuals.sources[{number}].", currency, problems)
+        for number, entry in enumerate(actuals.get("sources", []), start=1)
+    )
+    accounts = actuals.get("accounts")
     strategy_data = data.get("strategy", {})
     strategy = Strategy(
         **{k: v for k, v in strategy_data.items() if isinstance(v, str)},
@@ -244,6 +274,8 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         language=language,
         actuals_columns=dict(data.get("actuals", {}).get("columns", {})),
         actuals_format=actuals_format,
+        actuals_sources=sources,
+        actuals_accounts=tuple(accounts) if accounts is not None else None,
         calendar_targets=dict(data.get("calendar", {}).get("targets", {})),
         limits=_read_limits(name, data.get("limits", {}), problems),
         workbook=_read_workbook_options(name, data.get("workbook", {}), problems),
@@ -251,7 +283,61 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
     )
 
 
-def _read_actuals_format(name: str, actuals: dict, problems: list[Problem]) -> ActualsFormat:
+def _read_file_settings(
+    name: str, entry: dict, where: str, currency: str, problems: list[Problem]
+) -> FileSettings:
+    """One [[actuals.sources]] entry; its problems named by ``where`` (``actuals.sources[2].``)."""
+    from budgetbook.read.sources import BY_KEY, Sign
+
+    def bad(key: str, hint: str) -> None:
+        problems.append(
+            Problem(
+                name,
+                Text("is not understood."),
+                column=where + key,
+                value=str(entry[key]),
+                hint=hint,
+            )
+        )
+
+    if "files" not in entry:
+        problems.append(
+            Problem(
+                name,
+                Text("the key '{key}' is required.", key=where + "files"),
+                column=where + "files",
+                hint=Text('Name the files it reads, e.g. files = "bank-*.csv".'),
+            )
+        )
+    source = entry.get("source")
+    if source is not None and source not in BY_KEY:
+        bad("source", Text("Use one of: {values}.", values=", ".join(BY_KEY)))
+    sign = entry.get("sign")
+    if sign is not None and sign not in set(Sign):
+        bad("sign", Text("Use one of: {values}.", values=", ".join(Sign)))
+    given = entry.get("currency")
+    if given is not None and given.strip().upper() != currency:
+        bad(
+            "currency",
+            Text(
+                "Amounts in another currency than the budget's ({currency}) are not read yet:"
+                " ask for an export in {currency}.",
+                currency=currency,
+            ),
+        )
+    return FileSettings(
+        files=entry.get("files", ""),
+        source=source if source in BY_KEY else None,
+        columns=dict(entry.get("columns", {})),
+        sign=sign if sign in set(Sign) else None,
+        format=_read_actuals_format(name, entry, where, problems),
+        accounts=tuple(entry["accounts"]) if "accounts" in entry else None,
+    )
+
+
+def _read_actuals_format(
+    name: str, actuals: dict, where: str, problems: list[Problem]
+) -> ActualsFormat:
     """Overrides of what is otherwise detected in each finance file."""
 
     def bad(key: str, hint: str) -> None:
@@ -259,7 +345,7 @@ def _read_actuals_format(name: str, actuals: dict, problems: list[Problem]) -> A
             Problem(
                 name,
                 Text("is not understood."),
-                column=f"actuals.{key}",
+                column=where + key,
                 value=str(actuals[key]),
                 hint=hint,
             )

@@ -197,6 +197,9 @@ FRENCH = Messages(
         "total row": "ligne de total",
         "file sent twice": "fichier envoyé deux fois",
         "unreadable file": "fichier illisible",
+        "other account": "autre compte",
+        "other currency": "autre devise",
+        "not completed": "non exécuté",
     },
     thousands="\u00a0",
     decimal=",",
@@ -538,18 +541,18 @@ FRENCH_ERRORS: dict[str, str] = {
     "Use a line name exactly as in the budget file.": (
         "Écrivez le nom du poste exactement comme dans le fichier du budget."
     ),
-    "has no column '{title}', which budgetbook.toml names as [actuals.columns] {name}.": (
-        "n'a pas de colonne '{title}', que budgetbook.toml désigne par [actuals.columns] {name}."
+    "has no column '{title}', which budgetbook.toml names as {name} in {where}.": (
+        "n'a pas de colonne '{title}', que budgetbook.toml désigne par {name} dans {where}."
     ),
     "Its columns are: {titles}.": "Ses colonnes sont : {titles}.",
     "no column holds {what}.": "aucune colonne ne donne {what}.",
     "the date": "la date",
     "the amount": "le montant",
     "the line": "le poste budgétaire",
-    "Its columns are: {titles}. Name the right one in budgetbook.toml: [actuals.columns]"
-    ' {name} = "..."{rules}.': (
-        "Ses colonnes sont : {titles}. Nommez la bonne dans budgetbook.toml : [actuals.columns]"
-        ' {name} = "..."{rules}.'
+    "Its columns are: {titles}. Name the right one in budgetbook.toml:"
+    ' [[actuals.sources]] files = "{file}" columns = {{ {name} = "..." }}{rules}.': (
+        "Ses colonnes sont : {titles}. Nommez la bonne dans budgetbook.toml :"
+        ' [[actuals.sources]] files = "{file}" columns = {{ {name} = "..." }}{rules}.'
     ),
     ", or add mapping.csv rules": ", ou ajoutez des règles dans mapping.csv",
     # objectives.csv, roadmap.csv, calendar.csv, kpis.csv, operations.csv
@@ -800,5 +803,76 @@ FRENCH_ERRORS |= {
         "aucune ligne indiquée, et aucune règle de mapping.csv ne s'applique"
     ),
 }
+
+# Sources: how each finance file is recognised and read (budgetbook/read/sources).
+FRENCH_ERRORS |= {
+    "is not read: it is {kind}.": "n'est pas lu : c'est {kind}.",
+    "Ask finance for a CSV or .xlsx export of it, or an FEC (.txt) from the accounting package.": (
+        "Demandez à la comptabilité un export CSV ou .xlsx, ou un FEC (.txt) du logiciel comptable."
+    ),
+    "a {suffix} file": "un fichier {suffix}",
+    "an OFX bank statement, which budgetbook does not read yet": (
+        "un relevé bancaire OFX, que budgetbook ne lit pas encore"
+    ),
+    "a QIF bank statement, which budgetbook does not read yet": (
+        "un relevé bancaire QIF, que budgetbook ne lit pas encore"
+    ),
+    "an OpenDocument spreadsheet (.ods)": "un classeur OpenDocument (.ods)",
+    "[[actuals.sources]] number {number} (files = {files})": (
+        "[[actuals.sources]] numéro {number} (files = {files})"
+    ),
+    "lines on class {digit} accounts ({what}), {count:,} in all: the other sides of the"
+    " entries; only the lines on accounts {counted} count": (
+        "lignes sur des comptes de classe {digit} ({what}), {count:,} en tout : les autres"
+        " côtés des écritures ; seules les lignes des comptes {counted} sont comptées"
+    ),
+    "rows {first} to {last}": "lignes {first} à {last}",
+    "an amount in {currency}, and the budget is in {budget}": (
+        "un montant en {currency}, et le budget est en {budget}"
+    ),
+    "its state is {state}: not a completed payment": (
+        "son statut est {state} : pas un paiement exécuté"
+    ),
+    "equity and loans": "capitaux et emprunts",
+    "fixed assets": "immobilisations",
+    "stocks": "stocks et en-cours",
+    "suppliers, customers, VAT and other third parties": (
+        "fournisseurs, clients, TVA et autres tiers"
+    ),
+    "bank and cash": "banque et caisse",
+    "expenses": "charges",
+    "revenue": "produits",
+    "special accounts": "comptes spéciaux",
+    "unknown class": "classe inconnue",
+    "column '{header}' holds both positive and negative sums, most of them negative:"
+    " budgetbook cannot tell which way it counts spending.": (
+        "la colonne '{header}' contient des sommes positives et négatives, surtout négatives :"
+        " budgetbook ne peut pas savoir dans quel sens elle compte les dépenses."
+    ),
+    "{negative:,} of its {total:,} amounts in column '{header}' are negative: in a bank"
+    " statement money out is negative, in a ledger spending is positive, and budgetbook cannot"
+    " tell which this file is.": (
+        "{negative:,} de ses {total:,} montants de la colonne '{header}' sont négatifs : dans un"
+        " relevé bancaire les sorties d'argent sont négatives, dans un grand livre les dépenses"
+        " sont positives, et budgetbook ne peut pas savoir ce qu'est ce fichier."
+    ),
+    'Say it in budgetbook.toml: [[actuals.sources]] files = "{file}" and sign = "negative"'
+    ' (money out is negative: a bank statement) or sign = "positive" (spending is positive:'
+    " a ledger).": (
+        'Précisez-le dans budgetbook.toml : [[actuals.sources]] files = "{file}" et sign ='
+        ' "negative" (les sorties sont négatives : un relevé bancaire) ou sign = "positive"'
+        " (les dépenses sont positives : un grand livre)."
+    ),
+    "should be a list of [[{key}]] tables.": "devrait être une liste de tables [[{key}]].",
+    'Name the files it reads, e.g. files = "bank-*.csv".': (
+        'Nommez les fichiers qu\'elle lit, par exemple files = "banque-*.csv".'
+    ),
+    "Amounts in another currency than the budget's ({currency}) are not read yet: ask for an"
+    " export in {currency}.": (
+        "Les montants dans une autre devise que celle du budget ({currency}) ne sont pas encore"
+        " lus : demandez un export en {currency}."
+    ),
+}
+
 
 TRANSLATIONS: dict[str, dict[str, str]] = {"fr": FRENCH_ERRORS}

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from fnmatch import fnmatchcase
 from heapq import merge
 from itertools import repeat
 from pathlib import Path
@@ -80,6 +81,24 @@ class ActualsFormat:
 
 
 @dataclass(frozen=True)
+class FileSettings:
+    """One ``[[actuals.sources]]`` entry: how the finance files its ``files`` glob matches
+    are read, over what budgetbook would otherwise recognise in them."""
+
+    files: str  # a glob, matched against the file's path in the project or in actuals/
+    source: str | None = None  # a source's key (budgetbook.read.sources); None: recognised
+    columns: dict[str, str] = field(default_factory=dict)
+    sign: str | None = None  # a budgetbook.read.sources.Sign value
+    format: ActualsFormat = field(default_factory=ActualsFormat)
+    accounts: tuple[str, ...] | None = None  # account prefixes that count
+
+    def matches(self, shown: str) -> bool:
+        """Whether ``shown`` (``actuals/x.csv``) is one of this entry's files."""
+        inside = shown.split("/", 1)[1] if shown.startswith("actuals/") else shown
+        return any(fnmatchcase(path.casefold(), self.files.casefold()) for path in (shown, inside))
+
+
+@dataclass(frozen=True)
 class Limits:
     """How large an input may be before it is refused; each can be raised in budgetbook.toml
     under [limits], by the key named in the message that hits it."""
@@ -115,6 +134,8 @@ class Config:
     language: str = "en"
     actuals_columns: dict[str, str] = field(default_factory=dict)
     actuals_format: ActualsFormat = field(default_factory=ActualsFormat)
+    actuals_sources: tuple[FileSettings, ...] = ()
+    actuals_accounts: tuple[str, ...] | None = None  # accounting files: the accounts that count
     strategy: Strategy = field(default_factory=Strategy)
     calendar_targets: dict[str, int] = field(default_factory=dict)  # platform -> posts a month
     limits: Limits = field(default_factory=Limits)
@@ -338,6 +359,7 @@ class NotCounted:
     reason: str  # the full sentence shown beside the row
     text: str  # the row's original cells
     amount: Decimal | None = None  # when it could be read, so the summary can total it
+    rows: int = 1  # the finance rows it stands for: an accounting file's other sides, summarised
 
 
 @dataclass(frozen=True)
@@ -356,6 +378,7 @@ class Source:
     sha256: str
     rows: int
     counted: int
+    reader: str = ""  # the source that read it: "bank statement", "FEC", ...
 
 
 METRICS = (

@@ -120,7 +120,7 @@ def _load_inputs(root: Path, config: Config, config_text: str) -> Project:
     if problems:
         raise InputErrors(problems)
 
-    actuals = read_actuals(actuals_files(root / "actuals"), root, config, lines, rules)
+    actuals = read_actuals(actuals_files(root / "actuals", None), root, config, lines, rules)
     return Project(
         root=root,
         config=config,

@@ -81,9 +81,9 @@ def finance_lines(
         sheet = LABELS[config.language].not_counted
         total = words.amount(_known_total(not_counted), currency)
         where = words.listed_on.format(sheet=sheet) if listed else ""
-        rows = words.rows_of(len(not_counted))
+        rows = words.rows_of(sum(item.rows for item in not_counted))
         out.append((label["not_counted"], total, words.not_counted.format(rows=rows) + where))
-        for kind, count in Counter(item.kind for item in not_counted).most_common():
+        for kind, count in _rows_by_kind(not_counted):
             of_kind = [item for item in not_counted if item.kind == kind]
             amount = words.amount(_known_total(of_kind), currency)
             out.append(("  " + words.kind(kind), amount, words.rows_of(count)))
@@ -185,7 +185,7 @@ def _finance_record(
                 "rows": count,
                 "amount": str(_known_total([i for i in left_out if i.kind == kind])),
             }
-            for kind, count in Counter(item.kind for item in left_out).most_common()
+            for kind, count in _rows_by_kind(left_out)
         ],
         "not_read": [{"file": item.file, "reason": item.reason} for item in unread],
     }
@@ -240,3 +240,11 @@ def handoff_record(handoff: Handoff) -> dict:
         "first_day": handoff.first_day.isoformat(),
         "last_day": handoff.last_day.isoformat(),
     }
+
+
+def _rows_by_kind(not_counted: list[NotCounted]) -> list[tuple[str, int]]:
+    """The finance rows not counted, by kind, most first (a summary stands for its rows)."""
+    rows: Counter[str] = Counter()
+    for item in not_counted:
+        rows[item.kind] += item.rows
+    return rows.most_common()

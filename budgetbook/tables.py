@@ -260,9 +260,13 @@ def lines_of(text: str) -> Iterator[str]:
 
 def sniff_delimiter(first_lines: list[str]) -> str:
     """The delimiter among ``,`` ``;`` tab and ``|`` that splits the most of a file's first
-    lines into the same number (above one) of fields; title lines above a header do not vote."""
+    lines into the same number (above one) of fields; title lines above a header do not vote.
+    A delimiter that splits every line into about the same number wins over one that splits
+    only some (rows ended by a ``;`` on some lines only, as Fortuneo writes them, still split
+    on ``;``), then the one that splits them into more fields (a decimal comma in every row
+    splits it in two)."""
     lines = [line for line in first_lines if line.strip()]
-    best, best_score = ",", (0, 0)
+    best, best_score = ",", (0, 0, 0)
     for delimiter in (",", ";", "\t", "|"):
         try:
             counts = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter))
@@ -271,8 +275,10 @@ def sniff_delimiter(first_lines: list[str]) -> str:
         fields, lines_alike = max(
             ((n, c) for n, c in counts.items() if n > 1), key=lambda nc: nc[1], default=(0, 0)
         )
-        if (lines_alike, fields) > best_score:
-            best, best_score = delimiter, (lines_alike, fields)
+        near = sum(c for n, c in counts.items() if fields and abs(n - fields) <= 1 and n > 1)
+        score = (near, fields, lines_alike)
+        if score > best_score:
+            best, best_score = delimiter, score
     return best
 
 

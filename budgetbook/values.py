@@ -129,6 +129,9 @@ def detect_decimal_comma(values: list[object]) -> bool | None:
 
 
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?")
+# YYYYMMDD, as the FEC writes dates: only a year from 1900 to 2099 first, so a DDMMYYYY date
+# (``31012026``) is never taken for one.
+_COMPACT = re.compile(r"((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 _NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?:[ T].*)?")
 _DAY_NAME_YEAR = re.compile(r"(\d{1,2})(?:er)?[\s\-]+([^\W\d_]+)\.?[\s\-,]+(\d{4})(?: .*)?")
 _NAME_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?: .*)?")
@@ -156,9 +159,9 @@ MONTH_NAMES = {
 
 
 def parse_date(value: object, day_first: bool = True) -> date:
-    """Parse a date cell: a date, ``2026-01-31``, ``31/01/2026`` (``01/31/2026`` when not
-    ``day_first``), ``31.01.26``, ``3 nov. 2026``, ``Nov 3, 2026``, or an Excel serial number;
-    raise ValueError."""
+    """Parse a date cell: a date, ``2026-01-31``, ``20260131``, ``31/01/2026``
+    (``01/31/2026`` when not ``day_first``), ``31.01.26``, ``3 nov. 2026``, ``Nov 3, 2026``, or
+    an Excel serial number; raise ValueError."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -167,6 +170,8 @@ def parse_date(value: object, day_first: bool = True) -> date:
         return _from_serial(float(value))
     text = str(value).strip()
     if match := _ISO.fullmatch(text):
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    if match := _COMPACT.fullmatch(text):
         return date(int(match[1]), int(match[2]), int(match[3]))
     if match := _NUMERIC.fullmatch(text):
         first, second, year = int(match[1]), int(match[2]), int(match[3])

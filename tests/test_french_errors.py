@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from budgetbook import actuals, tables
 from budgetbook import config as config_module
-from budgetbook import tables
 from budgetbook.build import build_workbook
 from budgetbook.cli import main
 from budgetbook.errors import Problem
@@ -70,13 +70,6 @@ FRENCH_CASES = {
     "mapping without columns": (
         lambda root: write_csv(root / "mapping.csv", [["a", "b"], ["adobe", "Canva"]]),
         [("mapping.csv", 1, None, None), ("mapping.csv", 1, None, None)],
-    ),
-    "finance file without an amount": (
-        lambda root: write_csv(
-            root / "actuals" / "ledger.csv",
-            [["date", "poste", "libellé"], ["05/01/2026", "Canva", "Pro"]],
-        ),
-        [("actuals/ledger.csv", 1, None, None)],
     ),
     "roadmap in French": (
         lambda root: write_csv(
@@ -226,6 +219,7 @@ QUOTED = re.compile(
     r"(?<![^\W\d_])'[^']*'(?![^\W\d_])|\"[^\"]*\""  # quotes, not elisions (n'est)
     r"|\(en anglais : [^)]*\)|Noms acceptés : [^.]*\.|Ses colonnes sont : [^.]*\."
     r"|\[[a-z_.]+\]( [a-z_]+)?"  # a key of budgetbook.toml: [actuals.columns] amount
+    r'|[a-z_.]+ = (\{[^}]*\}|"[^"]*")'  # a setting: columns = { amount = "..." }
 )
 
 
@@ -366,7 +360,8 @@ def test_update_of_a_french_workbook_refuses_a_file_in_french(french_book, tmp_p
         "  grand-livre.csv : n'est pas un tableau CSV : c'est un fichier binaire (il contient des"
         " octets NUL). Demandez-en un export CSV ou .xlsx.",
         "  sans-montant.csv, ligne 1 : aucune colonne ne donne le montant. Ses colonnes sont :"
-        ' date, poste. Nommez la bonne dans budgetbook.toml : [actuals.columns] amount = "...".',
+        " date, poste. Nommez la bonne dans budgetbook.toml : [[actuals.sources]] files ="
+        ' "sans-montant.csv" columns = { amount = "..." }.',
     ]
 
 
@@ -430,6 +425,9 @@ DYNAMIC = {
     tables.ASK_AGAIN,
     *[config_module.TEXT, config_module.NUMBER, config_module.TEXT_LIST],
     *[config_module.TEXT_TABLE, config_module.NUMBER_TABLE],
+    *actuals.NOT_READ.values(),
+    *actuals.ACCOUNT_CLASSES.values(),
+    "unknown class",
     "a binary file (it holds NUL bytes)",
     "a binary file (it holds control characters)",
 }

@@ -115,9 +115,12 @@ CASES = {
         ),
         [("operations.csv", 2, "objective_type", "fame")],
     ),
-    "actuals column named in toml": (
-        lambda root: _toml(root, "[budget]", '[actuals.columns]\namount = "Montant"\n\n[budget]'),
-        [("actuals/ledger.csv", 1, None, None)],
+    "actuals sources entry": (
+        lambda root: _toml(root, "[budget]", '[[actuals.sources]]\nsign = "up"\n\n[budget]'),
+        [
+            ("budgetbook.toml", None, "actuals.sources[1].files", None),
+            ("budgetbook.toml", None, "actuals.sources[1].sign", "up"),
+        ],
     ),
 }
 

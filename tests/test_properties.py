@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -23,7 +23,14 @@ from budgetbook.actuals import read_actuals_file
 from budgetbook.build import build_workbook
 from budgetbook.errors import BudgetbookError
 from budgetbook.libreoffice import convert_all
-from budgetbook.model import BudgetLine, CarryOver, Config, Period, TransactionColumns
+from budgetbook.model import (
+    BudgetLine,
+    CarryOver,
+    Config,
+    FileSettings,
+    Period,
+    TransactionColumns,
+)
 from budgetbook.project import load_project
 from budgetbook.tables import read_table
 from tests.conftest import write_project
@@ -63,6 +70,8 @@ TEXT = st.text(
 ).filter(lambda t: not t.strip().casefold().startswith(("total", "sous")))
 ROWS = st.lists(st.tuples(DAYS, AMOUNTS, TEXT), min_size=1, max_size=25)
 CONFIG = Config("Test", "EUR", Period(date(2026, 1, 1), 12), CarryOver.NONE)
+# Amounts of either sign, as many as chance gives: the file says which way it counts spending.
+SIGNED = replace(CONFIG, actuals_sources=(FileSettings("*.csv", sign="positive"),))
 LINES = [BudgetLine("Tools", "Canva", "", CarryOver.NONE, (Decimal(0),) * 12)]
 
 
@@ -91,7 +100,7 @@ def written_file(rows, style: Style) -> bytes:
 def test_every_style_reads_back_the_same_transactions(tmp_path, rows, style):
     path = tmp_path / "export.csv"
     path.write_bytes(written_file(rows, style))
-    taken = read_actuals_file(path, "export.csv", CONFIG, LINES, [], {})
+    taken = read_actuals_file(path, "export.csv", SIGNED, LINES, [], {})
     assert taken.not_counted == []
     got = [(t.date, t.amount, t.description) for t in taken.transactions]
     assert got == [(day, amount, text.strip()) for day, amount, text in rows]

@@ -1,0 +1,1 @@
+"""Reading finance's files: `sources` declares each shape of file budgetbook knows."""

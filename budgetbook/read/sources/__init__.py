@@ -1,0 +1,45 @@
+"""The shapes of finance files, each declared once, and which one reads a given file.
+
+A source says how to read one kind of file, as beangulp's importers and hledger's CSV rules do:
+the headers that recognise it, where each canonical column is, how its dates and numbers are
+written, and its sign convention. One reader (`budgetbook.actuals`) runs them all. Adding a
+bank is one entry in `banks.py` and one fixture under ``tests/data/sources/banks``.
+
+Recognition goes from the most specific source to the most general: a named bank's layout,
+the FEC, a bank statement told by its value-date or balance column, then the generic ledger,
+whose headers are the widest list of synonyms.
+"""
+
+from __future__ import annotations
+
+from budgetbook.read.sources.banks import BANK_STATEMENT, BANKS
+from budgetbook.read.sources.base import Sign, Source, Titles, normalise_header
+from budgetbook.read.sources.fec import FEC
+from budgetbook.read.sources.ledger import LEDGER
+
+# In the order they are tried: the first that recognises a header reads the file.
+SOURCES: tuple[Source, ...] = (*BANKS, FEC, BANK_STATEMENT, LEDGER)
+BY_KEY: dict[str, Source] = {source.key: source for source in SOURCES}
+
+
+def headless(first_row: list[str]) -> Source | None:
+    """The header-less source whose title line ``first_row`` is, or None."""
+    return next((source for source in SOURCES if source.is_title_line(first_row)), None)
+
+
+def recognise(header: list[str]) -> Source | None:
+    """The first source that recognises ``header``, or None when none does."""
+    titles = Titles(header)
+    return next((source for source in SOURCES if source.recognises(titles)), None)
+
+
+__all__ = [
+    "BY_KEY",
+    "SOURCES",
+    "Sign",
+    "Source",
+    "Titles",
+    "headless",
+    "normalise_header",
+    "recognise",
+]

@@ -1,0 +1,410 @@
+"""Finance files as they really come: each source recognised, read with the right sign, and
+every file read or listed as not read. The fixtures reproduce real exports' layouts (headers,
+title lines, encodings, line ends, number and sign conventions); where each layout was learnt
+is in ``data/sources/banks/LAYOUTS.md`` and ``data/sources/fec/FEC.md``."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from budgetbook.build import build_workbook
+from budgetbook.project import load_project
+from budgetbook.read.sources import BY_KEY
+from tests.conftest import write_csv
+from tests.recalc import compare, recalculate
+
+DATA = Path(__file__).parent / "data" / "sources"
+BANKS = DATA / "banks"
+FEC = DATA / "fec"
+MONTHS = [f"2026-{month:02d}" for month in range(1, 13)]
+
+
+def project(root: Path, lines: list[str], rules: list[tuple[str, str]], toml: str = "") -> Path:
+    """A project of ``lines`` (100 a month each) and mapping ``rules``, with no actuals yet."""
+    (root / "actuals").mkdir(parents=True)
+    (root / "budgetbook.toml").write_text(
+        '[company]\nname = "Test"\ncurrency = "EUR"\n\n[budget]\nstart = "2026-01"\n' + toml,
+        encoding="utf-8",
+    )
+    write_csv(
+        root / "budget.csv",
+        [
+            ["category", "line", "channel", "carry_over", *MONTHS],
+            *[["Marketing", line, "", "none", *["100"] * 12] for line in lines],
+        ],
+    )
+    write_csv(root / "mapping.csv", [["match", "line"], *rules])
+    return root
+
+
+def spent_by_line(loaded) -> dict[str, Decimal]:
+    spent: dict[str, Decimal] = {}
+    for transaction in loaded.transactions:
+        spent[transaction.line] = spent.get(transaction.line, Decimal(0)) + transaction.amount
+    return spent
+
+
+# --- bank statements ------------------------------------------------------------------------
+
+# Each bank's statement holds the same five operations: card payments of 120.50 (FACEBK),
+# 11.99 (CANVA) and 1,234.56 (GOOGLE ADS), a customer's transfer of 1,250.00 in, and a
+# refund of 11.99 (CANVA) in.
+BANK_FILES = {
+    "banque-postale.csv": "banque-postale",
+    "bnp-paribas.csv": "bnp-paribas",
+    "boursobank.csv": "boursobank",
+    "caisse-epargne.csv": "caisse-epargne",
+    "credit-agricole.csv": "credit-agricole",
+    "credit-agricole-2019.csv": "credit-agricole",
+    "credit-mutuel.csv": "credit-mutuel",
+    "fortuneo.csv": "fortuneo",
+    "n26.csv": "n26",
+    "qonto.csv": "qonto",
+    "revolut.csv": "revolut",
+    "shine.csv": "shine",
+    "societe-generale.csv": "societe-generale",
+    "societe-generale-legacy.csv": "societe-generale-2019",
+}
+AD_LINES = ["Meta ads", "Canva", "Google Ads"]
+AD_RULES = [("facebk", "Meta ads"), ("canva", "Canva"), ("google", "Google Ads")]
+
+
+def test_every_bank_fixture_has_its_source():
+    assert sorted(p.name for p in BANKS.glob("*.csv")) == sorted(BANK_FILES)
+
+
+@pytest.mark.parametrize("name", BANK_FILES)
+def test_a_bank_statement_counts_money_out_as_spending(name, tmp_path):
+    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    shutil.copy(BANKS / name, root / "actuals" / name)
+    loaded = load_project(root)
+    [source] = loaded.sources
+    assert source.reader == BY_KEY[BANK_FILES[name]].name
+    assert spent_by_line(loaded) == {
+        "Meta ads": Decimal("120.50"),
+        "Canva": Decimal("0.00"),  # paid, then refunded
+        "Google Ads": Decimal("1234.56"),
+    }
+    # The customer's payment in is money in: minus 1,250, matched by no rule, not counted.
+    [(kind, amount)] = [(item.kind, item.amount) for item in loaded.not_counted]
+    assert (kind, amount) == ("no line", Decimal("-1250"))
+    assert loaded.data_rows == 5
+
+
+def test_a_statement_of_an_unknown_bank_is_read_by_its_value_date_and_balance(tmp_path):
+    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    write_csv(
+        root / "actuals" / "banque-inconnue.csv",
+        [
+            ["Date opération", "Date valeur", "Libellé", "Montant", "Solde"],
+            ["02/03/2026", "03/03/2026", "CB FACEBK *ADS", "-120,50", "4879,50"],
+            ["10/03/2026", "11/03/2026", "VIR SEPA RECU DUPONT", "1250,00", "6129,50"],
+        ],
+    )
+    loaded = load_project(root)
+    assert loaded.sources[0].reader == "bank statement"
+    assert spent_by_line(loaded) == {"Meta ads": Decimal("120.50")}
+
+
+def test_a_file_whose_sign_cannot_be_told_is_not_read_and_says_the_setting(tmp_path):
+    """Mostly negative amounts in one column with nothing that says bank or ledger: money out
+    of a statement, or refunds? Either reading could be wrong, so neither is made."""
+    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    rows = [
+        ["Date", "Libellé", "Montant"],
+        ["02/03/2026", "CB FACEBK *ADS", "-120,50"],
+        ["05/03/2026", "CB CANVA", "-11,99"],
+        ["20/03/2026", "REMBOURSEMENT CANVA", "11,99"],
+    ]
+    write_csv(root / "actuals" / "export.csv", rows)
+    loaded = load_project(root)
+    assert loaded.transactions.total() == 0
+    [unread] = loaded.not_counted
+    assert unread.kind == "unreadable file"
+    assert "2 of its 3 amounts in column 'Montant' are negative" in unread.reason
+    assert 'files = "export.csv" and sign = "negative"' in unread.reason
+
+    (root / "budgetbook.toml").write_text(
+        (root / "budgetbook.toml").read_text()
+        + '\n[[actuals.sources]]\nfiles = "export.csv"\nsign = "negative"\n'
+    )
+    loaded = load_project(root)
+    assert spent_by_line(loaded) == {"Meta ads": Decimal("120.50"), "Canva": Decimal("0.00")}
+
+
+def test_a_debit_column_with_both_signs_mostly_negative_is_not_read(tmp_path):
+    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    write_csv(
+        root / "actuals" / "releve.csv",
+        [
+            ["Date", "Libellé", "Débit", "Crédit"],
+            ["02/03/2026", "CB FACEBK", "-120,50", ""],
+            ["05/03/2026", "CB CANVA", "-11,99", ""],
+            ["06/03/2026", "CB GOOGLE", "30,00", ""],
+        ],
+    )
+    [unread] = load_project(root).not_counted
+    assert "column 'Débit' holds both positive and negative sums" in unread.reason
+
+
+# --- the FEC ----------------------------------------------------------------------------------
+
+FEC_FILES = sorted(p.name for p in FEC.iterdir() if p.suffix in (".txt", ".csv"))
+FEC_LINES = ["Meta ads", "Canva", "Photographer", "Website"]
+FEC_RULES = [
+    ("meta", "Meta ads"),  # the supplier's name, on the 401 line: never counted itself
+    ("651", "Canva"),  # an account number
+    ("6226", "Photographer"),
+    ("Julien Bernard", "Website"),
+]
+
+
+def test_the_fec_fixtures_are_its_real_variants():
+    assert FEC_FILES == [
+        "fec-22-columns.txt",
+        "fec-crcrlf.txt",
+        "fec-dolibarr-21-columns.txt",
+        "fec-montant-sens.txt",
+        "fec-odoo-pipe.csv",
+        "fec-pipe-padded.txt",
+        "fec-tab-bom.txt",
+    ]
+    assert (FEC / "fec-tab-bom.txt").read_bytes().startswith(b"\xef\xbb\xbfJournalCode\t")
+    assert b"|" in (FEC / "fec-pipe-padded.txt").read_bytes().splitlines()[0]
+    assert b" 000000000001000,00" in (FEC / "fec-pipe-padded.txt").read_bytes()
+    assert b"\r\r\n" in (FEC / "fec-crcrlf.txt").read_bytes()
+    assert b"|Montant|Sens|" in (FEC / "fec-montant-sens.txt").read_bytes()
+
+
+@pytest.mark.parametrize("name", FEC_FILES)
+def test_a_fec_counts_only_the_expense_side_of_each_entry(name, tmp_path):
+    root = project(tmp_path / "project", FEC_LINES, FEC_RULES)
+    shutil.copy(FEC / name, root / "actuals" / name)
+    loaded = load_project(root)
+    assert loaded.sources[0].reader == BY_KEY["fec"].name
+    # 6231 1,000.00 less a credit note of 100.00; 651 110.00; 6226 1,500.00. The supplier
+    # lines (401, 4,932.00 in all), the VAT, the bank and the sale are never counted, though
+    # the rule "meta" matches the supplier's name on them.
+    assert spent_by_line(loaded) == {
+        "Meta ads": Decimal("900.00"),
+        "Canva": Decimal("110.00"),
+        "Photographer": Decimal("1500.00"),
+    }
+    summaries = {item.reason.params["digit"]: item.rows for item in loaded.not_counted}
+    assert summaries == {"2": 1, "4": 12, "5": 1, "7": 1}
+    assert {item.kind for item in loaded.not_counted} == {"other account"}
+    assert all(item.amount is None for item in loaded.not_counted)
+    assert loaded.data_rows == len(loaded.transactions) + sum(summaries.values()) == 19
+
+
+def test_a_fec_counts_fixed_assets_when_the_project_asks(tmp_path):
+    root = project(
+        tmp_path / "project", FEC_LINES, FEC_RULES, '\n[actuals]\naccounts = ["6", "2"]\n'
+    )
+    shutil.copy(FEC / "fec-tab-bom.txt", root / "actuals" / "fec.txt")
+    loaded = load_project(root)
+    # The website's expense line has no supplier on it: it takes the entry's (401 FWEB).
+    assert spent_by_line(loaded)["Website"] == Decimal("3000.00")
+    assert {item.reason.params["digit"] for item in loaded.not_counted} == {"4", "5", "7"}
+
+
+# --- every file accounted for -------------------------------------------------------------------
+
+
+def test_every_file_dropped_in_actuals_is_read_or_listed_as_not_read(tmp_path):
+    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    shutil.copy(BANKS / "boursobank.csv", root / "actuals" / "boursobank.csv")
+    shutil.copy(BANKS / "n26.csv", root / "actuals" / "n26.tsv")  # a .tsv is delimited text
+    for name, data in {
+        "releve.ofx": b"OFXHEADER:100\r\nDATA:OFXSGML\r\n",
+        "releve.qif": b"!Type:Bank\nD03/02/2026\nT-120.50\n^\n",
+        "facture.pdf": b"%PDF-1.7\n",
+        "ticket.png": b"\x89PNG\r\n\x1a\n",
+        "ancien.xls": b"\xd0\xcf\x11\xe0",
+        ".~lock.budget.xlsx#": b"",
+    }.items():
+        (root / "actuals" / name).write_bytes(data)
+    loaded = load_project(root)
+    assert [s.file for s in loaded.sources] == ["actuals/boursobank.csv", "actuals/n26.tsv"]
+    not_read = {item.file: item.reason for item in loaded.not_counted if item.row is None}
+    assert sorted(not_read) == [
+        "actuals/ancien.xls",
+        "actuals/facture.pdf",
+        "actuals/releve.ofx",
+        "actuals/releve.qif",
+        "actuals/ticket.png",
+    ]
+    assert "an OFX bank statement" in not_read["actuals/releve.ofx"]
+    assert "a .png file" in not_read["actuals/ticket.png"]
+    assert spent_by_line(loaded)["Google Ads"] == Decimal("2469.12")  # both statements
+
+
+# --- per-file settings ----------------------------------------------------------------------------
+
+
+def _ledger_fr(path: Path) -> Path:
+    """A French ledger export whose headers only [actuals.columns] can name."""
+    return write_csv(
+        path,
+        [
+            ["Jour", "Somme HT", "Texte", "Compte"],
+            ["03/01/2026", "200,00", "Facebook Ads janvier", "6231"],
+            ["04/02/2026", "20,00", "Canva Pro", "651"],
+        ],
+    )
+
+
+def _titled_xlsx(path: Path) -> Path:
+    """An .xlsx report with a title block above its header and a total row below."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Dépenses marketing"])
+    sheet.append(["Période : janvier à mars 2026"])
+    sheet.append([])
+    sheet.append(["Date", "Montant", "Libellé"])
+    sheet.append(["2026-03-02", 50, "Google Ads mars"])
+    sheet.append(["Total", 50, ""])
+    book.save(path)
+    return path
+
+
+def test_a_mixed_project_counts_each_row_once(tmp_path):
+    """A French ledger read through the project-wide [actuals.columns], a hand-off with the
+    canonical headers, an .xlsx with a title block and a total row, a file sent twice."""
+    toml = (
+        '\n[actuals.columns]\ndate = "Jour"\namount = "Somme HT"\ndescription = "Texte"\n'
+        'account = "Compte"\n'
+    )
+    rules = [("facebook", "Meta ads"), ("651", "Canva"), ("google", "Google Ads")]
+    root = project(tmp_path / "project", AD_LINES, rules, toml)
+    _ledger_fr(root / "actuals" / "grand-livre.csv")
+    write_csv(
+        root / "actuals" / "handoff.csv",
+        [["date", "line", "amount", "description"], ["2026-02-10", "Meta ads", "80", "Boost"]],
+    )
+    _titled_xlsx(root / "actuals" / "rapport.xlsx")
+    shutil.copy(root / "actuals" / "grand-livre.csv", root / "actuals" / "grand-livre (1).csv")
+    loaded = load_project(root)
+    assert spent_by_line(loaded) == {
+        "Meta ads": Decimal("280.00"),
+        "Canva": Decimal("20.00"),
+        "Google Ads": Decimal("50"),
+    }
+    kinds = sorted((item.file, item.kind) for item in loaded.not_counted)
+    assert kinds == [
+        ("actuals/grand-livre.csv", "file sent twice"),
+        ("actuals/grand-livre.csv", "file sent twice"),
+        ("actuals/rapport.xlsx", "total row"),
+    ]
+
+
+def test_a_sources_entry_reads_its_files_with_its_settings(tmp_path):
+    toml = (
+        '\n[[actuals.sources]]\nfiles = "grand-livre-*.csv"\nsign = "positive"\n'
+        'columns = { date = "Jour", amount = "Somme HT", description = "Texte" }\n'
+    )
+    root = project(tmp_path / "project", AD_LINES, [("facebook", "Meta ads")], toml)
+    _ledger_fr(root / "actuals" / "grand-livre-2026.csv")
+    _ledger_fr(root / "actuals" / "autre.csv")  # not its files: its headers tell nothing
+    loaded = load_project(root)
+    assert spent_by_line(loaded) == {"Meta ads": Decimal("200.00")}
+    unread = [item for item in loaded.not_counted if item.kind == "unreadable file"]
+    assert [item.file for item in unread] == ["actuals/autre.csv"]
+
+
+def test_a_sources_entry_whose_columns_are_missing_names_itself(tmp_path):
+    toml = '\n[[actuals.sources]]\nfiles = "*.csv"\ncolumns = { amount = "Montant HT" }\n'
+    root = project(tmp_path / "project", AD_LINES, AD_RULES, toml)
+    shutil.copy(BANKS / "credit-mutuel.csv", root / "actuals" / "releve.csv")
+    [unread] = load_project(root).not_counted
+    assert unread.reason.startswith(
+        "has no column 'Montant HT', which budgetbook.toml names as amount in"
+        " [[actuals.sources]] number 1 (files = *.csv)."
+    )
+
+
+def test_a_named_source_reads_a_file_it_would_not_recognise(tmp_path):
+    toml = '\n[[actuals.sources]]\nfiles = "*.txt"\nsource = "fec"\n'
+    root = project(tmp_path / "project", FEC_LINES, FEC_RULES, toml)
+    shutil.copy(FEC / "fec-tab-bom.txt", root / "actuals" / "export.txt")
+    assert spent_by_line(load_project(root))["Canva"] == Decimal("110.00")
+
+
+# --- properties -------------------------------------------------------------------------------
+
+AMOUNTS = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999.99"), places=2)
+
+
+@given(
+    spent=st.lists(AMOUNTS, min_size=1, max_size=8),
+    refunds=st.lists(AMOUNTS, max_size=3),
+    layout=st.sampled_from(["ledger", "statement", "debit positive", "debit negative"]),
+)
+def test_every_sign_convention_reads_to_the_same_spending(tmp_path_factory, spent, refunds, layout):
+    """The same payments and refunds, written as a ledger (spending positive), a statement
+    (money out negative), or a Debit and Credit pair with money out positive or negative,
+    read to the same spending."""
+    root = project(tmp_path_factory.mktemp("signs") / "project", ["Canva"], [("canva", "Canva")])
+    moves = [(amount, True) for amount in spent] + [(amount, False) for amount in refunds]
+
+    def cells(amount: Decimal, out: bool) -> list[str]:
+        text = f"{amount:.2f}".replace(".", ",")
+        return {
+            "ledger": [text if out else f"-{text}"],
+            "statement": [f"-{text}" if out else text],
+            "debit positive": [text, ""] if out else ["", text],
+            "debit negative": [f"-{text}", ""] if out else ["", text],
+        }[layout]
+
+    money = {"ledger": ["Montant"], "statement": ["Montant"]}.get(layout, ["Débit", "Crédit"])
+    header = ["Date", "Date valeur" if layout == "statement" else "Compte", "Libellé", *money]
+    rows = [["05/03/2026", "06/03/2026", "CANVA", *cells(a, out)] for a, out in moves]
+    write_csv(root / "actuals" / "export.csv", [header, *rows])
+    toml = root / "budgetbook.toml"
+    if layout == "ledger":  # refunds may outnumber payments: the file says its sign
+        toml.write_text(
+            toml.read_text() + '\n[[actuals.sources]]\nfiles = "*"\nsign = "positive"\n'
+        )
+    loaded = load_project(root)
+    assert loaded.not_counted == []
+    assert loaded.transactions.total() == sum(spent, Decimal(0)) - sum(refunds, Decimal(0))
+
+
+# --- a workbook built from them, recalculated ---------------------------------------------------
+
+
+@pytest.mark.libreoffice
+def test_a_workbook_from_bank_and_fec_files_recalculates_to_its_values(tmp_path):
+    root = project(tmp_path / "project", AD_LINES + FEC_LINES[2:], AD_RULES + FEC_RULES)
+    for name in ("credit-agricole.csv", "qonto.csv", "bnp-paribas.csv"):
+        shutil.copy(BANKS / name, root / "actuals" / name)
+    shutil.copy(FEC / "fec-pipe-padded.txt", root / "actuals" / "fec.txt")
+    book = tmp_path / "book.xlsx"
+    build_workbook(root, book)
+    recalculated = recalculate(book, tmp_path / "lo")
+    count, mismatches = compare(book, recalculated)
+    assert mismatches == []
+    assert count > 300
+    # Each line's total Actual, as LibreOffice works it out from the Actuals sheet: three
+    # statements' card payments, and the FEC's expense lines.
+    budget = openpyxl.load_workbook(recalculated, data_only=True)["Budget"]
+    totals, line = {}, None
+    for row in budget.iter_rows(values_only=True):
+        line = row[1] or line
+        if row[3] == "Actual":
+            totals[line] = round(row[16], 2)
+    assert totals == {
+        "Meta ads": 1261.50,  # 3 x 120.50, and 900.00 on 6231 for the supplier Meta
+        "Canva": 110.00,  # paid and refunded on each statement; 110.00 on 651
+        "Google Ads": 3703.68,
+        "Photographer": 1500.00,
+        "Website": 0,  # a fixed asset: counted only when the project asks
+        "Total": 6575.18,
+    }
