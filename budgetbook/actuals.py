@@ -34,6 +34,7 @@ from budgetbook.model import (
 from budgetbook.progress import step
 from budgetbook.read.sources import (
     BY_KEY,
+    BY_SUFFIX,
     Sign,
     Titles,
     headless,
@@ -42,6 +43,7 @@ from budgetbook.read.sources import (
 )
 from budgetbook.read.sources import Source as ReadSource
 from budgetbook.read.sources.ledger import LEDGER
+from budgetbook.read.statements import STATEMENT_SUFFIXES, read_statement
 from budgetbook.tables import (
     TABLE_SUFFIXES,
     Frame,
@@ -61,12 +63,11 @@ from budgetbook.values import (
 )
 
 TOTAL_ROW = re.compile(r"^\s*(sous[- ]?)?total\b", re.IGNORECASE)
-# What each file in actuals/ is read as: delimited text (CSV, a FEC's .txt, .tsv) or a workbook.
-READ_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
-# Files finance may drop that are not read (yet), and what to ask for instead.
+# What each file in actuals/ is read as: delimited text (CSV, a FEC's .txt, .tsv), a workbook,
+# or an OFX or QIF statement.
+READ_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", *STATEMENT_SUFFIXES)
+# Files finance may drop that are not read, and what they are.
 NOT_READ = {
-    ".ofx": "an OFX bank statement, which budgetbook does not read yet",
-    ".qif": "a QIF bank statement, which budgetbook does not read yet",
     ".xls": "an old Excel file (.xls)",
     ".pdf": "a PDF document",
     ".ods": "an OpenDocument spreadsheet (.ods)",
@@ -222,25 +223,7 @@ def read_actuals_file(
                 )
             ]
         )
-    plans = reading_plans(shown, config)
-    for plan in plans:
-        frame = table = None
-        try:
-            if plan.may_use_columns:
-                frame = read_csv_frame(path, shown, plan.accepts, **plan.options(config))
-            if frame is None:
-                table = read_table(path, shown, plan.accepts, **plan.options(config))
-        except UnreadableFile:
-            raise
-        except InputErrors:  # the project-wide header row, say, empty in this file
-            if plan is plans[-1]:
-                raise
-            continue
-        source = plan.source_of((frame or table).header)
-        if source is not None:
-            break
-    if source is None and table is not None and (source := headless(table.header)):
-        table = Table(shown, list(source.headless), table.rows, table.sha256)
+    plan, frame, table, source = _open(path, shown, config)
     reading = plan.reading(source, config) if source is not None else None
     if frame is not None and reading is not None and reading.accounts is None:
         columns, problems = _find_columns(frame, reading, plan, bool(rules))
@@ -281,7 +264,7 @@ def read_actuals_file(
     else:
         other_sides = []
         if reading.accounts is not None:
-            table, other_sides = _other_sides(table, columns, reading.accounts, config.language)
+            table, other_sides = _other_sides(table, columns, reading.accounts)
         reader = _RowReader(table, columns, config, lines, rules, reading)
         counted, result.not_counted = reader.read()
         result.not_counted += other_sides
@@ -289,6 +272,35 @@ def read_actuals_file(
     name = reading.name if reading is not None else ""
     result.sources = [Source(shown, digest, result.data_rows, len(result.transactions), name)]
     return result
+
+
+def _open(path: Path, shown: str, config: Config):
+    """The plan that reads a file, its columns (a large CSV file's) or its rows, and the
+    source that reads them: None when nothing recognises the file."""
+    plans = reading_plans(shown, config)
+    statement = BY_SUFFIX.get(path.suffix.lower())
+    if statement is not None:  # its own columns: only a [[actuals.sources]] entry applies
+        plan = plans[0] if plans[0].settings is not None else plans[-1]
+        return plan, None, read_statement(path, shown, config.limits), statement
+    for plan in plans:
+        frame = table = None
+        try:
+            if plan.may_use_columns:
+                frame = read_csv_frame(path, shown, plan.accepts, **plan.options(config))
+            if frame is None:
+                table = read_table(path, shown, plan.accepts, **plan.options(config))
+        except UnreadableFile:
+            raise
+        except InputErrors:  # the project-wide header row, say, empty in this file
+            if plan is plans[-1]:
+                raise
+            continue
+        source = plan.source_of((frame or table).header)
+        if source is not None:
+            return plan, frame, table, source
+    if table is not None and (source := headless(table.header)):
+        return plan, None, Table(shown, list(source.headless), table.rows, table.sha256), source
+    return plan, frame, table, None
 
 
 @dataclass(frozen=True)
@@ -442,7 +454,7 @@ def _find_columns(
 
 
 def _other_sides(
-    table: Table, columns: dict[str, int], accounts: tuple[str, ...], language: str
+    table: Table, columns: dict[str, int], accounts: tuple[str, ...]
 ) -> tuple[Table, list[NotCounted]]:
     """An accounting file's lines on the accounts that count, and one summary of the others
     by account class: the supplier, VAT and bank sides of the same entries, which would count
@@ -1020,6 +1032,17 @@ class _RowReader:
             found = self.amounts_known[key] = self._amount(cells)
         return found
 
+    def _bad_money_cell(self, row: list[object]) -> str:
+        """The money cell that does not read as an amount (a Credit cell, say, beside a blank
+        Debit), or "(blank)" when all are blank."""
+        cells = [_text(row[index]) for index, _ in self.money_cols]
+        for text in filter(None, cells):
+            try:
+                parse_amount(text, self.decimal_comma)
+            except ValueError:
+                return text
+        return next(filter(None, cells), None) or Text("(blank)")
+
     def _amount(self, cells) -> Decimal | None:
         values = []
         for cell, (_, credit) in zip(cells, self.money_cols, strict=True):
@@ -1084,8 +1107,10 @@ class _RowReader:
             raise refusal
         amount = self.amount(row)
         if amount is None:
-            shown = _text(row[self.money_cols[0][0]]) or Text("(blank)")
-            raise _Skip("amount not understood", Text("amount not understood: {text}", text=shown))
+            raise _Skip(
+                "amount not understood",
+                Text("amount not understood: {text}", text=self._bad_money_cell(row)),
+            )
         description, vendor, account = texts = [
             "" if index is None else _text(row[index]) for index in self.text_cols
         ]

@@ -35,6 +35,8 @@ class Messages:
     saving: str
     row: str
     rows: str
+    file: str
+    files: str
     percent: str
     day_format: str
     months: tuple[str, ...]
@@ -53,6 +55,9 @@ class Messages:
 
     def rows_of(self, number: int) -> str:
         return (self.row if number == 1 else self.rows).format(n=self.count(number))
+
+    def files_of(self, number: int) -> str:
+        return (self.file if number == 1 else self.files).format(n=self.count(number))
 
     def pages_of(self, number: int) -> str:
         return (self.page if number == 1 else self.pages).format(n=self.count(number))
@@ -97,6 +102,7 @@ ENGLISH = Messages(
     labels={
         "plan": "Budget",
         "counted": "Counted",
+        "read_as": "Read as",
         "not_read": "Not read",
         "not_counted": "Not counted",
         "side_file": "Actuals",
@@ -115,6 +121,8 @@ ENGLISH = Messages(
     saving="Saving the workbook",
     row="{n} row",
     rows="{n} rows",
+    file="{n} file",
+    files="{n} files",
     percent="%",
     day_format="%Y-%m-%d",
     months=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
@@ -152,6 +160,7 @@ FRENCH = Messages(
     labels={
         "plan": "Budget",
         "counted": "Comptées",
+        "read_as": "Lus comme",
         "not_read": "Non lu",
         "not_counted": "Non comptées",
         "side_file": "Dépenses",
@@ -170,6 +179,8 @@ FRENCH = Messages(
     saving="Enregistrement du classeur",
     row="{n} ligne",
     rows="{n} lignes",
+    file="{n} fichier",
+    files="{n} fichiers",
     percent="\u00a0%",
     day_format="%d/%m/%Y",
     months=(
@@ -811,11 +822,16 @@ FRENCH_ERRORS |= {
         "Demandez à la comptabilité un export CSV ou .xlsx, ou un FEC (.txt) du logiciel comptable."
     ),
     "a {suffix} file": "un fichier {suffix}",
-    "an OFX bank statement, which budgetbook does not read yet": (
-        "un relevé bancaire OFX, que budgetbook ne lit pas encore"
+    "is not a readable {kind} statement: {reason}.": (
+        "n'est pas un relevé {kind} lisible : {reason}."
     ),
-    "a QIF bank statement, which budgetbook does not read yet": (
-        "un relevé bancaire QIF, que budgetbook ne lit pas encore"
+    "Download it again from the bank, or ask for a CSV export.": (
+        "Téléchargez-le à nouveau depuis la banque, ou demandez un export CSV."
+    ),
+    "no '!Type:' line and no record": "ni ligne '!Type:' ni enregistrement",
+    "row {row} holds a line end (a carriage return) outside quotes, inside a row.": (
+        "la ligne {row} contient une fin de ligne (un retour chariot) hors guillemets, au"
+        " milieu d'une ligne."
     ),
     "an OpenDocument spreadsheet (.ods)": "un classeur OpenDocument (.ods)",
     "[[actuals.sources]] number {number} (files = {files})": (
@@ -827,6 +843,27 @@ FRENCH_ERRORS |= {
         " côtés des écritures ; seules les lignes des comptes {counted} sont comptées"
     ),
     "rows {first} to {last}": "lignes {first} à {last}",
+    # The sources' names (budgetbook/read/sources), as the summary shows them.
+    "ledger or journal": "grand livre ou journal",
+    "bank statement": "relevé bancaire",
+    "FEC (French accounting entries file)": "FEC (fichier des écritures comptables)",
+    "OFX bank statement": "relevé bancaire OFX",
+    "QIF bank statement": "relevé bancaire QIF",
+    "BoursoBank statement": "relevé BoursoBank",
+    "Société Générale statement": "relevé Société Générale",
+    "Société Générale statement (2019 layout)": "relevé Société Générale (format 2019)",
+    "Crédit Agricole statement": "relevé Crédit Agricole",
+    "Crédit Mutuel or CIC statement": "relevé Crédit Mutuel ou CIC",
+    "Caisse d'Epargne or Banque Populaire statement": (
+        "relevé Caisse d'Epargne ou Banque Populaire"
+    ),
+    "La Banque Postale statement": "relevé La Banque Postale",
+    "Fortuneo statement": "relevé Fortuneo",
+    "Qonto statement": "relevé Qonto",
+    "Shine statement": "relevé Shine",
+    "BNP Paribas statement": "relevé BNP Paribas",
+    "N26 statement": "relevé N26",
+    "Revolut statement": "relevé Revolut",
     "an amount in {currency}, and the budget is in {budget}": (
         "un montant en {currency}, et le budget est en {budget}"
     ),

@@ -10,9 +10,9 @@ from budgetbook.actuals import UNREADABLE
 from budgetbook.build import Summary
 from budgetbook.errors import in_language
 from budgetbook.labels import LABELS
-from budgetbook.messages import MESSAGES, Messages
+from budgetbook.messages import MESSAGES, Messages, Text
 from budgetbook.metric_exports import KIND_NAMES
-from budgetbook.model import Config, NotCounted, Transactions
+from budgetbook.model import Config, NotCounted, Source, Transactions
 from budgetbook.values import money_text
 
 if TYPE_CHECKING:  # not imported by a build: update's XML readers pull in urllib and ssl
@@ -51,8 +51,10 @@ def finance_lines(
     data_rows: int,
     config: Config,
     listed: bool = True,
+    sources: list[Source] = (),
 ) -> list[Row]:
-    """Counted N rows = X; not counted M rows = Y, by reason. N + M is every data row."""
+    """Counted N rows = X; which source read the files; not counted M rows = Y, by reason.
+    N + M is every data row."""
     words, currency = _words(config), config.currency
     counted = transactions.total()
     label = words.labels
@@ -65,6 +67,13 @@ def finance_lines(
             ),
         )
     ]
+    readers = Counter(source.reader for source in sources if source.reader)
+    if readers:
+        read_as = (
+            f"{in_language(Text(reader), config.language)} ({words.files_of(count)})"
+            for reader, count in sorted(readers.items())
+        )
+        out.append((label["read_as"], "", ", ".join(read_as)))
     unread = [item for item in not_counted if item.kind == UNREADABLE]
     not_counted = [item for item in not_counted if item.kind != UNREADABLE]
     for item in unread:
@@ -106,7 +115,13 @@ def describe(summary: Summary) -> str:
     )
     rows: list[Row] = [
         (label["plan"], "", plan),
-        *finance_lines(project.transactions, project.not_counted, project.data_rows, config),
+        *finance_lines(
+            project.transactions,
+            project.not_counted,
+            project.data_rows,
+            config,
+            sources=project.sources,
+        ),
     ]
     if summary.side_file is not None:
         side_file = words.side_file.format(
@@ -149,6 +164,7 @@ def describe_update(summary: UpdateSummary) -> str:
         taken.data_rows,
         summary.config,
         listed=summary.backup is not None,
+        sources=taken.sources,
     )
     return "\n".join([head, *aligned(rows)])
 

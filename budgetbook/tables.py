@@ -103,13 +103,13 @@ def read_table(
     with ``is_header`` the first of the top rows it accepts, so title blocks are skipped.
     ``delimiter`` and ``encoding`` override what is detected in a CSV file. A file refused
     whole (binary, damaged, beyond ``limits``) raises UnreadableFile."""
-    _check_size(path, shown_as, limits)
+    check_size(path, shown_as, limits)
     if path.suffix.lower() == ".xlsx":
         grid, digest = _read_xlsx(path, shown_as, limits)
     else:
         grid, digest = _read_csv(path, shown_as, delimiter, encoding, limits)
     if len(grid) > limits.rows:
-        raise _refuse(
+        raise refuse(
             shown_as,
             Text("has more than {rows:,} rows, the limit.", rows=limits.rows),
             Text("Split it by period, or raise [limits] rows in budgetbook.toml."),
@@ -220,21 +220,21 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _refuse(shown_as: str, message: str, hint: str) -> UnreadableFile:
+def refuse(shown_as: str, message: str, hint: str) -> UnreadableFile:
     return UnreadableFile([Problem(shown_as, message, hint=hint)])
 
 
-def _check_size(path: Path, shown_as: str, limits: Limits) -> None:
+def check_size(path: Path, shown_as: str, limits: Limits) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise _refuse(
+        raise refuse(
             shown_as,
             Text("cannot be read: {reason}.", reason=exc.strerror),
             Text("Check its name."),
         ) from None
     if size > limits.file_mb * MB:
-        raise _refuse(
+        raise refuse(
             shown_as,
             Text(
                 "is {size:,.0f} MB, above the limit of {limit:,} MB.",
@@ -288,12 +288,14 @@ def _read_csv(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise _refuse(
+        raise refuse(
             shown_as,
             Text("cannot be read: {reason}.", reason=exc.strerror),
             Text("Check its name."),
         ) from None
     digest = hashlib.sha256(data).hexdigest()
+    if b"\n" not in data and b"\r" in data:  # lines ended by a carriage return alone (old Macs,
+        data = data.replace(b"\r", b"\n")  # some accounting exports)
     if encoding:
         lines = lines_of(data.decode(encoding, errors="replace"))
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
@@ -302,7 +304,7 @@ def _read_csv(
         lines = lines_of(data.decode(without_bom, errors="replace"))
     elif found := _binary_kind(data):
         kind, what_to_do = found
-        raise _refuse(
+        raise refuse(
             shown_as, Text("is not a CSV table: it is {kind}.", kind=Text(kind)), Text(what_to_do)
         )
     else:
@@ -315,7 +317,7 @@ def _read_csv(
         rows: list[list[object]] = list(islice(reader, limits.rows + 1))
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
-            raise _refuse(
+            raise refuse(
                 shown_as,
                 Text(
                     "row {row} holds a cell of more than {limit:,} characters; a finance"
@@ -328,7 +330,16 @@ def _read_csv(
                     " budgetbook.toml."
                 ),
             ) from None
-        raise _refuse(
+        if "new-line character" in str(exc):
+            raise refuse(
+                shown_as,
+                Text(
+                    "row {row} holds a line end (a carriage return) outside quotes, inside a row.",
+                    row=reader.line_num,
+                ),
+                Text("Export it again as CSV or .xlsx."),
+            ) from None
+        raise refuse(
             shown_as,
             Text("is not a readable CSV file: {error}.", error=exc),
             Text("Export it again as CSV or .xlsx."),
@@ -356,7 +367,7 @@ def read_csv_frame(
         or header_row not in (None, 1)
     ):
         return None
-    _check_size(path, shown_as, limits)
+    check_size(path, shown_as, limits)
     size = path.stat().st_size
     if size < FRAME_FROM_BYTES:
         return None
@@ -495,7 +506,7 @@ def _read_xlsx(path: Path, shown_as: str, limits: Limits) -> tuple[list[list[obj
         sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
         return sheet.to_python(skip_empty_area=False), digest
     except (CalamineError, OSError, ValueError, IndexError) as exc:
-        raise _refuse(
+        raise refuse(
             shown_as,
             Text("is not a readable .xlsx workbook ({error}).", error=exc),
             Text("Open it in Excel or LibreOffice and save it again, or export it as CSV."),

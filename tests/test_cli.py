@@ -212,6 +212,7 @@ def test_lang_fr_gives_a_french_summary_and_workbook(run, tmp_path):
     assert result.output.splitlines()[1:] == [
         "  Budget        18 postes budgétaires dans 4 catégories, 12 mois (janv. 2026 – déc. 2026)",
         "  Comptées      27\u00a0451,59 EUR  100 lignes comptables sur 101",
+        "  Lus comme     grand livre ou journal (3 fichiers)",
         "  Non comptées      16,50 EUR  1 ligne, listées avec fichier, ligne et motif sur la"
         " feuille « Non comptées »",
         "    sans poste      16,50 EUR  1 ligne",

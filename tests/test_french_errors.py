@@ -22,6 +22,7 @@ from budgetbook.build import build_workbook
 from budgetbook.cli import main
 from budgetbook.errors import Problem
 from budgetbook.messages import FRENCH_ERRORS, Text
+from budgetbook.read import sources
 from tests import hostile
 from tests.conftest import write_csv, write_project
 from tests.test_messages import CASES as ENGLISH_CASES
@@ -426,6 +427,7 @@ DYNAMIC = {
     *[config_module.TEXT, config_module.NUMBER, config_module.TEXT_LIST],
     *[config_module.TEXT_TABLE, config_module.NUMBER_TABLE],
     *actuals.NOT_READ.values(),
+    *(source.name for source in sources.BY_KEY.values()),
     *actuals.ACCOUNT_CLASSES.values(),
     "unknown class",
     "a binary file (it holds NUL bytes)",

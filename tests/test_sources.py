@@ -98,6 +98,56 @@ def test_a_bank_statement_counts_money_out_as_spending(name, tmp_path):
     assert loaded.data_rows == 5
 
 
+STATEMENTS = DATA / "statements"
+STATEMENT_FILES = {
+    "banque-postale.ofx": "ofx",  # the whole body on one line, LANGUAGE FRE
+    "caisse-epargne.ofx": "ofx",  # a comma in the balance, a point in the amounts
+    "credit-agricole.ofx": "ofx",  # SGML, CHARSET:1252, leaf tags left unclosed
+    "ofx2.ofx": "ofx",  # OFX 2, XML
+    "banque.qif": "qif",  # Boursorama: thousands commas, credits written with a +
+}
+
+
+def test_every_statement_fixture_is_tried():
+    assert sorted(p.name for p in STATEMENTS.iterdir() if p.suffix != ".md") == sorted(
+        STATEMENT_FILES
+    )
+
+
+@pytest.mark.parametrize("name", STATEMENT_FILES)
+def test_an_ofx_or_qif_statement_counts_money_out_as_spending(name, tmp_path):
+    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    shutil.copy(STATEMENTS / name, root / "actuals" / name)
+    loaded = load_project(root)
+    assert loaded.sources[0].reader == BY_KEY[STATEMENT_FILES[name]].name
+    assert spent_by_line(loaded) == {
+        "Meta ads": Decimal("120.50"),
+        "Canva": Decimal("0.00"),
+        "Google Ads": Decimal("1234.56"),
+    }
+    [(kind, amount)] = [(item.kind, item.amount) for item in loaded.not_counted]
+    assert (kind, amount) == ("no line", Decimal("-1250"))
+
+
+def test_an_ofx_transaction_keeps_the_banks_own_day_and_currency(tmp_path):
+    """A time with its offset (the first of March at midnight in Paris) stays on the bank's
+    day, where a UTC datetime would fall in February; a transaction in dollars is not
+    counted as euros."""
+    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    text = (STATEMENTS / "ofx2.ofx").read_text(encoding="utf-8")
+    first = text.index("<DTPOSTED>") + len("<DTPOSTED>")
+    end = text.index("</DTPOSTED>", first)
+    text = text[:first] + "20260301000000[+1:CET]" + text[end:]
+    at = text.index("</STMTTRN>", text.index("</STMTTRN>") + 1)  # the second: CANVA's
+    currency = "<CURRENCY><CURRATE>1.08</CURRATE><CURSYM>USD</CURSYM></CURRENCY>"
+    (root / "actuals" / "releve.ofx").write_text(text[:at] + currency + text[at:], "utf-8")
+    loaded = load_project(root)
+    days = {t.line: t.date.isoformat() for t in loaded.transactions}
+    assert days["Meta ads"] == "2026-03-01"
+    dollars = [(i.kind, i.amount) for i in loaded.not_counted if "CANVA" in i.text]
+    assert dollars == [("other currency", None)]
+
+
 def test_a_statement_of_an_unknown_bank_is_read_by_its_value_date_and_balance(tmp_path):
     root = project(tmp_path / "project", AD_LINES, AD_RULES)
     write_csv(
@@ -223,11 +273,11 @@ def test_every_file_dropped_in_actuals_is_read_or_listed_as_not_read(tmp_path):
     shutil.copy(BANKS / "boursobank.csv", root / "actuals" / "boursobank.csv")
     shutil.copy(BANKS / "n26.csv", root / "actuals" / "n26.tsv")  # a .tsv is delimited text
     for name, data in {
-        "releve.ofx": b"OFXHEADER:100\r\nDATA:OFXSGML\r\n",
-        "releve.qif": b"!Type:Bank\nD03/02/2026\nT-120.50\n^\n",
+        "cut.ofx": b"OFXHEADER:100\r\nDATA:OFXSGML\r\n",
         "facture.pdf": b"%PDF-1.7\n",
         "ticket.png": b"\x89PNG\r\n\x1a\n",
         "ancien.xls": b"\xd0\xcf\x11\xe0",
+        "notes": b"call the bank",
         ".~lock.budget.xlsx#": b"",
     }.items():
         (root / "actuals" / name).write_bytes(data)
@@ -236,13 +286,14 @@ def test_every_file_dropped_in_actuals_is_read_or_listed_as_not_read(tmp_path):
     not_read = {item.file: item.reason for item in loaded.not_counted if item.row is None}
     assert sorted(not_read) == [
         "actuals/ancien.xls",
+        "actuals/cut.ofx",
         "actuals/facture.pdf",
-        "actuals/releve.ofx",
-        "actuals/releve.qif",
+        "actuals/notes",
         "actuals/ticket.png",
     ]
-    assert "an OFX bank statement" in not_read["actuals/releve.ofx"]
+    assert not_read["actuals/cut.ofx"].startswith("is not a readable OFX statement")
     assert "a .png file" in not_read["actuals/ticket.png"]
+    assert "a (no extension) file" in not_read["actuals/notes"]
     assert spent_by_line(loaded)["Google Ads"] == Decimal("2469.12")  # both statements
 
 
@@ -408,3 +459,17 @@ def test_a_workbook_from_bank_and_fec_files_recalculates_to_its_values(tmp_path)
         "Website": 0,  # a fixed asset: counted only when the project asks
         "Total": 6575.18,
     }
+
+
+def test_a_credit_cell_that_does_not_read_is_the_one_named(tmp_path):
+    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    write_csv(
+        root / "actuals" / "releve.csv",
+        [
+            ["Date", "Libellé", "Débit", "Crédit", "Solde"],
+            ["02/03/2026", "CB FACEBK", "120,50", "", "10"],
+            ["20/03/2026", "REMBOURSEMENT CANVA", "", "11,99 EUR?", "10"],
+        ],
+    )
+    [item] = load_project(root).not_counted
+    assert (item.row, item.reason) == (3, "amount not understood: 11,99 EUR?")

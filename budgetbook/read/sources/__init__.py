@@ -16,10 +16,12 @@ from budgetbook.read.sources.banks import BANK_STATEMENT, BANKS
 from budgetbook.read.sources.base import Sign, Source, Titles, normalise_header
 from budgetbook.read.sources.fec import FEC
 from budgetbook.read.sources.ledger import LEDGER
+from budgetbook.read.sources.statements import BY_SUFFIX, OFX, QIF
 
 # In the order they are tried: the first that recognises a header reads the file.
 SOURCES: tuple[Source, ...] = (*BANKS, FEC, BANK_STATEMENT, LEDGER)
-BY_KEY: dict[str, Source] = {source.key: source for source in SOURCES}
+# Every source by the key budgetbook.toml names it with; OFX and QIF are known by extension.
+BY_KEY: dict[str, Source] = {source.key: source for source in (*SOURCES, OFX, QIF)}
 
 
 def headless(first_row: list[str]) -> Source | None:
@@ -35,6 +37,7 @@ def recognise(header: list[str]) -> Source | None:
 
 __all__ = [
     "BY_KEY",
+    "BY_SUFFIX",
     "SOURCES",
     "Sign",
     "Source",

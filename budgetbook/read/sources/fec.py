@@ -15,7 +15,7 @@ from budgetbook.read.sources.base import Sign, Source
 
 FEC = Source(
     key="fec",
-    name="FEC (Fichier des Écritures Comptables)",
+    name="FEC (French accounting entries file)",
     family="accounting",
     columns={
         "date": ("EcritureDate",),

@@ -1,0 +1,34 @@
+"""OFX and QIF bank statements, known by their extension: `budgetbook.read.statements` turns
+each into a table of its own columns, read as a bank statement is (money out is negative)."""
+
+from __future__ import annotations
+
+from budgetbook.read.sources.base import Sign, Source
+
+_COLUMNS = {
+    "date": ("Date",),
+    "amount": ("Amount",),
+    "description": ("Description",),
+    "vendor": ("Payee",),
+    "currency": ("Currency",),
+}
+
+OFX = Source(
+    key="ofx",
+    name="OFX bank statement",
+    family="bank",
+    columns=_COLUMNS,
+    sign=Sign.NEGATIVE,
+    tax_included=True,
+    origin="the OFX specification: TRNAMT is negative for money out of the account",
+)
+QIF = Source(
+    key="qif",
+    name="QIF bank statement",
+    family="bank",
+    columns=_COLUMNS,
+    sign=Sign.NEGATIVE,
+    tax_included=True,
+    origin="Quicken's QIF: T is negative for money out of the account",
+)
+BY_SUFFIX = {".ofx": OFX, ".qfx": OFX, ".qif": QIF}

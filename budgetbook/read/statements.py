@@ -1,0 +1,126 @@
+"""OFX and QIF bank statements, turned into a table that the reader reads as it reads a CSV
+statement, with the same rules for dates, amounts and signs.
+
+OFX is parsed by ofxtools, which reads both the SGML of OFX 1.x (French banks' downloads leave
+their leaf tags unclosed, and write ``CHARSET:1252``) and the XML of OFX 2.x. Each transaction's
+fields are taken as written: ``DTPOSTED``'s first eight digits are the bank's own day, where
+ofxtools' datetimes are moved to UTC (``20260301000000[+1:CET]`` would fall in February).
+
+QIF is a plain list of one-letter fields, read here: quiffen, the QIF library, reads ``-120,50``
+(a French bank's decimal comma) as -12050, a wrong figure that looks right.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from budgetbook.errors import UnreadableFile
+from budgetbook.messages import Text
+from budgetbook.model import Limits
+from budgetbook.tables import Table, check_size, decoded_lines, refuse
+
+# The columns of the table a statement becomes.
+HEADER = ["Date", "Amount", "Description", "Payee", "Currency"]
+STATEMENT_SUFFIXES = (".ofx", ".qfx", ".qif")
+
+
+def read_statement(path: Path, shown: str, limits: Limits) -> Table:
+    """An OFX or QIF statement as a table of `HEADER`; each row numbered by its place in the
+    file (the n-th transaction of an OFX file, the line a QIF record starts on)."""
+    check_size(path, shown, limits)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise refuse(
+            shown, Text("cannot be read: {reason}.", reason=exc.strerror), Text("Check its name.")
+        ) from None
+    digest = hashlib.sha256(data).hexdigest()
+    read = _ofx_rows if path.suffix.lower() in (".ofx", ".qfx") else _qif_rows
+    rows = read(data, shown)
+    if len(rows) > limits.rows:
+        raise refuse(
+            shown,
+            Text("has more than {rows:,} rows, the limit.", rows=limits.rows),
+            Text("Split it by period, or raise [limits] rows in budgetbook.toml."),
+        )
+    return Table(shown, list(HEADER), rows, digest)
+
+
+def _ofx_rows(data: bytes, shown: str) -> list[tuple[int, list[object]]]:
+    from io import BytesIO
+
+    from ofxtools.Parser import OFXTree
+
+    tree = OFXTree()
+    try:
+        tree.parse(BytesIO(data))
+    except Exception as exc:  # ofxtools raises its own errors and ValueError alike
+        raise _not_a_statement(shown, "OFX", exc) from None
+    rows: list[tuple[int, list[object]]] = []
+    for statement in tree.findall(".//STMTRS") + tree.findall(".//CCSTMTRS"):
+        currency = _text(statement, "CURDEF")
+        for transaction in statement.findall(".//STMTTRN"):
+            payee = _text(transaction, "NAME") or _text(transaction, "PAYEE/NAME")
+            memo = _text(transaction, "MEMO")
+            rows.append(
+                (
+                    len(rows) + 1,
+                    [
+                        _text(transaction, "DTPOSTED")[:8],
+                        _text(transaction, "TRNAMT"),
+                        " ".join(part for part in (payee, memo) if part),
+                        payee,
+                        # A transaction in another currency says so in its own CURRENCY.
+                        _text(transaction, "CURRENCY/CURSYM")
+                        or _text(transaction, "ORIGCURRENCY/CURSYM")
+                        or currency,
+                    ],
+                )
+            )
+    return rows
+
+
+def _text(element, path: str) -> str:
+    found = element.find(path)
+    return (found.text or "").strip() if found is not None else ""
+
+
+# A QIF record's fields: D date, T (or U) amount, P payee, M memo, L category; ^ ends it.
+QIF_FIELDS = {"D": 0, "T": 1, "U": 1, "M": 2, "P": 3}
+
+
+def _qif_rows(data: bytes, shown: str) -> list[tuple[int, list[object]]]:
+    rows: list[tuple[int, list[object]]] = []
+    record: list[object] = [""] * len(HEADER)
+    start = None
+    kind = ""
+    for number, line in enumerate(decoded_lines(data), start=1):
+        line = line.rstrip("\r\n")
+        if line.startswith("!"):
+            kind = line[1:].split(":", 1)[-1].strip().casefold()
+            continue
+        if not line.strip():
+            continue
+        code, value = line[0], line[1:].strip()
+        if code == "^":
+            if start is not None and kind in ("bank", "ccard", "cash", "oth a", "oth l", ""):
+                rows.append((start, record))
+            record, start = [""] * len(HEADER), None
+            continue
+        start = number if start is None else start
+        if code in QIF_FIELDS and not record[QIF_FIELDS[code]]:
+            record[QIF_FIELDS[code]] = value
+    if not rows and start is None and not kind:
+        raise _not_a_statement(shown, "QIF", Text("no '!Type:' line and no record"))
+    for _, cells in rows:  # the memo says what; the payee is also the description's start
+        cells[2] = " ".join(part for part in (cells[3], cells[2]) if part)
+    return rows
+
+
+def _not_a_statement(shown: str, kind: str, reason: object) -> UnreadableFile:
+    return refuse(
+        shown,
+        Text("is not a readable {kind} statement: {reason}.", kind=kind, reason=reason),
+        Text("Download it again from the bank, or ask for a CSV export."),
+    )
