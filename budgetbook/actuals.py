@@ -35,6 +35,7 @@ from budgetbook.progress import step
 from budgetbook.read.sources import (
     BY_KEY,
     BY_SUFFIX,
+    SECTION_ACCOUNT,
     Sign,
     Titles,
     headless,
@@ -225,6 +226,14 @@ def read_actuals_file(
         )
     plan, frame, table, source = _open(path, shown, config)
     reading = plan.reading(source, config) if source is not None else None
+    headings: list[NotCounted] = []
+    if reading is not None and reading.source.sections:
+        if table is None:
+            table = read_table(path, shown, plan.accepts, **plan.options(config))
+        frame = None
+        table, headings = _with_sections(table)
+        if reading.accounts is None:
+            raise _accounts_unknown(table, reading)
     if frame is not None and reading is not None and reading.accounts is None:
         columns, problems = _find_columns(frame, reading, plan, bool(rules))
         if any(name in columns for name in ROW_COLUMNS):
@@ -246,7 +255,7 @@ def read_actuals_file(
     if table is None:
         table = read_table(path, shown, plan.accepts, **plan.options(config))
     digest = table.sha256
-    result = Actuals(data_rows=len(table.rows))
+    result = Actuals(data_rows=len(table.rows) + sum(heading.rows for heading in headings))
     if reading is None:
         columns, problems = {}, _unrecognised(table, plan, bool(rules))
     else:
@@ -267,7 +276,7 @@ def read_actuals_file(
             table, other_sides = _other_sides(table, columns, reading.accounts)
         reader = _RowReader(table, columns, config, lines, rules, reading)
         counted, result.not_counted = reader.read()
-        result.not_counted += other_sides
+        result.not_counted += headings + other_sides
         result.transactions = Transactions([counted])
     name = reading.name if reading is not None else ""
     result.sources = [Source(shown, digest, result.data_rows, len(result.transactions), name)]
@@ -465,12 +474,15 @@ def _other_sides(
     kept: list[tuple[int, list[object]]] = []
     others: dict[str, list[int]] = {}
     vendors: dict[tuple, str] = {}
+    counting = tuple(prefix.casefold() for prefix in accounts)
     for number, row in table.rows:
         number_text = "" if account is None else _text(row[account])
-        if number_text.startswith(accounts):
+        if number_text.casefold().startswith(counting):
             kept.append((number, row))
         elif number_text or any(_text(cell) for cell in row):
-            others.setdefault(number_text[:1] or "?", []).append(number)
+            # A chart's numbers by their class; named accounts by name.
+            key = number_text[:1] if number_text[:1].isdigit() else number_text or "?"
+            others.setdefault(key, []).append(number)
         if entry and vendor is not None and _text(row[vendor]):
             vendors.setdefault(tuple(_text(row[i]) for i in entry), _text(row[vendor]))
     if entry and vendor is not None and vendors:
@@ -487,17 +499,84 @@ def _other_sides(
                 "lines on class {digit} accounts ({what}), {count:,} in all: the other sides"
                 " of the entries; only the lines on accounts {counted} count",
                 count=len(numbers),
-                digit=digit,
-                what=Text(ACCOUNT_CLASSES.get(digit, "unknown class")),
+                digit=key,
+                what=Text(ACCOUNT_CLASSES.get(key, "unknown class")),
+                counted=counted,
+            )
+            if len(key) == 1
+            else Text(
+                "lines on the account '{account}', {count:,} in all: the other sides of the"
+                " entries; only the lines on the accounts {counted} count",
+                count=len(numbers),
+                account=key,
                 counted=counted,
             ),
             Text("rows {first} to {last}", first=numbers[0], last=numbers[-1]),
             None,
             len(numbers),
         )
-        for digit, numbers in sorted(others.items())
+        for key, numbers in sorted(others.items())
     ]
     return Table(table.file, table.header, kept, table.sha256), summaries
+
+
+def _with_sections(table: Table) -> tuple[Table, list[NotCounted]]:
+    """A ledger laid out in sections, with a last column giving each line its section's
+    account (`SECTION_ACCOUNT`), and its heading rows (a row whose only cell is an account's
+    name) summarised as not counted: they are titles, not transactions."""
+    rows: list[tuple[int, list[object]]] = []
+    headings: list[int] = []
+    section = ""
+    for number, row in table.rows:
+        filled = [_text(cell) for cell in row if _text(cell)]
+        if len(filled) == 1 and not TOTAL_ROW.match(filled[0]):
+            section = filled[0]
+            headings.append(number)
+            continue
+        rows.append((number, [*row, section]))
+    summary = (
+        [
+            NotCounted(
+                table.file,
+                None,
+                "heading",
+                Text(
+                    "account headings, {count:,} in all: titles, not transactions",
+                    count=len(headings),
+                ),
+                Text("rows {first} to {last}", first=headings[0], last=headings[-1]),
+                None,
+                len(headings),
+            )
+        ]
+        if headings
+        else []
+    )
+    return Table(table.file, [*table.header, SECTION_ACCOUNT], rows, table.sha256), summary
+
+
+def _accounts_unknown(table: Table, reading: Reading) -> UnreadableFile:
+    """A ledger of named accounts whose project has not said which ones count."""
+    names = dict.fromkeys(_text(row[-1]) for _, row in table.rows if _text(row[-1]))
+    return UnreadableFile(
+        [
+            Problem(
+                table.file,
+                Text(
+                    "is a {source}: it lists every side of each entry (the expense, the"
+                    " supplier, the bank), and budgetbook cannot tell which of its accounts"
+                    " are expenses.",
+                    source=Text(reading.name),
+                ),
+                hint=Text(
+                    "Name the accounts that count in budgetbook.toml: [[actuals.sources]] files ="
+                    ' "{file}" and accounts = [...], among: {names}.',
+                    file=Path(table.file).name,
+                    names=", ".join(names),
+                ),
+            )
+        ]
+    )
 
 
 # Columns only the row reader reads: an accounting file's entry, a statement's currency and

@@ -211,6 +211,7 @@ FRENCH = Messages(
         "other account": "autre compte",
         "other currency": "autre devise",
         "not completed": "non exécuté",
+        "heading": "titre",
     },
     thousands="\u00a0",
     decimal=",",
@@ -864,6 +865,31 @@ FRENCH_ERRORS |= {
     "BNP Paribas statement": "relevé BNP Paribas",
     "N26 statement": "relevé N26",
     "Revolut statement": "relevé Revolut",
+    "Pennylane general ledger": "grand livre Pennylane",
+    "QuickBooks general ledger": "grand livre QuickBooks",
+    "QuickBooks general ledger (2024 layout)": "grand livre QuickBooks (format 2024)",
+    "Xero account transactions report": "rapport des mouvements de comptes Xero",
+    "Expensify expense report": "note de frais Expensify",
+    "Expensify expense report (New Expensify)": "note de frais Expensify (New Expensify)",
+    "lines on the account '{account}', {count:,} in all: the other sides of the entries; only"
+    " the lines on the accounts {counted} count": (
+        "lignes sur le compte '{account}', {count:,} en tout : les autres côtés des écritures ;"
+        " seules les lignes des comptes {counted} sont comptées"
+    ),
+    "account headings, {count:,} in all: titles, not transactions": (
+        "titres de comptes, {count:,} en tout : des titres, pas des opérations"
+    ),
+    "is a {source}: it lists every side of each entry (the expense, the supplier, the bank),"
+    " and budgetbook cannot tell which of its accounts are expenses.": (
+        "est un {source} : il liste tous les côtés de chaque écriture (la charge, le"
+        " fournisseur, la banque), et budgetbook ne peut pas savoir lesquels de ses comptes"
+        " sont des charges."
+    ),
+    "Name the accounts that count in budgetbook.toml: [[actuals.sources]] files ="
+    ' "{file}" and accounts = [...], among: {names}.': (
+        "Nommez les comptes qui comptent dans budgetbook.toml : [[actuals.sources]] files ="
+        ' "{file}" et accounts = [...], parmi : {names}.'
+    ),
     "an amount in {currency}, and the budget is in {budget}": (
         "un montant en {currency}, et le budget est en {budget}"
     ),

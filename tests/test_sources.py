@@ -265,6 +265,68 @@ def test_a_fec_counts_fixed_assets_when_the_project_asks(tmp_path):
     assert {item.reason.params["digit"] for item in loaded.not_counted} == {"4", "5", "7"}
 
 
+# --- accounting packages' exports -------------------------------------------------------------
+
+ACCOUNTING = DATA / "accounting"
+# Each holds four purchases: Meta's ads (1,000.00, then a credit note of 100.00), Canva
+# (110.00) and a photographer (1,500.00); the ledgers also show their supplier and bank sides.
+ACCOUNTING_LINES = ["Meta ads", "Canva", "Photographer"]
+ACCOUNTING_RULES = [("meta", "Meta ads"), ("canva", "Canva"), ("moreau", "Photographer")]
+ACCOUNTING_SPEND = {
+    "Meta ads": Decimal("900.00"),
+    "Canva": Decimal("110.00"),
+    "Photographer": Decimal("1500.00"),
+}
+# The ledgers whose accounts are names: the project says which are expenses.
+NAMED_ACCOUNTS = '["Advertising & Marketing", "Contractors", "Software & Subscriptions"]'
+ACCOUNTING_FILES = {
+    "expensify-classic.csv": ("expensify", ""),
+    "expensify-new.csv": ("expensify-new", ""),
+    "pennylane-grand-livre.csv": ("pennylane", ""),
+    "quickbooks-online-gl.csv": ("quickbooks", NAMED_ACCOUNTS),
+    "quickbooks-online-gl-2024.csv": ("quickbooks-2024", NAMED_ACCOUNTS),
+    "xero-account-transactions.csv": ("xero", NAMED_ACCOUNTS),
+}
+
+
+def test_every_accounting_fixture_is_tried():
+    found = sorted(p.name for p in ACCOUNTING.iterdir() if p.suffix == ".csv")
+    assert found == sorted(ACCOUNTING_FILES)
+
+
+@pytest.mark.parametrize("name", ACCOUNTING_FILES)
+def test_an_accounting_export_counts_the_expense_side_only(name, tmp_path):
+    key, accounts = ACCOUNTING_FILES[name]
+    toml = f'\n[[actuals.sources]]\nfiles = "{name}"\naccounts = {accounts}\n' if accounts else ""
+    root = project(tmp_path / "project", ACCOUNTING_LINES, ACCOUNTING_RULES, toml)
+    shutil.copy(ACCOUNTING / name, root / "actuals" / name)
+    loaded = load_project(root)
+    assert loaded.sources[0].reader == BY_KEY[key].name
+    # The rules match the suppliers' names on their own (401, Accounts Payable) and bank
+    # lines too: those are never counted.
+    assert spent_by_line(loaded) == ACCOUNTING_SPEND
+    listed = [item for item in loaded.not_counted if item.row is not None]
+    assert {item.kind for item in listed} <= {"total row", "date not understood", "no date"}
+    assert all(item.amount is None for item in loaded.not_counted if item.row is None)
+    assert loaded.data_rows == len(loaded.transactions) + sum(
+        item.rows for item in loaded.not_counted
+    )
+
+
+@pytest.mark.parametrize("name", [n for n, (_, accounts) in ACCOUNTING_FILES.items() if accounts])
+def test_a_ledger_of_named_accounts_is_not_read_until_the_project_names_its_expenses(
+    name, tmp_path
+):
+    root = project(tmp_path / "project", ACCOUNTING_LINES, ACCOUNTING_RULES)
+    shutil.copy(ACCOUNTING / name, root / "actuals" / name)
+    loaded = load_project(root)
+    assert loaded.transactions.total() == 0
+    [unread] = loaded.not_counted
+    assert "budgetbook cannot tell which of its accounts are expenses" in unread.reason
+    assert f'files = "{name}" and accounts = [...], among: ' in unread.reason
+    assert "Advertising & Marketing" in unread.reason
+
+
 # --- every file accounted for -------------------------------------------------------------------
 
 

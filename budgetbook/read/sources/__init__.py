@@ -6,12 +6,13 @@ written, and its sign convention. One reader (`budgetbook.actuals`) runs them al
 bank is one entry in `banks.py` and one fixture under ``tests/data/sources/banks``.
 
 Recognition goes from the most specific source to the most general: a named bank's layout,
-the FEC, a bank statement told by its value-date or balance column, then the generic ledger,
-whose headers are the widest list of synonyms.
+the FEC, an accounting package's export, a bank statement told by its value-date or balance
+column, then the generic ledger, whose headers are the widest list of synonyms.
 """
 
 from __future__ import annotations
 
+from budgetbook.read.sources.accounting import ACCOUNTING, SECTION_ACCOUNT
 from budgetbook.read.sources.banks import BANK_STATEMENT, BANKS
 from budgetbook.read.sources.base import Sign, Source, Titles, normalise_header
 from budgetbook.read.sources.fec import FEC
@@ -19,7 +20,7 @@ from budgetbook.read.sources.ledger import LEDGER
 from budgetbook.read.sources.statements import BY_SUFFIX, OFX, QIF
 
 # In the order they are tried: the first that recognises a header reads the file.
-SOURCES: tuple[Source, ...] = (*BANKS, FEC, BANK_STATEMENT, LEDGER)
+SOURCES: tuple[Source, ...] = (*BANKS, FEC, *ACCOUNTING, BANK_STATEMENT, LEDGER)
 # Every source by the key budgetbook.toml names it with; OFX and QIF are known by extension.
 BY_KEY: dict[str, Source] = {source.key: source for source in (*SOURCES, OFX, QIF)}
 
@@ -38,6 +39,7 @@ def recognise(header: list[str]) -> Source | None:
 __all__ = [
     "BY_KEY",
     "BY_SUFFIX",
+    "SECTION_ACCOUNT",
     "SOURCES",
     "Sign",
     "Source",

@@ -67,6 +67,9 @@ class Source:
     # an accounting file are the other sides of the same entries: counting them would count
     # an invoice twice.
     accounts: tuple[str, ...] | None = None
+    # Laid out in sections: a heading row naming an account, its lines, then its total.
+    # Its accounts are names, so the project says which count (`accounts`).
+    sections: bool = False
     # The values of its ``state`` column that a row counts with (a payment completed, not
     # declined or reverted); None: every row.
     states: tuple[str, ...] | None = None
