@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache, cached_property
@@ -226,6 +226,8 @@ def read_actuals_file(
         )
     plan, frame, table, source = _open(path, shown, config)
     reading = plan.reading(source, config) if source is not None else None
+    if reading is not None and reading.accounts is None:
+        reading = _with_chart(reading, frame if frame is not None else table, config)
     headings: list[NotCounted] = []
     if reading is not None and reading.source.sections:
         if table is None:
@@ -465,11 +467,12 @@ def _find_columns(
 def _other_sides(
     table: Table, columns: dict[str, int], accounts: tuple[str, ...]
 ) -> tuple[Table, list[NotCounted]]:
-    """An accounting file's lines on the accounts that count, and one summary of the others
-    by account class: the supplier, VAT and bank sides of the same entries, which would count
-    an invoice twice. The lines kept take the supplier's name of their entry as vendor, where
-    they have none, so mapping rules can match it."""
-    account, vendor = columns.get("account"), columns.get("vendor")
+    """An accounting file's lines on the accounts that count (and those that name their budget
+    line), and one summary of the others by account class: the supplier, VAT and bank sides
+    of the same entries, which would count an invoice twice. The lines kept take the
+    supplier's name of their entry as vendor, where they have none, so mapping rules can
+    match it."""
+    account, vendor, line = columns.get("account"), columns.get("vendor"), columns.get("line")
     entry = [columns[name] for name in ("journal", "entry") if name in columns]
     kept: list[tuple[int, list[object]]] = []
     others: dict[str, list[int]] = {}
@@ -477,8 +480,8 @@ def _other_sides(
     counting = tuple(prefix.casefold() for prefix in accounts)
     for number, row in table.rows:
         number_text = "" if account is None else _text(row[account])
-        if number_text.casefold().startswith(counting):
-            kept.append((number, row))
+        if number_text.casefold().startswith(counting) or (line is not None and _text(row[line])):
+            kept.append((number, row))  # a row that names its budget line keeps it
         elif number_text or any(_text(cell) for cell in row):
             # A chart's numbers by their class; named accounts by name.
             key = number_text[:1] if number_text[:1].isdigit() else number_text or "?"
@@ -518,6 +521,31 @@ def _other_sides(
         for key, numbers in sorted(others.items())
     ]
     return Table(table.file, table.header, kept, table.sha256), summaries
+
+
+def _with_chart(reading: Reading, table: Table | Frame, config: Config) -> Reading:
+    """A ledger whose account column holds the French chart's numbers, and among them third
+    parties' (4: suppliers, VAT) or the bank's (5) beside expenses (6), lists the other sides
+    of its entries too: read as the FEC is, only its expense lines counting (or those of
+    ``[actuals] accounts``), so that a rule matching a supplier's name on its 401 line does
+    not count an invoice twice."""
+    index = reading.source.column("account", Titles(table.header))
+    if index is None:
+        return reading
+    if isinstance(table, Frame):
+        cells = table.cells[str(index)].unique().to_list()
+    else:
+        cells = {_key(row[index]) for _, row in table.rows}
+        cells = [_cell(key) for key in cells]
+    classes = set()
+    for cell in cells:
+        text = _text(cell)
+        if text and text[0] not in "12345678":
+            return reading  # not the chart's numbers: a name, a bank account's number
+        classes.add(text[:1])
+    if "6" not in classes or not classes & {"4", "5"}:
+        return reading
+    return replace(reading, accounts=config.actuals_accounts or ("6",))
 
 
 def _with_sections(table: Table) -> tuple[Table, list[NotCounted]]:

@@ -222,6 +222,10 @@ def summary_record(summary: Summary) -> dict:
         "categories": len(project.categories),
         "months": {"first": f"{months[0]:%Y-%m}", "count": len(months)},
         "finance": _finance_record(project.transactions, project.not_counted, project.data_rows),
+        "files": [
+            {"file": s.file, "read_as": s.reader, "rows": s.rows, "counted": s.counted}
+            for s in project.sources
+        ],
         "metrics": [
             {
                 "file": export.file,

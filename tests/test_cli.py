@@ -164,6 +164,12 @@ def test_build_json_summary_for_scripts(run, tmp_path):
     assert summary["finance"]["data_rows"] == 101
     assert summary["finance"]["counted"] == {"rows": 100, "amount": "27451.59"}
     assert summary["finance"]["not_counted"] == [{"kind": "no line", "rows": 1, "amount": "16.50"}]
+    assert summary["files"][0] == {
+        "file": "actuals/2026-10-bank.csv",
+        "read_as": "ledger or journal",
+        "rows": 10,
+        "counted": 9,
+    }
     assert (summary["planned"], summary["actual"]) == ("38158.88", "27451.59")
     assert summary["metrics"][0]["kind"] == "google_ads"
 

@@ -535,3 +535,48 @@ def test_a_credit_cell_that_does_not_read_is_the_one_named(tmp_path):
     )
     [item] = load_project(root).not_counted
     assert (item.row, item.reason) == (3, "amount not understood: 11,99 EUR?")
+
+
+def test_a_generic_ledger_holding_the_other_sides_counts_its_expense_lines_only(tmp_path):
+    """A grand livre exported as a plain table: its 401 and 512 lines carry the supplier's
+    name too, which the rule matches; only the expense lines count, and a row that names its
+    budget line keeps it whatever its account."""
+    root = project(tmp_path / "project", AD_LINES, [("meta", "Meta ads")])
+    write_csv(
+        root / "actuals" / "grand-livre.csv",
+        [
+            ["Date", "Compte", "Libellé", "Débit", "Crédit", "Poste"],
+            ["31/01/2026", "6231", "Meta Platforms facture janvier", "1000,00", "", ""],
+            ["31/01/2026", "44566", "Meta Platforms facture janvier", "200,00", "", ""],
+            ["31/01/2026", "401META", "Meta Platforms facture janvier", "", "1200,00", ""],
+            ["20/02/2026", "401META", "Meta Platforms règlement", "1200,00", "", ""],
+            ["20/02/2026", "512", "Meta Platforms règlement", "", "1200,00", ""],
+            ["01/03/2026", "2051", "Site : refonte Google Ads", "300,00", "", "Google Ads"],
+        ],
+    )
+    loaded = load_project(root)
+    assert spent_by_line(loaded) == {
+        "Meta ads": Decimal("1000.00"),
+        "Google Ads": Decimal("300.00"),
+    }
+    summaries = {item.reason.params["digit"]: item.rows for item in loaded.not_counted}
+    assert summaries == {"4": 3, "5": 1}
+
+
+def test_the_actuals_sheet_says_which_source_read_each_row_after_an_update_too(tmp_path):
+    from budgetbook.update import update_workbook
+
+    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    shutil.copy(BANKS / "credit-mutuel.csv", root / "actuals" / "credit-mutuel.csv")
+    book = tmp_path / "book.xlsx"
+    build_workbook(root, book)
+    update_workbook(book, [STATEMENTS / "banque.qif"])
+    sheet = openpyxl.load_workbook(book)["Actuals"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[8:] == ["Source file", "Source row", "Read as"]
+    rows = sheet.iter_rows(min_row=2, values_only=True)
+    read_as = {(Path(row[8]).name, row[10]) for row in rows}
+    assert read_as == {
+        ("credit-mutuel.csv", "Crédit Mutuel or CIC statement"),
+        ("banque.qif", "QIF bank statement"),
+    }
