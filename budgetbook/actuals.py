@@ -236,11 +236,12 @@ def read_actuals_file(
         table, headings = _with_sections(table)
         if reading.accounts is None:
             raise _accounts_unknown(table, reading)
-    if frame is not None and reading is not None and reading.accounts is None:
+    in_columns = frame is not None and reading is not None and reading.accounts is None
+    if in_columns:
         columns, problems = _find_columns(frame, reading, plan, bool(rules))
-        if any(name in columns for name in ROW_COLUMNS):
-            frame = None  # read row by row, which reads those columns
-    if frame is not None and reading is not None and reading.accounts is None:
+        # Those columns are read row by row.
+        in_columns = not any(name in columns for name in ROW_COLUMNS)
+    if in_columns:
         if problems and frame.sha256 not in seen:
             raise UnreadableFile(problems)
         taken = None if problems else _RowReader(frame, columns, config, lines, rules, reading)
@@ -331,7 +332,7 @@ class Reading:
 
 @dataclass(frozen=True)
 class ReadingPlan:
-    """One way to try a file: the settings that may read it, and whether they must fit it.
+    """One way to try a file: the settings that may read it.
 
     A ``[[actuals.sources]]`` entry whose ``files`` match the file is the only plan, and its
     columns must be there. Otherwise the project-wide ``[actuals]`` settings are tried first,

@@ -7,6 +7,7 @@ import difflib
 import re
 import tomllib
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -283,22 +284,28 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
     )
 
 
+def _not_understood(
+    problems: list[Problem], name: str, table: dict, where: str, key: str, hint: str
+) -> None:
+    """A value of ``table`` (found at ``where``) that budgetbook does not understand."""
+    problems.append(
+        Problem(
+            name,
+            Text("is not understood."),
+            column=where + key,
+            value=str(table[key]),
+            hint=hint,
+        )
+    )
+
+
 def _read_file_settings(
     name: str, entry: dict, where: str, currency: str, problems: list[Problem]
 ) -> FileSettings:
     """One [[actuals.sources]] entry; its problems named by ``where`` (``actuals.sources[2].``)."""
     from budgetbook.read.sources import BY_KEY, Sign
 
-    def bad(key: str, hint: str) -> None:
-        problems.append(
-            Problem(
-                name,
-                Text("is not understood."),
-                column=where + key,
-                value=str(entry[key]),
-                hint=hint,
-            )
-        )
+    bad = partial(_not_understood, problems, name, entry, where)
 
     if "files" not in entry:
         problems.append(
@@ -339,17 +346,7 @@ def _read_actuals_format(
     name: str, actuals: dict, where: str, problems: list[Problem]
 ) -> ActualsFormat:
     """Overrides of what is otherwise detected in each finance file."""
-
-    def bad(key: str, hint: str) -> None:
-        problems.append(
-            Problem(
-                name,
-                Text("is not understood."),
-                column=where + key,
-                value=str(actuals[key]),
-                hint=hint,
-            )
-        )
+    bad = partial(_not_understood, problems, name, actuals, where)
 
     delimiter = actuals.get("delimiter")
     if delimiter is not None and delimiter not in DELIMITERS:

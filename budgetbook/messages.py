@@ -861,6 +861,7 @@ FRENCH_ERRORS |= {
     "La Banque Postale statement": "relevé La Banque Postale",
     "Fortuneo statement": "relevé Fortuneo",
     "Qonto statement": "relevé Qonto",
+    "Qonto statement (English)": "relevé Qonto (en anglais)",
     "Shine statement": "relevé Shine",
     "BNP Paribas statement": "relevé BNP Paribas",
     "N26 statement": "relevé N26",

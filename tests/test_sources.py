@@ -67,6 +67,7 @@ BANK_FILES = {
     "fortuneo.csv": "fortuneo",
     "n26.csv": "n26",
     "qonto.csv": "qonto",
+    "qonto-english.csv": "qonto-english",  # and a declined payment, not counted
     "revolut.csv": "revolut",
     "shine.csv": "shine",
     "societe-generale.csv": "societe-generale",
@@ -93,9 +94,15 @@ def test_a_bank_statement_counts_money_out_as_spending(name, tmp_path):
         "Google Ads": Decimal("1234.56"),
     }
     # The customer's payment in is money in: minus 1,250, matched by no rule, not counted.
-    [(kind, amount)] = [(item.kind, item.amount) for item in loaded.not_counted]
+    declined = [item for item in loaded.not_counted if item.kind == "not completed"]
+    [(kind, amount)] = [
+        (item.kind, item.amount) for item in loaded.not_counted if item not in declined
+    ]
     assert (kind, amount) == ("no line", Decimal("-1250"))
-    assert loaded.data_rows == 5
+    assert loaded.data_rows == 5 + len(declined)
+    assert [item.reason for item in declined] == (
+        ["its state is declined: not a completed payment"] if name == "qonto-english.csv" else []
+    )
 
 
 STATEMENTS = DATA / "statements"
@@ -580,3 +587,47 @@ def test_the_actuals_sheet_says_which_source_read_each_row_after_an_update_too(t
         ("credit-mutuel.csv", "Crédit Mutuel or CIC statement"),
         ("banque.qif", "QIF bank statement"),
     }
+
+
+def test_a_sources_entry_is_checked_key_by_key():
+    from budgetbook.config import parse_config
+    from budgetbook.errors import InputErrors
+
+    text = (
+        '[company]\nname = "T"\ncurrency = "EUR"\n[budget]\nstart = "2026-01"\n'
+        '[[actuals.sources]]\nfiles = "a.csv"\nsource = "my bank"\ncurrency = "USD"\n'
+        '[[actuals.sources]]\nfiles = "b.csv"\nsing = "negative"\n'
+    )
+    with pytest.raises(InputErrors) as caught:
+        parse_config(text)
+    found = [(p.column, p.value, p.message, str(p.hint)) for p in caught.value.problems]
+    assert found[0][:3] == ("actuals.sources[2].sing", None, "unknown key.")
+    assert found[0][3] == "Did you mean 'actuals.sources[2].sign'?"
+    with pytest.raises(InputErrors) as caught:
+        parse_config(text.replace("sing", "sign"))
+    found = {p.column: (p.value, str(p.hint)) for p in caught.value.problems}
+    assert found["actuals.sources[1].source"][0] == "my bank"
+    assert "credit-agricole" in found["actuals.sources[1].source"][1]
+    assert found["actuals.sources[1].currency"][0] == "USD"
+
+
+def test_the_project_wide_header_row_reads_the_files_it_fits_and_no_others(tmp_path):
+    root = project(tmp_path / "project", AD_LINES, AD_RULES, "\n[actuals]\nheader_row = 4\n")
+    write_csv(
+        root / "actuals" / "titled.csv",
+        [
+            ["Export comptable"],
+            ["Atelier"],
+            [],
+            ["Date", "Montant", "Libellé"],
+            ["03/01/2026", "10,00", "Canva"],
+            ["03/01/2026", "1 200,00", "Jour 3"],  # a cell of row 4 in the next file
+        ],
+    )
+    write_csv(
+        root / "actuals" / "plain.csv",
+        [["date", "amount", "description"], ["2026-01-05", "20", "Google Ads"]]
+        + [["2026-01-06", "1", "x"]] * 3,
+    )
+    loaded = load_project(root)
+    assert spent_by_line(loaded) == {"Canva": Decimal("10.00"), "Google Ads": Decimal("20")}

@@ -139,6 +139,21 @@ BANKS: tuple[Source, ...] = (
         state="Statut",
     ),
     _bank(
+        "qonto-english",
+        "Qonto statement (English)",
+        {"Settlement date (UTC)", "Total amount (incl. VAT)", "Counterparty name"},
+        "enobase/demo-coda-export, src/parsers/qonto.ts",
+        day_first=None,  # ISO dates
+        decimal_comma=False,
+        states=("settled", "executed"),
+        date="Operation date (UTC)",
+        amount="Total amount (incl. VAT)",
+        vendor="Counterparty name",
+        description="Reference",
+        currency="Currency",
+        state="Status",
+    ),
+    _bank(
         "shine",
         "Shine statement",
         {"Transaction ID", "Solde mouvement", "Nom de la contrepartie", "Débit", "Crédit"},
