@@ -29,7 +29,6 @@ class Labels:
     account: str
     source_file: str
     source_row: str
-    read_as: str
     file: str
     row: str
     reason: str
@@ -166,7 +165,6 @@ ENGLISH = Labels(
     account="Account",
     source_file="Source file",
     source_row="Source row",
-    read_as="Read as",
     file="File",
     row="Row",
     reason="Reason",
@@ -392,7 +390,6 @@ FRENCH = Labels(
     account="Compte",
     source_file="Fichier source",
     source_row="Ligne source",
-    read_as="Lu comme",
     file="Fichier",
     row="Ligne",
     reason="Motif",

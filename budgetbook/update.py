@@ -100,14 +100,9 @@ def _add_files(book: Path, files: list[Path], record: _Record) -> UpdateSummary:
     styles = _style_ids(edited[paths[record_sheet.SHEET_NAME]])
     category_of = {line.name: line.category for line in lines}
     transactions = in_date_order(taken.transactions)
-    language = record.config.language
-    read_as = {s.file: in_language(Text(s.reader), language) for s in new_sources if s.reader}
     edited[paths[labels.actuals]] = _append_rows(
         edited[paths[labels.actuals]],
-        [
-            _transaction_cells(t, category_of[t.line], read_as.get(t.source_file, ""), styles)
-            for t in transactions
-        ],
+        [_transaction_cells(t, category_of[t.line], styles) for t in transactions],
     )
     not_counted_xml = edited[paths[labels.not_counted]]
     if taken.not_counted and _holds_all_counted_note(book, labels):
@@ -290,7 +285,7 @@ def _serial(day: date) -> int:
 
 
 def _transaction_cells(
-    t: Transaction, category: str, read_as: str, styles: dict[str, str]
+    t: Transaction, category: str, styles: dict[str, str]
 ) -> list[tuple[int, str]]:
     a = actuals_sheet
     return [
@@ -304,7 +299,6 @@ def _transaction_cells(
         (a.ACCOUNT, _text(t.account, styles["text"])),
         (a.SOURCE_FILE, _text(t.source_file, styles["text"])),
         (a.SOURCE_ROW, _number(t.source_row, styles["integer"])),
-        (a.READ_AS, _text(read_as, styles["text"])),
     ]
 
 

@@ -570,25 +570,6 @@ def test_a_generic_ledger_holding_the_other_sides_counts_its_expense_lines_only(
     assert summaries == {"4": 3, "5": 1}
 
 
-def test_the_actuals_sheet_says_which_source_read_each_row_after_an_update_too(tmp_path):
-    from budgetbook.update import update_workbook
-
-    root = project(tmp_path / "project", AD_LINES, AD_RULES)
-    shutil.copy(BANKS / "credit-mutuel.csv", root / "actuals" / "credit-mutuel.csv")
-    book = tmp_path / "book.xlsx"
-    build_workbook(root, book)
-    update_workbook(book, [STATEMENTS / "banque.qif"])
-    sheet = openpyxl.load_workbook(book)["Actuals"]
-    header = [cell.value for cell in sheet[1]]
-    assert header[8:] == ["Source file", "Source row", "Read as"]
-    rows = sheet.iter_rows(min_row=2, values_only=True)
-    read_as = {(Path(row[8]).name, row[10]) for row in rows}
-    assert read_as == {
-        ("credit-mutuel.csv", "Crédit Mutuel or CIC statement"),
-        ("banque.qif", "QIF bank statement"),
-    }
-
-
 def test_a_sources_entry_is_checked_key_by_key():
     from budgetbook.config import parse_config
     from budgetbook.errors import InputErrors

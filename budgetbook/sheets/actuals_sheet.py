@@ -18,20 +18,18 @@ from decimal import Decimal
 
 from xlsxwriter.worksheet import Worksheet
 
-from budgetbook.errors import in_language
 from budgetbook.labels import Labels
-from budgetbook.messages import MESSAGES, Text
+from budgetbook.messages import MESSAGES
 from budgetbook.model import Period, Project, Transaction, in_date_order
 from budgetbook.plan_math import serial
 from budgetbook.progress import Reporter, step
 from budgetbook.sheets.styles import Styles
 
-# Column positions the Budget's formulas rely on; READ_AS, the source that read the row's file.
+# Column positions the Budget's formulas rely on.
 DATE, MONTH, CATEGORY, LINE, AMOUNT, DESCRIPTION, VENDOR, ACCOUNT, SOURCE_FILE, SOURCE_ROW = range(
     10
 )
-READ_AS = 10
-WIDTHS = (11, 10, 18, 26, 13, 48, 26, 10, 28, 10, 26)
+WIDTHS = (11, 10, 18, 26, 13, 48, 26, 10, 28, 10)
 FIRST_ROW = 1  # below the header
 LAST_ROW = 1_048_575  # a sheet's last row (0-based), so that pasted rows are reached too
 PROGRESS_EVERY = 5_000  # rows between two progress reports
@@ -129,17 +127,14 @@ def write_actuals(
         labels.account,
         labels.source_file,
         labels.source_row,
-        labels.read_as,
     )
     for col, (title, width) in enumerate(zip(headers, WIDTHS, strict=True)):
         ws.write_string(0, col, title, styles.header)
         ws.set_column(col, col, width)
     category_of = {line.name: line.category for line in project.lines}
-    language = project.config.language
-    read_as = {s.file: in_language(Text(s.reader), language) for s in project.sources if s.reader}
-    writing = MESSAGES[language].writing.format(name=labels.actuals)
+    writing = MESSAGES[project.config.language].writing.format(name=labels.actuals)
     with step(writing, len(layout.rows)) as progress:
-        _write_rows(ws, layout.rows, category_of, read_as, styles, progress)
+        _write_rows(ws, layout.rows, category_of, styles, progress)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(len(layout.rows), 1), len(headers) - 1)
     ws.set_landscape()
@@ -151,7 +146,6 @@ def _write_rows(
     ws: Worksheet,
     rows: list[Transaction | MonthTotal],
     category_of: dict[str, str],
-    read_as: dict[str, str],
     styles: Styles,
     progress: Reporter,
 ) -> None:
@@ -172,5 +166,3 @@ def _write_rows(
         ws.write_string(row, SOURCE_FILE, item.source_file, styles.text)
         if item.source_row is not None:
             ws.write_number(row, SOURCE_ROW, item.source_row, styles.integer)
-        if item.source_file in read_as:
-            ws.write_string(row, READ_AS, read_as[item.source_file], styles.text)
