@@ -612,3 +612,7 @@ def test_the_project_wide_header_row_reads_the_files_it_fits_and_no_others(tmp_p
     )
     loaded = load_project(root)
     assert spent_by_line(loaded) == {"Canva": Decimal("10.00"), "Google Ads": Decimal("20")}
+
+
+def test_every_source_says_where_its_layout_was_learnt():
+    assert [s.key for s in BY_KEY.values() if not s.origin] == []

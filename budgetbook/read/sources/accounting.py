@@ -20,7 +20,6 @@ SECTION_ACCOUNT = "Section account"
 PENNYLANE = Source(
     key="pennylane",
     name="Pennylane general ledger",
-    family="accounting",
     columns={
         "date": ("Date",),
         "amount": ("Débit",),
@@ -41,7 +40,6 @@ PENNYLANE = Source(
 QUICKBOOKS = Source(
     key="quickbooks",
     name="QuickBooks general ledger",
-    family="accounting",
     columns={
         "date": ("Date",),
         "amount": ("Amount",),
@@ -60,7 +58,6 @@ QUICKBOOKS = Source(
 QUICKBOOKS_2024 = Source(
     key="quickbooks-2024",
     name="QuickBooks general ledger (2024 layout)",
-    family="accounting",
     columns={
         "date": ("Transaction date",),
         "amount": ("Amount",),
@@ -79,7 +76,6 @@ QUICKBOOKS_2024 = Source(
 XERO = Source(
     key="xero",
     name="Xero account transactions report",
-    family="accounting",
     columns={
         "date": ("Date",),
         "amount": ("Debit",),
@@ -98,7 +94,6 @@ XERO = Source(
 EXPENSIFY = Source(
     key="expensify",
     name="Expensify expense report",
-    family="ledger",
     columns={
         "date": ("Timestamp",),
         "amount": ("Amount",),
@@ -114,7 +109,6 @@ EXPENSIFY = Source(
 EXPENSIFY_NEW = Source(
     key="expensify-new",
     name="Expensify expense report (New Expensify)",
-    family="ledger",
     columns={
         "date": ("Date",),
         "amount": ("Amount",),

@@ -29,7 +29,6 @@ def _bank(
     return Source(
         key=key,
         name=name,
-        family="bank",
         columns={name: (header,) for name, header in columns.items()},
         identify=(frozenset(identify),),
         sign=Sign.NEGATIVE,
@@ -167,7 +166,6 @@ BANKS: tuple[Source, ...] = (
     Source(
         key="bnp-paribas",
         name="BNP Paribas statement",
-        family="bank",
         columns={
             "date": ("Date",),
             "description": ("Libellé opération",),
@@ -222,7 +220,6 @@ STATEMENT_HEADERS = (
 BANK_STATEMENT = Source(
     key="bank",
     name="bank statement",
-    family="bank",
     columns={
         **LEDGER_COLUMNS,
         "date": (

@@ -46,13 +46,13 @@ class Sign(StrEnum):
 @dataclass(frozen=True)
 class Source:
     """One shape of finance file. ``columns`` maps each canonical column (``date``, ``amount``,
-    ``credit``, ``line``, ``description``, ``vendor``, ``account``, ``entry``) to the headers
-    that may hold it, most specific first, compared after `normalise_header`. ``amount`` is
-    the one signed column, or the Debit of a Debit and Credit pair."""
+    ``credit``, ``line``, ``description``, ``vendor``, ``account``; and read row by row,
+    ``journal``, ``entry``, ``currency``, ``state``, ``direction``) to the headers that may
+    hold it, most specific first, compared after `normalise_header`. ``amount`` is the one
+    signed column, or the Debit of a Debit and Credit pair."""
 
     key: str  # as budgetbook.toml names it: [[actuals.sources]] source = "fec"
-    name: str  # as the summary and the Actuals sheet show it
-    family: str  # "ledger", "bank" or "accounting"
+    name: str  # as the summary and --json show it
     columns: dict[str, tuple[str, ...]]
     # Any one of these sets of headers, all present, recognises the file, with its date and
     # amount columns; none given: those two columns found do.

@@ -16,7 +16,6 @@ from budgetbook.read.sources.base import Sign, Source
 FEC = Source(
     key="fec",
     name="FEC (French accounting entries file)",
-    family="accounting",
     columns={
         "date": ("EcritureDate",),
         "amount": ("Debit", "Montant"),

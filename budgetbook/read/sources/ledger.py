@@ -39,7 +39,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 LEDGER = Source(
     key="ledger",
     name="ledger or journal",
-    family="ledger",
     columns=COLUMNS,
     origin="budgetbook's canonical columns and the headers of common ledger exports",
 )
