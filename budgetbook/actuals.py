@@ -216,7 +216,7 @@ def read_actuals_file(
             [
                 Problem(
                     shown,
-                    Text("is not read: it is {kind}.", kind=Text(kind)),
+                    Text("is {kind}, not a file budgetbook reads.", kind=Text(kind)),
                     hint=Text(
                         "Ask finance for a CSV or .xlsx export of it, or an FEC (.txt) from"
                         " the accounting package."

@@ -818,7 +818,7 @@ FRENCH_ERRORS |= {
 
 # Sources: how each finance file is recognised and read (budgetbook/read/sources).
 FRENCH_ERRORS |= {
-    "is not read: it is {kind}.": "n'est pas lu : c'est {kind}.",
+    "is {kind}, not a file budgetbook reads.": "est {kind}, pas un fichier que budgetbook lit.",
     "Ask finance for a CSV or .xlsx export of it, or an FEC (.txt) from the accounting package.": (
         "Demandez à la comptabilité un export CSV ou .xlsx, ou un FEC (.txt) du logiciel comptable."
     ),

@@ -94,7 +94,9 @@ def finance_lines(
         out.append((label["not_counted"], total, words.not_counted.format(rows=rows) + where))
         for kind, count in _rows_by_kind(not_counted):
             of_kind = [item for item in not_counted if item.kind == kind]
-            amount = words.amount(_known_total(of_kind), currency)
+            # A summary of an accounting file's other sides has no amount: a dash, aligned.
+            known = any(item.amount is not None for item in of_kind)
+            amount = words.amount(_known_total(of_kind), currency) if known else "–"
             out.append(("  " + words.kind(kind), amount, words.rows_of(count)))
     return out
 
@@ -199,7 +201,7 @@ def _finance_record(
             {
                 "kind": kind,
                 "rows": count,
-                "amount": str(_known_total([i for i in left_out if i.kind == kind])),
+                "amount": _known_amount([i for i in left_out if i.kind == kind]),
             }
             for kind, count in _rows_by_kind(left_out)
         ],
@@ -268,3 +270,10 @@ def _rows_by_kind(not_counted: list[NotCounted]) -> list[tuple[str, int]]:
     for item in not_counted:
         rows[item.kind] += item.rows
     return rows.most_common()
+
+
+def _known_amount(items: list[NotCounted]) -> str | None:
+    """The total of the rows whose amount was read, or None when none was (summaries)."""
+    if all(item.amount is None for item in items):
+        return None
+    return str(_known_total(items))
