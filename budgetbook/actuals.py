@@ -515,7 +515,7 @@ def _other_sides(
                 account=key,
                 counted=counted,
             ),
-            Text("rows {first} to {last}", first=numbers[0], last=numbers[-1]),
+            _rows_text(numbers),
             None,
             len(numbers),
         )
@@ -549,6 +549,13 @@ def _with_chart(reading: Reading, table: Table | Frame, config: Config) -> Readi
     return replace(reading, accounts=config.actuals_accounts or ("6",))
 
 
+def _rows_text(numbers: list[int]) -> Text:
+    """Where a summary's rows are: each of a few, or the first and the last."""
+    if len(numbers) <= 12:
+        return Text("rows {numbers}", numbers=", ".join(map(str, numbers)))
+    return Text("rows {first} to {last}", first=numbers[0], last=numbers[-1])
+
+
 def _with_sections(table: Table) -> tuple[Table, list[NotCounted]]:
     """A ledger laid out in sections, with a last column giving each line its section's
     account (`SECTION_ACCOUNT`), and its heading rows (a row whose only cell is an account's
@@ -573,7 +580,7 @@ def _with_sections(table: Table) -> tuple[Table, list[NotCounted]]:
                     "account headings, {count:,} in all: titles, not transactions",
                     count=len(headings),
                 ),
-                Text("rows {first} to {last}", first=headings[0], last=headings[-1]),
+                _rows_text(headings),
                 None,
                 len(headings),
             )

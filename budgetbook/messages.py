@@ -844,6 +844,7 @@ FRENCH_ERRORS |= {
         " côtés des écritures ; seules les lignes des comptes {counted} sont comptées"
     ),
     "rows {first} to {last}": "lignes {first} à {last}",
+    "rows {numbers}": "lignes {numbers}",
     # The sources' names (budgetbook/read/sources), as the summary shows them.
     "ledger or journal": "grand livre ou journal",
     "bank statement": "relevé bancaire",

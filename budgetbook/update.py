@@ -114,7 +114,7 @@ def _add_files(book: Path, files: list[Path], record: _Record) -> UpdateSummary:
                 (0, _text(i.file)),
                 (1, _number(i.row or 0)),
                 (2, _text(in_language(i.reason, record.config.language))),
-                (3, _text(i.text)),
+                (3, _text(in_language(i.text, record.config.language))),
             ]
             for i in taken.not_counted
         ],

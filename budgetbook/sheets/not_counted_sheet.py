@@ -27,5 +27,5 @@ def write_not_counted(ws: Worksheet, project: Project, styles: Styles, labels: L
         if item.row is not None:
             ws.write_number(row, 1, item.row, styles.integer)
         ws.write_string(row, 2, in_language(item.reason, project.config.language), styles.text)
-        ws.write_string(row, 3, item.text, styles.text)
+        ws.write_string(row, 3, in_language(item.text, project.config.language), styles.text)
     ws.autofilter(0, 0, len(project.not_counted), len(headers) - 1)
