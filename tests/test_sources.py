@@ -616,3 +616,20 @@ def test_the_project_wide_header_row_reads_the_files_it_fits_and_no_others(tmp_p
 
 def test_every_source_says_where_its_layout_was_learnt():
     assert [s.key for s in BY_KEY.values() if not s.origin] == []
+
+
+def test_a_qif_file_reads_every_transaction_section_and_skips_its_lists(tmp_path):
+    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    (root / "actuals" / "releve.qif").write_text(
+        "!Type:Cat\nNPublicité\n^\n"
+        "!Type:Banque\nD02/03/2026\nT-120,50\nPCB FACEBK *ADS\n^\n"
+        "!Account\nNCarte\n^\n"
+        "!Type:CCard\nD15/03/2026\nT-1 234,56\nPGOOGLE ADS\n^\n",
+        encoding="cp1252",
+    )
+    loaded = load_project(root)
+    assert spent_by_line(loaded) == {
+        "Meta ads": Decimal("120.50"),
+        "Google Ads": Decimal("1234.56"),
+    }
+    assert loaded.data_rows == 2

@@ -88,6 +88,9 @@ def _text(element, path: str) -> str:
 
 # A QIF record's fields: D date, T (or U) amount, P payee, M memo, L category; ^ ends it.
 QIF_FIELDS = {"D": 0, "T": 1, "U": 1, "M": 2, "P": 3}
+# Sections that list categories, classes, accounts or memorised payees, not transactions;
+# the records of any other (Bank, Banque, CCard, Cash, Oth A...) are read.
+QIF_LISTS = ("cat", "class", "memorized", "account", "option")
 
 
 def _qif_rows(data: bytes, shown: str) -> list[tuple[int, list[object]]]:
@@ -98,13 +101,13 @@ def _qif_rows(data: bytes, shown: str) -> list[tuple[int, list[object]]]:
     for number, line in enumerate(decoded_lines(data), start=1):
         line = line.rstrip("\r\n")
         if line.startswith("!"):
-            kind = line[1:].split(":", 1)[-1].strip().casefold()
+            kind = line[1:].casefold().replace("type:", "").strip()
             continue
         if not line.strip():
             continue
         code, value = line[0], line[1:].strip()
         if code == "^":
-            if start is not None and kind in ("bank", "ccard", "cash", "oth a", "oth l", ""):
+            if start is not None and not kind.startswith(QIF_LISTS):
                 rows.append((start, record))
             record, start = [""] * len(HEADER), None
             continue
