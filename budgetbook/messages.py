@@ -830,6 +830,7 @@ FRENCH_ERRORS |= {
         "Téléchargez-le à nouveau depuis la banque, ou demandez un export CSV."
     ),
     "no '!Type:' line and no record": "ni ligne '!Type:' ni enregistrement",
+    "it holds no bank or card statement": "il ne contient aucun relevé de compte ni de carte",
     "row {row} holds a line end (a carriage return) outside quotes, inside a row.": (
         "la ligne {row} contient une fin de ligne (un retour chariot) hors guillemets, au"
         " milieu d'une ligne."

@@ -633,3 +633,14 @@ def test_a_qif_file_reads_every_transaction_section_and_skips_its_lists(tmp_path
         "Google Ads": Decimal("1234.56"),
     }
     assert loaded.data_rows == 2
+
+
+def test_an_ofx_file_without_a_bank_or_card_statement_is_not_read(tmp_path):
+    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    text = (STATEMENTS / "ofx2.ofx").read_text(encoding="utf-8")
+    start, end = text.index("<BANKMSGSRSV1>"), text.index("</BANKMSGSRSV1>")
+    (root / "actuals" / "titres.ofx").write_text(text[:start] + text[end + 15 :], "utf-8")
+    [unread] = load_project(root).not_counted
+    assert unread.reason.startswith(
+        "is not a readable OFX statement: it holds no bank or card statement."
+    )

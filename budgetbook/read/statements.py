@@ -58,7 +58,10 @@ def _ofx_rows(data: bytes, shown: str) -> list[tuple[int, list[object]]]:
     except Exception as exc:  # ofxtools raises its own errors and ValueError alike
         raise _not_a_statement(shown, "OFX", exc) from None
     rows: list[tuple[int, list[object]]] = []
-    for statement in tree.findall(".//STMTRS") + tree.findall(".//CCSTMTRS"):
+    statements = tree.findall(".//STMTRS") + tree.findall(".//CCSTMTRS")
+    if not statements:  # an investment statement, say: nothing a bank or card account spent
+        raise _not_a_statement(shown, "OFX", Text("it holds no bank or card statement"))
+    for statement in statements:
         currency = _text(statement, "CURDEF")
         for transaction in statement.findall(".//STMTTRN"):
             payee = _text(transaction, "NAME") or _text(transaction, "PAYEE/NAME")
