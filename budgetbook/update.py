@@ -112,7 +112,8 @@ def _add_files(book: Path, files: list[Path], record: _Record) -> UpdateSummary:
         [
             [
                 (0, _text(i.file)),
-                (1, _number(i.row or 0)),
+                # A summary of many rows, or a whole file, has no row of its own: blank.
+                *([] if i.row is None else [(1, _number(i.row))]),
                 (2, _text(in_language(i.reason, record.config.language))),
                 (3, _text(in_language(i.text, record.config.language))),
             ]

@@ -644,3 +644,27 @@ def test_an_ofx_file_without_a_bank_or_card_statement_is_not_read(tmp_path):
     assert unread.reason.startswith(
         "is not a readable OFX statement: it holds no bank or card statement."
     )
+
+
+def test_an_update_with_a_fec_adds_its_expense_lines_and_its_summaries(tmp_path):
+    from budgetbook.update import update_workbook
+
+    root = project(tmp_path / "project", FEC_LINES, FEC_RULES)
+    book = tmp_path / "book.xlsx"
+    build_workbook(root, book)
+    fec = tmp_path / "123456782FEC20261231.txt"
+    shutil.copy(FEC / "fec-pipe-padded.txt", fec)
+    summary = update_workbook(book, [fec])
+    assert spent_by_line(summary.taken) == {
+        "Meta ads": Decimal("900.00"),
+        "Canva": Decimal("110.00"),
+        "Photographer": Decimal("1500.00"),
+    }
+    sheet = openpyxl.load_workbook(book)["Not counted"]
+    summaries = [row for row in sheet.iter_rows(min_row=2, values_only=True) if row[1] is None]
+    assert [row[3] for row in summaries] == [
+        "rows 15",
+        "rows 3, 4, 6, 7, 8, 11, 13, 14, 16, 17, 18, 20",
+        "rows 9",
+        "rows 19",
+    ]
