@@ -668,3 +668,16 @@ def test_an_update_with_a_fec_adds_its_expense_lines_and_its_summaries(tmp_path)
         "rows 9",
         "rows 19",
     ]
+
+
+@pytest.mark.parametrize("templates", ["templates", "templates-fr"])
+def test_the_templates_example_of_a_sources_entry_is_a_valid_setting(templates):
+    from budgetbook.config import parse_config
+
+    path = Path(__file__).parent.parent / "budgetbook" / templates / "budgetbook.toml"
+    example = ("# [[actuals", "# files", "# sign", "# columns")
+    text = "\n".join(
+        line[2:] if line.startswith(example) else line for line in path.read_text().splitlines()
+    )
+    [entry] = parse_config(text).actuals_sources
+    assert (entry.files, entry.sign) == ("export-*.csv", "negative")
