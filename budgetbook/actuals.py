@@ -228,15 +228,9 @@ def read_actuals_file(
     reading = plan.reading(source, config) if source is not None else None
     if reading is not None and reading.accounts is None:
         reading = _with_chart(reading, frame if frame is not None else table, config)
-    headings: list[NotCounted] = []
-    if reading is not None and reading.source.sections:
-        if table is None:
-            table = read_table(path, shown, plan.accepts, **plan.options(config))
-        frame = None
-        table, headings = _with_sections(table)
-        if reading.accounts is None:
-            raise _accounts_unknown(table, reading)
+    # Columns are read only where no row is set apart first (another account, a heading).
     in_columns = frame is not None and reading is not None and reading.accounts is None
+    in_columns = in_columns and not reading.source.sections
     if in_columns:
         columns, problems = _find_columns(frame, reading, plan, bool(rules))
         # Those columns are read row by row.
@@ -257,6 +251,11 @@ def read_actuals_file(
             )
     if table is None:
         table = read_table(path, shown, plan.accepts, **plan.options(config))
+    headings: list[NotCounted] = []
+    if reading is not None and reading.source.sections:
+        table, headings = _with_sections(table)
+        if reading.accounts is None:
+            raise _accounts_unknown(table, reading)
     digest = table.sha256
     result = Actuals(data_rows=len(table.rows) + sum(heading.rows for heading in headings))
     if reading is None:
@@ -409,9 +408,13 @@ def reading_plans(shown: str, config: Config) -> list[ReadingPlan]:
     return [recognised]
 
 
+# A ledger read with nothing declared or set: what a file no source recognises is held to.
+AS_A_LEDGER = Reading(LEDGER, None, None, None, None)
+
+
 def _unrecognised(table: Table, plan: ReadingPlan, have_rules: bool) -> list[Problem]:
     """Why no source reads a file: the columns it lacks, as the generic ledger looks for them."""
-    return _find_columns(table, Reading(LEDGER, None, None, None, None), plan, have_rules)[1]
+    return _find_columns(table, AS_A_LEDGER, plan, have_rules)[1]
 
 
 def _find_columns(
@@ -495,9 +498,8 @@ def _other_sides(
                 row[vendor] = vendors.get(tuple(_text(row[i]) for i in entry), "")
     counted = ", ".join(accounts)
     summaries = [
-        NotCounted(
+        _summary(
             table.file,
-            None,
             "other account",
             Text(
                 "lines on class {digit} accounts ({what}), {count:,} in all: the other sides"
@@ -515,9 +517,7 @@ def _other_sides(
                 account=key,
                 counted=counted,
             ),
-            _rows_text(numbers),
-            None,
-            len(numbers),
+            numbers,
         )
         for key, numbers in sorted(others.items())
     ]
@@ -549,11 +549,14 @@ def _with_chart(reading: Reading, table: Table | Frame, config: Config) -> Readi
     return replace(reading, accounts=config.actuals_accounts or ("6",))
 
 
-def _rows_text(numbers: list[int]) -> Text:
-    """Where a summary's rows are: each of a few, or the first and the last."""
+def _summary(file: str, kind: str, reason: Text, numbers: list[int]) -> NotCounted:
+    """One not-counted item for many rows of a file: where they are (each of a few, or the
+    first and the last), and no amount, which would be another side's."""
     if len(numbers) <= 12:
-        return Text("rows {numbers}", numbers=", ".join(map(str, numbers)))
-    return Text("rows {first} to {last}", first=numbers[0], last=numbers[-1])
+        where = Text("rows {numbers}", numbers=", ".join(map(str, numbers)))
+    else:
+        where = Text("rows {first} to {last}", first=numbers[0], last=numbers[-1])
+    return NotCounted(file, None, kind, reason, where, None, len(numbers))
 
 
 def _with_sections(table: Table) -> tuple[Table, list[NotCounted]]:
@@ -570,24 +573,10 @@ def _with_sections(table: Table) -> tuple[Table, list[NotCounted]]:
             headings.append(number)
             continue
         rows.append((number, [*row, section]))
-    summary = (
-        [
-            NotCounted(
-                table.file,
-                None,
-                "heading",
-                Text(
-                    "account headings, {count:,} in all: titles, not transactions",
-                    count=len(headings),
-                ),
-                _rows_text(headings),
-                None,
-                len(headings),
-            )
-        ]
-        if headings
-        else []
+    reason = Text(
+        "account headings, {count:,} in all: titles, not transactions", count=len(headings)
     )
+    summary = [_summary(table.file, "heading", reason, headings)] if headings else []
     return Table(table.file, [*table.header, SECTION_ACCOUNT], rows, table.sha256), summary
 
 
@@ -650,7 +639,7 @@ class _RowReader:
 
     def __init__(self, table, columns, config, lines, rules, reading: Reading | None = None):
         self.table, self.config = table, config
-        self.reading = reading = reading or Reading(LEDGER, None, None, None, None)
+        self.reading = reading = reading or AS_A_LEDGER
         self.names = {line.name.casefold(): line.name for line in lines}
         self.line_names = list(self.names.values())
         self.matcher = _RuleMatcher(rules)

@@ -26,6 +26,7 @@ from budgetbook.model import (
     Strategy,
     WorkbookOptions,
 )
+from budgetbook.read.sources import BY_KEY, Sign
 
 CONFIG_NAME = "budgetbook.toml"
 ACTUALS_COLUMNS = ("date", "amount", "credit", "line", "description", "vendor", "account")
@@ -303,8 +304,6 @@ def _read_file_settings(
     name: str, entry: dict, where: str, currency: str, problems: list[Problem]
 ) -> FileSettings:
     """One [[actuals.sources]] entry; its problems named by ``where`` (``actuals.sources[2].``)."""
-    from budgetbook.read.sources import BY_KEY, Sign
-
     bad = partial(_not_understood, problems, name, entry, where)
 
     if "files" not in entry:

@@ -3,6 +3,8 @@ each into a table of its own columns, read as a bank statement is (money out is 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from budgetbook.read.sources.base import Sign, Source
 
 _COLUMNS = {
@@ -21,12 +23,10 @@ OFX = Source(
     tax_included=True,
     origin="the OFX specification: TRNAMT is negative for money out of the account",
 )
-QIF = Source(
+QIF = replace(
+    OFX,
     key="qif",
     name="QIF bank statement",
-    columns=_COLUMNS,
-    sign=Sign.NEGATIVE,
-    tax_included=True,
     origin="Quicken's QIF: T is negative for money out of the account",
 )
 BY_SUFFIX = {".ofx": OFX, ".qfx": OFX, ".qif": QIF}
