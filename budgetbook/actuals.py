@@ -474,13 +474,13 @@ def _other_sides(
     """An accounting file's lines on the accounts that count (and those that name their budget
     line), and one summary of the others by account class: the supplier, VAT and bank sides
     of the same entries, which would count an invoice twice. The lines kept take the
-    supplier's name of their entry as vendor, where they have none, so mapping rules can
-    match it."""
+    supplier's name of their entry as vendor, where they have none and the entry has a
+    single supplier, so mapping rules can match it."""
     account, vendor, line = columns.get("account"), columns.get("vendor"), columns.get("line")
     entry = [columns[name] for name in ("journal", "entry") if name in columns]
     kept: list[tuple[int, list[object]]] = []
     others: dict[str, list[int]] = {}
-    vendors: dict[tuple, str] = {}
+    vendors: dict[tuple, set[str]] = {}  # each entry's suppliers
     counting = tuple(prefix.casefold() for prefix in accounts)
     for number, row in table.rows:
         number_text = "" if account is None else _text(row[account])
@@ -491,11 +491,13 @@ def _other_sides(
             key = number_text[:1] if number_text[:1].isdigit() else number_text or "?"
             others.setdefault(key, []).append(number)
         if entry and vendor is not None and _text(row[vendor]):
-            vendors.setdefault(tuple(_text(row[i]) for i in entry), _text(row[vendor]))
+            vendors.setdefault(tuple(_text(row[i]) for i in entry), set()).add(_text(row[vendor]))
     if entry and vendor is not None and vendors:
         for _, row in kept:
-            if not _text(row[vendor]):
-                row[vendor] = vendors.get(tuple(_text(row[i]) for i in entry), "")
+            names = vendors.get(tuple(_text(row[i]) for i in entry), set())
+            # An entry of several suppliers (a day's batch) cannot say whose a line is.
+            if not _text(row[vendor]) and len(names) == 1:
+                row[vendor] = next(iter(names))
     counted = ", ".join(accounts)
     summaries = [
         _summary(

@@ -831,6 +831,11 @@ FRENCH_ERRORS |= {
     ),
     "no '!Type:' line and no record": "ni ligne '!Type:' ni enregistrement",
     "it holds no bank or card statement": "il ne contient aucun relevé de compte ni de carte",
+    "transaction {number} is a {kind} of {amount}: its sign contradicts its type, so"
+    " budgetbook cannot tell money out from money in.": (
+        "l'opération {number} est un {kind} de {amount} : son signe contredit son type, et"
+        " budgetbook ne peut pas distinguer les sorties des entrées d'argent."
+    ),
     "row {row} holds a line end (a carriage return) outside quotes, inside a row.": (
         "la ligne {row} contient une fin de ligne (un retour chariot) hors guillemets, au"
         " milieu d'une ligne."

@@ -681,3 +681,34 @@ def test_the_templates_example_of_a_sources_entry_is_a_valid_setting(templates):
     )
     [entry] = parse_config(text).actuals_sources
     assert (entry.files, entry.sign) == ("export-*.csv", "negative")
+
+
+def test_an_ofx_whose_signs_contradict_their_types_is_not_read(tmp_path):
+    """Money out written positive, told only by TRNTYPE DEBIT: read by its sign, a payment
+    would count as a refund."""
+    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    text = (STATEMENTS / "credit-agricole.ofx").read_bytes().replace(b"-120.50", b"120.50")
+    (root / "actuals" / "releve.ofx").write_bytes(text)
+    [unread] = load_project(root).not_counted
+    assert "is a DEBIT of 120.50: its sign contradicts its type" in unread.reason
+
+
+def test_a_fec_entry_of_several_suppliers_gives_none_of_them_to_its_expense_lines(tmp_path):
+    """One entry number for a day's batch of invoices: whose is each expense line? No rule
+    may match a supplier's name there; the lines are listed without a line instead."""
+    header = "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum"
+    header += "|CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit"
+    rows = [
+        "HA|Achats|7|20260131|6231|Annonces||||20260131|Factures du jour|100,00|0,00",
+        "HA|Achats|7|20260131|651|Licences||||20260131|Factures du jour|50,00|0,00",
+        "HA|Achats|7|20260131|401|Fournisseurs|FMETA|Meta Platforms|||Factures|0,00|100,00",
+        "HA|Achats|7|20260131|401|Fournisseurs|FCANVA|Canva Pty Ltd|||Factures|0,00|50,00",
+    ]
+    root = project(tmp_path / "project", AD_LINES, [("meta", "Meta ads"), ("canva", "Canva")])
+    (root / "actuals" / "fec.txt").write_text("\n".join([header, *rows]) + "\n", "utf-8")
+    loaded = load_project(root)
+    assert loaded.transactions.total() == 0
+    assert [(i.kind, i.amount) for i in loaded.not_counted if i.row] == [
+        ("no line", Decimal("100.00")),
+        ("no line", Decimal("50.00")),
+    ]

@@ -64,6 +64,13 @@ def _ofx_rows(data: bytes, shown: str) -> list[tuple[int, list[object]]]:
     for statement in statements:
         currency = _text(statement, "CURDEF")
         for transaction in statement.findall(".//STMTTRN"):
+            amount, kind = _text(transaction, "TRNAMT"), _text(transaction, "TRNTYPE").upper()
+            nonzero = any(digit in amount for digit in "123456789")
+            out = amount.startswith("-")
+            # Some banks write every TRNAMT positive and tell money out by its type alone:
+            # read by its sign, a payment would count as a refund.
+            if nonzero and ((kind == "DEBIT" and not out) or (kind == "CREDIT" and out)):
+                raise _signs_contradict(shown, len(rows) + 1, kind, amount)
             payee = _text(transaction, "NAME") or _text(transaction, "PAYEE/NAME")
             memo = _text(transaction, "MEMO")
             rows.append(
@@ -122,6 +129,20 @@ def _qif_rows(data: bytes, shown: str) -> list[tuple[int, list[object]]]:
     for _, cells in rows:  # the memo says what; the payee is also the description's start
         cells[2] = " ".join(part for part in (cells[3], cells[2]) if part)
     return rows
+
+
+def _signs_contradict(shown: str, number: int, kind: str, amount: str) -> UnreadableFile:
+    return refuse(
+        shown,
+        Text(
+            "transaction {number} is a {kind} of {amount}: its sign contradicts its type, so"
+            " budgetbook cannot tell money out from money in.",
+            number=number,
+            kind=kind,
+            amount=amount,
+        ),
+        Text("Download it again from the bank, or ask for a CSV export."),
+    )
 
 
 def _not_a_statement(shown: str, kind: str, reason: object) -> UnreadableFile:
