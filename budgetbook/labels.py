@@ -30,6 +30,9 @@ class Labels:
     source_file: str
     source_row: str
     file: str
+    read_as: str
+    file_rows: str
+    file_counted: str
     row: str
     reason: str
     original_text: str
@@ -166,6 +169,9 @@ ENGLISH = Labels(
     source_file="Source file",
     source_row="Source row",
     file="File",
+    read_as="Read as",
+    file_rows="Rows",
+    file_counted="Counted",
     row="Row",
     reason="Reason",
     original_text="Original text",
@@ -391,6 +397,9 @@ FRENCH = Labels(
     source_file="Fichier source",
     source_row="Ligne source",
     file="Fichier",
+    read_as="Lu comme",
+    file_rows="Lignes",
+    file_counted="Comptées",
     row="Ligne",
     reason="Motif",
     original_text="Texte d'origine",

@@ -225,3 +225,83 @@ def test_formula_like_descriptions_stay_text(project_factory, tmp_path, text):
     build_workbook(project, tmp_path / "book.xlsx")
     row = openpyxl.load_workbook(tmp_path / "book.xlsx")["Actuals"][2]
     assert [(c.value, c.data_type) for c in row[5:8]] == [(text, "s")] * 3
+
+
+QIF = "!Type:Bank\nD15/02/2026\nT-45.00\nPMETA ADS\n^\nD16/02/2026\nT-12.00\nPCANVA\n^\n"
+FILES_BLOCK = {  # language: the Actuals sheet's name, the block's header, the sources' names
+    "en": (
+        "Actuals", ["File", "Read as", "Rows", "Counted"],
+        "ledger or journal", "QIF bank statement",
+    ),
+    "fr": (
+        "Dépenses", ["Fichier", "Lu comme", "Lignes", "Comptées"],
+        "grand livre ou journal", "relevé bancaire QIF",
+    ),
+}  # fmt: skip
+
+
+def _files_project(project_factory) -> Path:
+    """A ledger, a QIF statement named like a formula, a copy of the ledger and a PDF."""
+    project = project_factory(
+        [["Ads", "Meta ads", "", "", 100, 100, 100, 100],
+         ["Tools", "Canva", "", "", 12, 12, 12, 12]],
+        [["2026-01-10", "60", "Meta ads", "Boost", "Meta", "6231"],
+         ["2026-03-10", "12", "Canva", "Pro", "Canva", "6512"]],
+    )  # fmt: skip
+    actuals = project / "actuals"
+    (actuals / "=releve.qif").write_text(QIF, encoding="utf-8")
+    (project / "mapping.csv").write_text("match,line\nmeta,Meta ads\ncanva,Canva\n", "utf-8")
+    (actuals / "zz-copy.csv").write_bytes((actuals / "ledger.csv").read_bytes())
+    (actuals / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    return project
+
+
+def _files_block(ws) -> list[list[object]]:
+    """The Actuals sheet's block of files taken (columns L to O), header first."""
+    rows = ([c.value for c in row] for row in ws.iter_rows(min_col=12, max_col=15))
+    return [row for row in rows if any(value is not None for value in row)]
+
+
+@pytest.mark.parametrize("language", FILES_BLOCK)
+def test_actuals_sheet_lists_each_file_taken_and_its_source(project_factory, tmp_path, language):
+    """One row per file taken, beside the transactions: a copy of a file and a file not read
+    are on the Not counted sheet, not here; a file's name stays text."""
+    sheet, header, ledger, statement = FILES_BLOCK[language]
+    book = tmp_path / "book.xlsx"
+    build_workbook(_files_project(project_factory), book, language=language)
+    workbook = openpyxl.load_workbook(book)
+    ws = workbook[sheet]
+    assert _files_block(ws) == [
+        header,
+        ["actuals/=releve.qif", statement, 2, 2],
+        ["actuals/ledger.csv", ledger, 2, 2],
+    ]
+    assert ws.cell(2, 12).data_type == "s"
+    assert ws.cell(2, 12).style_id == ws.cell(2, 9).style_id  # as the Source file column
+    assert ws.cell(2, 14).style_id == ws.cell(2, 10).style_id  # counts as the Source row
+    assert ws.cell(1, 12).style_id == ws.cell(1, 1).style_id  # a header as the others
+    assert all(ws.cell(row, 11).value is None for row in range(1, ws.max_row + 1))
+    assert ws.auto_filter.ref == "A1:J5"  # the transactions' filter does not take the block
+    assert [ws.cell(row, 4).value for row in range(2, 6)] == [
+        "Meta ads",
+        "Meta ads",
+        "Canva",
+        "Canva",
+    ]
+    not_counted = workbook["Not counted" if language == "en" else "Non comptées"]
+    files = {not_counted.cell(row, 1).value for row in range(2, not_counted.max_row + 1)}
+    assert files == {"actuals/zz-copy.csv", "actuals/scan.pdf"}
+
+
+def test_files_are_listed_when_actuals_holds_monthly_totals(project_factory, tmp_path):
+    project = _files_project(project_factory)
+    with (project / "budgetbook.toml").open("a", encoding="utf-8") as toml:
+        toml.write("\n[workbook]\nactuals_sheet_max = 1\n")
+    book = tmp_path / "book.xlsx"
+    assert build_workbook(project, book).side_file is not None
+    ws = openpyxl.load_workbook(book)["Actuals"]
+    assert ws.cell(2, 6).value == "1 transaction"  # a month's total, not a transaction
+    assert _files_block(ws)[1:] == [
+        ["actuals/=releve.qif", "QIF bank statement", 2, 2],
+        ["actuals/ledger.csv", "ledger or journal", 2, 2],
+    ]

@@ -6,6 +6,10 @@ over five minutes. So from ``[workbook] sum_by_month_from`` transactions on, row
 by date and each cell reads only its month's rows, plus the rows pasted below the listed ones.
 Beyond ``[workbook] actuals_sheet_max`` the sheet holds one total per line and month, and the
 transactions go to a CSV file beside the workbook.
+
+Beside the transactions, after a blank column, a block lists the finance files taken, one row
+each: the file, the source that read it, its rows and how many were counted. It is a few cells
+whatever the number of transactions, and no formula reads its columns.
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ from decimal import Decimal
 
 from xlsxwriter.worksheet import Worksheet
 
+from budgetbook.errors import in_language
 from budgetbook.labels import Labels
-from budgetbook.messages import MESSAGES
-from budgetbook.model import Period, Project, Transaction, in_date_order
+from budgetbook.messages import MESSAGES, Text
+from budgetbook.model import Period, Project, Source, Transaction, in_date_order
 from budgetbook.plan_math import serial
 from budgetbook.progress import Reporter, step
 from budgetbook.sheets.styles import Styles
@@ -31,6 +36,10 @@ DATE, MONTH, CATEGORY, LINE, AMOUNT, DESCRIPTION, VENDOR, ACCOUNT, SOURCE_FILE, 
 )
 WIDTHS = (11, 10, 18, 26, 13, 48, 26, 10, 28, 10)
 FIRST_ROW = 1  # below the header
+# The files taken, one row each from FIRST_ROW, after a blank column.
+FILE, READ_AS, FILE_ROWS, FILE_COUNTED = range(SOURCE_ROW + 2, SOURCE_ROW + 6)
+FILE_WIDTHS = (28, 26, 9, 10)
+GAP_WIDTH = 3
 LAST_ROW = 1_048_575  # a sheet's last row (0-based), so that pasted rows are reached too
 PROGRESS_EVERY = 5_000  # rows between two progress reports
 
@@ -135,6 +144,7 @@ def write_actuals(
     writing = MESSAGES[project.config.language].writing.format(name=labels.actuals)
     with step(writing, len(layout.rows)) as progress:
         _write_rows(ws, layout.rows, category_of, styles, progress)
+    write_files(ws, files_taken(project.sources), styles, labels, project.config.language)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(len(layout.rows), 1), len(headers) - 1)
     ws.set_landscape()
@@ -166,3 +176,40 @@ def _write_rows(
         ws.write_string(row, SOURCE_FILE, item.source_file, styles.text)
         if item.source_row is not None:
             ws.write_number(row, SOURCE_ROW, item.source_row, styles.integer)
+
+
+def files_taken(sources: Iterable[Source], known: Iterable[str] = ()) -> list[Source]:
+    """The files whose rows were taken: the first of each content, unless ``known`` (the
+    hashes a workbook already holds) has it. A later copy is listed on the Not counted sheet,
+    as a file not read is; neither is a source taken."""
+    seen = set(known)
+    taken = []
+    for source in sources:
+        if source.sha256 not in seen:
+            seen.add(source.sha256)
+            taken.append(source)
+    return taken
+
+
+def file_values(source: Source, language: str) -> tuple[str, str, int, int]:
+    """A file's row of the block: its name, the source that read it in ``language``, its
+    data rows and those counted."""
+    read_as = in_language(Text(source.reader), language) if source.reader else ""
+    return source.file, read_as, source.rows, source.counted
+
+
+def write_files(
+    ws: Worksheet, sources: list[Source], styles: Styles, labels: Labels, language: str
+) -> None:
+    """The block of files taken, its header on the transactions' header row."""
+    headers = (labels.file, labels.read_as, labels.file_rows, labels.file_counted)
+    ws.set_column(FILE - 1, FILE - 1, GAP_WIDTH)
+    for col, title, width in zip(range(FILE, FILE_COUNTED + 1), headers, FILE_WIDTHS, strict=True):
+        ws.write_string(0, col, title, styles.header)
+        ws.set_column(col, col, width)
+    for row, source in enumerate(sources, start=FIRST_ROW):
+        file, read_as, rows, counted = file_values(source, language)
+        ws.write_string(row, FILE, file, styles.text)  # a name from outside: text, never a formula
+        ws.write_string(row, READ_AS, read_as, styles.text)
+        ws.write_number(row, FILE_ROWS, rows, styles.integer)
+        ws.write_number(row, FILE_COUNTED, counted, styles.integer)
