@@ -207,6 +207,21 @@ BANKS: tuple[Source, ...] = (
         currency="Currency",
         state="State",
     ),
+    _bank(
+        "revolut-french",
+        "Revolut statement (French)",
+        {"Type", "Produit", "Date de début", "Date de fin", "Montant", "Devise", "État"},
+        "NonoHM/budgetpilot, src/lib/server/import/profiles/revolut.ts, and tests of two other"
+        " parsers of Revolut's French export",
+        day_first=None,  # ISO dates, as in English
+        decimal_comma=False,
+        states=("TERMINÉ",),  # EN ATTENTE (pending), ANNULÉ (cancelled) are not payments
+        date="Date de début",
+        amount="Montant",
+        description="Description",
+        currency="Devise",
+        state="État",
+    ),
 )
 
 # Headers that only a bank statement has.
