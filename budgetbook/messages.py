@@ -943,6 +943,7 @@ FRENCH_ERRORS |= {
         "Les montants dans une autre devise que celle du budget ({currency}) ne sont pas encore"
         " lus : demandez un export en {currency}."
     ),
+    "LCL statement": "relevé LCL",
     "Revolut statement (French)": "relevé Revolut (en français)",
 }
 

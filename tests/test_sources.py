@@ -73,12 +73,18 @@ BANK_FILES = {
     "societe-generale.csv": "societe-generale",
     "societe-generale-legacy.csv": "societe-generale-2019",
     "revolut-french.csv": "revolut-french",  # and a pending payment, not counted
+    "lcl.csv": "lcl",  # no header; a balance line first and last
 }
 # The payments of a statement that did not go through, by file: not counted.
 NOT_COMPLETED = {
     "qonto-english.csv": ["its state is declined: not a completed payment"],
     "revolut-french.csv": ["its state is EN ATTENTE: not a completed payment"],
 }
+# Read once budgetbook.actuals gives a header-less file's rows to Source.headless_rows (its
+# short closing balance line otherwise ends the read with an IndexError).
+NEEDS_HEADLESS_ROWS = pytest.mark.xfail(
+    strict=True, reason="actuals._open does not yet call Source.headless_rows"
+)
 AD_LINES = ["Meta ads", "Canva", "Google Ads"]
 AD_RULES = [("facebk", "Meta ads"), ("canva", "Canva"), ("google", "Google Ads")]
 
@@ -87,7 +93,10 @@ def test_every_bank_fixture_has_its_source():
     assert sorted(p.name for p in BANKS.glob("*.csv")) == sorted(BANK_FILES)
 
 
-@pytest.mark.parametrize("name", BANK_FILES)
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, marks=NEEDS_HEADLESS_ROWS) if n == "lcl.csv" else n for n in BANK_FILES],
+)
 def test_a_bank_statement_counts_money_out_as_spending(name, tmp_path):
     root = project(tmp_path / "project", AD_LINES, AD_RULES)
     shutil.copy(BANKS / name, root / "actuals" / name)
@@ -336,6 +345,30 @@ def test_a_ledger_of_named_accounts_is_not_read_until_the_project_names_its_expe
     assert "budgetbook cannot tell which of its accounts are expenses" in unread.reason
     assert f'files = "{name}" and accounts = [...], among: ' in unread.reason
     assert "Advertising & Marketing" in unread.reason
+
+
+def test_an_lcl_file_is_known_by_its_balance_line_and_read_without_its_last():
+    """LCL writes no header: its first line (the balance on the first day and the account) is
+    its title line; its last, the closing balance, is no transaction; its rows are as long as
+    their contents, and read as wide as its titles."""
+    from budgetbook.read.sources import headless
+    from budgetbook.tables import read_table
+
+    table = read_table(BANKS / "lcl.csv", "lcl.csv")
+    lcl = headless(table.header)
+    assert lcl is BY_KEY["lcl"]
+    rows = lcl.headless_rows(table.rows)
+    assert [number for number, _ in rows] == [2, 3, 4, 5, 6]
+    assert {len(row) for _, row in rows} == {len(lcl.headless)}
+    # Money out has its label in the fifth column; a transfer received, in the sixth.
+    assert [(row[4][:15], row[5]) for _, row in rows] == [
+        ("CB  FACEBK *ADS", ""),
+        ("CB  CANVA* 0451", ""),
+        ("", "VIREMENT DUPONT SARL"),
+        ("CB  GOOGLE *ADS", ""),
+        ("REMBOURSEMENT C", ""),
+    ]
+    assert headless(["02/03/2026", "-120,5", "Carte", "", "CB  FACEBK"]) is None
 
 
 # --- every file accounted for -------------------------------------------------------------------

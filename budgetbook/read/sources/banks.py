@@ -181,6 +181,37 @@ BANKS: tuple[Source, ...] = (
         tax_included=True,
         origin="mincong-h/finance-toolkit; BrunBrun24/InsightBank",
     ),
+    Source(
+        key="lcl",
+        name="LCL statement",
+        # LCL writes no header: these titles are budgetbook's. A row's label is in the fifth
+        # column when money goes out and in the sixth when it comes in (a transfer received).
+        columns={
+            "date": ("Date",),
+            "amount": ("Montant",),
+            "description": ("Libellé",),
+            "vendor": ("Libellé du crédit",),
+        },
+        headless=(
+            "Date",
+            "Montant",
+            "Type",
+            "Référence",
+            "Libellé",
+            "Libellé du crédit",
+            "Indicateur",
+            "Catégorie",
+        ),
+        # Its first line is the balance on the first day and the account (agency and number):
+        # 02/03/2026;5000;;00999 123456K. The same line at the end gives the last balance.
+        title=(r"\d{2}/\d{2}/\d{4}", r"-?\d+(,\d+)?", "", r"\d{5} \d{6}[A-Z]"),
+        sign=Sign.NEGATIVE,
+        day_first=True,
+        decimal_comma=True,
+        tax_included=True,
+        origin="tests of public parsers of LCL's CSV download (Go, TypeScript, Rust, Java);"
+        " trychlos/openbook, src/import-lcl/ofa-importer.c",
+    ),
     _bank(
         "n26",
         "N26 statement",

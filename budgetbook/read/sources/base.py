@@ -101,6 +101,18 @@ class Source:
             )
         )
 
+    def headless_rows(self, rows: list[tuple[int, list]]) -> list[tuple[int, list]]:
+        """A header-less file's rows (after its title line) under this source's titles: each
+        as wide as the titles, a short row's missing cells blank; and without a last row that
+        is the title line again (LCL ends its file with its balance line, as it begins it)."""
+        width = len(self.headless)
+        if rows and self.is_title_line(["" if c is None else str(c) for c in rows[-1][1]]):
+            rows = rows[:-1]
+        return [
+            (number, row if len(row) >= width else [*row, *[""] * (width - len(row))])
+            for number, row in rows
+        ]
+
     def recognises(self, titles: Titles) -> bool:
         """Whether a header is this source's (a header-less source has none to recognise)."""
         if self.headless:
