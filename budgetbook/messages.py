@@ -945,6 +945,21 @@ FRENCH_ERRORS |= {
     ),
     "LCL statement": "relevé LCL",
     "Revolut statement (French)": "relevé Revolut (en français)",
+    "Sage 100 accounting export (.pnm)": "export comptable Sage 100 (.pnm)",
+    "is not a readable Sage .pnm export: line {line} is not an entry line of 110 characters.": (
+        "n'est pas un export Sage .pnm lisible : la ligne {line} n'est pas une ligne d'écriture"
+        " de 110 caractères."
+    ),
+    "writes its amounts without decimals ({example}): budgetbook cannot tell whether they are"
+    " in cents or in whole units.": (
+        "écrit ses montants sans décimales ({example}) : budgetbook ne peut pas savoir s'ils"
+        " sont en centimes ou en unités."
+    ),
+    "Export the FEC from Sage instead (Fichier > Exporter > Fichier des écritures comptables):"
+    " budgetbook reads it.": (
+        "Exportez plutôt le FEC depuis Sage (Fichier > Exporter > Fichier des écritures"
+        " comptables) : budgetbook le lit."
+    ),
 }
 
 

@@ -306,11 +306,12 @@ ACCOUNTING_FILES = {
     "quickbooks-online-gl.csv": ("quickbooks", NAMED_ACCOUNTS),
     "quickbooks-online-gl-2024.csv": ("quickbooks-2024", NAMED_ACCOUNTS),
     "xero-account-transactions.csv": ("xero", NAMED_ACCOUNTS),
+    "sage-100.pnm": ("sage-100", ""),  # fixed columns, known by its extension
 }
 
 
 def test_every_accounting_fixture_is_tried():
-    found = sorted(p.name for p in ACCOUNTING.iterdir() if p.suffix == ".csv")
+    found = sorted(p.name for p in ACCOUNTING.iterdir() if p.suffix in (".csv", ".pnm"))
     assert found == sorted(ACCOUNTING_FILES)
 
 
@@ -345,6 +346,36 @@ def test_a_ledger_of_named_accounts_is_not_read_until_the_project_names_its_expe
     assert "budgetbook cannot tell which of its accounts are expenses" in unread.reason
     assert f'files = "{name}" and accounts = [...], among: ' in unread.reason
     assert "Advertising & Marketing" in unread.reason
+
+
+def _sage_line(line: bytes, amount: bytes) -> bytes:
+    """A .pnm entry line with another amount, right-aligned in its 20 characters."""
+    return line[:84] + amount.rjust(20) + line[104:]
+
+
+def test_a_sage_export_whose_amounts_have_no_decimals_is_not_read(tmp_path):
+    """Sage's one export seen (in CFA francs) writes whole numbers: 100000 could be 1,000.00
+    euros in cents or 100,000 euros. Neither reading is made."""
+    root = project(tmp_path / "project", ACCOUNTING_LINES, ACCOUNTING_RULES)
+    lines = (ACCOUNTING / "sage-100.pnm").read_bytes().split(b"\r\n")
+    whole = [lines[0]] + [_sage_line(line, line[84:104].strip()[:-3]) for line in lines[1:-1]]
+    (root / "actuals" / "export.pnm").write_bytes(b"\r\n".join([*whole, b""]))
+    loaded = load_project(root)
+    assert loaded.transactions.total() == 0
+    [unread] = loaded.not_counted
+    assert unread.reason.startswith(
+        "writes its amounts without decimals (1000): budgetbook cannot tell whether they are"
+        " in cents or in whole units. Export the FEC from Sage instead"
+    )
+
+
+def test_a_sage_export_with_a_line_out_of_its_columns_is_not_read(tmp_path):
+    root = project(tmp_path / "project", ACCOUNTING_LINES, ACCOUNTING_RULES)
+    lines = (ACCOUNTING / "sage-100.pnm").read_bytes().split(b"\r\n")
+    lines[3] = lines[3][:60]  # cut short, as an editor that wraps lines would
+    (root / "actuals" / "export.pnm").write_bytes(b"\r\n".join(lines))
+    [unread] = load_project(root).not_counted
+    assert "line 4 is not an entry line of 110 characters" in unread.reason
 
 
 def test_an_lcl_file_is_known_by_its_balance_line_and_read_without_its_last():

@@ -8,6 +8,9 @@ ofxtools' datetimes are moved to UTC (``20260301000000[+1:CET]`` would fall in F
 
 QIF is a plain list of one-letter fields, read here: quiffen, the QIF library, reads ``-120,50``
 (a French bank's decimal comma) as -12050, a wrong figure that looks right.
+
+Sage 100's ``.pnm`` accounting export, in fixed columns, is turned into a table here too
+(`budgetbook.read.sage`), with its own columns.
 """
 
 from __future__ import annotations
@@ -18,16 +21,19 @@ from pathlib import Path
 from budgetbook.errors import UnreadableFile
 from budgetbook.messages import Text
 from budgetbook.model import Limits
+from budgetbook.read.sage import PNM_HEADER, pnm_rows
 from budgetbook.tables import Table, check_size, decoded_lines, refuse
 
 # The columns of the table a statement becomes.
 HEADER = ["Date", "Amount", "Description", "Payee", "Currency"]
-STATEMENT_SUFFIXES = (".ofx", ".qfx", ".qif")
+# The files read here rather than as delimited text (and a Sage .pnm export, in fixed columns).
+STATEMENT_SUFFIXES = (".ofx", ".qfx", ".qif", ".pnm")
 
 
 def read_statement(path: Path, shown: str, limits: Limits) -> Table:
     """An OFX or QIF statement as a table of `HEADER`; each row numbered by its place in the
-    file (the n-th transaction of an OFX file, the line a QIF record starts on)."""
+    file (the n-th transaction of an OFX file, the line a QIF record starts on). A Sage .pnm
+    export, as a table of `PNM_HEADER`, each row numbered by its line."""
     check_size(path, shown, limits)
     try:
         data = path.read_bytes()
@@ -36,7 +42,8 @@ def read_statement(path: Path, shown: str, limits: Limits) -> Table:
             shown, Text("cannot be read: {reason}.", reason=exc.strerror), Text("Check its name.")
         ) from None
     digest = hashlib.sha256(data).hexdigest()
-    read = _ofx_rows if path.suffix.lower() in (".ofx", ".qfx") else _qif_rows
+    suffix = path.suffix.lower()
+    read = {".ofx": _ofx_rows, ".qfx": _ofx_rows, ".pnm": pnm_rows}.get(suffix, _qif_rows)
     rows = read(data, shown)
     if len(rows) > limits.rows:
         raise refuse(
@@ -44,7 +51,7 @@ def read_statement(path: Path, shown: str, limits: Limits) -> Table:
             Text("has more than {rows:,} rows, the limit.", rows=limits.rows),
             Text("Split it by period, or raise [limits] rows in budgetbook.toml."),
         )
-    return Table(shown, list(HEADER), rows, digest)
+    return Table(shown, list(PNM_HEADER if suffix == ".pnm" else HEADER), rows, digest)
 
 
 def _ofx_rows(data: bytes, shown: str) -> list[tuple[int, list[object]]]:

@@ -12,17 +12,20 @@ column, then the generic ledger, whose headers are the widest list of synonyms.
 
 from __future__ import annotations
 
-from budgetbook.read.sources.accounting import ACCOUNTING, SECTION_ACCOUNT
+from budgetbook.read.sources.accounting import ACCOUNTING, SAGE_100, SECTION_ACCOUNT
 from budgetbook.read.sources.banks import BANK_STATEMENT, BANKS
 from budgetbook.read.sources.base import Sign, Source, Titles, normalise_header
 from budgetbook.read.sources.fec import FEC
 from budgetbook.read.sources.ledger import LEDGER
-from budgetbook.read.sources.statements import BY_SUFFIX, OFX, QIF
+from budgetbook.read.sources.statements import BY_SUFFIX as STATEMENTS_BY_SUFFIX
+from budgetbook.read.sources.statements import OFX, QIF
 
 # In the order they are tried: the first that recognises a header reads the file.
 SOURCES: tuple[Source, ...] = (*BANKS, FEC, *ACCOUNTING, BANK_STATEMENT, LEDGER)
-# Every source by the key budgetbook.toml names it with; OFX and QIF are known by extension.
-BY_KEY: dict[str, Source] = {source.key: source for source in (*SOURCES, OFX, QIF)}
+# The sources of the files known by their extension, read by `budgetbook.read.statements`.
+BY_SUFFIX: dict[str, Source] = {**STATEMENTS_BY_SUFFIX, ".pnm": SAGE_100}
+# Every source by the key budgetbook.toml names it with, those known by extension too.
+BY_KEY: dict[str, Source] = {source.key: source for source in (*SOURCES, OFX, QIF, SAGE_100)}
 
 
 def headless(first_row: list[str]) -> Source | None:

@@ -122,6 +122,25 @@ EXPENSIFY_NEW = Source(
     origin="New Expensify's help page listing its export's columns",
 )
 
+# Known by its extension, .pnm: `budgetbook.read.sage` turns its fixed columns into these.
+SAGE_100 = Source(
+    key="sage-100",
+    name="Sage 100 accounting export (.pnm)",
+    columns={
+        "date": ("Date",),
+        "amount": ("Montant",),
+        "direction": ("Sens",),  # D or C
+        "account": ("Compte",),
+        "vendor": ("Tiers",),  # the supplier's code, on its 401 line
+        "description": ("Libellé",),
+        "journal": ("Journal",),
+        "entry": ("Pièce",),
+    },
+    sign=Sign.POSITIVE,
+    accounts=("6",),
+    origin="one public parser of Sage 100's .pnm export, checked against a real file",
+)
+
 ACCOUNTING: tuple[Source, ...] = (
     PENNYLANE,
     QUICKBOOKS_2024,
