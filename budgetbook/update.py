@@ -1,8 +1,9 @@
 """``budgetbook update``: add finance files to a workbook that a person may have edited.
 
 The workbook is edited as the zip of XML it is. New rows are appended to the Actuals, Not
-counted and record sheets and every other part is copied byte for byte, so charts, formats,
-notes and a person's edits all survive (openpyxl would drop charts and images on saving).
+counted and record sheets (and to the list of files beside the Actuals, in whichever rows it
+reaches) and every other part is copied byte for byte, so charts, formats, notes and a
+person's edits all survive (openpyxl would drop charts and images on saving).
 Formulas are left without cached results, so Excel, LibreOffice and Google Sheets compute
 them afresh when the workbook opens, new rows included.
 """
@@ -12,12 +13,15 @@ from __future__ import annotations
 import re
 import shutil
 import zipfile
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
+
+from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 from budgetbook.actuals import Actuals, read_actuals
 from budgetbook.book import atomic_write, refuse_if_open
@@ -100,9 +104,14 @@ def _add_files(book: Path, files: list[Path], record: _Record) -> UpdateSummary:
     styles = _style_ids(edited[paths[record_sheet.SHEET_NAME]])
     category_of = {line.name: line.category for line in lines}
     transactions = in_date_order(taken.transactions)
-    edited[paths[labels.actuals]] = _append_rows(
+    edited[paths[labels.actuals]] = _add_to_actuals(
         edited[paths[labels.actuals]],
         [_transaction_cells(t, category_of[t.line], styles) for t in transactions],
+        [
+            _file_cells(source, record.config.language, styles)
+            for source in actuals_sheet.files_taken(taken.sources, record.taken)
+        ],
+        labels,
     )
     not_counted_xml = edited[paths[labels.not_counted]]
     if taken.not_counted and _holds_all_counted_note(book, labels):
@@ -303,6 +312,18 @@ def _transaction_cells(
     ]
 
 
+def _file_cells(source: Source, language: str, styles: dict[str, str]) -> list[tuple[int, str]]:
+    """A file's row of the Actuals sheet's block of files taken, as a build writes it."""
+    a = actuals_sheet
+    file, read_as, rows, counted = a.file_values(source, language)
+    return [
+        (a.FILE, _text(file, styles["text"])),
+        (a.READ_AS, _text(read_as, styles["text"])),
+        (a.FILE_ROWS, _number(rows, styles["integer"])),
+        (a.FILE_COUNTED, _number(counted, styles["integer"])),
+    ]
+
+
 def _source_cells(source: Source) -> list[tuple[int, str]]:
     first = record_sheet.FIRST_SOURCE_COL
     return [
@@ -339,6 +360,179 @@ def _append_rows(xml: str, rows: list[list[tuple[int, str]]]) -> str:
         lambda m: f'{m[1]}{max(int(m[2]), last)}"',
         xml,
     )
+
+
+Cells = list[tuple[int, str]]  # a row's new cells: (column, its XML after the reference)
+_CELL = re.compile(r'<c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*?(/?)>')
+_ROW_TAG = re.compile(r"<row\b([^>]*?)(/?)>")
+_ROW_ATTRIBUTE = re.compile(r'\sr="(\d+)"')
+_SPANS = re.compile(r'\sspans="(\d+):(\d+)"')
+_DIGITS = re.compile(r'(\d+)"')
+
+
+def _add_to_actuals(xml: str, transactions: list[Cells], files: list[Cells], labels: Labels) -> str:
+    """The new transactions below the last row of the transaction columns, and the new files
+    below the last row of the block of files taken (under its header, in the transactions'
+    header style, if a person removed it). Each may fall in rows that hold the other's cells:
+    both go into the rows there are, in column order, or into new ones."""
+    a = actuals_sheet
+    if not transactions and not files:
+        return xml
+    first = _last_transaction_row(xml) + 1
+    cells: dict[int, Cells] = defaultdict(list)
+    for number, row in enumerate(transactions, start=first):
+        cells[number] += row
+    below = _last_row_in_columns(xml, a.FILE, a.FILE_COUNTED)
+    if files and below == 0:
+        titles = (labels.file, labels.read_as, labels.file_rows, labels.file_counted)
+        header = re.search(r'<c\b[^>]*?\sr="A1"[^>]*?\ss="(\d+)"', xml)
+        style = header[1] if header else None
+        columns = range(a.FILE, a.FILE_COUNTED + 1)
+        cells[1] += [(col, _text(title, style)) for col, title in zip(columns, titles, strict=True)]
+        below = 1
+    for number, row in enumerate(files, start=below + 1):
+        cells[number] += row
+    xml = _put_cells(xml, cells)
+    last_col = max(col for row in cells.values() for col, _ in row)
+    xml = _widen_dimension(xml, max(cells), last_col)
+    if transactions:
+        last = first + len(transactions) - 1
+        xml = re.sub(
+            r'(<autoFilter\b[^>]*\sref="[A-Z]+\d+:[A-Z]+)(\d+)"',
+            lambda m: f'{m[1]}{max(int(m[2]), last)}"',
+            xml,
+        )
+    return xml
+
+
+def _last_transaction_row(xml: str) -> int:
+    """The last row (1-based) holding a value in the transaction columns, looking up from the
+    sheet's end: the rows below it are few (the block of files taken, when it is longer). A
+    cell without a value (``<c r="A9" s="3"/>``, formatted only) holds nothing."""
+    a = actuals_sheet
+    data = xml.find("<sheetData")
+    end = xml.rfind("</sheetData>")
+    while end > data:
+        start = xml.rfind("<row", data, end)
+        if start < 0:
+            break
+        for match in _CELL.finditer(xml, start, end):
+            if not match[3] and a.DATE <= _column(match[1]) <= a.SOURCE_ROW:
+                return int(match[2])
+        end = start
+    return 0
+
+
+def _last_row_in_columns(xml: str, first: int, last: int) -> int:
+    """The last row (1-based) holding a value in columns ``first`` to ``last``; 0 if none.
+    Found by the text `` r="L`` of each column's cells (a regular expression over every cell
+    of a 200,000-row sheet took a second), inside a cell's tag: a text may hold it too."""
+    found = 0
+    for col in range(first, last + 1):
+        key = f' r="{xl_col_to_name(col)}'
+        at = xml.find(key)
+        while at >= 0:
+            digits = _DIGITS.match(xml, at + len(key))
+            tag = xml.rfind("<", 0, at)
+            close = xml.find(">", at)
+            in_cell = xml.startswith("<c", tag) and xml[tag + 2].isspace()
+            in_cell = in_cell and xml.find(">", tag) == close
+            if digits and in_cell and xml[close - 1] != "/":  # a value, not a format only
+                found = max(found, int(digits[1]))
+            at = xml.find(key, at + len(key))
+    return found
+
+
+def _column(name: str) -> int:
+    return xl_cell_to_rowcol(f"{name}1")[1]
+
+
+def _put_cells(xml: str, cells: dict[int, Cells]) -> str:
+    """``cells`` (by 1-based row number) into the sheet: into the row there is, in column
+    order, else into a new row where its number puts it."""
+    xml = xml.replace("<sheetData/>", "<sheetData></sheetData>", 1)
+    begin = xml.index(">", xml.index("<sheetData")) + 1
+    end = xml.rindex("</sheetData>")
+    out, at = [xml[:begin]], begin
+    for number in sorted(cells):
+        row = _first_row_from(xml, number, at, end)
+        if row is not None and _row_number(row) == number:
+            close = row.end() if row[2] else xml.index("</row>", row.end()) + len("</row>")
+            out += [xml[at : row.start()], _into_row(xml[row.start() : close], cells[number])]
+            at = close
+        else:
+            place = end if row is None else row.start()
+            out += [xml[at:place], _new_row(number, cells[number])]
+            at = place
+    out.append(xml[at:])
+    return "".join(out)
+
+
+def _first_row_from(xml: str, number: int, start: int, end: int) -> re.Match | None:
+    """The first <row> tag between ``start`` and ``end`` whose number is ``number`` or more,
+    found by halving the text (rows are in order), not by walking a large sheet's rows."""
+    low, high = start, end
+    while low < high:
+        middle = (low + high) // 2
+        row = _ROW_TAG.search(xml, middle, end)
+        if row is None or _row_number(row) >= number:
+            high = middle
+        else:
+            low = row.end()
+    return _ROW_TAG.search(xml, low, end)
+
+
+def _row_number(row: re.Match) -> int:
+    return int(_ROW_ATTRIBUTE.search(row[1])[1])
+
+
+def _cell_xml(number: int, col: int, body: str) -> str:
+    return f'<c r="{cell(number - 1, col)}"{body}</c>'
+
+
+def _new_row(number: int, cells: Cells) -> str:
+    inside = "".join(_cell_xml(number, col, body) for col, body in sorted(cells))
+    return f'<row r="{number}">{inside}</row>'
+
+
+def _into_row(row: str, cells: Cells) -> str:
+    """A <row> element with ``cells`` among its own, in column order (a cell of the same
+    column replaced), its ``spans``, a hint of the columns it holds, widened to them."""
+    tag = _ROW_TAG.match(row)
+    number = _row_number(tag)
+    body = "" if tag[2] else row[tag.end() : -len("</row>")]
+    new = sorted(cells)
+    attributes = _SPANS.sub(
+        lambda m: f' spans="{min(int(m[1]), new[0][0] + 1)}:{max(int(m[2]), new[-1][0] + 1)}"',
+        tag[1],
+    )
+    own = [
+        (_column(m[1]), m.start(), m.end() if m[3] else body.index("</c>", m.end()) + len("</c>"))
+        for m in _CELL.finditer(body)
+    ]
+    pieces, at = [], 0
+    for col, inside in new:
+        after = next(((c, start, stop) for c, start, stop in own if c >= col and start >= at), None)
+        if after is None:
+            pieces.append(body[at:])
+            at = len(body)
+        else:
+            c, start, stop = after
+            pieces.append(body[at:start])
+            at = stop if c == col else start
+        pieces.append(_cell_xml(number, col, inside))
+    pieces.append(body[at:])
+    return f"<row{attributes}>" + "".join(pieces) + "</row>"
+
+
+def _widen_dimension(xml: str, last_row: int, last_col: int) -> str:
+    """The sheet's dimension reaching row ``last_row`` (1-based) and column ``last_col``."""
+
+    def widen(match: re.Match) -> str:
+        row, col = xl_cell_to_rowcol(match[2] or match[1])
+        return f'<dimension ref="{match[1]}:{cell(max(row, last_row - 1), max(col, last_col))}"'
+
+    return re.sub(r'<dimension ref="([A-Z]+\d+)(?::([A-Z]+\d+))?"', widen, xml, count=1)
 
 
 def _remove_row(xml: str, number: int) -> str:

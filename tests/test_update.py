@@ -5,15 +5,17 @@ from __future__ import annotations
 import zipfile
 from datetime import datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from openpyxl.utils.cell import coordinate_to_tuple
 
 from budgetbook.build import build_workbook
 from budgetbook.cli import main
 from budgetbook.errors import BudgetbookError, InputErrors
-from budgetbook.update import update_workbook
+from budgetbook.update import MAIN, _put_cells, update_workbook
 from tests.conftest import write_csv
 from tests.recalc import recalculate
 
@@ -170,3 +172,158 @@ def test_cli_update_prints_a_summary(book, february):
     assert result.exit_code == 0, result.output
     assert "  Counted         57.50 EUR  2 of 3 finance rows\n" in result.output
     assert "    unknown line   7.00 EUR  1 row\n" in result.output
+
+
+FILES = {  # language: the Actuals sheet, the block's header, the name of the source that read
+    "en": ("Actuals", ["File", "Read as", "Rows", "Counted"], "ledger or journal"),
+    "fr": ("Dépenses", ["Fichier", "Lu comme", "Lignes", "Comptées"], "grand livre ou journal"),
+}
+
+
+def _files_block(book: Path, sheet: str) -> list[list[object]]:
+    """The Actuals sheet's block of files taken (columns L to O), read with python-calamine."""
+    from python_calamine import CalamineWorkbook
+
+    grid = CalamineWorkbook.from_path(str(book)).get_sheet_by_name(sheet).to_python()
+    rows = [(row[11:15] + [""] * 4)[:4] for row in grid]
+    return [row for row in rows if any(value != "" for value in row)]
+
+
+def _in_order(book: Path, sheet: str) -> bool:
+    """Whether the sheet's rows, and each row's cells, are in order, as Excel requires."""
+    with zipfile.ZipFile(book) as archive:
+        workbook = openpyxl.load_workbook(book)
+        index = workbook.sheetnames.index(sheet) + 1
+        root = ElementTree.fromstring(archive.read(f"xl/worksheets/sheet{index}.xml"))
+    rows = list(root.iter(f"{MAIN}row"))
+    numbers = [int(row.get("r")) for row in rows]
+    columns = [[coordinate_to_tuple(c.get("r"))[1] for c in row] for row in rows]
+    return numbers == sorted(set(numbers)) and all(c == sorted(set(c)) for c in columns)
+
+
+@pytest.mark.parametrize("language", FILES)
+def test_each_new_file_gets_its_row_in_the_block_of_files(
+    project_factory, february, tmp_path, language
+):
+    """A built, then updated workbook lists every file taken, in the build's styles; a copy
+    sent with it is not counted, so not listed."""
+    sheet, header, ledger = FILES[language]
+    project = project_factory(LINES, ACTUALS)
+    settings = project / "budgetbook.toml"  # update reads the language from the settings
+    settings.write_text(f'language = "{language}"\n' + settings.read_text("utf-8"), "utf-8")
+    book = tmp_path / "book.xlsx"
+    build_workbook(project, book)
+    copy = tmp_path / "february-copy.csv"
+    copy.write_bytes(february.read_bytes())
+    update_workbook(book, [february, copy])
+    assert _files_block(book, sheet) == [
+        header,
+        ["actuals/ledger.csv", ledger, 2, 2],
+        ["february.csv", ledger, 3, 2],
+    ]
+    ws = openpyxl.load_workbook(book)[sheet]
+    assert [ws.cell(3, col).style_id for col in range(12, 16)] == [
+        ws.cell(2, col).style_id for col in range(12, 16)
+    ]
+    assert ws.cell(4, 6).value == '=HYPERLINK("http://evil.example","click")'  # moved nothing
+    assert _in_order(book, sheet)
+
+
+def test_files_and_transactions_share_rows_in_column_order(project_factory, tmp_path):
+    """More files than transactions: the new transactions go into rows that hold the block's
+    cells, the new file's row into a row that holds a person's note; all in column order."""
+    project = project_factory(LINES, [ACTUALS[0]])
+    write_csv(  # a file taken whose rows all fall outside the period: none counted
+        project / "actuals" / "old.csv",
+        [["date", "amount", "line"], ["2025-06-01", "5", "Canva"], ["2025-07-01", "5", "Canva"]],
+    )
+    book = tmp_path / "book.xlsx"
+    build_workbook(project, book)
+    workbook = openpyxl.load_workbook(book)
+    workbook["Actuals"]["Q4"] = "ask finance about June"
+    workbook.save(book)
+    march = write_csv(
+        tmp_path / "march.csv",
+        [
+            ["date", "amount", "line"],
+            ["2026-03-02", "20", "Canva"],
+            ["2026-03-03", "30", "Meta ads"],
+        ],
+    )
+
+    update_workbook(book, [march])
+    assert _in_order(book, "Actuals")
+    ws = openpyxl.load_workbook(book)["Actuals"]
+    assert [
+        [ws.cell(row, col).value for col in (4, 5, 12, 13, 14, 15, 17)] for row in (2, 3, 4)
+    ] == [
+        ["Meta ads", 60, "actuals/ledger.csv", "ledger or journal", 1, 1, None],
+        ["Canva", 20, "actuals/old.csv", "ledger or journal", 2, 0, None],
+        ["Meta ads", 30, "march.csv", "ledger or journal", 2, 2, "ask finance about June"],
+    ]
+    assert ws.auto_filter.ref == "A1:J4"
+    budget = openpyxl.load_workbook(recalculate(book, tmp_path / "lo"), data_only=True)["Budget"]
+    meta, canva = _block(budget, "Meta ads"), _block(budget, "Canva")
+    assert [budget.cell(meta + 2, c).value for c in (5, 6, 7)] == [60, 0, 30]
+    assert [budget.cell(canva + 2, c).value for c in (5, 6, 7)] == [0, 0, 20]
+
+
+def test_a_removed_block_of_files_gets_its_header_again(book, february):
+    workbook = openpyxl.load_workbook(book)
+    for row in workbook["Actuals"]["L1:O2"]:
+        for c in row:
+            c.value = None  # cleared, its format kept: a cell without a value
+    workbook.save(book)
+    update_workbook(book, [february])
+    assert _files_block(book, "Actuals") == [
+        ["File", "Read as", "Rows", "Counted"],
+        ["february.csv", "ledger or journal", 3, 2],
+    ]
+    assert _in_order(book, "Actuals")
+
+
+@pytest.mark.parametrize(
+    ("rows", "cells", "expected"),
+    [
+        (  # into a row, between its cells and over a formatted empty one; spans widened
+            '<row r="1" spans="1:2"><c r="A1"><v>1</v></c><c r="C1" s="2"/></row>',
+            {1: [(2, "><v>9</v>"), (1, "><v>8</v>")]},
+            '<row r="1" spans="1:3"><c r="A1"><v>1</v></c><c r="B1"><v>8</v></c>'
+            '<c r="C1"><v>9</v></c></row>',
+        ),
+        (  # new rows before, between and after the rows there are; an empty row filled
+            '<row r="2"><c r="B2"><v>1</v></c></row><row r="4"/>',
+            {
+                1: [(0, "><v>7</v>")],
+                3: [(0, "><v>6</v>")],
+                4: [(0, "><v>5</v>")],
+                9: [(3, "><v>4</v>")],
+            },
+            '<row r="1"><c r="A1"><v>7</v></c></row><row r="2"><c r="B2"><v>1</v></c></row>'
+            '<row r="3"><c r="A3"><v>6</v></c></row><row r="4"><c r="A4"><v>5</v></c></row>'
+            '<row r="9"><c r="D9"><v>4</v></c></row>',
+        ),
+        ("", {2: [(1, "><v>3</v>")]}, '<row r="2"><c r="B2"><v>3</v></c></row>'),
+    ],
+)
+def test_cells_go_into_rows_in_row_and_column_order(rows, cells, expected):
+    sheet = f"<worksheet><sheetData>{rows}</sheetData></worksheet>" if rows else "<sheetData/>"
+    wanted = f"<worksheet><sheetData>{expected}</sheetData></worksheet>" if rows else None
+    assert _put_cells(sheet, cells) == (wanted or f"<sheetData>{expected}</sheetData>")
+
+
+def test_a_text_that_reads_like_a_cell_does_not_move_the_block_of_files(book, tmp_path):
+    """A description written inline by one update holds `` r="M50"``: the next update's
+    search for the block's last row is not fooled by it."""
+    first = write_csv(
+        tmp_path / "first.csv",
+        [["date", "amount", "line", "description"], ["2026-02-01", "5", "Canva", 'x r="M50" y']],
+    )
+    second = write_csv(
+        tmp_path / "second.csv", [["date", "amount", "line"], ["2026-03-01", "6", "Canva"]]
+    )
+    update_workbook(book, [first])
+    update_workbook(book, [second])
+    assert [row[0] for row in _files_block(book, "Actuals")] == [
+        "File", "actuals/ledger.csv", "first.csv", "second.csv",
+    ]  # fmt: skip
