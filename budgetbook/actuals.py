@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache, cached_property
-from itertools import chain, compress, count, repeat
-from operator import itemgetter, not_
+from itertools import chain, count, repeat
+from operator import itemgetter
 from pathlib import Path
 
 import ahocorasick
@@ -50,13 +49,14 @@ from budgetbook.tables import (
     Frame,
     Table,
     column_title,
+    frame_of,
     read_csv_frame,
     read_table,
 )
 from budgetbook.values import (
+    MAX_WHOLE_DIGITS,
     PLAIN_AMOUNT_PATTERN,
     day_first_proof,
-    detect_day_first,
     detect_decimal_comma,
     parse_amount,
     parse_date,
@@ -207,8 +207,9 @@ def read_actuals_file(
 ) -> Actuals:
     """One finance file: every data row counted or recorded as not counted, never both. Which
     source reads it: the one budgetbook.toml names for it, else the one that recognises its
-    header. A large, plain CSV file is read in columns, any other row by row, to the same
-    records. A file that cannot be read for sure raises UnreadableFile, which says why."""
+    header. Its rows, parsed by polars (a large, plain CSV file) or line by line, are read in
+    columns by `_Reader`. A file that cannot be read for sure raises UnreadableFile, which
+    says why."""
     suffix = path.suffix.lower()
     if suffix not in READ_SUFFIXES:
         kind = NOT_READ.get(suffix) or Text("a {suffix} file", suffix=suffix or "(no extension)")
@@ -228,58 +229,44 @@ def read_actuals_file(
     reading = plan.reading(source, config) if source is not None else None
     if reading is not None and reading.accounts is None:
         reading = _with_chart(reading, frame if frame is not None else table, config)
-    # Columns are read only where no row is set apart first (another account, a heading).
-    in_columns = frame is not None and reading is not None and reading.accounts is None
-    in_columns = in_columns and not reading.source.sections
-    if in_columns:
-        columns, problems = _find_columns(frame, reading, plan, bool(rules))
-        # Those columns are read row by row.
-        in_columns = not any(name in columns for name in ROW_COLUMNS)
-    if in_columns:
-        if problems and frame.sha256 not in seen:
-            raise UnreadableFile(problems)
-        taken = None if problems else _RowReader(frame, columns, config, lines, rules, reading)
-        taken = taken and taken.read_frame()
-        if taken is not None and frame.sha256 not in seen:
-            counted, not_counted = taken
-            rows = frame.cells.height
-            return Actuals(
-                Transactions([counted]),
-                not_counted,
-                rows,
-                [Source(shown, frame.sha256, rows, len(counted), reading.name)],
-            )
-    if table is None:
-        table = read_table(path, shown, plan.accepts, **plan.options(config))
+    set_apart = reading is not None and (reading.accounts is not None or reading.source.sections)
+    if frame is not None and set_apart:  # some rows are set apart first, one by one
+        frame, table = None, read_table(path, shown, plan.accepts, **plan.options(config))
     headings: list[NotCounted] = []
     if reading is not None and reading.source.sections:
         table, headings = _with_sections(table)
         if reading.accounts is None:
             raise _accounts_unknown(table, reading)
-    digest = table.sha256
-    result = Actuals(data_rows=len(table.rows) + sum(heading.rows for heading in headings))
+    found = frame if frame is not None else table
+    digest = found.sha256
     if reading is None:
-        columns, problems = {}, _unrecognised(table, plan, bool(rules))
+        columns, problems = {}, _unrecognised(found, plan, bool(rules))
     else:
-        columns, problems = _find_columns(table, reading, plan, bool(rules))
+        columns, problems = _find_columns(found, reading, plan, bool(rules))
+    if problems and digest not in seen:
+        raise UnreadableFile(problems)
+    other_sides: list[NotCounted] = []
+    if table is not None:
+        if reading is not None and reading.accounts is not None and digest not in seen:
+            table, other_sides = _other_sides(table, columns, reading.accounts)
+        frame = frame_of(table)
+    rows = frame.cells.height + sum(item.rows for item in headings + other_sides)
+    result = Actuals(data_rows=rows)
     if digest in seen:
         reason = Text("same content as {file}, which is already counted", file=seen[digest])
-        reader = None if problems else _RowReader(table, columns, config, lines, rules, reading)
-        amounts = reader.amounts() if reader else [None] * len(table.rows)
+        amounts = [None] * frame.cells.height
+        if not problems:
+            amounts = _Reader(frame, columns, config, lines, rules, reading).amounts()
         result.not_counted = [
-            NotCounted(shown, number, "file sent twice", reason, _row_text(row), amount)
-            for (number, row), amount in zip(table.rows, amounts, strict=True)
+            NotCounted(shown, number, "file sent twice", reason, text, amount)
+            for number, text, amount in zip(
+                frame.cells["row"].to_list(), _row_texts(frame), amounts, strict=True
+            )
         ]
-    elif problems:
-        raise UnreadableFile(problems)
     else:
-        other_sides = []
-        if reading.accounts is not None:
-            table, other_sides = _other_sides(table, columns, reading.accounts)
-        reader = _RowReader(table, columns, config, lines, rules, reading)
-        counted, result.not_counted = reader.read()
-        result.not_counted += headings + other_sides
+        counted, not_counted = _Reader(frame, columns, config, lines, rules, reading).read()
         result.transactions = Transactions([counted])
+        result.not_counted = not_counted + headings + other_sides
     name = reading.name if reading is not None else ""
     result.sources = [Source(shown, digest, result.data_rows, len(result.transactions), name)]
     return result
@@ -310,7 +297,8 @@ def _open(path: Path, shown: str, config: Config):
         if source is not None:
             return plan, frame, table, source
     if table is not None and (source := headless(table.header)):
-        return plan, None, Table(shown, list(source.headless), table.rows, table.sha256), source
+        rows = source.headless_rows(table.rows)
+        return plan, None, Table(shown, list(source.headless), rows, table.sha256), source
     return plan, frame, table, None
 
 
@@ -424,7 +412,7 @@ def _find_columns(
     problems: list[Problem] = []
     titles = Titles(table.header)
     given = plan.columns
-    for name in (*ACTUALS_COLUMNS, *ROW_COLUMNS):
+    for name in (*ACTUALS_COLUMNS, *DECLARED_COLUMNS):
         index = reading.source.column(name, titles)
         if index is not None:
             columns[name] = index
@@ -538,8 +526,7 @@ def _with_chart(reading: Reading, table: Table | Frame, config: Config) -> Readi
     if isinstance(table, Frame):
         cells = table.cells[str(index)].unique().to_list()
     else:
-        cells = {_key(row[index]) for _, row in table.rows}
-        cells = [_cell(key) for key in cells]
+        cells = {_text(row[index]) for _, row in table.rows}
     classes = set()
     for cell in cells:
         text = _text(cell)
@@ -606,9 +593,9 @@ def _accounts_unknown(table: Table, reading: Reading) -> UnreadableFile:
     )
 
 
-# Columns only the row reader reads: an accounting file's entry, a statement's currency and
-# state, a FEC's direction of each amount (Sens).
-ROW_COLUMNS = ("journal", "entry", "currency", "state", "direction")
+# Columns a source may declare beyond the canonical ones: an accounting file's entry, a
+# statement's currency and state, a FEC's direction of each amount (Sens).
+DECLARED_COLUMNS = ("journal", "entry", "currency", "state", "direction")
 
 # The French chart of accounts' classes (Plan comptable général), as a summary names them.
 ACCOUNT_CLASSES = {
@@ -633,19 +620,19 @@ class _Skip(Exception):
         self.in_budget_currency = in_budget_currency
 
 
-class _RowReader:
-    """Turns a file's rows into transactions, with the conventions detected for that file.
+class _Reader:
+    """Turns a file's columns (`Frame`) into transactions, with the conventions detected for
+    that file: in polars' lazy queries, which polars spreads over the cores. Python reads each
+    distinct date, vendor and account once (a ledger repeats them), each amount not written
+    plainly, the few descriptions polars cannot fold, and each row that fails, to say why
+    (`transaction`, which would count it in its place if it did not fail)."""
 
-    A ledger repeats its dates and amounts: what a row's date cell, or its money cells, give
-    is kept by the cells' values, so each distinct one is read once."""
-
-    def __init__(self, table, columns, config, lines, rules, reading: Reading | None = None):
-        self.table, self.config = table, config
+    def __init__(self, frame: Frame, columns, config, lines, rules, reading: Reading | None = None):
+        self.frame, self.config = frame, config
         self.reading = reading = reading or AS_A_LEDGER
         self.names = {line.name.casefold(): line.name for line in lines}
         self.line_names = list(self.names.values())
         self.matcher = _RuleMatcher(rules)
-        self.width = len(table.header)
         self.date_col, self.line_col = columns["date"], columns.get("line")
         self.text_cols = tuple(columns.get(name) for name in ("description", "vendor", "account"))
         # Each money column and whether its value is negated to give spending.
@@ -655,7 +642,7 @@ class _RowReader:
         self.day_first = (
             reading.day_first if reading.day_first is not None else self._detect_day_first()
         )
-        self.days: dict[object, date | tuple[str, str]] = {}
+        self.days: dict[str, date | tuple[str, str]] = {}
         self.amounts_known: dict[object, Decimal | None] = {}
 
     def _money_columns(self, columns: dict[str, int]) -> list[tuple[int, bool]]:
@@ -675,7 +662,7 @@ class _RowReader:
         """Whether a Debit or Credit column writes its sums as negative numbers: some are, and
         none is positive. Refused when most are negative but some are not."""
         negative = positive = 0
-        cells = {cell for cell in self._cells(index) if _text(cell)}
+        cells = {cell for cell in self._distinct(index) if _text(cell)}
         decimal_comma = self.decimal_comma_of([index])
         for cell in cells:
             try:
@@ -685,13 +672,12 @@ class _RowReader:
             negative += value < 0
             positive += value > 0
         if negative > positive and positive:
-            raise _sign_unknown(self.table.file, self.table.header[index])
+            raise _sign_unknown(self.frame.file, self.frame.header[index])
         return negative > 0 and not positive
 
     @cached_property
     def decimal_comma(self) -> bool | None:
-        """Looked for only when an amount is ambiguous (``1,200``): plain ones read alike. So
-        only while `amounts` reads each distinct money cell, before `read` lets the rows go."""
+        """Looked for only when an amount is ambiguous (``1,200``): plain ones read alike."""
         return self.decimal_comma_of([index for index, _ in self.money_cols])
 
     def decimal_comma_of(self, indices: list[int]) -> bool | None:
@@ -704,108 +690,31 @@ class _RowReader:
         amounts are negative: a bank statement's money out, or a ledger of refunds? Either
         reading would be a wrong figure that looks right."""
         if self.reading.sign is None and len(self.money_cols) == 1 and negative > positive:
-            header = self.table.header[self.money_cols[0][0]]
-            raise _sign_unknown(self.table.file, header, negative, negative + positive)
+            header = self.frame.header[self.money_cols[0][0]]
+            raise _sign_unknown(self.frame.file, header, negative, negative + positive)
 
-    def _cells(self, index: int) -> list[object]:
+    def _cells(self, index: int) -> list[str | None]:
         """A column's cells, in row order."""
-        if isinstance(self.table, Frame):
-            return self.table.cells[str(index)].to_list()
-        return [row[index] for _, row in self.table.rows]
+        return self.frame.cells[str(index)].to_list()
+
+    def _distinct(self, index: int) -> list[str | None]:
+        return self.frame.cells[str(index)].unique().to_list()
 
     def _detect_day_first(self) -> bool:
-        """`detect_day_first` of the date column; of a `Frame`'s, each value once, from its
-        first 10,000 rows, else from all: the first date that tells is the same."""
-        if not isinstance(self.table, Frame):
-            return detect_day_first(self._cells(self.date_col))
-        column = self.table.cells[str(self.date_col)]
+        """`detect_day_first` of the date column, each value once, from its first 10,000
+        rows, else from all: the first date that tells is the same."""
+        column = self.frame.cells[str(self.date_col)]
         for head in (column.head(10_000), column):
             for value in head.unique(maintain_order=True).to_list():
                 if (proof := day_first_proof(value)) is not None:
                     return proof
         return True
 
-    def read(self) -> tuple[list[Transaction], list[NotCounted]]:
-        """Every row as a transaction or as not counted, in the file's order.
-
-        Column by column, so that the work per row runs in C loops over the outcomes kept for
-        each distinct cell; a row that fails a check goes through `transaction`, which says
-        why (and would count it, in its place, if it did not fail). The table's rows are let
-        go before the transactions are made, but those that failed: a large file's rows would
-        otherwise be held beside its transactions (300 MB for a 1M-row ledger)."""
-        rows = list(map(itemgetter(1), self.table.rows))
-        numbers = list(map(itemgetter(0), self.table.rows))
-        days = self._days_of(rows)
-        amounts = self.amounts(rows)
-        if self.currency_col is not None or self.state_col is not None:
-            amounts = [
-                None if self._refusal(row) else a for row, a in zip(rows, amounts, strict=True)
-            ]
-        signs = Counter(
-            amount.__class__ is Decimal and (amount > 0) - (amount < 0) for amount in amounts
-        )
-        self.check_sign(signs[-1], signs[1])
-        description, vendor, account = self.text_cols
-        texts = [
-            self._texts_of(rows, description),
-            self._texts_of(rows, vendor, shared=True),
-            self._texts_of(rows, account, shared=True),
-        ]
-        if self.line_col is None:
-            lines = self.matcher.lines(*texts)
-        else:
-            given = self._texts_of(rows, self.line_col)
-            lines = list(map(self.line, given, *texts))
-        shifted = (
-            [len(row) > self.width and self.table.overflow(row) for row in rows]
-            if max(map(len, rows), default=0) > self.width
-            else [False] * len(rows)
-        )
-        fine = [
-            not shift and day.__class__ is date and amount is not None and line is not None
-            for shift, day, amount, line in zip(shifted, days, amounts, lines, strict=True)
-        ]
-        failed = iter(list(compress(self.table.rows, map(not_, fine))))
-        self.table.rows.clear()
-        del rows, shifted
-        made = map(
-            Transaction,
-            *(compress(column, fine) for column in (days, amounts, lines, *texts)),
-            repeat(self.table.file),
-            compress(numbers, fine),
-        )
-        counted: list[Transaction] = []
-        not_counted: list[NotCounted] = []
-        for ok in fine:
-            if ok:
-                counted.append(next(made))
-                continue
-            number, row = next(failed)
-            try:
-                counted.append(self.transaction(number, row))
-            except _Skip as skip:
-                not_counted.append(
-                    NotCounted(
-                        self.table.file,
-                        number,
-                        skip.kind,
-                        skip.reason,
-                        _row_text(row),
-                        self.amount(row) if skip.in_budget_currency else None,
-                    )
-                )
-        return counted, not_counted
-
-    def read_frame(self) -> tuple[TransactionColumns, list[NotCounted]] | None:
-        """`read` for a `Frame`: the same records, worked out in polars' columns, in lazy
-        queries that polars spreads over the cores. This class's own code still reads each
-        distinct date, vendor and account, each amount not written plainly, the few
-        descriptions polars cannot fold, and each row that fails, to say why. None when an
-        amount has more than two decimals or 36 digits, which the columns (cents) would not
-        hold exactly: `read` takes the file then."""
+    def read(self) -> tuple[TransactionColumns, list[NotCounted]]:
+        """Every row as a transaction or as not counted, in the file's order."""
         import polars as pl
 
-        cells, matcher = self.table.cells, self.matcher
+        cells, matcher = self.frame.cells, self.matcher
         date_col = str(self.date_col)
         description_col, vendor_col, account_col = (
             None if index is None else str(index) for index in self.text_cols
@@ -818,16 +727,6 @@ class _RowReader:
         days = {cell: day for cell, day in self.days.items() if day.__class__ is date}
         vendor, in_vendor = self._repeated_text(vendor_col, distinct)
         account, in_account = self._repeated_text(account_col, distinct)
-        plain, values, odd = f"^(?:{PLAIN_AMOUNT_PATTERN})$", {}, []
-        for index, credit in self.money_cols:
-            text = pl.col(str(index))
-            digits = text.str.replace_many([" ", "\u00a0", "\u202f", ","], ["", "", "", "."])
-            value = pl.when(text.str.contains(plain)).then(
-                digits.cast(pl.Decimal(38, 2), strict=False)
-            )
-            values[f"value {index}"] = -value if credit else value
-            # A blank cell is odd too: `_amount` reads it as no amount, as the columns would.
-            odd.append(pl.col(f"value {index}").is_null() & text.is_not_null())
         description = self._stripped(description_col)
         in_description = {}
         if matcher.first and description_col is not None:
@@ -837,6 +736,7 @@ class _RowReader:
                 "ascii": raw.str.len_bytes() == raw.str.len_chars(),
                 "any_rule": raw.str.contains_any(list(matcher.first), ascii_case_insensitive=True),
             }
+        values, money = self._money()
         found = (
             cells.lazy()
             .with_columns(**values)  # each used twice below: worked out once
@@ -846,19 +746,19 @@ class _RowReader:
                 vendor=vendor,
                 account=account,
                 date=pl.col(date_col).replace_strict(days, default=None, return_dtype=pl.Date),
-                amount=pl.when(pl.any_horizontal(pl.col(list(values)).is_not_null())).then(
-                    pl.sum_horizontal(list(values))
-                ),
-                odd=pl.any_horizontal(odd).fill_null(False),
+                **money,
                 by_pair=pl.min_horizontal(in_vendor, in_account),
                 **self._named_lines(line_col, distinct),
+                **self._refused(),
                 **in_description,
             )
             .collect()
         )
-        amounts = self._with_odd_amounts(cells, found)
-        if amounts is None:
-            return None
+        amounts = self._amounts(found)
+        if "refused" in found.columns:  # not counted, whatever they hold
+            amounts = found.select(
+                pl.when("refused").then(None).otherwise(pl.lit(amounts))
+            ).to_series()
         self.check_sign((amounts < 0).sum(), (amounts > 0).sum())
         counted = found.select(
             "date",
@@ -871,15 +771,85 @@ class _RowReader:
         )
         # Of the columns themselves: a frame's select first lines up their chunks (60 ms).
         fine = counted["date"].is_not_null() & amounts.is_not_null() & counted["line"].is_not_null()
-        rescued, not_counted = self._failed_rows(cells, counted, fine)
+        if self.frame.shifted:
+            fine = fine & ~counted["row"].is_in(list(self.frame.shifted))
+        rescued, not_counted = self._failed_rows(counted, fine)
         if not rescued:
-            return TransactionColumns(counted, self.table.file, fine), not_counted
+            return TransactionColumns(counted, self.frame.file, fine), not_counted
         # A row the columns failed but the row's own reading counts: in its place.
         extra = [[getattr(t, name) for t in rescued] for name in TRANSACTION_COLUMNS]
         counted = pl.concat(
             [counted.filter(fine), pl.DataFrame(extra, schema=counted.schema, orient="col")]
         ).sort("row")
-        return TransactionColumns(counted, self.table.file), not_counted
+        return TransactionColumns(counted, self.frame.file), not_counted
+
+    def amounts(self) -> list[Decimal | None]:
+        """Each row's amount, spent minus credited, or None where none reads."""
+        values, money = self._money()
+        found = self.frame.cells.lazy().with_columns(**values).select(**money).collect()
+        return self._amounts(found).to_list()
+
+    def _money(self) -> tuple[dict, dict]:
+        """The expressions of each money column's value when written plainly (``values``), and
+        of the row's ``amount`` from them and whether a cell is ``odd``: written otherwise,
+        for `_amounts` to read."""
+        import polars as pl
+
+        plain, values, odd = f"^(?:{PLAIN_AMOUNT_PATTERN})$", {}, []
+        for index, credit in self.money_cols:
+            text = pl.col(str(index))
+            digits = text.str.replace_many([" ", "\u00a0", "\u202f", ","], ["", "", "", "."])
+            value = pl.when(text.str.contains(plain)).then(
+                digits.cast(pl.Decimal(38, 2), strict=False)
+            )
+            values[f"value {index}"] = -value if credit else value
+            # A blank cell is odd too: `_amount` reads it as no amount, as the columns would.
+            odd.append(pl.col(f"value {index}").is_null() & text.is_not_null())
+        money = {
+            "amount": pl.when(pl.any_horizontal(pl.col(list(values)).is_not_null())).then(
+                pl.sum_horizontal(list(values))
+            ),
+            "odd": pl.any_horizontal(odd).fill_null(False),
+        }
+        if self.direction_col is not None:
+            words = pl.col(str(self.direction_col)).str.strip_chars().str.to_lowercase()
+            money["direction"] = words.replace_strict(
+                DIRECTIONS, default=None, return_dtype=pl.Int8
+            )
+        return values, money
+
+    def _amounts(self, found):
+        """The amounts, with those not written plainly read by `_amount`, and each turned by
+        its row's direction, if the file has a column for it. The column keeps as many
+        decimals as the amounts have (a workbook's computed cell, ``0.30000000000000004``)."""
+        import polars as pl
+
+        amounts = found["amount"]
+        positions = found["odd"].arg_true()
+        if not positions.is_empty():
+            names = [str(index) for index, _ in self.money_cols]
+            odd_rows = self.frame.cells.select(names).filter(found["odd"]).iter_rows()
+            odd_amounts = [self._amount_of(list(money)) for money in odd_rows]
+            scale = max((-a.as_tuple().exponent for a in odd_amounts if a is not None), default=2)
+            kind = pl.Decimal(38, max(scale, 2))
+            amounts = amounts.cast(kind).scatter(positions, pl.Series(odd_amounts, dtype=kind))
+        if "direction" in found.columns:
+            amounts = amounts * found["direction"]
+        return amounts
+
+    def _refused(self) -> dict:
+        """``refused``: whether a row that may read well is still not counted (`_refusal`)."""
+        import polars as pl
+
+        refused = []
+        if self.currency_col is not None:
+            currency = pl.col(str(self.currency_col)).str.strip_chars().str.to_uppercase()
+            refused.append((currency != "") & (currency != self.config.currency))
+        states = self.reading.source.states
+        if self.state_col is not None and states is not None:
+            state = pl.col(str(self.state_col)).str.strip_chars().fill_null("")
+            refused.append(~state.str.to_lowercase().is_in(list(states)))
+        return {"refused": pl.any_horizontal(refused).fill_null(False)} if refused else {}
 
     def _repeated_text(self, column: str | None, distinct: dict[str, list[str]]):
         """A vendor or account column as `_text` trims it, and the number of the first rule
@@ -923,25 +893,31 @@ class _RowReader:
             "named_line": line,
         }
 
-    def _failed_rows(self, cells, counted, fine) -> tuple[list[Transaction], list[NotCounted]]:
+    def _failed_rows(self, counted, fine) -> tuple[list[Transaction], list[NotCounted]]:
         """Why each row the columns did not count is not counted, in file order. A row whose
-        date and amount were read but not its line, or whose date cell says why, is told from
-        the columns, as `transaction` would tell it; any other goes through `transaction`,
-        which may yet count it."""
+        date and amount were read but not its line, whose date cell says why, or that is
+        shifted, is told from the columns, as `transaction` would tell it; any other goes
+        through `transaction`, which may yet count it."""
         import polars as pl
 
-        failed = cells.filter(~fine).with_columns(pl.exclude("row").fill_null(""))
+        failed = self.frame.cells.filter(~fine).with_columns(pl.exclude("row").fill_null(""))
         read = counted.filter(~fine)
         texts = failed.select(pl.concat_str(pl.exclude("row"), separator=" | ")).to_series()
         days, amounts = read["date"].to_list(), read["amount"].to_list()
         dates = failed[str(self.date_col)].to_list()
+        numbers = failed["row"].to_list()
+        shifted = self.frame.shifted
         told: list[tuple[str, str] | None] = []  # the reasons the columns tell, None elsewhere
         no_line: dict[str, _Skip] = {}  # one reason for each line named that is not found
         names = [""] * failed.height  # the line each row names, if any
         if self.line_col is not None:
             names = [cell.strip() for cell in failed[str(self.line_col)].to_list()]
-        for day, amount, name, cell in zip(days, amounts, names, dates, strict=True):
-            if day is not None and amount is not None:
+        for number, day, amount, name, cell in zip(
+            numbers, days, amounts, names, dates, strict=True
+        ):
+            if number in shifted:
+                told.append(_shifted(len(self.frame.header)))
+            elif day is not None and amount is not None:
                 if name not in no_line:
                     no_line[name] = _no_line(name)
                 told.append((no_line[name].kind, no_line[name].reason))
@@ -953,7 +929,6 @@ class _RowReader:
         rows = iter(failed.filter(untold).rows())  # "row" first
         rescued: list[Transaction] = []
         not_counted: list[NotCounted] = []
-        numbers = failed["row"].to_list()
         for why, number, text, amount in zip(told, numbers, texts, amounts, strict=True):
             if why is None:
                 number, *row = next(rows)
@@ -963,7 +938,9 @@ class _RowReader:
                 except _Skip as skip:
                     why = skip.kind, skip.reason
                     amount = self.amount(row) if skip.in_budget_currency else None
-            not_counted.append(NotCounted(self.table.file, number, *why, text, amount))
+            elif number in shifted:
+                text = _row_text(shifted[number])
+            not_counted.append(NotCounted(self.frame.file, number, *why, text, amount))
         return rescued, not_counted
 
     def _stripped(self, column: str | None):
@@ -973,21 +950,6 @@ class _RowReader:
         if column is None:
             return pl.lit("")
         return pl.col(column).str.strip_chars().fill_null("")
-
-    def _with_odd_amounts(self, cells, found):
-        """The amounts, with those not written plainly read by `_amount`; None when one of
-        those is beyond what the amount column holds."""
-        import polars as pl
-
-        positions = found["odd"].arg_true()
-        if positions.is_empty():
-            return found["amount"]
-        names = [str(index) for index, _ in self.money_cols]
-        odd_rows = cells.select(names).filter(found["odd"]).fill_null("").iter_rows()
-        odd_amounts = [self._amount_of(list(money)) for money in odd_rows]
-        if any(a is not None and not _in_cents(a) for a in odd_amounts):
-            return None
-        return found["amount"].scatter(positions, pl.Series(odd_amounts, dtype=pl.Decimal(38, 2)))
 
     def _frame_lines(self, found):
         """The line each row names, else the one the rules give: the first rule found in its
@@ -1052,33 +1014,12 @@ class _RowReader:
             )
         return rows["position"], numbers
 
-    def _days_of(self, rows: list[list[object]]) -> list[date | tuple[str, str] | None]:
-        """Each row's date, why its date cell does not count, or None for a blank cell."""
-        keys = _keys(list(map(itemgetter(self.date_col), rows)))
-        self._read_days(keys)
-        return list(map(self.days.get, keys))
-
-    def _read_days(self, keys: Iterable[object]) -> None:
-        """What each date cell not seen yet gives (`_day`), kept by its `_key`; a blank one is
-        left to `day`, which judges it by its row."""
-        for key in set(keys).difference(self.days):
-            if _text(_cell(key)):
-                self.days[key] = self._day(_cell(key))
-
-    def amounts(self, rows: list[list[object]] | None = None) -> list[Decimal | None]:
-        """Each row's amount (`amount`), for every row at once."""
-        if rows is None:
-            rows = list(map(itemgetter(1), self.table.rows))
-        cells = [list(map(itemgetter(index), rows)) for index, _ in self.money_cols]
-        one = len(cells) == 1
-        keys = _keys(cells[0]) if one else list(zip(*map(_keys, cells), strict=True))
-        for key in set(keys).difference(self.amounts_known):
-            money = [_cell(key)] if one else list(map(_cell, key))
-            self.amounts_known[key] = self._amount(money)
-        amounts = list(map(self.amounts_known.__getitem__, keys))
-        if self.direction_col is None:
-            return amounts
-        return list(map(self._directed, amounts, rows))
+    def _read_days(self, cells: Iterable[str]) -> None:
+        """What each date cell not seen yet gives (`_day`); a blank one is left to `day`,
+        which judges it by its row."""
+        for cell in set(cells).difference(self.days):
+            if cell.strip():
+                self.days[cell] = self._day(cell)
 
     def _directed(self, amount: Decimal | None, row: list[object]) -> Decimal | None:
         """An amount whose direction is in a column of its own (a FEC's Sens: D or C), with the
@@ -1111,20 +1052,6 @@ class _RowReader:
                 )
         return None
 
-    def _texts_of(
-        self, rows: list[list[object]], index: int | None, shared: bool = False
-    ) -> list[str]:
-        """A column's texts; ``shared``, one object for each distinct text: a ledger's vendors
-        and accounts repeat, and its transactions outlive the rows (130 MB for 1M rows)."""
-        if index is None:
-            return [""] * len(rows)
-        cells = list(map(itemgetter(index), rows))
-        texts = list(map(str.strip if _all_text(cells) else _text, cells))
-        if not shared:
-            return texts
-        distinct: dict[str, str] = {}
-        return list(map(distinct.setdefault, texts, texts))
-
     def amount(self, row: list[object]) -> Decimal | None:
         """Spent minus credited, or None when neither reads as an amount."""
         amount = self._amount_of([row[index] for index, _ in self.money_cols])
@@ -1132,7 +1059,7 @@ class _RowReader:
 
     def _amount_of(self, cells: list[object]) -> Decimal | None:
         """`_amount` of a row's money cells, each distinct set of cells read once."""
-        key = _key(cells[0]) if len(cells) == 1 else tuple(map(_key, cells))
+        key = cells[0] if len(cells) == 1 else tuple(cells)
         found = self.amounts_known.get(key, _UNSEEN)
         if found is _UNSEEN:
             found = self.amounts_known[key] = self._amount(cells)
@@ -1160,21 +1087,22 @@ class _RowReader:
                     value = parse_amount(cell, self.decimal_comma)
             except ValueError:
                 return None
+            if value.adjusted() >= MAX_WHOLE_DIGITS or -value.as_tuple().exponent > MAX_DECIMALS:
+                return None  # beyond what the amounts' column keeps exactly
             values.append(-value if credit else value)
         return sum(values, Decimal(0)) if values else None
 
     def day(self, row: list[object]) -> date:
         """The row's date; _Skip when it has none, is a total row or is outside the period."""
         cell = row[self.date_col]
-        key = _key(cell)
-        found = self.days.get(key)
+        found = self.days.get(cell)
         if found is None:
             if not _text(cell):
                 first = next((_text(c) for c in row if _text(c)), "")
                 if TOTAL_ROW.match(first):
                     raise _Skip("total row", Text("a total row, not a transaction"))
                 raise _Skip("no date", Text("no date"))
-            found = self.days[key] = self._day(cell)
+            found = self.days[cell] = self._day(cell)
         if found.__class__ is tuple:
             raise _Skip(*found)
         return found
@@ -1199,15 +1127,7 @@ class _RowReader:
         return self.matcher.line([description, vendor, account])
 
     def transaction(self, number: int, row: list[object]) -> Transaction:
-        if len(row) > self.width and self.table.overflow(row):
-            raise _Skip(
-                "shifted row",
-                Text(
-                    "more cells than the header's {width} columns"
-                    " (an unquoted separator inside a value?)",
-                    width=self.width,
-                ),
-            )
+        """A row's transaction, read cell by cell; _Skip says why it is not counted."""
         day = self.day(row)
         if (refusal := self._refusal(row)) is not None:
             raise refusal
@@ -1224,7 +1144,7 @@ class _RowReader:
         line = self.line(given, *texts)
         if line is None:
             raise _no_line(given)
-        return Transaction(day, amount, line, description, vendor, account, self.table.file, number)
+        return Transaction(day, amount, line, description, vendor, account, self.frame.file, number)
 
 
 _UNSEEN = object()
@@ -1270,6 +1190,14 @@ def _sign_unknown(
     return UnreadableFile([Problem(file, message, row=1, column=header, hint=hint)])
 
 
+def _shifted(width: int) -> tuple[str, Text]:
+    """Why a row that holds values beyond the header's last column is not counted."""
+    return "shifted row", Text(
+        "more cells than the header's {width} columns (an unquoted separator inside a value?)",
+        width=width,
+    )
+
+
 def _no_line(given: str) -> _Skip:
     """Why a row whose line was not found is not counted: the line it names, or none."""
     if given:
@@ -1277,32 +1205,11 @@ def _no_line(given: str) -> _Skip:
     return _Skip("no line", Text("no line given and no mapping rule matches"))
 
 
-def _in_cents(amount: Decimal) -> bool:
-    """Whether the columns' amounts (polars' Decimal(38, 2)) hold ``amount`` exactly."""
-    return amount.as_tuple().exponent >= -2 and amount.adjusted() < 36
-
-
+# What the amounts' column (polars' Decimal of 38 digits) keeps exactly, with
+# `MAX_WHOLE_DIGITS`: an amount beyond it is not understood, never rounded. Twenty decimals
+# keep any number a workbook holds (a double's 17 digits, from 0.001 on).
+MAX_DECIMALS = 20
 TRANSACTION_COLUMNS = ("date", "amount", "line", "description", "vendor", "account", "source_row")
-
-
-def _key(cell: object) -> object:
-    """A cell's value as a dictionary key: ``1``, ``1.0`` and ``True`` are equal keys in
-    Python but different cells (a serial day, the same, and not a date at all)."""
-    return cell if cell.__class__ is str else (cell.__class__, cell)
-
-
-def _all_text(cells: list[object]) -> bool:
-    return set(map(type, cells)) <= {str}
-
-
-def _keys(cells: list[object]) -> list[object]:
-    """`_key` of each cell: the cells themselves when all are text, as a CSV file's are."""
-    return cells if _all_text(cells) else list(map(_key, cells))
-
-
-def _cell(key: object) -> object:
-    """The cell a `_key` stands for."""
-    return key if key.__class__ is str else key[1]
 
 
 def _text(cell: object) -> str:
@@ -1337,19 +1244,6 @@ class _RuleMatcher:
                 self.automaton.add_word(match, number)
             self.automaton.make_automaton()
 
-    def lines(self, descriptions, vendors, accounts) -> list[str | None]:
-        """`line` of each row, given its texts column by column. A ledger's vendor and account
-        pairs repeat, so each distinct pair is searched once, and only the descriptions of
-        every row."""
-        pairs = list(set(zip(vendors, accounts, strict=True)))
-        in_pair = dict(zip(pairs, self._firsts(map(self.separator.join, pairs)), strict=True))
-        firsts = map(
-            min,
-            self._firsts(descriptions),
-            map(in_pair.__getitem__, zip(vendors, accounts, strict=True)),
-        )
-        return list(map(self.rule_lines.__getitem__, firsts))
-
     def line(self, texts: list[str]) -> str | None:
         return self.rule_lines[next(self._firsts([self.separator.join(texts)]))]
 
@@ -1373,6 +1267,21 @@ def folds_apart() -> str:
         if block.casefold() != block.lower():
             odd += [ch for ch in block if ch.casefold() != ch.lower()]
     return "[" + "".join(f"\\x{{{ord(ch):x}}}" for ch in odd) + "]"
+
+
+def _row_texts(frame: Frame) -> list[str]:
+    """Each row's cells as `_row_text` joins them; a shifted row's all, as in its file."""
+    import polars as pl
+
+    cells = frame.cells.select(pl.exclude("row").fill_null(""))
+    texts = cells.select(pl.concat_str(pl.all(), separator=" | ")).to_series().to_list()
+    if frame.shifted:
+        numbers = frame.cells["row"].to_list()
+        texts = [
+            _row_text(frame.shifted[number]) if number in frame.shifted else text
+            for number, text in zip(numbers, texts, strict=True)
+        ]
+    return texts
 
 
 def _row_text(row: list[object]) -> str:

@@ -182,7 +182,7 @@ def collector_paused() -> Iterator[None]:
 
 
 class TransactionColumns:
-    """A large CSV file's counted rows, in the columns polars read them into (``date``,
+    """A finance file's counted rows, in the columns polars read them into (``date``,
     ``amount``, ``line``, ``description``, ``vendor``, ``account``, ``row``): made into
     Transaction objects a slice at a time, when asked for, so reading a ledger does not make
     a million objects (a second per million) that a check never looks at."""
@@ -266,8 +266,8 @@ def _lists(frame, *names: str) -> list[list]:
 
 
 class Transactions(Sequence[Transaction]):
-    """Every counted row, file after file in reading order: lists of Transaction from the
-    row-by-row reader, and `TransactionColumns` from the column reader of large files."""
+    """Every counted row, file after file in reading order: each file's `TransactionColumns`,
+    then, once put in date order, one list of Transaction."""
 
     def __init__(self, parts: Iterable[list[Transaction] | TransactionColumns] = ()):
         self.parts = [part for part in parts if len(part)]

@@ -18,7 +18,11 @@ _DECIMAL_POINT = re.compile(r"^-?\d{1,3}(?:[,\s\u00a0\u202f]\d{3})*\.\d{1,2}$|^-
 # What most exports write: digits, thousands spaced or not, one or two decimals; read alike
 # whatever the column's convention, as only three digits after a lone separator are ambiguous.
 # The same pattern in polars (Rust's regex reads the same syntax), for large files' columns.
-PLAIN_AMOUNT_PATTERN = r"(-?)([0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]+)(?:[.,]([0-9]{1,2}))?"
+# Up to 18 digits before the decimals: what the actuals' columns keep (`MAX_WHOLE_DIGITS`).
+MAX_WHOLE_DIGITS = 18
+PLAIN_AMOUNT_PATTERN = (
+    r"(-?)([0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3}){1,5}|[0-9]{1,18})(?:[.,]([0-9]{1,2}))?"
+)
 _PLAIN_AMOUNT = re.compile(PLAIN_AMOUNT_PATTERN)
 EXCEL_EPOCH = date(1899, 12, 30)
 

@@ -1,6 +1,6 @@
-"""A large CSV file is read in columns by polars (`tables.read_csv_frame`,
-`_RowReader.read_frame`): it must give exactly what reading it row by row gives, or leave the
-file to the row-by-row reader."""
+"""A large CSV file is parsed by polars (`tables.read_csv_frame`), any other by Python's csv
+module (`tables.read_table`): the one reader turns either into transactions, and the two must
+give exactly the same records, or polars must leave the file to Python's parser."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from budgetbook import tables
+from budgetbook import actuals, tables
 from budgetbook.actuals import folds_apart, read_actuals_file
 from budgetbook.errors import InputErrors
 from budgetbook.model import (
@@ -46,22 +46,41 @@ RULES = [
 ]
 
 
+PARSED_BY_POLARS: set[int] = set()  # the id of each reading whose file polars parsed
+
+
+def read(path: Path, shown: str, rules=RULES, seen=None):
+    """The file read, with a note of which parser took it."""
+    parsed = []
+
+    def spied(*args, **kwargs):
+        frame = tables.read_csv_frame(*args, **kwargs)
+        parsed.append(frame is not None)
+        return frame
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(actuals, "read_csv_frame", spied)
+        taken = read_actuals_file(path, shown, CONFIG, LINES, rules, dict(seen or {}))
+    if any(parsed):
+        PARSED_BY_POLARS.add(id(taken))
+    return taken
+
+
 def read_both(path: Path, monkeypatch, rules=RULES, seen=None):
-    """The file read in columns (any size counts as large) and row by row."""
-    read = []
+    """The file parsed by polars (any size counts as large) and by Python's csv module."""
+    found = []
     for large_from in (0, 10**15):
         monkeypatch.setattr(tables, "FRAME_FROM_BYTES", large_from)
         try:
-            read.append(read_actuals_file(path, path.name, CONFIG, LINES, rules, dict(seen or {})))
+            found.append(read(path, path.name, rules, seen))
         except InputErrors as exc:  # the same file refused, for the same reasons
-            read.append(exc.problems)
-    return read
+            found.append(exc.problems)
+    return found
 
 
-def in_columns(actuals) -> bool:
-    return not isinstance(actuals, list) and any(
-        isinstance(part, TransactionColumns) for part in actuals.transactions.parts
-    )
+def in_columns(taken) -> bool:
+    """Whether polars parsed the file."""
+    return id(taken) in PARSED_BY_POLARS
 
 
 def assert_same(a, b) -> None:
@@ -169,13 +188,13 @@ def test_a_ledger_naming_its_lines_without_rules(tmp_path, monkeypatch):
             b'date;amount;line;description\r\n2026-01-05;1;Canva;"two\r\nlines"\r\n',
         ),
         ("quote inside a bare cell", b'date;amount;line\n2026-01-05;1;Can"va\n'),
-        ("three decimals", b"date;amount;line\n2026-01-05;1,234.567;Canva\n"),
-        ("forty digits", b"date;amount;line\n2026-01-05;" + b"9" * 40 + b";Canva\n"),
         ("a cell beyond [limits]", b"date;amount;line\n2026-01-05;1;" + b"x" * 200_000 + b"\n"),
         ("control character", b"date;amount;line\n2026-01-05;1;Canva\x1c\n"),
     ],
 )
-def test_a_file_polars_would_read_otherwise_is_read_row_by_row(tmp_path, monkeypatch, name, data):
+def test_a_file_polars_would_read_otherwise_is_left_to_pythons_parser(
+    tmp_path, monkeypatch, name, data
+):
     path = tmp_path / "export.csv"
     path.write_bytes(data)
     fast, slow = read_both(path, monkeypatch)
@@ -198,6 +217,30 @@ def test_carriage_returns_that_end_lines_keep_a_file_in_columns(tmp_path, monkey
     fast, slow = read_both(path, monkeypatch)
     assert in_columns(fast)
     assert_same(fast, slow)
+
+
+@pytest.mark.parametrize(
+    ("data", "amounts", "kinds"),
+    [
+        (b"date;amount;line\n2026-01-05;1,234.567;Canva\n", ["1234.567"], []),
+        (
+            b"date;amount;line\n2026-01-05;0,1;Canva\n2026-01-06;1.5e-3;Canva\n",
+            ["0.10"],
+            ["amount not understood"],
+        ),
+        (b"date;amount;line\n2026-01-05;" + b"9" * 40 + b";Canva\n", [], ["amount not understood"]),
+    ],
+)
+def test_amounts_of_any_length_read_the_same_by_either_parser(
+    tmp_path, monkeypatch, data, amounts, kinds
+):
+    path = tmp_path / "export.csv"
+    path.write_bytes(data)
+    fast, slow = read_both(path, monkeypatch)
+    assert in_columns(fast)
+    assert_same(fast, slow)
+    assert [money_text(t.amount) for t in fast.transactions] == amounts
+    assert [n.kind for n in fast.not_counted] == kinds
 
 
 def test_a_file_sent_twice_is_not_counted_again(tmp_path, monkeypatch):
@@ -259,7 +302,7 @@ def test_any_ledger_reads_the_same_in_columns(
 
 
 def test_files_read_both_ways_sort_and_sum_as_one(tmp_path, monkeypatch):
-    """The Actuals sheet's order and the Budget's sums over a columns part and a list part."""
+    """The Actuals sheet's order and the Budget's sums over the parts of two files."""
     rows = [
         [f"{day:02d}/0{1 + day % 3}/2026", "canva", "", "", f"{day},25"] for day in (9, 1, 5, 2)
     ]
@@ -268,8 +311,7 @@ def test_files_read_both_ways_sort_and_sum_as_one(tmp_path, monkeypatch):
     monkeypatch.setattr(
         tables, "FRAME_FROM_BYTES", (big.stat().st_size + small.stat().st_size) // 2
     )
-    big_read = read_actuals_file(big, "a.csv", CONFIG, LINES, RULES, {})
-    small_read = read_actuals_file(small, "b.csv", CONFIG, LINES, RULES, {})
+    big_read, small_read = read(big, "a.csv"), read(small, "b.csv")
     assert in_columns(big_read) and not in_columns(small_read)
     both = big_read.transactions + small_read.transactions
     plain = list(both)

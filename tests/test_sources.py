@@ -80,11 +80,6 @@ NOT_COMPLETED = {
     "qonto-english.csv": ["its state is declined: not a completed payment"],
     "revolut-french.csv": ["its state is EN ATTENTE: not a completed payment"],
 }
-# Read once budgetbook.actuals gives a header-less file's rows to Source.headless_rows (its
-# short closing balance line otherwise ends the read with an IndexError).
-NEEDS_HEADLESS_ROWS = pytest.mark.xfail(
-    strict=True, reason="actuals._open does not yet call Source.headless_rows"
-)
 AD_LINES = ["Meta ads", "Canva", "Google Ads"]
 AD_RULES = [("facebk", "Meta ads"), ("canva", "Canva"), ("google", "Google Ads")]
 
@@ -93,10 +88,7 @@ def test_every_bank_fixture_has_its_source():
     assert sorted(p.name for p in BANKS.glob("*.csv")) == sorted(BANK_FILES)
 
 
-@pytest.mark.parametrize(
-    "name",
-    [pytest.param(n, marks=NEEDS_HEADLESS_ROWS) if n == "lcl.csv" else n for n in BANK_FILES],
-)
+@pytest.mark.parametrize("name", BANK_FILES)
 def test_a_bank_statement_counts_money_out_as_spending(name, tmp_path):
     root = project(tmp_path / "project", AD_LINES, AD_RULES)
     shutil.copy(BANKS / name, root / "actuals" / name)

@@ -46,8 +46,8 @@ class Sign(StrEnum):
 @dataclass(frozen=True)
 class Source:
     """One shape of finance file. ``columns`` maps each canonical column (``date``, ``amount``,
-    ``credit``, ``line``, ``description``, ``vendor``, ``account``; and read row by row,
-    ``journal``, ``entry``, ``currency``, ``state``, ``direction``) to the headers that may
+    ``credit``, ``line``, ``description``, ``vendor``, ``account``, ``journal``, ``entry``,
+    ``currency``, ``state``, ``direction``) to the headers that may
     hold it, most specific first, compared after `normalise_header`. ``amount`` is the one
     signed column, or the Debit of a Debit and Credit pair."""
 
