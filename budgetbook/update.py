@@ -14,7 +14,7 @@ import re
 import shutil
 import zipfile
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
+from budgetbook import LANGUAGES
 from budgetbook.actuals import Actuals, read_actuals
 from budgetbook.book import atomic_write, refuse_if_open
 from budgetbook.config import parse_carry_over, parse_config
@@ -200,6 +201,9 @@ def _read_record(book: Path) -> _Record:
         )
         error.language = exc.language  # the settings' own, when they say it
         raise error from None
+    language = at(record_sheet.CONFIG_ROW, record_sheet.LANGUAGE_COL)
+    if language in LANGUAGES:  # a workbook written before it was recorded has none
+        config = replace(config, language=language)
     rules, taken = [], {}
     for row in range(record_sheet.RULES_HEADER_ROW + 1, len(grid)):
         match, line = (

@@ -208,11 +208,8 @@ def test_each_new_file_gets_its_row_in_the_block_of_files(
     """A built, then updated workbook lists every file taken, in the build's styles; a copy
     sent with it is not counted, so not listed."""
     sheet, header, ledger = FILES[language]
-    project = project_factory(LINES, ACTUALS)
-    settings = project / "budgetbook.toml"  # update reads the language from the settings
-    settings.write_text(f'language = "{language}"\n' + settings.read_text("utf-8"), "utf-8")
     book = tmp_path / "book.xlsx"
-    build_workbook(project, book)
+    build_workbook(project_factory(LINES, ACTUALS), book, language=language)
     copy = tmp_path / "february-copy.csv"
     copy.write_bytes(february.read_bytes())
     update_workbook(book, [february, copy])
@@ -227,6 +224,20 @@ def test_each_new_file_gets_its_row_in_the_block_of_files(
     ]
     assert ws.cell(4, 6).value == '=HYPERLINK("http://evil.example","click")'  # moved nothing
     assert _in_order(book, sheet)
+
+
+def test_a_workbook_built_in_another_language_than_its_settings_is_updated_in_it(
+    project_factory, february, tmp_path
+):
+    """`build --lang fr` over settings that name no language: update finds the French sheets
+    and writes French words."""
+    book = tmp_path / "book.xlsx"
+    build_workbook(project_factory(LINES, ACTUALS), book, language="fr")
+    summary = update_workbook(book, [february])
+    assert len(summary.taken.transactions) == 2
+    not_counted = openpyxl.load_workbook(book)["Non comptées"]
+    reasons = [row[2] for row in not_counted.iter_rows(values_only=True)]
+    assert "aucune ligne du budget ne s'appelle Printing" in reasons
 
 
 def test_files_and_transactions_share_rows_in_column_order(project_factory, tmp_path):

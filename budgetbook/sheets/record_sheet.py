@@ -15,6 +15,7 @@ MARKER_ROW, CONFIG_ROW, STYLE_ROW, RULES_HEADER_ROW = range(4)
 # Cells of STYLE_ROW, each formatted as the Actuals column of the same kind.
 STYLE_COLUMNS = ("date", "month", "text", "money", "integer")
 RULE_MATCH_COL, RULE_LINE_COL = 1, 2
+LANGUAGE_COL = 2  # on CONFIG_ROW
 SOURCE_COLUMNS = ("file", "sha256", "rows", "counted")
 FIRST_SOURCE_COL = 7  # sources sit beside the rules, so each list can grow downwards
 
@@ -25,6 +26,8 @@ def write_record(ws: Worksheet, project: Project, styles: Styles) -> None:
     ws.write_number(MARKER_ROW, 2, VERSION)
     ws.write_string(CONFIG_ROW, 0, "config")
     ws.write_string(CONFIG_ROW, 1, project.config_text)
+    # The workbook's language, which `build --lang` may have set over the settings'.
+    ws.write_string(CONFIG_ROW, LANGUAGE_COL, project.config.language)
     ws.write_string(STYLE_ROW, 0, "styles")
     for col, name in enumerate(STYLE_COLUMNS, start=1):
         ws.write_blank(STYLE_ROW, col, None, getattr(styles, name))
