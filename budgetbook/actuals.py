@@ -267,7 +267,8 @@ def read_actuals_file(
         counted, not_counted = _Reader(frame, columns, config, lines, rules, reading).read()
         result.transactions = Transactions([counted])
         result.not_counted = not_counted + headings + other_sides
-    name = reading.name if reading is not None else ""
+    # A copy was not read as anything: the summary names no source for it.
+    name = reading.name if reading is not None and digest not in seen else ""
     result.sources = [Source(shown, digest, result.data_rows, len(result.transactions), name)]
     return result
 

@@ -224,10 +224,7 @@ def summary_record(summary: Summary) -> dict:
         "categories": len(project.categories),
         "months": {"first": f"{months[0]:%Y-%m}", "count": len(months)},
         "finance": _finance_record(project.transactions, project.not_counted, project.data_rows),
-        "files": [
-            {"file": s.file, "read_as": s.reader, "rows": s.rows, "counted": s.counted}
-            for s in project.sources
-        ],
+        "files": _files_record(project.sources),
         "metrics": [
             {
                 "file": export.file,
@@ -251,7 +248,16 @@ def update_record(summary: UpdateSummary) -> dict:
         "backup": str(summary.backup) if summary.backup else None,
         "currency": summary.config.currency,
         "finance": _finance_record(taken.transactions, taken.not_counted, taken.data_rows),
+        "files": _files_record(taken.sources),
     }
+
+
+def _files_record(sources: list[Source]) -> list[dict]:
+    """Each finance file met: the source that read it ("" for a copy of another), its data
+    rows and those counted."""
+    return [
+        {"file": s.file, "read_as": s.reader, "rows": s.rows, "counted": s.counted} for s in sources
+    ]
 
 
 def handoff_record(handoff: Handoff) -> dict:

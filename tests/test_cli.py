@@ -209,6 +209,9 @@ def test_update_and_handoff_json(run, tmp_path):
     updated = json.loads(run("update", book, ledger, "--json").stdout)
     assert updated["finance"]["counted"] == {"rows": 1, "amount": "40.00"}
     assert updated["backup"].endswith(".before-update-1.xlsx")
+    assert updated["files"] == [
+        {"file": "late.csv", "read_as": "ledger or journal", "rows": 1, "counted": 1}
+    ]
 
 
 def test_lang_fr_gives_a_french_summary_and_workbook(run, tmp_path):

@@ -483,6 +483,9 @@ def test_a_mixed_project_counts_each_row_once(tmp_path):
         ("actuals/grand-livre.csv", "file sent twice"),
         ("actuals/rapport.xlsx", "total row"),
     ]
+    read_as = {source.file: source.reader for source in loaded.sources}
+    assert read_as["actuals/grand-livre.csv"] == ""  # a copy is read as nothing
+    assert read_as["actuals/grand-livre (1).csv"] == "ledger or journal"
 
 
 def test_a_sources_entry_reads_its_files_with_its_settings(tmp_path):
