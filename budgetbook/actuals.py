@@ -56,6 +56,7 @@ from budgetbook.tables import (
 from budgetbook.values import (
     MAX_WHOLE_DIGITS,
     PLAIN_AMOUNT_PATTERN,
+    ambiguous_separator,
     day_first_proof,
     detect_decimal_comma,
     parse_amount,
@@ -611,6 +612,14 @@ ACCOUNT_CLASSES = {
 }
 
 
+class _Ambiguous(Exception):
+    """An amount whose decimal separator no convention of its file tells (`_amount`)."""
+
+    def __init__(self, index: int, text: str):
+        super().__init__(text)
+        self.index, self.text = index, text
+
+
 class _Skip(Exception):
     """Why a row is not counted."""
 
@@ -785,10 +794,14 @@ class _Reader:
         return TransactionColumns(counted, self.frame.file), not_counted
 
     def amounts(self) -> list[Decimal | None]:
-        """Each row's amount, spent minus credited, or None where none reads."""
+        """Each row's amount, spent minus credited, or None where none reads (all of them,
+        when the file's decimal separator cannot be told)."""
         values, money = self._money()
         found = self.frame.cells.lazy().with_columns(**values).select(**money).collect()
-        return self._amounts(found).to_list()
+        try:
+            return self._amounts(found).to_list()
+        except UnreadableFile:
+            return [None] * found.height
 
     def _money(self) -> tuple[dict, dict]:
         """The expressions of each money column's value when written plainly (``values``), and
@@ -829,14 +842,39 @@ class _Reader:
         positions = found["odd"].arg_true()
         if not positions.is_empty():
             names = [str(index) for index, _ in self.money_cols]
-            odd_rows = self.frame.cells.select(names).filter(found["odd"]).iter_rows()
-            odd_amounts = [self._amount_of(list(money)) for money in odd_rows]
+            odd_rows = self.frame.cells.select("row", *names).filter(found["odd"]).iter_rows()
+            odd_amounts = []
+            for number, *money in odd_rows:
+                try:
+                    odd_amounts.append(self._amount_of(money))
+                except _Ambiguous as ambiguous:
+                    raise self._separator_unknown(number, ambiguous) from None
             scale = max((-a.as_tuple().exponent for a in odd_amounts if a is not None), default=2)
             kind = pl.Decimal(38, max(scale, 2))
             amounts = amounts.cast(kind).scatter(positions, pl.Series(odd_amounts, dtype=kind))
         if "direction" in found.columns:
             amounts = amounts * found["direction"]
         return amounts
+
+    def _separator_unknown(self, row: int, ambiguous: _Ambiguous) -> UnreadableFile:
+        """A file none of whose amounts tells its decimal separator, and one of which reads
+        as two numbers: listed as not read, with the setting."""
+        header = self.frame.header[ambiguous.index]
+        message = Text(
+            "amount '{value}' reads as {comma} with a decimal comma and as {point} with a"
+            " decimal point, and no other amount in the file tells which it uses.",
+            value=ambiguous.text,
+            comma=parse_amount(ambiguous.text, True),
+            point=parse_amount(ambiguous.text, False),
+        )
+        hint = Text(
+            'Say it in budgetbook.toml: [[actuals.sources]] files = "{file}" and'
+            ' decimal_separator = "," or ".".',
+            file=Path(self.frame.file).name,
+        )
+        return UnreadableFile(
+            [Problem(self.frame.file, message, row=row, column=header, hint=hint)]
+        )
 
     def _refused(self) -> dict:
         """``refused``: whether a row that may read well is still not counted (`_refusal`)."""
@@ -1079,12 +1117,14 @@ class _Reader:
 
     def _amount(self, cells) -> Decimal | None:
         values = []
-        for cell, (_, credit) in zip(cells, self.money_cols, strict=True):
+        for cell, (index, credit) in zip(cells, self.money_cols, strict=True):
             if not _text(cell):
                 continue
             try:
                 value = parse_plain_amount(cell) if cell.__class__ is str else None
                 if value is None:
+                    if self.decimal_comma is None and ambiguous_separator(str(cell)):
+                        raise _Ambiguous(index, cell)
                     value = parse_amount(cell, self.decimal_comma)
             except ValueError:
                 return None

@@ -960,6 +960,16 @@ FRENCH_ERRORS |= {
         "Exportez plutôt le FEC depuis Sage (Fichier > Exporter > Fichier des écritures"
         " comptables) : budgetbook le lit."
     ),
+    "amount '{value}' reads as {comma} with a decimal comma and as {point} with a"
+    " decimal point, and no other amount in the file tells which it uses.": (
+        "le montant '{value}' se lit {comma} avec une virgule décimale et {point} avec un point"
+        " décimal, et aucun autre montant du fichier ne dit lequel il emploie."
+    ),
+    'Say it in budgetbook.toml: [[actuals.sources]] files = "{file}" and'
+    ' decimal_separator = "," or ".".': (
+        'Précisez-le dans budgetbook.toml : [[actuals.sources]] files = "{file}" et'
+        ' decimal_separator = "," ou ".".'
+    ),
 }
 
 

@@ -110,11 +110,20 @@ def _lone_separator(text: str, sep: str, decimal_comma: bool | None) -> str:
     Only three digits after it are ambiguous (``1,200``, ``1.200``): then the column's
     convention decides, and without one a comma groups thousands and a point is decimal.
     """
-    if len(text) - text.index(sep) - 1 != 3:
-        return sep
+    if len(text) - text.index(sep) - 1 != 3 or text.startswith("0"):
+        return sep  # ``0,500``: a thousands group never starts a number with 0
     if sep == ",":
         return "," if decimal_comma else ""
     return "" if decimal_comma else "."
+
+
+_AMBIGUOUS = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")
+
+
+def ambiguous_separator(text: str) -> bool:
+    """Whether an amount reads as two numbers, with a decimal comma and with a decimal point:
+    one separator followed by three digits (``1,200``, ``1.200``), nothing else to tell."""
+    return bool(_AMBIGUOUS.fullmatch(_SPACES.sub("", _CURRENCY.sub("", text)).strip("()+-")))
 
 
 def detect_decimal_comma(values: list[object]) -> bool | None:

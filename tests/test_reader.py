@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budgetbook.actuals import _RuleMatcher, read_actuals_file
+from budgetbook.errors import UnreadableFile
 from budgetbook.model import BudgetLine, CarryOver, Config, MappingRule, Period
 from budgetbook.tables import cell_as_text, decoded_lines, read_table
 from budgetbook.values import _parse_amount_text, detect_decimal_comma, parse_amount
@@ -199,6 +200,37 @@ def test_an_ambiguous_amount_follows_the_columns_convention(tmp_path: Path):
     point = [["2026-01-05", "12.50", "Ads"], ["2026-01-06", "1,200", "Ads"]]
     assert outcomes(comma, tmp_path) == [Decimal("12.50"), Decimal("1.200")]
     assert outcomes(point, tmp_path) == [Decimal("12.50"), Decimal("1200")]
+
+
+@pytest.mark.parametrize(
+    ("amounts", "read"),
+    [
+        (["1,200", "12,50"], ["1.2", "12.5"]),  # the comma is the file's decimal separator
+        (["1,200", "1,234.50"], ["1200", "1234.5"]),  # the point is
+        (["0,500", "0.250"], ["0.5", "0.25"]),  # a number never starts with a 0 group
+        (["1,200"], "1.200 with a decimal comma and as 1200 with a decimal point"),
+        (["1.200", "3 400"], "1200 with a decimal comma and as 1.200 with a decimal point"),
+    ],
+)
+def test_an_amount_no_convention_of_its_file_tells_is_refused_never_guessed(
+    tmp_path: Path, amounts, read
+):
+    path = tmp_path / "export.csv"
+    rows = "".join(f"2026-01-0{n};{amount};Ads\n" for n, amount in enumerate(amounts, 1))
+    path.write_text("date;amount;line\n" + rows, encoding="utf-8")
+    if isinstance(read, list):
+        taken = read_actuals_file(path, "actuals/export.csv", CONFIG, LINES, [], {})
+        assert [t.amount for t in taken.transactions] == [Decimal(x) for x in read]
+        return
+    with pytest.raises(UnreadableFile) as refused:
+        read_actuals_file(path, "actuals/export.csv", CONFIG, LINES, [], {})
+    [problem] = refused.value.problems
+    assert (problem.file, problem.row, problem.column) == ("actuals/export.csv", 2, "amount")
+    assert problem.message == (
+        f"amount '{amounts[0]}' reads as {read}, and no other amount in the file tells which it"
+        " uses."
+    )
+    assert 'files = "export.csv" and decimal_separator = "," or "."' in problem.hint
 
 
 def test_the_hash_is_of_the_bytes_read(tmp_path: Path):
