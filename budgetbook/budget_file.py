@@ -11,7 +11,7 @@ from budgetbook.errors import Problem, missing_columns
 from budgetbook.messages import Text
 from budgetbook.model import BudgetLine, Config, month_key
 from budgetbook.tables import Table, column_title
-from budgetbook.values import detect_decimal_comma, parse_amount
+from budgetbook.values import ambiguous_separator, detect_decimal_comma, parse_amount
 
 FIXED_COLUMNS = ("category", "line", "channel", "carry_over")
 # Line names are matched by SUMIFS criteria, where these characters are operators or wildcards.
@@ -179,6 +179,23 @@ def _read_line(
     for index, month in month_columns.items():
         raw = row[index]
         if raw is None or str(raw).strip() == "":
+            continue
+        if decimal_comma is None and raw.__class__ is str and ambiguous_separator(raw):
+            problems.append(
+                Problem(
+                    table.file,
+                    Text(
+                        "reads as {comma} with a decimal comma and as {point} with a decimal"
+                        " point, and no other amount in the budget tells which it uses.",
+                        comma=parse_amount(raw, True),
+                        point=parse_amount(raw, False),
+                    ),
+                    row=number,
+                    column=table.header[index],
+                    value=raw,
+                    hint=Text("Write it without the separator (1200) or with a space (1 200)."),
+                )
+            )
             continue
         try:
             planned[month] = parse_amount(raw, decimal_comma)

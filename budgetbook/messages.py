@@ -970,6 +970,14 @@ FRENCH_ERRORS |= {
         'Précisez-le dans budgetbook.toml : [[actuals.sources]] files = "{file}" et'
         ' decimal_separator = "," ou ".".'
     ),
+    "reads as {comma} with a decimal comma and as {point} with a decimal point, and no other"
+    " amount in the budget tells which it uses.": (
+        "se lit {comma} avec une virgule décimale et {point} avec un point décimal, et aucun"
+        " autre montant du budget ne dit lequel il emploie."
+    ),
+    "Write it without the separator (1200) or with a space (1 200).": (
+        "Écrivez-le sans séparateur (1200) ou avec une espace (1 200)."
+    ),
 }
 
 

@@ -111,6 +111,21 @@ def test_check_writes_nothing(run, tmp_path):
     assert sorted(p.name for p in project.rglob("*")) == before
 
 
+def test_a_budget_amount_that_reads_both_ways_is_refused(run, project_factory):
+    project = project_factory([["Ads", "Meta", "", "", "1.500", "2.000", 800, 1000]])
+    result = run("check", project)
+    assert result.exit_code == 1
+    assert (
+        "budget.csv, row 2, column '2026-01', value '1.500': reads as 1500 with a decimal comma"
+        " and as 1.500 with a decimal point, and no other amount in the budget tells which it"
+        " uses." in result.output
+    )
+    assert "Write it without the separator (1200) or with a space (1 200)." in result.output
+    assert "'2026-02', value '2.000'" in result.output
+    told = project_factory([["Ads", "Meta", "", "", "1.500", "2.000", "12,50", 1000]])
+    assert run("check", told).exit_code == 0  # 12,50: the comma is the decimal separator
+
+
 def test_bad_input_is_named_precisely_without_traceback(run, project_factory):
     project = project_factory(
         [["Ads", "Meta", "", "sometimes", 1, "lots", 3, 4], ["Ads", "meta", "", "", 1, 2, 3, 4]]
