@@ -22,6 +22,7 @@ from budgetbook.model import (
     Config,
     FileSettings,
     Limits,
+    MetricFileSettings,
     Period,
     Strategy,
     WorkbookOptions,
@@ -54,6 +55,9 @@ SOURCE_SCHEMA: dict[str, Any] = {
     **FORMAT_KEYS,
 }
 
+# One [[metrics.sources]] entry: what is said of the ad-platform exports its glob matches.
+METRICS_SOURCE_SCHEMA: dict[str, Any] = {"files": TEXT, "channel": TEXT}
+
 # Every key the file may hold, by section, with its kind.
 SCHEMA: dict[str, Any] = {
     "language": TEXT,
@@ -66,6 +70,7 @@ SCHEMA: dict[str, Any] = {
         "sources": [SOURCE_SCHEMA],  # a list of tables
     },
     "calendar": {"targets": NUMBER_TABLE},
+    "metrics": {"sources": [METRICS_SOURCE_SCHEMA]},  # a list of tables
     "workbook": {"sum_by_month_from": NUMBER, "actuals_sheet_max": NUMBER},
     "limits": {
         "file_mb": NUMBER,
@@ -281,6 +286,10 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         calendar_targets=dict(data.get("calendar", {}).get("targets", {})),
         limits=_read_limits(name, data.get("limits", {}), problems),
         workbook=_read_workbook_options(name, data.get("workbook", {}), problems),
+        metrics_sources=tuple(
+            _read_metric_settings(name, entry, f"metrics.sources[{number}].", problems)
+            for number, entry in enumerate(data.get("metrics", {}).get("sources", []), start=1)
+        ),
         strategy=strategy,
     )
 
@@ -371,6 +380,29 @@ def _read_actuals_format(
         decimal_comma=None if decimal not in (",", ".") else decimal == ",",
         day_first=DATE_FORMATS.get(date_format.lower()) if date_format else None,
         header_row=header_row if header_row and header_row >= 1 else None,
+    )
+
+
+def _read_metric_settings(
+    name: str, entry: dict, where: str, problems: list[Problem]
+) -> MetricFileSettings:
+    """One [[metrics.sources]] entry; its problems named by ``where`` (``metrics.sources[1].``)."""
+    if "files" not in entry:
+        problems.append(
+            Problem(
+                name,
+                Text("the key '{key}' is required.", key=where + "files"),
+                column=where + "files",
+                hint=Text('Name the files it reads, e.g. files = "meta-*.csv".'),
+            )
+        )
+    channel = entry.get("channel")
+    if channel is not None and not channel.strip():
+        hint = Text("Name it as in budget.csv, e.g. Instagram.")
+        _not_understood(problems, name, entry, where, "channel", hint)
+    return MetricFileSettings(
+        files=entry.get("files", ""),
+        channel=channel.strip() if channel and channel.strip() else None,
     )
 
 

@@ -647,78 +647,22 @@ FRENCH_ERRORS: dict[str, str] = {
         "Nommez-le, par exemple 'Publicités Instagram' ou 'newsletter'."
     ),
     "Write a number such as 1500 or 1438.90.": "Écrivez un nombre comme 1500 ou 1438,90.",
-    # Ad-platform exports (metrics/)
-    "is not an export budgetbook can read metrics from: none of its first rows is the header"
-    " of a Meta Ads Manager, Google Ads or LinkedIn Campaign Manager report (its first row"
-    " reads: {first}).": (
-        "n'est pas un export dont budgetbook sait lire les indicateurs : aucune de ses"
-        " premières lignes n'est l'en-tête d'un rapport de Meta Ads Manager, Google Ads ou"
-        " LinkedIn Campaign Manager (sa première ligne dit : {first})."
-    ),
-    "Export the campaign report as CSV from Meta Ads Manager, Google Ads or LinkedIn Campaign"
-    " Manager, or write the metrics in kpis.csv.": (
-        "Exportez le rapport de campagne en CSV depuis Meta Ads Manager, Google Ads ou LinkedIn"
-        " Campaign Manager, ou écrivez les indicateurs dans kpis.csv."
-    ),
+    # Ad-platform exports (metrics/); more at the end of these templates
     "this {kind} export has no column giving each row's day or month, so its figures cannot"
     " be put in months.": (
         "cet export {kind} n'a pas de colonne donnant le jour ou le mois de chaque ligne : ses"
         " chiffres ne peuvent pas être rangés par mois."
     ),
-    "Export with a breakdown by month or day (Ads Manager: Breakdown > By time).": (
-        "Exportez avec une ventilation par mois ou par jour (Ads Manager : ventilation par"
-        " période)."
-    ),
-    "Export the report segmented by month or day (a Month or Day column).": (
-        "Exportez le rapport segmenté par mois ou par jour (une colonne Mois ou Jour)."
-    ),
-    "Export with a breakdown by month or day (time breakdown Monthly or Daily).": (
-        "Exportez avec une ventilation par mois ou par jour (ventilation temporelle mensuelle"
-        " ou quotidienne)."
-    ),
-    "this row has more cells than the header's {count} columns (an unquoted separator inside"
-    " a value?); it is not counted.": (
-        "cette ligne a plus de cellules que les {count} colonnes de l'en-tête (un séparateur"
-        " sans guillemets dans une valeur ?) ; elle n'est pas comptée."
-    ),
-    "is not a number; the row is not counted.": "n'est pas un nombre ; la ligne n'est pas comptée.",
     "Correct the figure, or leave the cell empty when there is none.": (
         "Corrigez le chiffre, ou laissez la cellule vide quand il n'y en a pas."
-    ),
-    "the row has no date, so its month is unknown; it is not counted.": (
-        "la ligne n'a pas de date, son mois est donc inconnu ; elle n'est pas comptée."
-    ),
-    "is not a date or a month; the row is not counted.": (
-        "n'est ni une date ni un mois ; la ligne n'est pas comptée."
     ),
     "Dates are read like 2026-10-31, 31/10/2026 or Oct 31, 2026; months like October 2026 or"
     " 2026-10.": (
         "Les dates se lisent comme 31/10/2026, 2026-10-31 ou Oct 31, 2026 ; les mois comme"
         " octobre 2026 ou 2026-10."
     ),
-    "is not a date; the row is not counted.": "n'est pas une date ; la ligne n'est pas comptée.",
-    "this row covers {first} to {last}, more than one month, and its figures cannot be split"
-    " between months; it is not counted.": (
-        "cette ligne va du {first} au {last}, plus d'un mois, et ses chiffres ne peuvent pas"
-        " être répartis entre les mois ; elle n'est pas comptée."
-    ),
-    "the platform is empty, so the channel is unknown; the row is not counted.": (
-        "la plateforme est vide, le canal est donc inconnu ; la ligne n'est pas comptée."
-    ),
     "Export with the breakdown by platform for every row, or without it.": (
         "Exportez avec la ventilation par plateforme pour toutes les lignes, ou sans elle."
-    ),
-    "the results of rows with this indicator are not counted: budgetbook cannot tell whether"
-    " they are conversions (the rows' other figures are counted).": (
-        "les résultats des lignes avec cet indicateur ne sont pas comptés : budgetbook ne peut"
-        " pas savoir si ce sont des conversions (les autres chiffres de ces lignes sont"
-        " comptés)."
-    ),
-    "Add their conversions to kpis.csv by hand if they are.": (
-        "Si ce sont des conversions, ajoutez-les à la main dans kpis.csv."
-    ),
-    "is not a number; these results are not counted as conversions.": (
-        "n'est pas un nombre ; ces résultats ne sont pas comptés comme des conversions."
     ),
     "gives {channel} {metric} for {month}, which kpis.csv gives too.": (
         "donne {channel} {metric} pour {month}, que kpis.csv donne aussi."
@@ -977,6 +921,110 @@ FRENCH_ERRORS |= {
     ),
     "Write it without the separator (1200) or with a space (1 200).": (
         "Écrivez-le sans séparateur (1200) ou avec une espace (1 200)."
+    ),
+}
+
+# Ad-platform exports in metrics/ (budgetbook/metric_exports.py, read/sources/ads.py): a file
+# not read, and what is left out of a file read.
+FRENCH_ERRORS |= {
+    "is not an export budgetbook can read metrics from: none of its first rows is the header"
+    " of a report of {platforms} (its first row reads: {first}).": (
+        "n'est pas un export dont budgetbook sait lire les indicateurs : aucune de ses"
+        " premières lignes n'est l'en-tête d'un rapport de {platforms} (sa première ligne"
+        " dit : {first})."
+    ),
+    "Export the campaign report from the ad platform as it comes (CSV or .xlsx), or write the"
+    " metrics in kpis.csv.": (
+        "Exportez le rapport de campagne depuis la plateforme publicitaire tel quel (CSV ou"
+        " .xlsx), ou écrivez les indicateurs dans kpis.csv."
+    ),
+    "this {kind} report covers {first} to {last}, several months, and has no column giving"
+    " each row's day or month, so its figures cannot be put in months.": (
+        "ce rapport {kind} va du {first} au {last}, sur plusieurs mois, et n'a pas de colonne"
+        " donnant le jour ou le mois de chaque ligne : ses chiffres ne peuvent pas être rangés"
+        " par mois."
+    ),
+    "Download it by month: one report a month, or segmented by day or month ({how}).": (
+        "Téléchargez-le par mois : un rapport par mois, ou segmenté par jour ou par mois ({how})."
+    ),
+    "Export it with a day or month column ({how}).": (
+        "Exportez-le avec une colonne de jour ou de mois ({how})."
+    ),
+    "this {kind} export has no column giving each row's day or month, and its title lines"
+    " give no period, so its figures cannot be put in months.": (
+        "cet export {kind} n'a pas de colonne donnant le jour ou le mois de chaque ligne, et"
+        " ses lignes de titre ne donnent pas de période : ses chiffres ne peuvent pas être"
+        " rangés par mois."
+    ),
+    "this {kind} export has no {column} column, so budgetbook cannot tell which channel its"
+    " rows are: Facebook, Instagram, or another of Meta's platforms.": (
+        "cet export {kind} n'a pas de colonne {column} : budgetbook ne peut pas savoir de quel"
+        " canal sont ses lignes, Facebook, Instagram ou une autre plateforme de Meta."
+    ),
+    'Name its channel in budgetbook.toml: [[metrics.sources]] files = "{file}" and channel ='
+    ' "Instagram" (or "Facebook"), or export it with the breakdown by platform.': (
+        'Nommez son canal dans budgetbook.toml : [[metrics.sources]] files = "{file}" et'
+        ' channel = "Instagram" (ou "Facebook"), ou exportez-le avec la ventilation par'
+        " plateforme."
+    ),
+    "its rows name their platform, which is their channel: the channel {channel} set for it in"
+    " budgetbook.toml is not used.": (
+        "ses lignes nomment leur plateforme, qui est leur canal : le canal {channel} donné pour"
+        " lui dans budgetbook.toml n'est pas utilisé."
+    ),
+    "its conversion value is in {currencies}, not in the budget's {currency}: its revenue is"
+    " not counted (its other figures are).": (
+        "sa valeur de conversion est en {currencies}, pas dans la devise du budget ({currency})"
+        " : son chiffre d'affaires n'est pas compté (ses autres chiffres le sont)."
+    ),
+    "Export it in {currency}, or write the revenue in {currency} in kpis.csv.": (
+        "Exportez-le en {currency}, ou écrivez le chiffre d'affaires en {currency} dans kpis.csv."
+    ),
+    "this date reads as two different days, day first and month first, and no other date of"
+    " the file tells which it is.": (
+        "cette date se lit comme deux jours différents, jour d'abord ou mois d'abord, et aucune"
+        " autre date du fichier ne dit lequel."
+    ),
+    "Export the dates as 2026-10-31, or with the month in words.": (
+        "Exportez les dates comme 2026-10-31, ou avec le mois en lettres."
+    ),
+    "this row has more cells than the header's {count} columns (an unquoted separator inside"
+    " a value?).": (
+        "cette ligne a plus de cellules que les {count} colonnes de l'en-tête (un séparateur"
+        " sans guillemets dans une valeur ?)."
+    ),
+    "Export the file again as it comes from the platform.": (
+        "Exportez à nouveau le fichier tel que la plateforme le donne."
+    ),
+    "the row has no date, so its month is unknown.": (
+        "la ligne n'a pas de date, son mois est donc inconnu."
+    ),
+    "is not a date or a month.": "n'est ni une date ni un mois.",
+    "this row covers {first} to {last}, more than one month, and its figures cannot be split"
+    " between months.": (
+        "cette ligne va du {first} au {last}, plus d'un mois, et ses chiffres ne peuvent pas"
+        " être répartis entre les mois."
+    ),
+    "the platform is empty, so the channel is unknown.": (
+        "la plateforme est vide, le canal est donc inconnu."
+    ),
+    "budgetbook cannot tell whether the results of rows with this indicator are conversions,"
+    " so the conversions of their month and channel are not counted (the rows' other figures"
+    " are).": (
+        "budgetbook ne peut pas savoir si les résultats des lignes avec cet indicateur sont des"
+        " conversions : les conversions de leur mois et de leur canal ne sont pas comptées"
+        " (les autres chiffres de ces lignes le sont)."
+    ),
+    "Export the Purchases, Leads or Registrations completed columns, or add those conversions"
+    " to kpis.csv by hand.": (
+        "Exportez les colonnes Achats, Prospects ou Inscriptions terminées, ou ajoutez ces"
+        " conversions à la main dans kpis.csv."
+    ),
+    "{count} more rows of the file cannot be read, like those listed.": (
+        "{count} autres lignes du fichier ne peuvent pas être lues, comme celles listées."
+    ),
+    'Name the files it reads, e.g. files = "meta-*.csv".': (
+        'Nommez les fichiers qu\'elle lit, par exemple files = "meta-*.csv".'
     ),
 }
 

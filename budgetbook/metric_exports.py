@@ -1,12 +1,21 @@
-"""Read channel metrics from the exports people already have: Meta Ads Manager, Google Ads and
-LinkedIn Campaign Manager reports, summed into budgetbook's canonical monthly metrics.
+"""Read channel metrics from the exports people already have (Meta Ads Manager, Google Ads,
+LinkedIn Campaign Manager, Pinterest Ads, Microsoft Advertising, TikTok Ads Manager), summed
+into budgetbook's canonical monthly metrics.
 
-Each export names its columns its own way, in English or French, with its own title lines and
-number formats; the export is recognised from its header row, never from the file name. A column
-is either mapped to a metric, knowingly ignored (names, settings, dimensions, money, ratios), or
-reported as unknown: a column is never guessed. Spend is not read here: it comes from the
-budget's Actuals. Reach is summed like the other flows, so a month summed over days, campaigns or
-platforms counts a person reached on two of them twice: an upper bound of the unique reach.
+Each platform's layout, in each language, is a metric source declared in
+`budgetbook.read.sources.ads`; this module runs those declarations. An export is recognised
+from its header row, never from the file name, wherever its title lines put that row. A column
+is either a metric, knowingly not read (names, settings, money, ratios), or reported as a
+column not read: a column is never guessed.
+
+A file is read whole or not at all: a row that cannot be read for sure (a figure that is not a
+number, a row across two months, dates whose day and month cannot be told apart) makes the file
+not read, each such row named, because its months' totals would be wrong without it. What is
+left out of a file that is otherwise read is said too (``notes``): results that may be
+conversions, a conversion value in another currency than the budget's.
+
+Reach is summed like the other flows, so a month summed over days, campaigns or platforms
+counts a person reached on two of them twice: an upper bound of the unique reach.
 """
 
 from __future__ import annotations
@@ -18,30 +27,54 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from budgetbook.actuals import TOTAL_ROW, normalise_header
+from budgetbook.actuals import UNREADABLE
 from budgetbook.errors import InputErrors, Problem
 from budgetbook.messages import Text
-from budgetbook.model import METRICS, KpiValue, Limits
-from budgetbook.tables import DEFAULT_LIMITS, Table, read_table
+from budgetbook.model import METRICS, KpiValue, Limits, MetricFileSettings, NotCounted
+from budgetbook.read.sources import METRIC_SOURCES, MetricSource, normalise_header, recognise
+from budgetbook.read.sources.ads import (
+    CONVERSION_KINDS,
+    PLATFORM_NAMES,
+    header_unit,
+    metric_key,
+    result_kind,
+)
+from budgetbook.tables import DEFAULT_LIMITS, HEADER_SEARCH_ROWS, Table, read_table
 from budgetbook.values import (
     MONTH_NAMES,
-    detect_day_first,
+    day_first_proof,
     detect_decimal_comma,
     parse_amount,
     parse_date,
 )
 
-DEFAULT_CHANNELS = {"meta": "Instagram", "google_ads": "Google Ads", "linkedin": "LinkedIn"}
-KIND_NAMES = {
-    "meta": "Meta Ads Manager",
-    "google_ads": "Google Ads",
-    "linkedin": "LinkedIn Campaign Manager",
-}
-BREAKDOWN_HINTS = {
-    "meta": Text("Export with a breakdown by month or day (Ads Manager: Breakdown > By time)."),
-    "google_ads": Text("Export the report segmented by month or day (a Month or Day column)."),
-    "linkedin": Text("Export with a breakdown by month or day (time breakdown Monthly or Daily)."),
-}
+KIND_NAMES = PLATFORM_NAMES  # "meta" -> "Meta Ads Manager", as the summary names the kinds
+PLATFORMS = {
+    "facebook": "Facebook", "instagram": "Instagram", "messenger": "Messenger",
+    "audience network": "Audience Network", "threads": "Threads", "whatsapp": "WhatsApp",
+}  # fmt: skip
+TOTAL_ROW = re.compile(r"^\s*(sous[- ]?)?total\b", re.IGNORECASE)
+# A report without a date column names campaigns in its first column: only "Total" alone or
+# "Total: Account" (Google's "Total : compte") is a total there.
+TOTAL_LABEL = re.compile(r"^\s*(sous[- ]?)?total\s*(:.*)?$", re.IGNORECASE)
+FOOTER_ROW = re.compile(r"^\s*[©@]\s*\d{4}\s+microsoft", re.IGNORECASE)
+SUMMARY_LABELS = {"results", "resultats", "summary", "resume", "totaux", "grand total"}
+NO_VALUE = {"", "--", "-", "—", "–"}  # Google Ads writes " --" for none
+RATIO_FIRST_WORDS = {
+    "avg", "average", "averagecpc", "averagecpm", "averageposition", "taux", "frequency",
+    "frequence", "repetition", "cost", "cout", "couts", "costperconversion", "conversionrate",
+}  # fmt: skip  # "Cost per result", "Cost / conv."; "Cost" alone is spend
+RATIO_LAST_WORDS = {"rate", "share", "ranking", "moy", "ratio", "cvr"}
+RATIO_WORDS = {"ctr", "cpc", "cpm", "cpv", "cpp", "cpa", "ecpc", "ecpm", "roas", "returnonadspend"}
+RATIO_STARTS = ("return on", "value conv", "conv value cost", "valeur de conv cout")
+_YEAR_MONTH = re.compile(r"(\d{4})[-/.](\d{1,2})")
+_MONTH_YEAR = re.compile(r"(\d{1,2})[-/.](\d{4})")
+_NAME_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{4})")
+_AMBIGUOUS_DAY = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}\b.*")
+_TITLE_PREFIX = re.compile(
+    r"^(?:report time|report period|date range|periode|plage de dates)\s*:\s*", re.IGNORECASE
+)
+_RANGE = re.compile(r"^(.+?)\s+(?:-|–|—|to|au|à)\s+(.+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -49,228 +82,77 @@ class MetricExport:
     """What one platform export gave: monthly metrics, and what could not be taken from it."""
 
     file: str  # as shown to the user
-    kind: str  # "meta" | "google_ads" | "linkedin"
+    kind: str  # the platform: "meta", "google_ads", "linkedin", "pinterest", ...
     values: list[KpiValue]  # summed per (month, channel, metric), sorted
-    unknown_columns: list[str]  # header names neither mapped nor knowingly ignored
-    problems: list[Problem]  # rows that could not be read, each naming file, row, column, value
-
-
-@dataclass(frozen=True)
-class _Shape:
-    """How one platform writes its export; every name is a key made by `header_key`."""
-
-    kind: str
-    detect: tuple[frozenset[str], ...]  # the header has a column from each set
-    day: tuple[str, ...]  # the row's day (or first day, for a row covering a range)
-    end: tuple[str, ...] = ()  # the range's last day, when rows cover a range
-    month: tuple[str, ...] = ()  # the row's month, when rows are months
-    platform: tuple[str, ...] = ()  # a breakdown naming the channel of each row
-    metrics: dict[str, str] = field(default_factory=dict)
-    # Columns that restate a metric read from another column (a part, a sum or a superset of
-    # it): ignored when that metric is read from this file, reported as unknown otherwise.
-    overlaps: dict[str, str] = field(default_factory=dict)
-    ignored: frozenset[str] = frozenset()
-    names: tuple[str, ...] = ()  # all blank in a summary row that still has its dates
-
-
-# Names, ids, settings and money: known, and not metrics (spend comes from the Actuals).
-COMMON_IGNORED = frozenset(
-    {
-        "account", "account name", "account id", "compte", "nom du compte",
-        "campaign", "campaign name", "campaign id", "campagne", "nom de la campagne",
-        "campaign status", "etat de la campagne", "status", "etat", "campaign type",
-        "type de campagne", "objective", "objectif", "campaign objective",
-        "currency", "currency code", "devise", "code de la devise",
-        "amount spent", "montant depense", "cost", "cout", "spend", "depense", "total spent",
-        "budget", "daily budget", "total budget", "budget quotidien",
-    }
-)  # fmt: skip
-
-META = _Shape(
-    kind="meta",
-    detect=(frozenset({"reporting starts", "debut des rapports"}),),
-    day=("reporting starts", "debut des rapports"),
-    end=("reporting ends", "fin des rapports"),
-    platform=("platform", "plateforme"),
-    metrics={
-        "reach": "reach", "couverture": "reach",
-        "impressions": "impressions",
-        "link clicks": "clicks", "clics sur un lien": "clicks",
-        "post engagement": "engagements", "post engagements": "engagements",
-        "interactions avec la publication": "engagements",
-        "post reactions": "likes", "reactions a la publication": "likes",
-        "post comments": "comments", "commentaires sur la publication": "comments",
-        "post shares": "shares", "partages de la publication": "shares",
-        "post saves": "saves", "enregistrements de la publication": "saves",
-        "page likes": "new_followers", "facebook page likes": "new_followers",
-        "page likes follows": "new_followers", "follows": "new_followers",
-        "page follows": "new_followers", "instagram follows": "new_followers",
-        "mentions j aime la page": "new_followers",
-    },
-    overlaps={"clicks all": "clicks", "clics tous": "clicks"},
-    ignored=COMMON_IGNORED
-    | {
-        "ad set name", "nom de l ensemble de publicites", "ad name", "nom de la publicite",
-        "ad set id", "ad id", "campaign delivery", "ad set delivery", "ad delivery",
-        "diffusion de la campagne", "diffusion de l ensemble de publicites",
-        "diffusion de la publicite", "attribution setting", "parametre d attribution",
-        "starts", "ends", "debut", "fin", "bid", "bid type", "ad set budget",
-        "ad set budget type", "placement", "emplacement", "device platform",
-        "impression device", "age", "gender", "country", "region",
-    },
-    names=(
-        "campaign name", "nom de la campagne", "ad set name", "nom de l ensemble de publicites",
-        "ad name", "nom de la publicite", "account name", "nom du compte", "platform",
-        "plateforme",
-    ),
-)  # fmt: skip
-GOOGLE_ADS = _Shape(
-    kind="google_ads",
-    detect=(frozenset({"impr"}),),
-    day=("day", "jour", "date"),
-    month=("month", "mois"),
-    metrics={
-        "impr": "impressions", "impressions": "impressions",
-        "clicks": "clicks", "clics": "clicks",
-        "conversions": "conversions",
-        "conv value": "revenue", "valeur de conv": "revenue",
-    },
-    overlaps={
-        "interactions": "clicks",  # clicks, plus video views and engagements of other formats
-        "all conv": "conversions", "all conv value": "revenue",
-        "conversions by conv time": "conversions", "conv value by conv time": "revenue",
-    },
-    ignored=COMMON_IGNORED
-    | {
-        "customer id", "ad group", "ad group id", "ad group status", "groupe d annonces",
-        "keyword", "search keyword", "mot cle", "match type", "network",
-        "network with search partners", "reseau", "device", "appareil", "week", "semaine",
-        "quarter", "trimestre", "year", "annee", "day of week", "jour de la semaine",
-        "budget name", "budget type", "bid strategy", "bid strategy type",
-        "optimization score", "labels", "campaign subtype",
-    },
-)  # fmt: skip
-LINKEDIN = _Shape(
-    kind="linkedin",
-    detect=(
-        frozenset({"start date", "campaign group name"}),
-        frozenset({"total spent", "total engagements"}),
-        frozenset({"impressions"}),
-    ),
-    day=("start date",),
-    end=("end date",),
-    metrics={
-        "reach": "reach",
-        "impressions": "impressions",
-        "clicks": "clicks",
-        "total engagements": "engagements",
-        "reactions": "likes",
-        "comments": "comments",
-        "shares": "shares",
-        "follows": "new_followers",
-        "conversions": "conversions",
-        "total conversion value": "revenue", "conversion value": "revenue",
-    },
-    overlaps={
-        "clicks to landing page": "clicks", "clicks to linkedin page": "clicks",
-        "total social actions": "engagements",  # reactions + comments + shares + follows
-        "post click conversions": "conversions", "view through conversions": "conversions",
-    },
-    ignored=COMMON_IGNORED
-    | {
-        "campaign group name", "campaign group id", "campaign group status",
-        "campaign start date", "campaign end date", "creative name", "creative id",
-        "ad introduction text", "ad headline", "click url", "carousel card", "bid strategy",
-        "cost type", "unit cost", "conversion name", "conversion type",
-    },
-)  # fmt: skip
-SHAPES = {shape.kind: shape for shape in (META, GOOGLE_ADS, LINKEDIN)}
-
-# Meta's "Results" count whatever the campaign optimises for, named in "Result indicator": only
-# purchases, leads and registrations are conversions; awareness and engagement results restate
-# another column. Any other indicator is not counted, and reported.
-META_RESULTS = ("results", "resultats")
-META_INDICATOR = ("result indicator", "indicateur de resultats", "indicateur de resultat")
-CONVERSION_RESULT = re.compile(r"(?:^|[:._])(?:purchase|lead|complete_registration)(?:_grouped)?$")
-OTHER_RESULT = re.compile(
-    r"^(?:reach|impressions|estimated_ad_recallers|video_thruplay_watched_actions"
-    r"|profile_visit_view)$|(?:^|[:._])(?:link_click|landing_page_view|post_engagement"
-    r"|page_engagement|like|video_view|post_reaction|post_save"
-    r"|messaging_conversation_started_7d)$"
-)
-PLATFORMS = {
-    "facebook": "Facebook", "instagram": "Instagram", "messenger": "Messenger",
-    "audience network": "Audience Network", "threads": "Threads", "whatsapp": "WhatsApp",
-}  # fmt: skip
-SUMMARY_LABELS = {"results", "resultats", "summary", "resume", "totaux", "grand total"}
-NO_VALUE = {"", "--", "-", "—", "–"}  # Google Ads writes " --" for none
-RATIO_FIRST_WORDS = {
-    "ctr", "cpc", "cpm", "cpv", "cpp", "cpa", "roas", "avg", "average", "taux", "frequency",
-    "repetition", "cost", "cout",  # "Cost per result", "Cost / conv."; "Cost" alone is spend
-}  # fmt: skip
-RATIO_LAST_WORDS = {"rate", "share", "ranking", "roas", "moy", "ratio"}
-RATIO_STARTS = ("return on", "value conv", "conv value cost", "valeur de conv cout")
-
-
-def header_key(title: str) -> str:
-    """`normalise_header`, keeping the words in brackets that change the meaning
-    (``Clicks (all)`` is not ``Link clicks``) and dropping those that give a unit
-    (``Amount spent (EUR)``, ``Start Date (in UTC)``)."""
-
-    def bracket(match: re.Match[str]) -> str:
-        inner = match[1].strip()
-        unit = (len(inner) == 3 and inner.isalpha() and inner.isupper()) or inner.casefold() in {
-            "€", "$", "£", "%", "utc", "in utc",
-        }  # fmt: skip
-        return " " if unit else f" {inner} "
-
-    return normalise_header(re.sub(r"\(([^()]*)\)", bracket, title))
+    unknown_columns: list[str]  # header names neither read nor knowingly left out
+    # What keeps the file from being read for sure, each naming file, row, column, value:
+    # a file with any is not read.
+    problems: list[Problem]
+    # What was left out of a file that is otherwise read, and why.
+    notes: list[Problem] = field(default_factory=list)
+    language: str = "en"  # of its headers
 
 
 def detect_export(header: list[str]) -> str | None:
-    """Which export a header row belongs to: "meta", "google_ads", "linkedin", or None."""
-    keys = {header_key(title) for title in header if title}
-    for shape in SHAPES.values():
-        if all(keys & wanted for wanted in shape.detect):
-            return shape.kind
-    return None
+    """Which platform a header row belongs to: "meta", "google_ads", ..., or None."""
+    source = recognise([_text(cell) for cell in header], METRIC_SOURCES)
+    return None if source is None else source.platform
 
 
 def read_metric_export(
     path: Path,
     shown_as: str,
-    default_channels: dict[str, str] | None = None,
+    settings: MetricFileSettings | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    currency: str | None = None,
 ) -> MetricExport:
-    """Read one export; raise InputErrors when it is none of the supported shapes.
-
-    ``default_channels`` (by kind) names the channel of rows that do not name their own."""
-    table = read_table(
-        path, shown_as, lambda header: detect_export(header) is not None, limits=limits
+    """Read one export; raise InputErrors when it is none of the metric sources' layouts (or
+    UnreadableFile when it is no table at all). ``settings``: what budgetbook.toml says of
+    it; ``currency``: the budget's, which a conversion value must be in to count."""
+    table = read_table(path, shown_as, limits=limits)
+    lines = [table.header, *(row for _, row in table.rows)]
+    numbers = [None, *(number for number, _ in table.rows)]
+    found = next(
+        (
+            (index, header, source)
+            for index, header in enumerate(
+                [_text(cell) for cell in row] for row in lines[:HEADER_SEARCH_ROWS]
+            )
+            if (source := recognise(header, METRIC_SOURCES)) is not None
+        ),
+        None,
     )
-    kind = detect_export(table.header)
-    if kind is None:
+    if found is None:
         titles = [title for title in table.header if title]
         first = ", ".join(titles[:8]) + (", ..." if len(titles) > 8 else "")
+        names = ", ".join(dict.fromkeys(s.name for s in METRIC_SOURCES))
         raise InputErrors(
             [
                 Problem(
                     shown_as,
                     Text(
                         "is not an export budgetbook can read metrics from: none of its first"
-                        " rows is the header of a Meta Ads Manager, Google Ads or LinkedIn"
-                        " Campaign Manager report (its first row reads: {first}).",
+                        " rows is the header of a report of {platforms} (its first row reads:"
+                        " {first}).",
+                        platforms=names,
                         first=first,
                     ),
                     hint=Text(
-                        "Export the campaign report as CSV from Meta Ads Manager, Google Ads or"
-                        " LinkedIn Campaign Manager, or write the metrics in kpis.csv."
+                        "Export the campaign report from the ad platform as it comes (CSV or"
+                        " .xlsx), or write the metrics in kpis.csv."
                     ),
                 )
             ]
         )
-    channels = {**DEFAULT_CHANNELS, **(default_channels or {})}
-    return _Reader(table, SHAPES[kind], channels[kind]).read()
+    index, header, source = found
+    width = len(header)
+    rows = [
+        (number, row if len(row) >= width else [*row, *[""] * (width - len(row))])
+        for number, row in zip(numbers[index + 1 :], lines[index + 1 :], strict=True)
+    ]
+    title_lines = [[_text(cell) for cell in line if _text(cell)] for line in lines[:index]]
+    data = Table(shown_as, header, rows, table.sha256)
+    return _Reader(data, source, title_lines, settings, currency).read()
 
 
 def _is_ratio(title: str, key: str) -> bool:
@@ -281,6 +163,7 @@ def _is_ratio(title: str, key: str) -> bool:
         or not words
         or words[0] in RATIO_FIRST_WORDS
         or words[-1] in RATIO_LAST_WORDS
+        or bool(RATIO_WORDS & set(words))
         or key.startswith(RATIO_STARTS)
     )
 
@@ -294,78 +177,296 @@ def _first_index(keys: list[str], wanted: Iterable[str]) -> int | None:
 
 
 class _Reader:
-    """One export's columns sorted into roles, then its rows summed by month and channel."""
+    """One export's columns sorted into roles by its source, then its rows summed by month
+    and channel."""
 
-    def __init__(self, table: Table, shape: _Shape, channel: str):
-        self.table, self.shape, self.channel = table, shape, channel
-        keys = [header_key(title) for title in table.header]
-        self.day = _first_index(keys, shape.day)
-        self.end = _first_index(keys, shape.end)
-        self.month = _first_index(keys, shape.month)
-        self.platform = _first_index(keys, shape.platform)
-        results = _first_index(keys, META_RESULTS) if shape is META else None
-        indicator = _first_index(keys, META_INDICATOR) if shape is META else None
+    def __init__(
+        self,
+        table: Table,
+        source: MetricSource,
+        title_lines: list[list[str]],
+        settings: MetricFileSettings | None,
+        currency: str | None,
+    ):
+        self.table, self.source, self.title_lines = table, source, title_lines
+        self.settings, self.currency = settings, currency
+        self.problems: list[Problem] = []
+        self.notes: list[Problem] = []
+        keys = [metric_key(title) for title in table.header]
+        # A column naming one day wins over the first day of a range; a range's last day is
+        # read only beside its first.
+        self.day = _first_index(keys, source.single_day)
+        self.end = None if self.day is not None else _first_index(keys, source.end)
+        if self.day is None:
+            self.day = _first_index(keys, source.day)
+        self.month = _first_index(keys, source.month)
+        self.platform = _first_index(keys, source.platforms)
+        self.currency_column = _first_index(keys, source.currency)
+        indicator = _first_index(keys, source.indicator)
+        results = _first_index(keys, source.results)
+        self.indicator = indicator if results is not None else None
         self.results = results if indicator is not None else None
-        self.indicator = indicator
-        self.names = [i for i, key in enumerate(keys) if key in shape.names]
-        roles = {self.day, self.end, self.month, self.platform, self.results, self.indicator}
+        self.names = [i for i, key in enumerate(keys) if key in source.names]
+        present = set(keys)
+        # Of headers counting one thing, the first present is read, the others restate it.
+        restated = {key for group in source.same for key in [k for k in group if k in present][1:]}
+        self.conversion_columns: dict[str, int] = {}
+        for kind in CONVERSION_KINDS:
+            found = [key for key in source.conversions.get(kind, ()) if key in present]
+            if found:
+                self.conversion_columns[kind] = keys.index(found[0])
+                restated |= set(found[1:])
+        roles = {
+            self.day, self.end, self.month, self.platform, self.results, self.indicator,
+            self.currency_column, *self.conversion_columns.values(),
+        }  # fmt: skip
         self.metrics: list[tuple[int, str]] = []
         overlaps: list[tuple[int, str]] = []
         unknown: list[int] = []
         for index, (title, key) in enumerate(zip(table.header, keys, strict=True)):
-            if index in roles or not title:
+            if index in roles or not title or key in restated or key in source.indicator:
                 continue
-            if key in shape.metrics:
-                self.metrics.append((index, shape.metrics[key]))
-            elif key in shape.overlaps:
-                overlaps.append((index, shape.overlaps[key]))
-            elif key not in shape.ignored and not _is_ratio(title, key):
+            if key in source.metrics:
+                self.metrics.append((index, source.metrics[key]))
+            elif key in source.overlaps:
+                overlaps.append((index, source.overlaps[key]))
+            elif key not in source.ignored and not _is_ratio(title, key):
                 unknown.append(index)
-        read = {metric for _, metric in self.metrics} | (
-            {"conversions"} if self.results is not None else set()
-        )
+        self._revenue_currency()
+        read = {metric for _, metric in self.metrics}
+        if self.conversion_columns or self.results is not None:
+            read.add("conversions")
         unknown += [index for index, metric in overlaps if metric not in read]
         self.unknown = list(dict.fromkeys(table.header[i] for i in sorted(unknown)))
         self.when = self.day if self.day is not None else self.month
-        cells = [cell for _, row in table.rows for cell in row]
-        self.decimal_comma = detect_decimal_comma(cells)
-        dates = [row[i] for _, row in table.rows for i in (self.day, self.end) if i is not None]
-        # LinkedIn writes US dates (10/1/2026), which no first of month can prove.
-        self.day_first = False if shape is LINKEDIN else detect_day_first(dates)
-        self.problems: list[Problem] = []
+        cells = [row[i] for _, row in table.rows for i, _ in self.metrics]
+        cells += [row[i] for _, row in table.rows for i in self.conversion_columns.values()]
+        told = detect_decimal_comma(cells)
+        self.decimal_comma = source.decimal_comma if told is None else told
+        self.day_first = self._day_first()
         self.seen_indicators: set[str] = set()
+        self.uncertain: set[tuple[date, str]] = set()  # conversions not counted
 
-    def read(self) -> MetricExport:
-        shape = self.shape
-        if self.when is None:
+    # --- the file as a whole -----------------------------------------------------------------
+
+    def _revenue_currency(self) -> None:
+        """A conversion value in another currency than the budget's is not counted: the
+        currency named by a column of currencies or a header's unit (``Amount spent (AUD)``)."""
+        revenue = [index for index, metric in self.metrics if metric == "revenue"]
+        if not revenue or self.currency is None:
+            return
+        named = {unit for title in self.table.header if (unit := header_unit(title))}
+        if self.currency_column is not None:
+            named |= {
+                _text(row[self.currency_column]).upper()
+                for _, row in self.table.rows
+                if re.fullmatch(r"[A-Za-z]{3}", _text(row[self.currency_column]))
+            }
+        other = sorted(named - {self.currency})
+        if not other:
+            return
+        self.metrics = [(i, metric) for i, metric in self.metrics if metric != "revenue"]
+        self.notes.append(
+            Problem(
+                self.table.file,
+                Text(
+                    "its conversion value is in {currencies}, not in the budget's {currency}:"
+                    " its revenue is not counted (its other figures are).",
+                    currencies=", ".join(other),
+                    currency=self.currency,
+                ),
+                column=self.table.header[revenue[0]],
+                hint=Text(
+                    "Export it in {currency}, or write the revenue in {currency} in kpis.csv.",
+                    currency=self.currency,
+                ),
+            )
+        )
+
+    def _day_first(self) -> bool:
+        """The source's order of numeric dates; where it declares none, the order a day
+        above 12 proves. Dates that read both ways with no proof make the file not read."""
+        if self.source.day_first is not None:
+            return self.source.day_first
+        columns = [i for i in (self.day, self.end, self.month) if i is not None]
+        for _, row in self.table.rows:
+            for i in columns:
+                if (proof := day_first_proof(row[i])) is not None:
+                    return proof
+        for number, row in self.table.rows:
+            for i in columns:
+                match = _AMBIGUOUS_DAY.fullmatch(_text(row[i]))
+                if match and match[1] != match[2]:
+                    self._problem(
+                        number,
+                        Text(
+                            "this date reads as two different days, day first and month"
+                            " first, and no other date of the file tells which it is."
+                        ),
+                        i,
+                        row,
+                        Text("Export the dates as 2026-10-31, or with the month in words."),
+                    )
+                    return True
+        return True
+
+    def _period(self) -> tuple[tuple[date, str], tuple[date, str]] | None:
+        """The first and last days a report's title lines give (``1 March 2026 - 31 March
+        2026``, ``Report Start: 3/1/2026`` and ``Report End: 3/31/2026``, or one day), each
+        with its text, or None."""
+        texts = [", ".join(cells) for cells in self.title_lines if cells]
+        start = end = None
+        for text in texts:
+            plain = text.strip().strip('"').strip()
+            label, _, rest = plain.partition(":")
+            key = normalise_header(label)
+            if key in ("report start", "date de debut du rapport", "debut du rapport"):
+                start = (day, rest.strip()) if (day := self._title_day(rest)) else None
+            elif key in ("report end", "date de fin du rapport", "fin du rapport"):
+                end = (day, rest.strip()) if (day := self._title_day(rest)) else None
+        if start and end:
+            return start, end
+        for text in texts:
+            plain = _TITLE_PREFIX.sub("", text.strip().strip('"').strip().strip(",").strip())
+            if match := _RANGE.fullmatch(plain):
+                first, last = self._title_day(match[1]), self._title_day(match[2])
+                if first and last:
+                    return (first, match[1].strip()), (last, match[2].strip())
+            elif day := self._title_day(plain):
+                return (day, plain), (day, plain)
+        return None
+
+    def _title_day(self, text: str) -> date | None:
+        """A day of a title line: ``1 March 2026``, ``March 1, 2026``, ``3/1/2026``, or
+        ``10/1/2026, 12:00 AM`` (LinkedIn's, its time after a comma); None when it is none."""
+        text = text.strip().strip('"').strip()
+        if re.match(r"\d{1,2}/\d{1,2}/\d{2,4}\s*,", text):
+            text = text.split(",")[0]
+        try:
+            return parse_date(text, self.day_first)
+        except ValueError:
+            return None
+
+    def _file_month(self) -> date | None:
+        """A report without a date column counts for the one month its title lines give; one
+        across several months, or with no period, cannot be put in months: not read."""
+        name, how = self.source.name, self.source.breakdown
+        if self.source.period_lines and (period := self._period()) is not None:
+            (first, first_text), (last, last_text) = period
+            if (first.year, first.month) == (last.year, last.month) and first <= last:
+                return first.replace(day=1)
             self.problems.append(
                 Problem(
                     self.table.file,
                     Text(
-                        "this {kind} export has no column giving each row's day or month, so"
-                        " its figures cannot be put in months.",
-                        kind=KIND_NAMES[shape.kind],
+                        "this {kind} report covers {first} to {last}, several months, and has"
+                        " no column giving each row's day or month, so its figures cannot be"
+                        " put in months.",
+                        kind=name,
+                        first=first_text,
+                        last=last_text,
                     ),
-                    hint=BREAKDOWN_HINTS[self.shape.kind],
+                    hint=Text(
+                        "Download it by month: one report a month, or segmented by day or month"
+                        " ({how}).",
+                        how=how,
+                    ),
                 )
             )
-            return MetricExport(self.table.file, shape.kind, [], self.unknown, self.problems)
+            return None
+        message = (
+            Text(
+                "this {kind} export has no column giving each row's day or month, and its"
+                " title lines give no period, so its figures cannot be put in months.",
+                kind=name,
+            )
+            if self.source.period_lines
+            else Text(
+                "this {kind} export has no column giving each row's day or month, so its"
+                " figures cannot be put in months.",
+                kind=name,
+            )
+        )
+        hint = Text("Export it with a day or month column ({how}).", how=how)
+        self.problems.append(Problem(self.table.file, message, hint=hint))
+        return None
+
+    def _file_channel(self) -> str | None:
+        """The channel of rows that do not name their platform: the file's setting, else the
+        source's; a Meta export without a Platform column has none, and is not read."""
+        setting = self.settings.channel if self.settings else None
+        if self.platform is not None:
+            if setting:
+                self.notes.append(
+                    Problem(
+                        self.table.file,
+                        Text(
+                            "its rows name their platform, which is their channel: the"
+                            " channel {channel} set for it in budgetbook.toml is not used.",
+                            channel=setting,
+                        ),
+                        column=self.table.header[self.platform],
+                    )
+                )
+            return None
+        if setting or self.source.channel:
+            return setting or self.source.channel
+        shown = self.table.file.split("/", 1)[-1]
+        self.problems.append(
+            Problem(
+                self.table.file,
+                Text(
+                    "this {kind} export has no {column} column, so budgetbook cannot tell which"
+                    " channel its rows are: Facebook, Instagram, or another of Meta's"
+                    " platforms.",
+                    kind=self.source.name,
+                    column=self.source.platforms[0].title() if self.source.platforms else "",
+                ),
+                hint=Text(
+                    'Name its channel in budgetbook.toml: [[metrics.sources]] files = "{file}"'
+                    ' and channel = "Instagram" (or "Facebook"), or export it with the'
+                    " breakdown by platform.",
+                    file=shown,
+                ),
+            )
+        )
+        return None
+
+    def read(self) -> MetricExport:
+        source = self.source
+        file_month = self._file_month() if self.when is None else None
+        channel = self._file_channel()
         totals: dict[tuple[date, str, str], Decimal] = {}
-        for number, row in self.table.rows:
-            taken = self._row(number, row)
-            if taken is None:
-                continue
-            month, channel, figures = taken
-            for metric, value in figures.items():
-                key = (month, channel, metric)
-                totals[key] = totals.get(key, Decimal(0)) + value
+        if not self.problems:
+            for number, row in self.table.rows:
+                taken = self._row(number, row, file_month, channel)
+                if taken is None:
+                    continue
+                month, row_channel, figures = taken
+                for metric, value in figures.items():
+                    key = (month, row_channel, metric)
+                    totals[key] = totals.get(key, Decimal(0)) + value
+        for month, row_channel in self.uncertain:
+            totals.pop((month, row_channel, "conversions"), None)
         values = [
-            KpiValue(month, channel, metric, value, self.table.file)
-            for (month, channel, metric), value in sorted(
+            KpiValue(month, row_channel, metric, value, self.table.file)
+            for (month, row_channel, metric), value in sorted(
                 totals.items(), key=lambda item: (*item[0][:2], METRICS.index(item[0][2]))
             )
         ]
-        return MetricExport(self.table.file, shape.kind, values, self.unknown, self.problems)
+        if self.problems:
+            values = []
+        return MetricExport(
+            self.table.file,
+            source.platform,
+            values,
+            self.unknown,
+            self.problems,
+            self.notes,
+            source.language,
+        )
+
+    # --- rows ----------------------------------------------------------------------------
 
     def _problem(
         self, number: int, message: Text, column: int | None, row: list[object], hint: Text | None
@@ -381,70 +482,81 @@ class _Reader:
             )
         )
 
-    def _is_summary(self, row: list[object], when: int) -> bool:
-        """A total or summary row: ``Total: Account``, ``Total``, ``Résultats`` in place of the
-        date or first when there is none (a campaign may be called "Total..."), or a Meta
-        summary row, which keeps the dates but names no campaign, ad set, ad or platform."""
+    def _is_summary(self, row: list[object]) -> bool:
+        """A total, summary or footer row: ``Total: Account``, ``Total``, ``Résultats`` in
+        place of the date or first when there is none (a campaign may be called "Total..."),
+        Microsoft's copyright line, or a Meta summary row, which keeps the dates but names no
+        campaign, ad set, ad or platform."""
         first = next((_text(cell) for cell in row if _text(cell)), "")
+        if FOOTER_ROW.match(first):
+            return True
+        if self.when is None:
+            labelled = TOTAL_LABEL.match(first) or normalise_header(first) in SUMMARY_LABELS
+            return bool(labelled) or not first
         labelled = TOTAL_ROW.match(first) or normalise_header(first) in SUMMARY_LABELS
-        if labelled and _text(row[when]) in ("", first):
+        if labelled and _text(row[self.when]) in ("", first):
             return True
         return bool(self.names) and not any(_text(row[i]) for i in self.names)
 
-    def _row(self, number: int, row: list[object]) -> tuple[date, str, dict[str, Decimal]] | None:
-        """A row's month, channel and figures; None, with a problem when it is not a summary,
-        when the row cannot be counted as a whole."""
-        when = self.when
-        if when is None or self._is_summary(row, when):
+    def _row(
+        self, number: int, row: list[object], file_month: date | None, channel: str | None
+    ) -> tuple[date, str, dict[str, Decimal]] | None:
+        """A row's month, channel and figures; None when it is a summary, or (with a problem)
+        when it cannot be read for sure."""
+        if self._is_summary(row):
             return None
         if self.table.overflow(row):
             self._problem(
                 number,
                 Text(
                     "this row has more cells than the header's {count} columns (an unquoted"
-                    " separator inside a value?); it is not counted.",
+                    " separator inside a value?).",
                     count=len(self.table.header),
                 ),
                 None,
                 row,
-                None,
+                Text("Export the file again as it comes from the platform."),
             )
             return None
-        month = self._month(number, row, when)
-        channel = self._channel(number, row)
+        month = file_month if self.when is None else self._month(number, row, self.when)
+        row_channel = channel if self.platform is None else self._channel(number, row)
         figures: dict[str, Decimal] = {}
+        columns = [*self.metrics, *((i, "conversions") for i in self.conversion_columns.values())]
         readable = True
-        for index, metric in self.metrics:
-            if _text(row[index]) in NO_VALUE:
-                continue
-            try:
-                value = parse_amount(row[index], self.decimal_comma)
-            except ValueError:
-                self._problem(
-                    number,
-                    Text("is not a number; the row is not counted."),
-                    index,
-                    row,
-                    Text("Correct the figure, or leave the cell empty when there is none."),
-                )
+        for index, metric in columns:
+            value = self._number(number, row, index)
+            if value is False:
                 readable = False
-                continue
-            figures[metric] = figures.get(metric, Decimal(0)) + value
-        if month is None or channel is None or not readable:
+            elif value is not None:
+                figures[metric] = figures.get(metric, Decimal(0)) + value
+        if month is None or row_channel is None or not readable:
             return None
-        conversions = self._results(number, row)
-        if conversions is not None:
-            figures["conversions"] = figures.get("conversions", Decimal(0)) + conversions
-        return month, channel, figures
+        results = self._results(number, row, month, row_channel)
+        if results is not None:
+            figures["conversions"] = figures.get("conversions", Decimal(0)) + results
+        return month, row_channel, figures
 
-    def _month(self, number: int, row: list[object], index: int) -> date | None:
-        if not _text(row[index]):
+    def _number(self, number: int, row: list[object], index: int) -> Decimal | bool | None:
+        """A figure; None for an empty cell; False, with a problem, for one not a number."""
+        if _text(row[index]) in NO_VALUE:
+            return None
+        try:
+            return parse_amount(row[index], self.decimal_comma)
+        except ValueError:
             self._problem(
                 number,
-                Text("the row has no date, so its month is unknown; it is not counted."),
+                Text("is not a number."),
                 index,
                 row,
-                BREAKDOWN_HINTS[self.shape.kind],
+                Text("Correct the figure, or leave the cell empty when there is none."),
+            )
+            return False
+
+    def _month(self, number: int, row: list[object], index: int) -> date | None:
+        hint = Text("Export it with a day or month column ({how}).", how=self.source.breakdown)
+        if not _text(row[index]):
+            self._problem(
+                number, Text("the row has no date, so its month is unknown."), index, row, hint
             )
             return None
         try:
@@ -452,7 +564,7 @@ class _Reader:
         except ValueError:
             self._problem(
                 number,
-                Text("is not a date or a month; the row is not counted."),
+                Text("is not a date or a month."),
                 index,
                 row,
                 Text(
@@ -466,33 +578,30 @@ class _Reader:
         try:
             last = month_of(row[self.end], self.day_first)
         except ValueError:
-            message = Text("is not a date; the row is not counted.")
-            self._problem(number, message, self.end, row, None)
+            self._problem(number, Text("is not a date."), self.end, row, None)
             return None
         if last != first:
             self._problem(
                 number,
                 Text(
                     "this row covers {first} to {last}, more than one month, and its figures"
-                    " cannot be split between months; it is not counted.",
+                    " cannot be split between months.",
                     first=_text(row[index]),
                     last=_text(row[self.end]),
                 ),
                 self.end,
                 row,
-                BREAKDOWN_HINTS[self.shape.kind],
+                hint,
             )
             return None
         return first
 
     def _channel(self, number: int, row: list[object]) -> str | None:
-        if self.platform is None:
-            return self.channel
         text = _text(row[self.platform])
         if not text:
             self._problem(
                 number,
-                Text("the platform is empty, so the channel is unknown; the row is not counted."),
+                Text("the platform is empty, so the channel is unknown."),
                 self.platform,
                 row,
                 Text("Export with the breakdown by platform for every row, or without it."),
@@ -500,44 +609,43 @@ class _Reader:
             return None
         return PLATFORMS.get(normalise_header(text), text)
 
-    def _results(self, number: int, row: list[object]) -> Decimal | None:
-        """Meta's Results as conversions, when the indicator says they are."""
+    def _results(self, number: int, row: list[object], month: date, channel: str) -> Decimal | None:
+        """Meta's Results as conversions, when the row's indicator says they are and the file
+        has no column of their kind; results that may or may not be conversions leave the
+        month's conversions of the channel uncounted (`read`), said once per indicator."""
         if self.results is None or self.indicator is None or _text(row[self.results]) in NO_VALUE:
             return None
         indicator = _text(row[self.indicator])
-        if OTHER_RESULT.search(indicator):
-            return None
-        if not CONVERSION_RESULT.search(indicator):
+        kind = result_kind(indicator)
+        if kind == "" or kind in self.conversion_columns:
+            return None  # not a conversion, or counted from its own column
+        if kind is None:
+            value = self._number(number, row, self.results)
+            if not value:
+                return None
+            self.uncertain.add((month, channel))
             if indicator not in self.seen_indicators:  # once per indicator, not on every row
                 self.seen_indicators.add(indicator)
-                self._problem(
-                    number,
-                    Text(
-                        "the results of rows with this indicator are not counted: budgetbook"
-                        " cannot tell whether they are conversions (the rows' other figures are"
-                        " counted)."
-                    ),
-                    self.indicator,
-                    row,
-                    Text("Add their conversions to kpis.csv by hand if they are."),
+                self.notes.append(
+                    Problem(
+                        self.table.file,
+                        Text(
+                            "budgetbook cannot tell whether the results of rows with this"
+                            " indicator are conversions, so the conversions of their month and"
+                            " channel are not counted (the rows' other figures are)."
+                        ),
+                        row=number,
+                        column=self.table.header[self.indicator],
+                        value=indicator,
+                        hint=Text(
+                            "Export the Purchases, Leads or Registrations completed columns, or"
+                            " add those conversions to kpis.csv by hand."
+                        ),
+                    )
                 )
             return None
-        try:
-            return parse_amount(row[self.results], self.decimal_comma)
-        except ValueError:
-            self._problem(
-                number,
-                Text("is not a number; these results are not counted as conversions."),
-                self.results,
-                row,
-                None,
-            )
-            return None
-
-
-_YEAR_MONTH = re.compile(r"(\d{4})[-/.](\d{1,2})")
-_MONTH_YEAR = re.compile(r"(\d{1,2})[-/.](\d{4})")
-_NAME_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{4})")
+        value = self._number(number, row, self.results)
+        return value if isinstance(value, Decimal) else None
 
 
 def month_of(value: object, day_first: bool = True) -> date:
@@ -559,3 +667,48 @@ def month_of(value: object, day_first: bool = True) -> date:
             raise
         day = parse_date(rest, day_first)
     return day.replace(day=1)
+
+
+LISTED_PROBLEMS = 5  # of a file not read, the problems listed; the others are counted
+
+
+class Where(str):
+    """Why a file was not read, and where in it: a problem's row, column and value, message and
+    hint, in any language, without the file's name, which is shown beside it."""
+
+    problem: Problem
+
+    def __new__(cls, problem: Problem) -> Where:
+        text = super().__new__(cls, _located(problem, "en"))
+        text.problem = problem
+        return text
+
+    def __reduce__(self):
+        return Where, (self.problem,)
+
+    def in_language(self, language: str) -> str:
+        return _located(self.problem, language)
+
+
+def _located(problem: Problem, language: str) -> str:
+    shown = problem.in_language(language)
+    for separator in (", ", " : ", ": "):
+        if shown.startswith(problem.file + separator):
+            return shown[len(problem.file) + len(separator) :]
+    return shown
+
+
+def not_read(problems: list[Problem]) -> list[NotCounted]:
+    """A file left out for ``problems``: each listed, with its row, column and value, up to a
+    few; the rest counted in one more item."""
+    items = [
+        NotCounted(problem.file, problem.row, UNREADABLE, Where(problem), "", None)
+        for problem in problems[:LISTED_PROBLEMS]
+    ]
+    if len(problems) > LISTED_PROBLEMS:
+        more = Text(
+            "{count} more rows of the file cannot be read, like those listed.",
+            count=len(problems) - LISTED_PROBLEMS,
+        )
+        items.append(NotCounted(problems[0].file, None, UNREADABLE, more, "", None))
+    return items

@@ -99,6 +99,20 @@ class FileSettings:
 
 
 @dataclass(frozen=True)
+class MetricFileSettings:
+    """One ``[[metrics.sources]]`` entry: what budgetbook.toml says of the ad-platform exports
+    its ``files`` glob matches in metrics/."""
+
+    files: str  # a glob, matched against the file's path in the project or in metrics/
+    channel: str | None = None  # the channel of rows that do not name their own platform
+
+    def matches(self, shown: str) -> bool:
+        """Whether ``shown`` (``metrics/x.csv``) is one of this entry's files."""
+        inside = shown.split("/", 1)[1] if shown.startswith("metrics/") else shown
+        return any(fnmatchcase(path.casefold(), self.files.casefold()) for path in (shown, inside))
+
+
+@dataclass(frozen=True)
 class Limits:
     """How large an input may be before it is refused; each can be raised in budgetbook.toml
     under [limits], by the key named in the message that hits it."""
@@ -140,6 +154,7 @@ class Config:
     calendar_targets: dict[str, int] = field(default_factory=dict)  # platform -> posts a month
     limits: Limits = field(default_factory=Limits)
     workbook: WorkbookOptions = field(default_factory=WorkbookOptions)
+    metrics_sources: tuple[MetricFileSettings, ...] = ()  # [[metrics.sources]], in order
 
 
 @dataclass(frozen=True)
@@ -490,6 +505,8 @@ class Project:
     kpis: list[KpiValue] = field(default_factory=list)
     operations: list[Operation] = field(default_factory=list)
     metric_exports: list = field(default_factory=list)  # MetricExport, from metrics/
+    # The files of metrics/ that were not read, each with why (kind UNREADABLE).
+    metrics_not_read: list[NotCounted] = field(default_factory=list)
 
     @property
     def categories(self) -> list[str]:

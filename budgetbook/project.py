@@ -16,7 +16,7 @@ from budgetbook.config import CONFIG_NAME, parse_config, read_config_text
 from budgetbook.errors import InputErrors, Problem, speaking
 from budgetbook.kpis_file import read_kpis
 from budgetbook.messages import Text
-from budgetbook.model import BudgetLine, Config, KpiValue, Limits, Project
+from budgetbook.model import BudgetLine, Config, KpiValue, Limits, NotCounted, Project
 from budgetbook.objectives_file import read_objectives
 from budgetbook.operations_file import read_operations
 from budgetbook.roadmap_file import read_roadmap
@@ -114,8 +114,8 @@ def _load_inputs(root: Path, config: Config, config_text: str) -> Project:
     )
     posts = _read(root, "calendar", read_calendar, problems, limits=limits)
     kpis = _read(root, "kpis", read_kpis, problems, limits=limits)
-    exports = _read_metric_exports(root, problems, limits)
-    kpis = _merge_metrics(kpis, exports, problems)
+    exports, metrics_not_read = _read_metric_exports(root, config)
+    kpis, exports = _merge_metrics(kpis, exports, metrics_not_read)
     operations = _read(root, "operations", read_operations, problems, limits=limits)
     if problems:
         raise InputErrors(problems)
@@ -136,69 +136,88 @@ def _load_inputs(root: Path, config: Config, config_text: str) -> Project:
         posts=posts,
         kpis=kpis,
         metric_exports=exports,
+        metrics_not_read=metrics_not_read,
         operations=operations,
     )
 
 
-def _read_metric_exports(root: Path, problems: list[Problem], limits: Limits) -> list[MetricExport]:
-    """Every ad-platform export in ``metrics/``; a file whose bytes equal another's is a
-    problem, as it would count the same figures twice."""
-    from budgetbook.metric_exports import read_metric_export
+def _read_metric_exports(root: Path, config: Config) -> tuple[list[MetricExport], list[NotCounted]]:
+    """Every ad-platform export in ``metrics/``, and the files not read, each with why: a file
+    that is no export budgetbook reads, one with a row it cannot read for sure, or a copy of
+    another (its figures would count twice). None of them stops the build."""
+    from budgetbook.metric_exports import not_read, read_metric_export
 
     exports: list[MetricExport] = []
+    left_out: list[NotCounted] = []
     seen: dict[str, str] = {}
-    for path in actuals_files(root / "metrics"):
+    for path in actuals_files(root / "metrics", None):
         shown = path.relative_to(root).as_posix()
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if digest in seen:
-            problems.append(
-                Problem(
-                    shown,
-                    Text("has the same content as {file}.", file=seen[digest]),
-                    hint=Text("Remove one."),
-                )
-            )
-            continue
-        seen[digest] = shown
         try:
-            export = read_metric_export(path, shown, limits=limits)
-        except InputErrors as exc:
-            problems += exc.problems
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            digest = ""  # read_metric_export says why it cannot be read
+        if digest in seen:
+            copy = Problem(
+                shown,
+                Text("has the same content as {file}.", file=seen[digest]),
+                hint=Text("Remove one."),
+            )
+            left_out += not_read([copy])
             continue
-        problems += export.problems
+        if digest:
+            seen[digest] = shown
+        settings = next((s for s in config.metrics_sources if s.matches(shown)), None)
+        try:
+            export = read_metric_export(path, shown, settings, config.limits, config.currency)
+        except InputErrors as exc:
+            left_out += not_read(exc.problems)
+            continue
+        if export.problems:
+            left_out += not_read(export.problems)
+            continue
         exports.append(export)
-    return exports
+    return exports, left_out
 
 
 def _merge_metrics(
-    kpis: list[KpiValue], exports: list[MetricExport], problems: list[Problem]
-) -> list[KpiValue]:
-    """kpis.csv and the exports together; exports of the same month, channel and metric add
-    up (two campaigns' files), but a figure also in kpis.csv would count twice: a problem."""
+    kpis: list[KpiValue], exports: list[MetricExport], left_out: list[NotCounted]
+) -> tuple[list[KpiValue], list[MetricExport]]:
+    """kpis.csv and the exports together, and the exports kept; exports of the same month,
+    channel and metric add up (two campaigns' files), but an export giving a figure that
+    kpis.csv gives too would count it twice: it is not read (added to ``left_out``)."""
+    from budgetbook.metric_exports import not_read
+
     typed = {(v.month, v.channel.casefold(), v.metric): v for v in kpis}
     summed: dict[tuple, KpiValue] = {}
+    kept: list[MetricExport] = []
     for export in exports:
-        for value in export.values:
-            key = (value.month, value.channel.casefold(), value.metric)
-            if key in typed:
-                problems.append(
+        twice = next(
+            (v for v in export.values if (v.month, v.channel.casefold(), v.metric) in typed), None
+        )
+        if twice is not None:
+            left_out += not_read(
+                [
                     Problem(
-                        value.source,
+                        export.file,
                         Text(
                             "gives {channel} {metric} for {month}, which kpis.csv gives too.",
-                            channel=value.channel,
-                            metric=value_name("metric", value.metric),
-                            month=f"{value.month:%Y-%m}",
+                            channel=twice.channel,
+                            metric=value_name("metric", twice.metric),
+                            month=f"{twice.month:%Y-%m}",
                         ),
                         hint=Text("Keep the figure in one place, or it would count twice."),
                     )
-                )
-                continue
+                ]
+            )
+            continue
+        kept.append(export)
+        for value in export.values:
+            key = (value.month, value.channel.casefold(), value.metric)
             if key in summed:
                 earlier = summed[key]
                 value = replace(earlier, value=earlier.value + value.value)
             summed[key] = value
-    return [*kpis, *summed.values()]
+    return [*kpis, *summed.values()], kept
 
 
 def _read(

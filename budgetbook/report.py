@@ -11,7 +11,7 @@ from budgetbook.build import Summary
 from budgetbook.errors import in_language
 from budgetbook.labels import LABELS
 from budgetbook.messages import MESSAGES, Messages, Text
-from budgetbook.metric_exports import KIND_NAMES
+from budgetbook.metric_exports import KIND_NAMES, Where
 from budgetbook.model import Config, NotCounted, Source, Transactions
 from budgetbook.values import money_text
 
@@ -140,6 +140,10 @@ def describe(summary: Summary) -> str:
         if export.unknown_columns:
             columns = ", ".join(export.unknown_columns)
             rows.append(("", "", words.columns_not_read.format(columns=columns)))
+        rows += [("", "", Where(note).in_language(config.language)) for note in export.notes]
+    for item in project.metrics_not_read:
+        reason = in_language(item.reason, config.language)
+        rows.append((label["not_read"], "", words.not_read.format(file=item.file, reason=reason)))
     spent = words.share(total.share_spent) if total.share_spent is not None else ""
     rows += [
         (label["planned"], words.amount(total.total_planned, currency), ""),
@@ -231,8 +235,13 @@ def summary_record(summary: Summary) -> dict:
                 "kind": export.kind,
                 "figures": len(export.values),
                 "columns_not_read": list(export.unknown_columns),
+                "notes": [Where(note) for note in export.notes],
             }
             for export in project.metric_exports
+        ],
+        "metrics_not_read": [
+            {"file": item.file, "row": item.row, "reason": item.reason}
+            for item in project.metrics_not_read
         ],
         "planned": str(total.total_planned),
         "actual": str(total.total_actual),

@@ -166,10 +166,6 @@ FRENCH_CASES = {
         lambda root: (root / "budget.xlsx").write_bytes(b""),
         [("budget.csv", None, None, None)],
     ),
-    "not an ad-platform export": (
-        lambda root: write_csv(root / "metrics" / "meta.csv", [["jour", "chose"], ["1", "2"]]),
-        [("metrics/meta.csv", None, None, None)],
-    ),
     "binary table": (
         lambda root: hostile.nul_bytes(root / "kpis.csv"),
         [("kpis.csv", None, None, None)],
@@ -564,6 +560,26 @@ def test_a_finance_file_not_read_is_told_in_french_in_the_summary_and_the_sheet(
         "aucune ligne indiquée, et aucune règle de mapping.csv ne s'applique",
     ]
     assert not english_left(" ".join(reasons))
+
+
+def test_a_metrics_file_not_read_is_told_in_french_and_the_build_goes_on(tmp_path):
+    root = write_project(tmp_path / "projet", [GOOD_LINE], LEDGER)
+    _toml(root, "[company]", 'language = "fr"\n\n[company]')
+    write_csv(root / "metrics" / "meta.csv", [["jour", "chose"], ["1", "2"]])
+    book = tmp_path / "classeur.xlsx"
+    result = CliRunner().invoke(main, ["build", str(root), "-o", str(book)])
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.output.splitlines() if "metrics/meta.csv" in line]
+    assert line.split()[:2] == ["Non", "lu"]
+    told = line.split("metrics/meta.csv : ", 1)[1]
+    assert told.startswith("n'est pas un export dont budgetbook sait lire les indicateurs")
+    brands = {source.name for source in sources.METRIC_SOURCES}  # names, not English
+    assert not english_left(told.replace("jour, chose", ""), *brands)
+    sheet = openpyxl.load_workbook(book)["Non comptées"]
+    assert (sheet.cell(2, 1).value, sheet.cell(2, 3).value.split(" : ")[0]) == (
+        "metrics/meta.csv",
+        "n'est pas un export dont budgetbook sait lire les indicateurs",
+    )
 
 
 def test_export_of_a_french_workbook_is_refused_in_french(french_book, tmp_path):

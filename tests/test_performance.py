@@ -12,7 +12,6 @@ import openpyxl
 import pytest
 
 from budgetbook.build import build_workbook
-from budgetbook.errors import InputErrors
 from budgetbook.kpis_file import read_kpis
 from budgetbook.operations_file import read_operations
 from budgetbook.report import describe
@@ -247,15 +246,21 @@ def test_exports_in_metrics_feed_the_report(project_factory, tmp_path):
     assert ws.cell(reach, 4).value == 16500  # October, the second month from September
 
 
-def test_a_figure_in_both_kpis_and_an_export_is_refused(project_factory, tmp_path):
+def test_a_figure_in_both_kpis_and_an_export_is_not_read(project_factory, tmp_path):
     project = _export_project(project_factory, tmp_path)
     write_csv(project / "kpis.csv", [KPIS[0], ["2026-10", "Instagram", "reach", 1]])
     shutil.copy(EXPORTS / "meta-ads-platform.csv", project / "metrics" / "again.csv")
-    with pytest.raises(InputErrors) as caught:
-        build_workbook(project, tmp_path / "book.xlsx")
-    shown = str(caught.value)
+    summary = build_workbook(project, tmp_path / "book.xlsx")  # the build goes on
+    shown = describe(summary)
     assert "metrics/meta-q4.csv: has the same content as metrics/again.csv" in shown
-    assert "gives Instagram reach for 2026-10, which kpis.csv gives too" in shown
+    assert "metrics/again.csv: gives Instagram reach for 2026-10, which kpis.csv gives too" in (
+        shown
+    )
+    assert summary.project.metric_exports == []
+    ws = openpyxl.load_workbook(tmp_path / "book.xlsx")["Performance"]
+    instagram = _rows(ws)["Instagram"]
+    reach = next(r for r in range(instagram, ws.max_row + 1) if ws.cell(r, 1).value == "Reach")
+    assert ws.cell(reach, 4).value == 1  # kpis.csv's October figure, alone
 
 
 @pytest.mark.parametrize("months", [1, 3, 6, 12])

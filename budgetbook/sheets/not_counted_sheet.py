@@ -19,13 +19,15 @@ def write_not_counted(ws: Worksheet, project: Project, styles: Styles, labels: L
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(0)
-    if not project.not_counted:
+    # The finance rows not counted, then the files of metrics/ not read.
+    listed = [*project.not_counted, *project.metrics_not_read]
+    if not listed:
         ws.write_string(1, 0, labels.all_counted, styles.subtitle)
         return
-    for row, item in enumerate(project.not_counted, start=1):
+    for row, item in enumerate(listed, start=1):
         ws.write_string(row, 0, item.file, styles.text)
         if item.row is not None:
             ws.write_number(row, 1, item.row, styles.integer)
         ws.write_string(row, 2, in_language(item.reason, project.config.language), styles.text)
         ws.write_string(row, 3, in_language(item.text, project.config.language), styles.text)
-    ws.autofilter(0, 0, len(project.not_counted), len(headers) - 1)
+    ws.autofilter(0, 0, len(listed), len(headers) - 1)

@@ -40,7 +40,7 @@ def write_overview(
         (labels.period, f"{words.month(months[0])} – {words.month(months[-1])}"),
         (labels.currency, config.currency),
         (labels.counted, len(project.transactions)),
-        (labels.not_counted_rows, len(project.not_counted)),
+        (labels.not_counted_rows, len(project.not_counted) + len(project.metrics_not_read)),
     )
     for offset, (name, value) in enumerate(facts):
         ws.write_string(FACTS_ROW + offset, 0, name, styles.text_bold)

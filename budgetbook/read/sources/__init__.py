@@ -8,17 +8,25 @@ bank is one entry in `banks.py` and one fixture under ``tests/data/sources/banks
 Recognition goes from the most specific source to the most general: a named bank's layout,
 the FEC, an accounting package's export, a bank statement told by its value-date or balance
 column, then the generic ledger, whose headers are the widest list of synonyms.
+
+Ad-platform metric exports (``metrics/``) are sources too, declared in `ads.py` and
+recognised by the same function among `METRIC_SOURCES`; `budgetbook.metric_exports` reads them.
 """
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from budgetbook.read.sources.accounting import ACCOUNTING, SAGE_100, SECTION_ACCOUNT
+from budgetbook.read.sources.ads import METRIC_SOURCES, HeaderKeys, MetricSource
 from budgetbook.read.sources.banks import BANK_STATEMENT, BANKS
 from budgetbook.read.sources.base import Sign, Source, Titles, normalise_header
 from budgetbook.read.sources.fec import FEC
 from budgetbook.read.sources.ledger import LEDGER
 from budgetbook.read.sources.statements import BY_SUFFIX as STATEMENTS_BY_SUFFIX
 from budgetbook.read.sources.statements import OFX, QIF
+
+AnySource = TypeVar("AnySource", Source, MetricSource)
 
 # In the order they are tried: the first that recognises a header reads the file.
 SOURCES: tuple[Source, ...] = (*BANKS, FEC, *ACCOUNTING, BANK_STATEMENT, LEDGER)
@@ -33,17 +41,20 @@ def headless(first_row: list[str]) -> Source | None:
     return next((source for source in SOURCES if source.is_title_line(first_row)), None)
 
 
-def recognise(header: list[str]) -> Source | None:
-    """The first source that recognises ``header``, or None when none does."""
-    titles = Titles(header)
-    return next((source for source in SOURCES if source.recognises(titles)), None)
+def recognise(header: list[str], among: tuple[AnySource, ...] = SOURCES) -> AnySource | None:
+    """The first source ``among`` them (the finance sources, or `METRIC_SOURCES`) that
+    recognises ``header``, or None when none does."""
+    titles = HeaderKeys(header)
+    return next((source for source in among if source.recognises(titles)), None)
 
 
 __all__ = [
     "BY_KEY",
     "BY_SUFFIX",
+    "METRIC_SOURCES",
     "SECTION_ACCOUNT",
     "SOURCES",
+    "MetricSource",
     "Sign",
     "Source",
     "Titles",
