@@ -21,6 +21,7 @@ from budgetbook.model import (
     ActualsFormat,
     BudgetLine,
     Config,
+    Conversion,
     FileSettings,
     MappingRule,
     NotCounted,
@@ -313,6 +314,8 @@ class Reading:
     decimal_comma: bool | None
     sign: Sign | None
     accounts: tuple[str, ...] | None
+    currency: str | None = None  # the amounts' currency, where no column or header says it
+    tax_included: bool | None = None  # whether the amounts include VAT; None: unknown
 
     @property
     def name(self) -> str:
@@ -372,12 +375,17 @@ class ReadingPlan:
         if settings is not None and settings.accounts is not None:
             accounts = settings.accounts
         sign = Sign(settings.sign) if settings is not None and settings.sign else source.sign
+        tax_included = source.tax_included
+        if settings is not None and settings.tax_included is not None:
+            tax_included = settings.tax_included
         return Reading(
             source,
             self.fmt.day_first if self.fmt.day_first is not None else source.day_first,
             self.fmt.decimal_comma if self.fmt.decimal_comma is not None else source.decimal_comma,
             sign,
             accounts,
+            settings.currency if settings is not None else None,
+            tax_included,
         )
 
 
@@ -649,6 +657,15 @@ class _Reader:
         self.money_cols = self._money_columns(columns)
         self.currency_col, self.state_col = columns.get("currency"), columns.get("state")
         self.direction_col = columns.get("direction")
+        self.vat_of = {line.name: line.vat for line in lines}
+        headers = [frame.header[index] for index, _ in self.money_cols]
+        self.currency = reading.currency or _currency_in(headers) or config.currency
+        self.tax_included = reading.tax_included
+        if self.tax_included is None:
+            self.tax_included = _tax_basis_in(headers)
+        # The file's amounts on another basis than the budget's: each row's VAT is removed
+        # or added.
+        self.other_basis = self.tax_included not in (None, config.tax_included)
         self.day_first = (
             reading.day_first if reading.day_first is not None else self._detect_day_first()
         )
@@ -760,6 +777,7 @@ class _Reader:
                 by_pair=pl.min_horizontal(in_vendor, in_account),
                 **self._named_lines(line_col, distinct),
                 **self._refused(),
+                currency=self._currencies(),
                 **in_description,
             )
             .collect()
@@ -783,15 +801,95 @@ class _Reader:
         fine = counted["date"].is_not_null() & amounts.is_not_null() & counted["line"].is_not_null()
         if self.frame.shifted:
             fine = fine & ~counted["row"].is_in(list(self.frame.shifted))
-        rescued, not_counted = self._failed_rows(counted, fine)
+        conversions: dict[int, Conversion] = {}
+        unconverted: dict[int, _Skip] = {}
+        if self.other_basis or (found["currency"] != self.config.currency).any():
+            counted, conversions, unconverted = self._converted(counted, found["currency"], fine)
+            fine = fine & ~counted["row"].is_in(list(unconverted))
+        rescued, not_counted = self._failed_rows(counted, fine, unconverted)
         if not rescued:
-            return TransactionColumns(counted, self.frame.file, fine), not_counted
+            return TransactionColumns(counted, self.frame.file, fine, conversions), not_counted
         # A row the columns failed but the row's own reading counts: in its place.
         extra = [[getattr(t, name) for t in rescued] for name in TRANSACTION_COLUMNS]
         counted = pl.concat(
             [counted.filter(fine), pl.DataFrame(extra, schema=counted.schema, orient="col")]
         ).sort("row")
-        return TransactionColumns(counted, self.frame.file), not_counted
+        conversions |= {t.source_row: t.conversion for t in rescued if t.conversion}
+        return TransactionColumns(counted, self.frame.file, None, conversions), not_counted
+
+    def _currencies(self):
+        """Each row's currency: its currency cell's, else the file's."""
+        import polars as pl
+
+        if self.currency_col is None:
+            return pl.lit(self.currency)
+        cell = pl.col(str(self.currency_col)).str.strip_chars().str.to_uppercase()
+        return pl.when(cell.is_null() | (cell == "")).then(pl.lit(self.currency)).otherwise(cell)
+
+    def _converted(self, counted, currencies, fine):
+        """The rows that count with their amounts brought to the budget's currency and tax
+        basis (`_conversion`), how each was, and why the rows that cannot be were not."""
+        import polars as pl
+
+        needed = fine if self.other_basis else fine & (currencies != self.config.currency)
+        positions = needed.arg_true()
+        rows = counted.select("date", "amount", "line", "row").with_columns(currency=currencies)
+        amounts: list[Decimal] = []
+        conversions: dict[int, Conversion] = {}
+        unconverted: dict[int, _Skip] = {}
+        for day, amount, line, number, currency in rows[positions].iter_rows():
+            try:
+                conversion = self._conversion(day, amount, line, currency)
+            except _Skip as skip:
+                unconverted[number] = skip
+                amounts.append(amount)
+                continue
+            conversions[number] = conversion
+            amounts.append(conversion.apply())
+        places = max((-amount.as_tuple().exponent for amount in amounts), default=2)
+        kind = pl.Decimal(38, max(counted["amount"].dtype.scale, places))
+        converted = counted["amount"].cast(kind).scatter(positions, pl.Series(amounts, dtype=kind))
+        return counted.with_columns(amount=converted), conversions, unconverted
+
+    def _conversion(self, day: date, amount: Decimal, line: str, currency: str) -> Conversion:
+        """How an amount in ``currency`` is brought to the budget's currency, at the project's
+        rate of its month, and to the budget's tax basis, with its line's VAT rate; _Skip when
+        the project gives no rate."""
+        rate = None
+        if currency != self.config.currency:
+            rate = self.config.rate(currency, self.config.period.month_index(day))
+            if rate is None:
+                raise _Skip(
+                    "no exchange rate",
+                    Text(
+                        "an amount in {currency}, and budgetbook.toml gives no rate for"
+                        " {currency} in {month}: add one under [currency.rates]",
+                        currency=currency,
+                        month=f"{day:%Y-%m}",
+                    ),
+                    in_budget_currency=False,
+                )
+        vat = None
+        if self.other_basis:
+            vat = self.vat_of.get(line)
+            if vat is None:
+                vat = self.config.vat
+            if vat is None:
+                reason = (
+                    Text(
+                        "an amount that includes VAT, and the budget is before tax: give line"
+                        " {line} a vat in budget.csv, or set [budget] vat in budgetbook.toml",
+                        line=line,
+                    )
+                    if self.tax_included
+                    else Text(
+                        "an amount before tax, and the budget includes VAT: give line {line} a"
+                        " vat in budget.csv, or set [budget] vat in budgetbook.toml",
+                        line=line,
+                    )
+                )
+                raise _Skip("no VAT rate", reason)
+        return Conversion(amount, currency, rate, vat, bool(self.tax_included))
 
     def amounts(self) -> list[Decimal | None]:
         """Each row's amount, spent minus credited, or None where none reads (all of them,
@@ -881,9 +979,6 @@ class _Reader:
         import polars as pl
 
         refused = []
-        if self.currency_col is not None:
-            currency = pl.col(str(self.currency_col)).str.strip_chars().str.to_uppercase()
-            refused.append((currency != "") & (currency != self.config.currency))
         states = self.reading.source.states
         if self.state_col is not None and states is not None:
             state = pl.col(str(self.state_col)).str.strip_chars().fill_null("")
@@ -932,11 +1027,14 @@ class _Reader:
             "named_line": line,
         }
 
-    def _failed_rows(self, counted, fine) -> tuple[list[Transaction], list[NotCounted]]:
+    def _failed_rows(
+        self, counted, fine, unconverted: dict[int, _Skip]
+    ) -> tuple[list[Transaction], list[NotCounted]]:
         """Why each row the columns did not count is not counted, in file order. A row whose
-        date and amount were read but not its line, whose date cell says why, or that is
-        shifted, is told from the columns, as `transaction` would tell it; any other goes
-        through `transaction`, which may yet count it."""
+        date and amount were read but not its line, whose amount could not be converted
+        (``unconverted``), whose date cell says why, or that is shifted, is told from the
+        columns, as `transaction` would tell it; any other goes through `transaction`, which
+        may yet count it."""
         import polars as pl
 
         failed = self.frame.cells.filter(~fine).with_columns(pl.exclude("row").fill_null(""))
@@ -956,6 +1054,8 @@ class _Reader:
         ):
             if number in shifted:
                 told.append(_shifted(len(self.frame.header)))
+            elif number in unconverted:
+                told.append((unconverted[number].kind, unconverted[number].reason))
             elif day is not None and amount is not None:
                 if name not in no_line:
                     no_line[name] = _no_line(name)
@@ -979,6 +1079,8 @@ class _Reader:
                     amount = self.amount(row) if skip.in_budget_currency else None
             elif number in shifted:
                 text = _row_text(shifted[number])
+            elif number in unconverted and not unconverted[number].in_budget_currency:
+                amount = None
             not_counted.append(NotCounted(self.frame.file, number, *why, text, amount))
         return rescued, not_counted
 
@@ -1067,20 +1169,8 @@ class _Reader:
         return None if amount is None or direction is None else amount * direction
 
     def _refusal(self, row: list[object]) -> _Skip | None:
-        """Why a row that reads well is still not counted: an amount in another currency than
-        the budget's, or a payment that did not go through (declined, reverted)."""
-        if self.currency_col is not None:
-            currency = _text(row[self.currency_col]).upper()
-            if currency and currency != self.config.currency:
-                return _Skip(
-                    "other currency",
-                    Text(
-                        "an amount in {currency}, and the budget is in {budget}",
-                        currency=currency,
-                        budget=self.config.currency,
-                    ),
-                    in_budget_currency=False,
-                )
+        """Why a row that reads well is still not counted: a payment that did not go through
+        (declined, reverted)."""
         states = self.reading.source.states
         if self.state_col is not None and states is not None:
             state = _text(row[self.state_col])
@@ -1185,7 +1275,16 @@ class _Reader:
         line = self.line(given, *texts)
         if line is None:
             raise _no_line(given)
-        return Transaction(day, amount, line, description, vendor, account, self.frame.file, number)
+        conversion = None
+        currency = self.currency
+        if self.currency_col is not None:
+            currency = _text(row[self.currency_col]).upper() or currency
+        if self.other_basis or currency != self.config.currency:
+            conversion = self._conversion(day, amount, line, currency)
+            amount = conversion.apply()
+        return Transaction(
+            day, amount, line, description, vendor, account, self.frame.file, number, conversion
+        )
 
 
 _UNSEEN = object()
@@ -1229,6 +1328,40 @@ def _sign_unknown(
         file=Path(file).name,
     )
     return UnreadableFile([Problem(file, message, row=1, column=header, hint=hint)])
+
+
+def _currency_in(headers: list[str]) -> str | None:
+    """The currency an amount column's header names: ``Amount spent (AUD)``, ``Montant
+    (EUR)``, ``Débit euros``; None when none does."""
+    from babel.numbers import list_currencies
+
+    for header in headers:
+        for code in re.findall(r"\(\s*([A-Za-z]{3})\s*\)", header):
+            if code.upper() in list_currencies():
+                return code.upper()
+        if re.search(r"(?<![a-z])euros?(?![a-z])", header.casefold()):
+            return "EUR"
+    return None
+
+
+# Words of an amount column's header that say whether its amounts include VAT.
+TAX_WORDS = {
+    False: ("ht", "hors taxe", "hors taxes", "excl. vat", "excl vat", "excluding vat"),
+    True: ("ttc", "toutes taxes comprises", "incl. vat", "incl vat", "including vat"),
+}
+
+
+def _tax_basis_in(headers: list[str]) -> bool | None:
+    """Whether an amount column's header says its amounts include VAT (``Montant TTC``) or
+    not (``Somme HT``); None when it says neither."""
+    found = {
+        included
+        for header in headers
+        for included, words in TAX_WORDS.items()
+        for word in words
+        if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", header.casefold())
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _shifted(width: int) -> tuple[str, Text]:

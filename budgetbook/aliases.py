@@ -20,6 +20,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "line": ("poste", "ligne", "poste budgétaire", "ligne budgétaire"),
     "channel": ("canal",),
     "carry_over": ("report",),
+    "vat": ("tva", "taux de tva", "vat rate"),
     "match": ("texte", "correspondance", "contient"),
     "objective": ("objectif",),
     "metric": ("indicateur", "métrique"),

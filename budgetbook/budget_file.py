@@ -6,14 +6,14 @@ import re
 from decimal import Decimal
 
 from budgetbook.aliases import accepted
-from budgetbook.config import parse_carry_over, parse_month
+from budgetbook.config import parse_carry_over, parse_month, parse_vat
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.messages import Text
 from budgetbook.model import BudgetLine, Config, month_key
 from budgetbook.tables import Table, column_title
 from budgetbook.values import ambiguous_separator, detect_decimal_comma, parse_amount
 
-FIXED_COLUMNS = ("category", "line", "channel", "carry_over")
+FIXED_COLUMNS = ("category", "line", "channel", "carry_over", "vat")
 # Line names are matched by SUMIFS criteria, where these characters are operators or wildcards.
 _CRITERIA_START = tuple("=+-@<>")
 _CRITERIA_CHARS = re.compile(r"[*?~]")
@@ -36,8 +36,8 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
                     row=1,
                     column=title,
                     hint=Text(
-                        "Columns are category, line, channel, carry_over (in French: catégorie,"
-                        " poste, canal, report), then months as YYYY-MM."
+                        "Columns are category, line, channel, carry_over, vat (in French:"
+                        " catégorie, poste, canal, report, tva), then months as YYYY-MM."
                     ),
                 )
             )
@@ -210,6 +210,23 @@ def _read_line(
                     hint=Text("Write a number such as 1200 or 1200.50, or leave it blank for 0."),
                 )
             )
+    vat = None
+    if vat_text := cell("vat"):
+        vat = parse_vat(vat_text)
+        if vat is None:
+            problems.append(
+                Problem(
+                    table.file,
+                    Text("is not a VAT rate."),
+                    row=number,
+                    column=column_title(table, "vat"),
+                    value=vat_text,
+                    hint=Text(
+                        "Write it as a percent: 20 for 20 %, 5.5 for 5.5 %, 0 for none; blank"
+                        " for [budget] vat of budgetbook.toml."
+                    ),
+                )
+            )
     if len(problems) > before:
         return None
-    return BudgetLine(category, name, cell("channel"), policy, tuple(planned))
+    return BudgetLine(category, name, cell("channel"), policy, tuple(planned), vat)

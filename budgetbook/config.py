@@ -7,6 +7,7 @@ import difflib
 import re
 import tomllib
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,8 @@ DATE_FORMATS = {"dd/mm/yyyy": True, "mm/dd/yyyy": False, "yyyymmdd": None, "yyyy
 
 TEXT, NUMBER, TEXT_LIST, TEXT_TABLE = "text", "whole number", "list of texts", "table of texts"
 NUMBER_TABLE = "table of whole numbers"
+RATE = "number"
+RATE_TABLE = "table of rates, each a number or a table of months"
 FORMAT_KEYS = {
     "delimiter": TEXT,
     "encoding": TEXT,
@@ -51,6 +54,7 @@ SOURCE_SCHEMA: dict[str, Any] = {
     "columns": {name: TEXT for name in ACTUALS_COLUMNS},
     "sign": TEXT,
     "currency": TEXT,
+    "tax": TEXT,
     "accounts": TEXT_LIST,
     **FORMAT_KEYS,
 }
@@ -62,7 +66,8 @@ METRICS_SOURCE_SCHEMA: dict[str, Any] = {"files": TEXT, "channel": TEXT}
 SCHEMA: dict[str, Any] = {
     "language": TEXT,
     "company": {"name": TEXT, "currency": TEXT},
-    "budget": {"start": TEXT, "months": NUMBER, "carry_over": TEXT},
+    "budget": {"start": TEXT, "months": NUMBER, "carry_over": TEXT, "tax": TEXT, "vat": RATE},
+    "currency": {"rates": RATE_TABLE},
     "actuals": {
         "columns": {name: TEXT for name in ACTUALS_COLUMNS},
         **FORMAT_KEYS,
@@ -184,6 +189,14 @@ def _is_kind(value: Any, kind: str) -> bool:
         return isinstance(value, str)
     if kind == NUMBER:
         return isinstance(value, int) and not isinstance(value, bool)
+    if kind == RATE:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == RATE_TABLE:
+        return isinstance(value, dict) and all(
+            _is_kind(v, RATE)
+            or (isinstance(v, dict) and all(_is_kind(r, RATE) for r in v.values()))
+            for v in value.values()
+        )
     if kind == TEXT_LIST:
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
     if kind == NUMBER_TABLE:
@@ -267,6 +280,32 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         for number, entry in enumerate(actuals.get("sources", []), start=1)
     )
     accounts = actuals.get("accounts")
+    budget = data["budget"]
+    tax_included = parse_tax(budget.get("tax", "excluded"))
+    if tax_included is None:
+        problems.append(
+            Problem(
+                name,
+                Text("is not understood."),
+                column="budget.tax",
+                value=str(budget["tax"]),
+                hint=Text('Use "excluded" (the budget is before tax, HT) or "included" (TTC).'),
+            )
+        )
+    vat = None if "vat" not in budget else parse_vat(budget["vat"])
+    if "vat" in budget and vat is None:
+        problems.append(
+            Problem(
+                name,
+                Text("is not a VAT rate."),
+                column="budget.vat",
+                value=str(budget["vat"]),
+                hint=Text("Write it as a percent: 20 for 20 %, 5.5 for 5.5 %."),
+            )
+        )
+    rates = _read_rates(
+        name, (data.get("currency") or {}).get("rates", {}), currency, start, months, problems
+    )
     strategy_data = data.get("strategy", {})
     strategy = Strategy(
         **{k: v for k, v in strategy_data.items() if isinstance(v, str)},
@@ -283,6 +322,9 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         actuals_format=actuals_format,
         actuals_sources=sources,
         actuals_accounts=tuple(accounts) if accounts is not None else None,
+        tax_included=bool(tax_included),
+        vat=vat,
+        rates=rates,
         calendar_targets=dict(data.get("calendar", {}).get("targets", {})),
         limits=_read_limits(name, data.get("limits", {}), problems),
         workbook=_read_workbook_options(name, data.get("workbook", {}), problems),
@@ -331,15 +373,11 @@ def _read_file_settings(
     if sign is not None and sign not in set(Sign):
         bad("sign", Text("Use one of: {values}.", values=", ".join(Sign)))
     given = entry.get("currency")
-    if given is not None and given.strip().upper() != currency:
-        bad(
-            "currency",
-            Text(
-                "Amounts in another currency than the budget's ({currency}) are not read yet:"
-                " ask for an export in {currency}.",
-                currency=currency,
-            ),
-        )
+    if given is not None and not re.fullmatch(r"[A-Z]{3}", given.strip().upper()):
+        bad("currency", Text("Use three letters such as EUR, USD or GBP."))
+    tax = entry.get("tax")
+    if tax is not None and parse_tax(tax) is None:
+        bad("tax", Text('Use "excluded" (before tax, HT) or "included" (TTC).'))
     return FileSettings(
         files=entry.get("files", ""),
         source=source if source in BY_KEY else None,
@@ -347,6 +385,8 @@ def _read_file_settings(
         sign=sign if sign in set(Sign) else None,
         format=_read_actuals_format(name, entry, where, problems),
         accounts=tuple(entry["accounts"]) if "accounts" in entry else None,
+        currency=given.strip().upper() if given is not None else None,
+        tax_included=parse_tax(tax) if tax is not None else None,
     )
 
 
@@ -381,6 +421,68 @@ def _read_actuals_format(
         day_first=DATE_FORMATS.get(date_format.lower()) if date_format else None,
         header_row=header_row if header_row and header_row >= 1 else None,
     )
+
+
+def _read_rates(
+    name: str,
+    given: dict,
+    currency: str,
+    start: date | None,
+    months: int,
+    problems: list[Problem],
+) -> dict[str, dict[int | None, Decimal]]:
+    """``[currency.rates]``: each currency's rate into the budget's, one for every month
+    (``USD = 0.92``) or by month (``USD = { "2026-01" = 0.92 }``)."""
+    period = Period(start or date(2000, 1, 1), months)
+    rates: dict[str, dict[int | None, Decimal]] = {}
+    if not isinstance(given, dict):  # named by the check of its kind
+        return rates
+    for code, value in given.items():
+        where = f"currency.rates.{code}"
+        if not re.fullmatch(r"[A-Z]{3}", code) or code == currency:
+            hint = (
+                Text("The budget's own currency needs no rate.")
+                if code == currency
+                else Text("Use three capital letters such as USD or GBP.")
+            )
+            problems.append(Problem(name, Text("is not understood."), column=where, hint=hint))
+            continue
+        by_month = value if isinstance(value, dict) else {None: value}
+        rates[code] = {}
+        for month_text, rate in by_month.items():
+            month = None
+            if month_text is not None:
+                first = parse_month(month_text)
+                if first is None:
+                    problems.append(
+                        Problem(
+                            name,
+                            Text("is not a month."),
+                            column=f"{where}.{month_text}",
+                            hint=Text('Write it as YYYY-MM, for example "2026-01".'),
+                        )
+                    )
+                    continue
+                month = period.month_index(first)
+                if month is None:  # a rate of a month the budget does not cover: not needed
+                    continue
+            if isinstance(rate, bool) or not isinstance(rate, int | float) or rate <= 0:
+                problems.append(
+                    Problem(
+                        name,
+                        Text("is not a rate."),
+                        column=where if month_text is None else f"{where}.{month_text}",
+                        value=str(rate),
+                        hint=Text(
+                            "Write what one {code} is worth in {currency}, e.g. 0.92.",
+                            code=code,
+                            currency=currency,
+                        ),
+                    )
+                )
+                continue
+            rates[code][month] = Decimal(str(rate))
+    return rates
 
 
 def _read_metric_settings(
@@ -459,6 +561,29 @@ def parse_month(text: str) -> date | None:
     if not match or not 1 <= int(match[2]) <= 12:
         return None
     return date(int(match[1]), int(match[2]), 1)
+
+
+TAX_BASES = {"excluded": False, "ht": False, "included": True, "ttc": True}
+
+
+def parse_tax(text: str) -> bool | None:
+    """Whether amounts include VAT: ``included`` (TTC) True, ``excluded`` (HT) False; None
+    for anything else."""
+    return TAX_BASES.get(text.strip().casefold())
+
+
+def parse_vat(value: object) -> Decimal | None:
+    """A VAT rate written as a percent (``20``, ``5.5``, ``20 %``, ``5,5``) as a fraction
+    (0.2); None when it is not one. A rate between 0 and 1 is none: 0.2 could be 0.2 % or
+    20 %."""
+    text = str(value).strip().removesuffix("%").strip().replace(",", ".")
+    try:
+        rate = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not rate.is_finite() or rate < 0 or rate >= 100 or 0 < rate < 1:
+        return None
+    return rate / 100
 
 
 def parse_carry_over(text: str) -> CarryOver | None:

@@ -49,6 +49,18 @@ def col_span(col: int, first_row: int, last_row: int, *, col_abs: bool = False) 
     return f"{top}:{cell(last_row, col, row_abs=True, col_abs=col_abs)}"
 
 
+def converted_amount(row: int, original: int, rate: int | None, vat: int | None, removed: bool):
+    """An amount brought to the budget's basis from the one its file wrote (in ``original``'s
+    cell of ``row``): times its currency's rate, its VAT removed (``removed``) or added.
+    ``rate`` or ``vat`` None: that step is not taken."""
+    formula = "=" + cell(row, original)
+    if rate is not None:
+        formula += "*" + cell(row, rate)
+    if vat is not None:
+        formula += ("/" if removed else "*") + f"(1+{cell(row, vat)})"
+    return formula
+
+
 def available(planned: str, previous_remaining: str | None, policy: CarryOver) -> str:
     """This month's Available: its Planned plus what the previous month's Remaining carries."""
     if previous_remaining is None or policy is CarryOver.NONE:

@@ -29,6 +29,9 @@ class Labels:
     account: str
     source_file: str
     source_row: str
+    original_amount: str
+    rate: str
+    vat: str
     file: str
     read_as: str
     file_rows: str
@@ -168,6 +171,9 @@ ENGLISH = Labels(
     account="Account",
     source_file="Source file",
     source_row="Source row",
+    original_amount="As written",
+    rate="Rate",
+    vat="VAT",
     file="File",
     read_as="Read as",
     file_rows="Rows",
@@ -396,6 +402,9 @@ FRENCH = Labels(
     account="Compte",
     source_file="Fichier source",
     source_row="Ligne source",
+    original_amount="Montant d'origine",
+    rate="Taux de change",
+    vat="TVA",
     file="Fichier",
     read_as="Lu comme",
     file_rows="Lignes",

@@ -20,6 +20,10 @@ class Messages:
     listed_on: str
     side_file: str
     metrics: str
+    converted: str
+    vat_removed: str
+    vat_added: str
+    from_currency: str
     columns_not_read: str
     nothing_new: str
     updated: str
@@ -89,6 +93,10 @@ ENGLISH = Messages(
         " transactions are in {path}"
     ),
     metrics="{file} ({kind}): {count} monthly figures",
+    converted="{rows} brought to the budget's basis: {how}",
+    vat_removed="VAT of {amount} removed from {rows}",
+    vat_added="VAT of {amount} added to {rows}",
+    from_currency="{rows} from {currency}",
     columns_not_read="columns not read: {columns}",
     nothing_new="Nothing new for {book}: every file given is already in it.",
     updated="Updated {book} (the previous version is kept as {backup})",
@@ -103,6 +111,7 @@ ENGLISH = Messages(
         "plan": "Budget",
         "counted": "Counted",
         "read_as": "Read as",
+        "converted": "Converted",
         "not_read": "Not read",
         "not_counted": "Not counted",
         "side_file": "Actuals",
@@ -147,6 +156,10 @@ FRENCH = Messages(
         " dépenses sont dans {path}"
     ),
     metrics="{file} ({kind}) : {count} chiffres mensuels",
+    converted="{rows} ramenées à la base du budget : {how}",
+    vat_removed="TVA de {amount} retirée de {rows}",
+    vat_added="TVA de {amount} ajoutée à {rows}",
+    from_currency="{rows} en {currency}",
     columns_not_read="colonnes non lues : {columns}",
     nothing_new="Rien de nouveau pour {book} : chaque fichier donné y est déjà.",
     updated="{book} mis à jour (la version précédente est gardée sous {backup})",
@@ -161,6 +174,7 @@ FRENCH = Messages(
         "plan": "Budget",
         "counted": "Comptées",
         "read_as": "Lus comme",
+        "converted": "Converties",
         "not_read": "Non lu",
         "not_counted": "Non comptées",
         "side_file": "Dépenses",
@@ -209,7 +223,8 @@ FRENCH = Messages(
         "file sent twice": "fichier envoyé deux fois",
         "unreadable file": "fichier illisible",
         "other account": "autre compte",
-        "other currency": "autre devise",
+        "no exchange rate": "sans taux de change",
+        "no VAT rate": "sans taux de TVA",
         "not completed": "non exécuté",
         "heading": "titre",
     },
@@ -505,11 +520,6 @@ FRENCH_ERRORS: dict[str, str] = {
     ),
     # budget.csv
     "unknown column.": "colonne inconnue.",
-    "Columns are category, line, channel, carry_over (in French: catégorie, poste, canal,"
-    " report), then months as YYYY-MM.": (
-        "Les colonnes sont catégorie, poste, canal, report (en anglais : category, line,"
-        " channel, carry_over), puis les mois en AAAA-MM."
-    ),
     "this month is outside the budget period ({first} to {last}).": (
         "ce mois est hors de la période du budget ({first} à {last})."
     ),
@@ -842,9 +852,6 @@ FRENCH_ERRORS |= {
         "Nommez les comptes qui comptent dans budgetbook.toml : [[actuals.sources]] files ="
         ' "{file}" et accounts = [...], parmi : {names}.'
     ),
-    "an amount in {currency}, and the budget is in {budget}": (
-        "un montant en {currency}, et le budget est en {budget}"
-    ),
     "its state is {state}: not a completed payment": (
         "son statut est {state} : pas un paiement exécuté"
     ),
@@ -882,11 +889,6 @@ FRENCH_ERRORS |= {
     'Name the files it reads, e.g. files = "bank-*.csv".': (
         'Nommez les fichiers qu\'elle lit, par exemple files = "banque-*.csv".'
     ),
-    "Amounts in another currency than the budget's ({currency}) are not read yet: ask for an"
-    " export in {currency}.": (
-        "Les montants dans une autre devise que celle du budget ({currency}) ne sont pas encore"
-        " lus : demandez un export en {currency}."
-    ),
     "LCL statement": "relevé LCL",
     "Revolut statement (French)": "relevé Revolut (en français)",
     "Sage 100 accounting export (.pnm)": "export comptable Sage 100 (.pnm)",
@@ -922,6 +924,49 @@ FRENCH_ERRORS |= {
     "Write it without the separator (1200) or with a space (1 200).": (
         "Écrivez-le sans séparateur (1200) ou avec une espace (1 200)."
     ),
+    "Columns are category, line, channel, carry_over, vat (in French: catégorie, poste, canal,"
+    " report, tva), then months as YYYY-MM.": (
+        "Les colonnes sont catégorie, poste, canal, report, tva (en anglais : category, line,"
+        " channel, carry_over, vat), puis les mois en AAAA-MM."
+    ),
+    "The budget's own currency needs no rate.": ("La devise du budget n'a pas besoin de taux."),
+    'Use "excluded" (before tax, HT) or "included" (TTC).': (
+        'Écrivez "excluded" (hors taxes, HT) ou "included" (TTC).'
+    ),
+    'Use "excluded" (the budget is before tax, HT) or "included" (TTC).': (
+        'Écrivez "excluded" (le budget est hors taxes, HT) ou "included" (TTC).'
+    ),
+    "Use three capital letters such as USD or GBP.": (
+        "Écrivez trois lettres majuscules, comme USD ou GBP."
+    ),
+    "Write it as a percent: 20 for 20 %, 5.5 for 5.5 %, 0 for none; blank for [budget] vat of"
+    " budgetbook.toml.": (
+        "Écrivez-le en pourcentage : 20 pour 20 %, 5.5 pour 5,5 %, 0 pour aucune ; vide pour"
+        " [budget] vat de budgetbook.toml."
+    ),
+    "Write it as a percent: 20 for 20 %, 5.5 for 5.5 %.": (
+        "Écrivez-le en pourcentage : 20 pour 20 %, 5.5 pour 5,5 %."
+    ),
+    "Write what one {code} is worth in {currency}, e.g. 0.92.": (
+        "Écrivez ce que vaut un {code} en {currency}, par exemple 0.92."
+    ),
+    "an amount in {currency}, and budgetbook.toml gives no rate for {currency} in {month}: add"
+    " one under [currency.rates]": (
+        "un montant en {currency}, et budgetbook.toml ne donne pas de taux pour {currency} en"
+        " {month} : ajoutez-en un sous [currency.rates]"
+    ),
+    "an amount that includes VAT, and the budget is before tax: give line {line} a vat in"
+    " budget.csv, or set [budget] vat in budgetbook.toml": (
+        "un montant TTC, et le budget est hors taxes : donnez une tva au poste {line} dans"
+        " budget.csv, ou réglez [budget] vat dans budgetbook.toml"
+    ),
+    "an amount before tax, and the budget includes VAT: give line {line} a vat in budget.csv,"
+    " or set [budget] vat in budgetbook.toml": (
+        "un montant hors taxes, et le budget est TTC : donnez une tva au poste {line} dans"
+        " budget.csv, ou réglez [budget] vat dans budgetbook.toml"
+    ),
+    "is not a VAT rate.": "n'est pas un taux de TVA.",
+    "is not a rate.": "n'est pas un taux.",
 }
 
 # Ad-platform exports in metrics/ (budgetbook/metric_exports.py, read/sources/ads.py): a file

@@ -91,6 +91,8 @@ class FileSettings:
     sign: str | None = None  # a budgetbook.read.sources.Sign value
     format: ActualsFormat = field(default_factory=ActualsFormat)
     accounts: tuple[str, ...] | None = None  # account prefixes that count
+    currency: str | None = None  # the amounts' currency, where no column or header says it
+    tax_included: bool | None = None  # whether the amounts include VAT; None: the source's
 
     def matches(self, shown: str) -> bool:
         """Whether ``shown`` (``actuals/x.csv``) is one of this entry's files."""
@@ -150,11 +152,25 @@ class Config:
     actuals_format: ActualsFormat = field(default_factory=ActualsFormat)
     actuals_sources: tuple[FileSettings, ...] = ()
     actuals_accounts: tuple[str, ...] | None = None  # accounting files: the accounts that count
+    # Whether the budget's amounts include VAT (TTC) or not (HT, the French business norm).
+    tax_included: bool = False
+    vat: Decimal | None = None  # the VAT rate of a line whose budget.csv gives none (0.2)
+    # Each currency's rate into the budget's (1 USD = 0.92 EUR): by month index of the
+    # period, or for every month under None.
+    rates: dict[str, dict[int | None, Decimal]] = field(default_factory=dict)
     strategy: Strategy = field(default_factory=Strategy)
     calendar_targets: dict[str, int] = field(default_factory=dict)  # platform -> posts a month
     limits: Limits = field(default_factory=Limits)
     workbook: WorkbookOptions = field(default_factory=WorkbookOptions)
     metrics_sources: tuple[MetricFileSettings, ...] = ()  # [[metrics.sources]], in order
+
+    def rate(self, currency: str, month: int) -> Decimal | None:
+        """What one ``currency`` is worth in the budget's, in month ``month`` of the period;
+        None when the project gives no rate for it."""
+        if currency == self.currency:
+            return Decimal(1)
+        by_month = self.rates.get(currency, {})
+        return by_month.get(month, by_month.get(None))
 
 
 @dataclass(frozen=True)
@@ -164,6 +180,34 @@ class BudgetLine:
     channel: str
     carry_over: CarryOver
     planned: tuple[Decimal, ...]  # one amount per month of the period
+    vat: Decimal | None = None  # its VAT rate (0.2), where budget.csv gives one
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """How a transaction's amount was brought to the budget's currency and tax basis: the
+    amount as its file wrote it, its currency and the project's rate into the budget's (None:
+    the budget's own), and the line's VAT rate, removed from an amount that includes it or
+    added to one that does not (None: the file's basis is the budget's)."""
+
+    original: Decimal
+    currency: str
+    rate: Decimal | None
+    vat: Decimal | None
+    vat_included: bool  # whether the original includes the VAT that ``vat`` removes
+
+    def apply(self) -> Decimal:
+        """The amount on the budget's basis, to at most 10 decimals and at least 2: what the
+        Actuals sheet's formula gives."""
+        amount = self.original * (self.rate if self.rate is not None else 1)
+        if self.vat is not None:
+            amount = amount / (1 + self.vat) if self.vat_included else amount * (1 + self.vat)
+        amount = amount.quantize(CONVERTED_PLACES)
+        shortest = amount.normalize()
+        return shortest if shortest.as_tuple().exponent < -2 else amount.quantize(CENTS)
+
+
+CONVERTED_PLACES, CENTS = Decimal("1E-10"), Decimal("0.01")
 
 
 @dataclass(slots=True)
@@ -180,6 +224,7 @@ class Transaction:
     account: str
     source_file: str
     source_row: int
+    conversion: Conversion | None = None  # None: read as the file wrote it
 
 
 @contextmanager
@@ -200,15 +245,17 @@ class TransactionColumns:
     """A finance file's counted rows, in the columns polars read them into (``date``,
     ``amount``, ``line``, ``description``, ``vendor``, ``account``, ``row``): made into
     Transaction objects a slice at a time, when asked for, so reading a ledger does not make
-    a million objects (a second per million) that a check never looks at."""
+    a million objects (a second per million) that a check never looks at. ``conversions``:
+    how the amounts of the rows converted were made, by row."""
 
     SLICE = 50_000
 
-    def __init__(self, frame, file: str, counts=None):
+    def __init__(self, frame, file: str, counts=None, conversions=None):
         """``counts``, a boolean Series, says which of ``frame``'s rows count: they are picked
         out when they are first asked for, which a check never does (copying a 1M-row
         ledger's texts took 40 ms); totals and lengths read only the columns they need."""
         self._frame, self._counts, self.file = frame, counts, file
+        self.conversions: dict[int, Conversion] = conversions or {}
 
     @property
     def frame(self):
@@ -251,20 +298,32 @@ class TransactionColumns:
                 vendor,
                 account,
                 repeat(self.file),
-                part["row"].to_list(),
+                rows := part["row"].to_list(),
+                map(self.conversions.get, rows) if self.conversions else repeat(None),
             )
         )
 
     def __getitem__(self, index: int) -> Transaction:
         day, amount, line, description, vendor, account, row = self.frame.row(index)
-        return Transaction(day, amount, line, description, vendor, account, self.file, row)
+        return Transaction(
+            day,
+            amount,
+            line,
+            description,
+            vendor,
+            account,
+            self.file,
+            row,
+            self.conversions.get(row),
+        )
 
     def total(self) -> Decimal:
         return Decimal(self._counted().select("amount").collect()["amount"].sum())
 
     def in_date_order(self) -> list[Transaction]:
         """`in_date_order`, sorted by polars before the objects are made."""
-        return list(TransactionColumns(self.frame.sort("date", "row"), self.file))
+        ordered = self.frame.sort("date", "row")
+        return list(TransactionColumns(ordered, self.file, conversions=self.conversions))
 
     def line_month_totals(self, period: Period) -> Iterator[tuple[str, int, Decimal]]:
         """Each line's total of each month of ``period`` that has transactions."""
@@ -329,6 +388,14 @@ class Transactions(Sequence[Transaction]):
             self.parts = [part for part in self.parts if part]
             self._in_date_order = True
         return self.parts[0] if self.parts else []
+
+    def conversions(self) -> Iterator[Conversion]:
+        """How each converted amount was made, without making objects of a file's columns."""
+        for part in self.parts:
+            if isinstance(part, TransactionColumns):
+                yield from part.conversions.values()
+            else:
+                yield from (t.conversion for t in part if t.conversion is not None)
 
     def line_month_totals(self, period: Period) -> Iterator[tuple[str, int, Decimal]]:
         """(line, month index, amount) to be summed into each line's months: one for each

@@ -74,6 +74,8 @@ def finance_lines(
             for reader, count in sorted(readers.items())
         )
         out.append((label["read_as"], "", ", ".join(read_as)))
+    if converted := _converted(transactions, config):
+        out.append(converted)
     unread = [item for item in not_counted if item.kind == UNREADABLE]
     not_counted = [item for item in not_counted if item.kind != UNREADABLE]
     for item in unread:
@@ -158,6 +160,31 @@ def describe(summary: Summary) -> str:
     return "\n".join([head, *aligned(rows)])
 
 
+def _converted(transactions: Transactions, config: Config) -> Row | None:
+    """How many amounts were brought to the budget's currency and tax basis, their total,
+    and how: the VAT removed or added, the rows of each other currency."""
+    words = _words(config)
+    conversions = list(transactions.conversions())
+    if not conversions:
+        return None
+    total = sum((c.apply() for c in conversions), Decimal(0))
+    how = []
+    for included, template in ((True, words.vat_removed), (False, words.vat_added)):
+        taxed = [c for c in conversions if c.vat is not None and c.vat_included is included]
+        if taxed:
+            before = sum((c.original * (c.rate or 1) for c in taxed), Decimal(0))
+            after = sum((c.apply() for c in taxed), Decimal(0))
+            vat = words.amount(abs(before - after), config.currency)
+            how.append(template.format(amount=vat, rows=words.rows_of(len(taxed))))
+    currencies = Counter(c.currency for c in conversions if c.rate is not None)
+    how += [
+        words.from_currency.format(rows=words.rows_of(count), currency=currency)
+        for currency, count in sorted(currencies.items())
+    ]
+    detail = words.converted.format(rows=words.rows_of(len(conversions)), how=", ".join(how))
+    return words.labels["converted"], words.amount(total, config.currency), detail
+
+
 def describe_update(summary: UpdateSummary) -> str:
     taken, words = summary.taken, _words(summary.config)
     if summary.backup is None:
@@ -195,11 +222,16 @@ def _finance_record(
 ) -> dict:
     unread = [item for item in not_counted if item.kind == UNREADABLE]
     left_out = [item for item in not_counted if item.kind != UNREADABLE]
+    conversions = list(transactions.conversions())
     return {
         "data_rows": data_rows,
         "counted": {
             "rows": len(transactions),
             "amount": money_text(transactions.total()),
+        },
+        "converted": {  # counted rows brought to the budget's currency and tax basis
+            "rows": len(conversions),
+            "amount": money_text(sum((c.apply() for c in conversions), Decimal(0))),
         },
         "not_counted": [
             {

@@ -14,6 +14,7 @@ import re
 import shutil
 import zipfile
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -28,7 +29,7 @@ from budgetbook.actuals import Actuals, read_actuals
 from budgetbook.book import atomic_write, refuse_if_open
 from budgetbook.config import parse_carry_over, parse_config
 from budgetbook.errors import BudgetbookError, InputErrors, in_language, speaking
-from budgetbook.formulas import cell
+from budgetbook.formulas import cell, converted_amount
 from budgetbook.labels import LABELS, Labels
 from budgetbook.messages import Text
 from budgetbook.model import BudgetLine, Config, MappingRule, Source, Transaction, in_date_order
@@ -107,7 +108,10 @@ def _add_files(book: Path, files: list[Path], record: _Record) -> UpdateSummary:
     transactions = in_date_order(taken.transactions)
     edited[paths[labels.actuals]] = _add_to_actuals(
         edited[paths[labels.actuals]],
-        [_transaction_cells(t, category_of[t.line], styles) for t in transactions],
+        lambda first: [
+            _transaction_cells(row, t, category_of[t.line], styles)
+            for row, t in enumerate(transactions, start=first - 1)  # 0-based, as formulas count
+        ],
         [
             _file_cells(source, record.config.language, styles)
             for source in actuals_sheet.files_taken(taken.sources, record.taken)
@@ -294,13 +298,21 @@ def _number(value: int | Decimal, style: str | None = None) -> str:
     return f"{s}><v>{value}</v>"
 
 
+def _formula(formula: str, value: Decimal, style: str | None = None) -> str:
+    """A formula cell (``formula`` as written in a cell, ``=`` first) with its true value."""
+    s = f' s="{style}"' if style else ""
+    return f"{s}><f>{escape(formula.removeprefix('='))}</f><v>{value}</v>"
+
+
 def _serial(day: date) -> int:
     return (day - EXCEL_EPOCH).days
 
 
 def _transaction_cells(
-    t: Transaction, category: str, styles: dict[str, str]
+    row: int, t: Transaction, category: str, styles: dict[str, str]
 ) -> list[tuple[int, str]]:
+    """A transaction's cells on row ``row`` (0-based) of the Actuals sheet, as a build writes
+    them."""
     a = actuals_sheet
     return [
         (a.DATE, _number(_serial(t.date), styles["date"])),
@@ -313,7 +325,33 @@ def _transaction_cells(
         (a.ACCOUNT, _text(t.account, styles["text"])),
         (a.SOURCE_FILE, _text(t.source_file, styles["text"])),
         (a.SOURCE_ROW, _number(t.source_row, styles["integer"])),
+        *_conversion_cells(row, t, styles),
     ]
+
+
+def _conversion_cells(row: int, t: Transaction, styles: dict[str, str]) -> list[tuple[int, str]]:
+    """A converted amount's making, and Amount as the formula over it, as a build writes it;
+    nothing for an amount read as written."""
+    c, a = t.conversion, actuals_sheet
+    if c is None:
+        return []
+    formula = converted_amount(
+        row,
+        a.ORIGINAL,
+        a.RATE if c.rate is not None else None,
+        a.VAT if c.vat is not None else None,
+        c.vat_included,
+    )
+    cells = [
+        (a.AMOUNT, _formula(formula, t.amount, styles["money"])),
+        (a.ORIGINAL, _number(c.original, styles["number_plain"])),
+        (a.CURRENCY, _text(c.currency, styles["text"])),
+    ]
+    if c.rate is not None:
+        cells.append((a.RATE, _number(c.rate, styles["rate"])))
+    if c.vat is not None:
+        cells.append((a.VAT, _number(c.vat, styles["percent"])))
+    return cells
 
 
 def _file_cells(source: Source, language: str, styles: dict[str, str]) -> list[tuple[int, str]]:
@@ -374,15 +412,19 @@ _SPANS = re.compile(r'\sspans="(\d+):(\d+)"')
 _DIGITS = re.compile(r'(\d+)"')
 
 
-def _add_to_actuals(xml: str, transactions: list[Cells], files: list[Cells], labels: Labels) -> str:
-    """The new transactions below the last row of the transaction columns, and the new files
+def _add_to_actuals(
+    xml: str, transactions: Callable[[int], list[Cells]], files: list[Cells], labels: Labels
+) -> str:
+    """The new transactions (their cells from the first row they fill, 1-based) below the
+    last row of the transaction columns, and the new files
     below the last row of the block of files taken (under its header, in the transactions'
     header style, if a person removed it). Each may fall in rows that hold the other's cells:
     both go into the rows there are, in column order, or into new ones."""
     a = actuals_sheet
+    first = _last_transaction_row(xml) + 1
+    transactions = transactions(first)
     if not transactions and not files:
         return xml
-    first = _last_transaction_row(xml) + 1
     cells: dict[int, Cells] = defaultdict(list)
     for number, row in enumerate(transactions, start=first):
         cells[number] += row

@@ -137,7 +137,9 @@ def test_french_handoff_reads_back(project_factory, tmp_path):
 
 def test_configured_column_names_are_the_handoff_headers(project_factory, tmp_path):
     project = project_factory(LINES)
-    with (project / "budgetbook.toml").open("a") as toml:
+    settings = project / "budgetbook.toml"  # a budget tax included, as its amounts' column says
+    settings.write_text(settings.read_text().replace("[budget]\n", '[budget]\ntax = "included"\n'))
+    with settings.open("a") as toml:
         toml.write('\n[actuals.columns]\namount = "Montant TTC"\nline = "Poste"\n')
     handoff = write_handoff(project, actuals_folder(project) / "finance.xlsx").output
     headers = [c.value for c in openpyxl.load_workbook(handoff).worksheets[0][HEADER_ROW]]

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from budgetbook.build import build_workbook
 from budgetbook.project import load_project
 from budgetbook.read.sources import BY_KEY
+from budgetbook.sheets.actuals_sheet import AMOUNT, CURRENCY, ORIGINAL, RATE, VAT
 from tests.conftest import write_csv
 from tests.recalc import compare, recalculate
 
@@ -26,11 +27,15 @@ FEC = DATA / "fec"
 MONTHS = [f"2026-{month:02d}" for month in range(1, 13)]
 
 
-def project(root: Path, lines: list[str], rules: list[tuple[str, str]], toml: str = "") -> Path:
-    """A project of ``lines`` (100 a month each) and mapping ``rules``, with no actuals yet."""
+def project(
+    root: Path, lines: list[str], rules: list[tuple[str, str]], toml: str = "", tax="excluded"
+) -> Path:
+    """A project of ``lines`` (100 a month each) and mapping ``rules``, with no actuals yet;
+    its budget on the ``tax`` basis: before tax, as French businesses budget, or included."""
     (root / "actuals").mkdir(parents=True)
     (root / "budgetbook.toml").write_text(
-        '[company]\nname = "Test"\ncurrency = "EUR"\n\n[budget]\nstart = "2026-01"\n' + toml,
+        '[company]\nname = "Test"\ncurrency = "EUR"\n\n[budget]\nstart = "2026-01"\n'
+        f'tax = "{tax}"\n' + toml,
         encoding="utf-8",
     )
     write_csv(
@@ -90,7 +95,7 @@ def test_every_bank_fixture_has_its_source():
 
 @pytest.mark.parametrize("name", BANK_FILES)
 def test_a_bank_statement_counts_money_out_as_spending(name, tmp_path):
-    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    root = project(tmp_path / "project", AD_LINES, AD_RULES, tax="included")
     shutil.copy(BANKS / name, root / "actuals" / name)
     loaded = load_project(root)
     [source] = loaded.sources
@@ -128,7 +133,7 @@ def test_every_statement_fixture_is_tried():
 
 @pytest.mark.parametrize("name", STATEMENT_FILES)
 def test_an_ofx_or_qif_statement_counts_money_out_as_spending(name, tmp_path):
-    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    root = project(tmp_path / "project", AD_LINES, AD_RULES, tax="included")
     shutil.copy(STATEMENTS / name, root / "actuals" / name)
     loaded = load_project(root)
     assert loaded.sources[0].reader == BY_KEY[STATEMENT_FILES[name]].name
@@ -143,9 +148,9 @@ def test_an_ofx_or_qif_statement_counts_money_out_as_spending(name, tmp_path):
 
 def test_an_ofx_transaction_keeps_the_banks_own_day_and_currency(tmp_path):
     """A time with its offset (the first of March at midnight in Paris) stays on the bank's
-    day, where a UTC datetime would fall in February; a transaction in dollars is not
-    counted as euros."""
-    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    day, where a UTC datetime would fall in February; a transaction in dollars is never
+    counted as euros: converted at the project's rate, or not counted without one."""
+    root = project(tmp_path / "project", AD_LINES, AD_RULES, tax="included")
     text = (STATEMENTS / "ofx2.ofx").read_text(encoding="utf-8")
     first = text.index("<DTPOSTED>") + len("<DTPOSTED>")
     end = text.index("</DTPOSTED>", first)
@@ -157,11 +162,17 @@ def test_an_ofx_transaction_keeps_the_banks_own_day_and_currency(tmp_path):
     days = {t.line: t.date.isoformat() for t in loaded.transactions}
     assert days["Meta ads"] == "2026-03-01"
     dollars = [(i.kind, i.amount) for i in loaded.not_counted if "CANVA" in i.text]
-    assert dollars == [("other currency", None)]
+    assert dollars == [("no exchange rate", None)]
+    settings = root / "budgetbook.toml"
+    settings.write_text(settings.read_text() + '\n[currency.rates]\nUSD = { "2026-03" = 0.9 }\n')
+    [canva] = [t for t in load_project(root).transactions if t.conversion is not None]
+    assert canva.conversion.original == Decimal("11.99")
+    assert (canva.conversion.currency, canva.conversion.rate) == ("USD", Decimal("0.9"))
+    assert canva.amount == Decimal("10.791")
 
 
 def test_a_statement_of_an_unknown_bank_is_read_by_its_value_date_and_balance(tmp_path):
-    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    root = project(tmp_path / "project", AD_LINES, AD_RULES, tax="included")
     write_csv(
         root / "actuals" / "banque-inconnue.csv",
         [
@@ -311,7 +322,9 @@ def test_every_accounting_fixture_is_tried():
 def test_an_accounting_export_counts_the_expense_side_only(name, tmp_path):
     key, accounts = ACCOUNTING_FILES[name]
     toml = f'\n[[actuals.sources]]\nfiles = "{name}"\naccounts = {accounts}\n' if accounts else ""
-    root = project(tmp_path / "project", ACCOUNTING_LINES, ACCOUNTING_RULES, toml)
+    # Receipts include VAT, accounting lines do not: each counted on a budget of its basis.
+    tax = "included" if BY_KEY[key].tax_included else "excluded"
+    root = project(tmp_path / "project", ACCOUNTING_LINES, ACCOUNTING_RULES, toml, tax)
     shutil.copy(ACCOUNTING / name, root / "actuals" / name)
     loaded = load_project(root)
     assert loaded.sources[0].reader == BY_KEY[key].name
@@ -398,7 +411,7 @@ def test_an_lcl_file_is_known_by_its_balance_line_and_read_without_its_last():
 
 
 def test_every_file_dropped_in_actuals_is_read_or_listed_as_not_read(tmp_path):
-    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    root = project(tmp_path / "project", AD_LINES, AD_RULES, tax="included")
     shutil.copy(BANKS / "boursobank.csv", root / "actuals" / "boursobank.csv")
     shutil.copy(BANKS / "n26.csv", root / "actuals" / "n26.tsv")  # a .tsv is delimited text
     for name, data in {
@@ -534,7 +547,12 @@ def test_every_sign_convention_reads_to_the_same_spending(tmp_path_factory, spen
     """The same payments and refunds, written as a ledger (spending positive), a statement
     (money out negative), or a Debit and Credit pair with money out positive or negative,
     read to the same spending."""
-    root = project(tmp_path_factory.mktemp("signs") / "project", ["Canva"], [("canva", "Canva")])
+    root = project(
+        tmp_path_factory.mktemp("signs") / "project",
+        ["Canva"],
+        [("canva", "Canva")],
+        tax="included",
+    )
     moves = [(amount, True) for amount in spent] + [(amount, False) for amount in refunds]
 
     def cells(amount: Decimal, out: bool) -> list[str]:
@@ -564,37 +582,64 @@ def test_every_sign_convention_reads_to_the_same_spending(tmp_path_factory, spen
 
 
 @pytest.mark.libreoffice
-def test_a_workbook_from_bank_and_fec_files_recalculates_to_its_values(tmp_path):
-    root = project(tmp_path / "project", AD_LINES + FEC_LINES[2:], AD_RULES + FEC_RULES)
+def _line_totals(book: Path) -> dict[str, float]:
+    """Each line's total Actual on the Budget sheet of a recalculated workbook."""
+    budget = openpyxl.load_workbook(book, data_only=True)["Budget"]
+    totals, line = {}, None
+    for row in budget.iter_rows(values_only=True):
+        line = row[1] or line
+        if row[3] == "Actual":
+            totals[line] = round(row[16], 2)
+    return totals
+
+
+def test_a_workbook_from_bank_fec_and_dollar_files_recalculates_to_its_values(tmp_path):
+    """Three statements (tax included), a FEC (before tax) and a ledger in dollars, on one
+    budget before tax in euros: each statement's amount loses its VAT, the dollars are
+    converted at the project's rate, each as a formula over the amount as written, and
+    LibreOffice works out every figure as budgetbook did, and again once a rate is edited."""
+    toml = 'vat = 20\n\n[currency.rates]\nUSD = { "2026-03" = 0.9 }\n'
+    root = project(tmp_path / "project", AD_LINES + FEC_LINES[2:], AD_RULES + FEC_RULES, toml)
     for name in ("credit-agricole.csv", "qonto.csv", "bnp-paribas.csv"):
         shutil.copy(BANKS / name, root / "actuals" / name)
     shutil.copy(FEC / "fec-pipe-padded.txt", root / "actuals" / "fec.txt")
+    write_csv(
+        root / "actuals" / "invoices-usd.csv",
+        [
+            ["Date", "Amount (USD)", "Description", "Account"],
+            ["2026-03-12", "100.00", "Shoot, Moreau", "6226"],
+        ],
+    )
     book = tmp_path / "book.xlsx"
     build_workbook(root, book)
     recalculated = recalculate(book, tmp_path / "lo")
     count, mismatches = compare(book, recalculated)
     assert mismatches == []
     assert count > 300
-    # Each line's total Actual, as LibreOffice works it out from the Actuals sheet: three
-    # statements' card payments, and the FEC's expense lines.
-    budget = openpyxl.load_workbook(recalculated, data_only=True)["Budget"]
-    totals, line = {}, None
-    for row in budget.iter_rows(values_only=True):
-        line = row[1] or line
-        if row[3] == "Actual":
-            totals[line] = round(row[16], 2)
-    assert totals == {
-        "Meta ads": 1261.50,  # 3 x 120.50, and 900.00 on 6231 for the supplier Meta
+    # Each line's total Actual, as LibreOffice works it out from the Actuals sheet.
+    assert _line_totals(recalculated) == {
+        "Meta ads": 1201.25,  # 3 x 120.50 / 1.2, and 900.00 on 6231 for the supplier Meta
         "Canva": 110.00,  # paid and refunded on each statement; 110.00 on 651
-        "Google Ads": 3703.68,
-        "Photographer": 1500.00,
+        "Google Ads": 3086.40,  # 3 x 1,234.56 / 1.2
+        "Photographer": 1590.00,  # 1,500.00 on 6226, and 100 USD x 0.9
         "Website": 0,  # a fixed asset: counted only when the project asks
-        "Total": 6575.18,
+        "Total": 5987.65,
     }
+    workbook = openpyxl.load_workbook(book)
+    actuals = workbook["Actuals"]
+    [dollars] = [row for row in actuals.iter_rows(min_row=2) if row[CURRENCY].value == "USD"]
+    assert dollars[AMOUNT].value == f"=K{dollars[0].row}*M{dollars[0].row}"
+    assert (dollars[ORIGINAL].value, dollars[RATE].value, dollars[VAT].value) == (100, 0.9, None)
+    statement = next(row for row in actuals.iter_rows(min_row=2) if row[VAT].value == 0.2)
+    assert statement[AMOUNT].value == f"=K{statement[0].row}/(1+N{statement[0].row})"
+    dollars[RATE].value = 1.1  # the rate corrected by hand
+    workbook.save(tmp_path / "edited.xlsx")
+    edited = recalculate(tmp_path / "edited.xlsx", tmp_path / "lo-edited")
+    assert _line_totals(edited)["Photographer"] == 1610.00
 
 
 def test_a_credit_cell_that_does_not_read_is_the_one_named(tmp_path):
-    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    root = project(tmp_path / "project", AD_LINES, AD_RULES, tax="included")
     write_csv(
         root / "actuals" / "releve.csv",
         [
@@ -639,7 +684,7 @@ def test_a_sources_entry_is_checked_key_by_key():
 
     text = (
         '[company]\nname = "T"\ncurrency = "EUR"\n[budget]\nstart = "2026-01"\n'
-        '[[actuals.sources]]\nfiles = "a.csv"\nsource = "my bank"\ncurrency = "USD"\n'
+        '[[actuals.sources]]\nfiles = "a.csv"\nsource = "my bank"\ncurrency = "dollars"\n'
         '[[actuals.sources]]\nfiles = "b.csv"\nsing = "negative"\n'
     )
     with pytest.raises(InputErrors) as caught:
@@ -652,7 +697,7 @@ def test_a_sources_entry_is_checked_key_by_key():
     found = {p.column: (p.value, str(p.hint)) for p in caught.value.problems}
     assert found["actuals.sources[1].source"][0] == "my bank"
     assert "credit-agricole" in found["actuals.sources[1].source"][1]
-    assert found["actuals.sources[1].currency"][0] == "USD"
+    assert found["actuals.sources[1].currency"][0] == "dollars"
 
 
 def test_the_project_wide_header_row_reads_the_files_it_fits_and_no_others(tmp_path):
@@ -682,7 +727,7 @@ def test_every_source_says_where_its_layout_was_learnt():
 
 
 def test_a_qif_file_reads_every_transaction_section_and_skips_its_lists(tmp_path):
-    root = project(tmp_path / "project", AD_LINES, AD_RULES)
+    root = project(tmp_path / "project", AD_LINES, AD_RULES, tax="included")
     (root / "actuals" / "releve.qif").write_text(
         "!Type:Cat\nNPublicité\n^\n"
         "!Type:Banque\nD02/03/2026\nT-120,50\nPCB FACEBK *ADS\n^\n"

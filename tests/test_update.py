@@ -15,6 +15,7 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from budgetbook.build import build_workbook
 from budgetbook.cli import main
 from budgetbook.errors import BudgetbookError, InputErrors
+from budgetbook.sheets.actuals_sheet import FILE
 from budgetbook.update import MAIN, _put_cells, update_workbook
 from tests.conftest import write_csv
 from tests.recalc import recalculate
@@ -181,11 +182,11 @@ FILES = {  # language: the Actuals sheet, the block's header, the name of the so
 
 
 def _files_block(book: Path, sheet: str) -> list[list[object]]:
-    """The Actuals sheet's block of files taken (columns L to O), read with python-calamine."""
+    """The Actuals sheet's block of files taken, read with python-calamine."""
     from python_calamine import CalamineWorkbook
 
     grid = CalamineWorkbook.from_path(str(book)).get_sheet_by_name(sheet).to_python()
-    rows = [(row[11:15] + [""] * 4)[:4] for row in grid]
+    rows = [(row[FILE : FILE + 4] + [""] * 4)[:4] for row in grid]
     return [row for row in rows if any(value != "" for value in row)]
 
 
@@ -219,8 +220,9 @@ def test_each_new_file_gets_its_row_in_the_block_of_files(
         ["february.csv", ledger, 3, 2],
     ]
     ws = openpyxl.load_workbook(book)[sheet]
-    assert [ws.cell(3, col).style_id for col in range(12, 16)] == [
-        ws.cell(2, col).style_id for col in range(12, 16)
+    block = range(FILE + 1, FILE + 5)  # 1-based, as openpyxl counts
+    assert [ws.cell(3, col).style_id for col in block] == [
+        ws.cell(2, col).style_id for col in block
     ]
     assert ws.cell(4, 6).value == '=HYPERLINK("http://evil.example","click")'  # moved nothing
     assert _in_order(book, sheet)
@@ -251,7 +253,7 @@ def test_files_and_transactions_share_rows_in_column_order(project_factory, tmp_
     book = tmp_path / "book.xlsx"
     build_workbook(project, book)
     workbook = openpyxl.load_workbook(book)
-    workbook["Actuals"]["Q4"] = "ask finance about June"
+    workbook["Actuals"].cell(4, FILE + 6).value = "ask finance about June"  # past the block
     workbook.save(book)
     march = write_csv(
         tmp_path / "march.csv",
@@ -266,13 +268,14 @@ def test_files_and_transactions_share_rows_in_column_order(project_factory, tmp_
     assert _in_order(book, "Actuals")
     ws = openpyxl.load_workbook(book)["Actuals"]
     assert [
-        [ws.cell(row, col).value for col in (4, 5, 12, 13, 14, 15, 17)] for row in (2, 3, 4)
+        [ws.cell(row, col).value for col in (4, 5, *range(FILE + 1, FILE + 5), FILE + 6)]
+        for row in (2, 3, 4)
     ] == [
         ["Meta ads", 60, "actuals/ledger.csv", "ledger or journal", 1, 1, None],
         ["Canva", 20, "actuals/old.csv", "ledger or journal", 2, 0, None],
         ["Meta ads", 30, "march.csv", "ledger or journal", 2, 2, "ask finance about June"],
     ]
-    assert ws.auto_filter.ref == "A1:J4"
+    assert ws.auto_filter.ref == "A1:N4"
     budget = openpyxl.load_workbook(recalculate(book, tmp_path / "lo"), data_only=True)["Budget"]
     meta, canva = _block(budget, "Meta ads"), _block(budget, "Canva")
     assert [budget.cell(meta + 2, c).value for c in (5, 6, 7)] == [60, 0, 30]
@@ -281,7 +284,7 @@ def test_files_and_transactions_share_rows_in_column_order(project_factory, tmp_
 
 def test_a_removed_block_of_files_gets_its_header_again(book, february):
     workbook = openpyxl.load_workbook(book)
-    for row in workbook["Actuals"]["L1:O2"]:
+    for row in workbook["Actuals"].iter_rows(1, 2, FILE + 1, FILE + 4):
         for c in row:
             c.value = None  # cleared, its format kept: a cell without a value
     workbook.save(book)

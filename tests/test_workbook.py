@@ -14,6 +14,7 @@ import pytest
 
 from budgetbook.build import build_workbook
 from budgetbook.errors import BudgetbookError, InputErrors
+from budgetbook.sheets.actuals_sheet import FILE
 from tests.conftest import SAMPLE
 
 
@@ -248,6 +249,8 @@ def _files_project(project_factory) -> Path:
         [["2026-01-10", "60", "Meta ads", "Boost", "Meta", "6231"],
          ["2026-03-10", "12", "Canva", "Pro", "Canva", "6512"]],
     )  # fmt: skip
+    with (project / "budgetbook.toml").open("a", encoding="utf-8") as settings:
+        settings.write('tax = "included"\n')  # in [budget]: the statement counts as written
     actuals = project / "actuals"
     (actuals / "=releve.qif").write_text(QIF, encoding="utf-8")
     (project / "mapping.csv").write_text("match,line\nmeta,Meta ads\ncanva,Canva\n", "utf-8")
@@ -257,8 +260,8 @@ def _files_project(project_factory) -> Path:
 
 
 def _files_block(ws) -> list[list[object]]:
-    """The Actuals sheet's block of files taken (columns L to O), header first."""
-    rows = ([c.value for c in row] for row in ws.iter_rows(min_col=12, max_col=15))
+    """The Actuals sheet's block of files taken, header first."""
+    rows = ([c.value for c in row] for row in ws.iter_rows(min_col=FILE + 1, max_col=FILE + 4))
     return [row for row in rows if any(value is not None for value in row)]
 
 
@@ -276,12 +279,12 @@ def test_actuals_sheet_lists_each_file_taken_and_its_source(project_factory, tmp
         ["actuals/=releve.qif", statement, 2, 2],
         ["actuals/ledger.csv", ledger, 2, 2],
     ]
-    assert ws.cell(2, 12).data_type == "s"
-    assert ws.cell(2, 12).style_id == ws.cell(2, 9).style_id  # as the Source file column
-    assert ws.cell(2, 14).style_id == ws.cell(2, 10).style_id  # counts as the Source row
-    assert ws.cell(1, 12).style_id == ws.cell(1, 1).style_id  # a header as the others
-    assert all(ws.cell(row, 11).value is None for row in range(1, ws.max_row + 1))
-    assert ws.auto_filter.ref == "A1:J5"  # the transactions' filter does not take the block
+    assert ws.cell(2, FILE + 1).data_type == "s"
+    assert ws.cell(2, FILE + 1).style_id == ws.cell(2, 9).style_id  # as the Source file column
+    assert ws.cell(2, FILE + 3).style_id == ws.cell(2, 10).style_id  # counts as the Source row
+    assert ws.cell(1, FILE + 1).style_id == ws.cell(1, 1).style_id  # a header as the others
+    assert all(ws.cell(row, FILE).value is None for row in range(1, ws.max_row + 1))
+    assert ws.auto_filter.ref == "A1:N5"  # the transactions' filter does not take the block
     assert [ws.cell(row, 4).value for row in range(2, 6)] == [
         "Meta ads",
         "Meta ads",

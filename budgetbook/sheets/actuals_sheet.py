@@ -23,9 +23,10 @@ from decimal import Decimal
 from xlsxwriter.worksheet import Worksheet
 
 from budgetbook.errors import in_language
+from budgetbook.formulas import converted_amount
 from budgetbook.labels import Labels
 from budgetbook.messages import MESSAGES, Text
-from budgetbook.model import Period, Project, Source, Transaction, in_date_order
+from budgetbook.model import Conversion, Period, Project, Source, Transaction, in_date_order
 from budgetbook.plan_math import serial
 from budgetbook.progress import Reporter, step
 from budgetbook.sheets.styles import Styles
@@ -34,10 +35,13 @@ from budgetbook.sheets.styles import Styles
 DATE, MONTH, CATEGORY, LINE, AMOUNT, DESCRIPTION, VENDOR, ACCOUNT, SOURCE_FILE, SOURCE_ROW = range(
     10
 )
-WIDTHS = (11, 10, 18, 26, 13, 48, 26, 10, 28, 10)
+# A converted amount's making, where Amount is a formula over them: the amount as its file
+# wrote it, its currency, the project's rate into the budget's, and the VAT rate.
+ORIGINAL, CURRENCY, RATE, VAT = range(SOURCE_ROW + 1, SOURCE_ROW + 5)
+WIDTHS = (11, 10, 18, 26, 13, 48, 26, 10, 28, 10, 14, 9, 9, 7)
 FIRST_ROW = 1  # below the header
 # The files taken, one row each from FIRST_ROW, after a blank column.
-FILE, READ_AS, FILE_ROWS, FILE_COUNTED = range(SOURCE_ROW + 2, SOURCE_ROW + 6)
+FILE, READ_AS, FILE_ROWS, FILE_COUNTED = range(VAT + 2, VAT + 6)
 FILE_WIDTHS = (28, 26, 9, 10)
 GAP_WIDTH = 3
 LAST_ROW = 1_048_575  # a sheet's last row (0-based), so that pasted rows are reached too
@@ -136,6 +140,10 @@ def write_actuals(
         labels.account,
         labels.source_file,
         labels.source_row,
+        labels.original_amount,
+        labels.currency,
+        labels.rate,
+        labels.vat,
     )
     for col, (title, width) in enumerate(zip(headers, WIDTHS, strict=True)):
         ws.write_string(0, col, title, styles.header)
@@ -169,13 +177,37 @@ def _write_rows(
         ws.write_number(row, MONTH, day - item.date.day + 1, styles.month)
         ws.write_string(row, CATEGORY, category_of[item.line], styles.text)
         ws.write_string(row, LINE, item.line, styles.text)
-        ws.write_number(row, AMOUNT, float(item.amount), styles.money)
+        conversion = getattr(item, "conversion", None)
+        if conversion is None:
+            ws.write_number(row, AMOUNT, float(item.amount), styles.money)
+        else:
+            _write_conversion(ws, row, conversion, float(item.amount), styles)
         ws.write_string(row, DESCRIPTION, item.description, styles.text)
         ws.write_string(row, VENDOR, item.vendor, styles.text)
         ws.write_string(row, ACCOUNT, item.account, styles.text)
         ws.write_string(row, SOURCE_FILE, item.source_file, styles.text)
         if item.source_row is not None:
             ws.write_number(row, SOURCE_ROW, item.source_row, styles.integer)
+
+
+def _write_conversion(
+    ws: Worksheet, row: int, conversion: Conversion, amount: float, styles: Styles
+) -> None:
+    """A converted amount: how it was made, and Amount as the formula over it."""
+    ws.write_number(row, ORIGINAL, float(conversion.original), styles.number_plain)
+    ws.write_string(row, CURRENCY, conversion.currency, styles.text)
+    if conversion.rate is not None:
+        ws.write_number(row, RATE, float(conversion.rate), styles.rate)
+    if conversion.vat is not None:
+        ws.write_number(row, VAT, float(conversion.vat), styles.percent)
+    formula = converted_amount(
+        row,
+        ORIGINAL,
+        RATE if conversion.rate is not None else None,
+        VAT if conversion.vat is not None else None,
+        conversion.vat_included,
+    )
+    ws.write_formula(row, AMOUNT, formula, styles.money, amount)
 
 
 def files_taken(sources: Iterable[Source], known: Iterable[str] = ()) -> list[Source]:

@@ -13,7 +13,7 @@ SHEET_NAME = "budgetbook"
 VERSION = 1
 MARKER_ROW, CONFIG_ROW, STYLE_ROW, RULES_HEADER_ROW = range(4)
 # Cells of STYLE_ROW, each formatted as the Actuals column of the same kind.
-STYLE_COLUMNS = ("date", "month", "text", "money", "integer")
+STYLE_COLUMNS = ("date", "month", "text", "money", "integer", "number_plain", "rate", "percent")
 RULE_MATCH_COL, RULE_LINE_COL = 1, 2
 LANGUAGE_COL = 2  # on CONFIG_ROW
 SOURCE_COLUMNS = ("file", "sha256", "rows", "counted")

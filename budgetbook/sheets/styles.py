@@ -73,6 +73,8 @@ class Styles:
         self.money_available = fmt(num_format=money, italic=True, font_color="#595959")
         self.money_grand = fmt(num_format=money, bold=True, bg_color="#DDEBF7")
         self.percent = fmt(num_format="0.0%")
+        self.number_plain = fmt(num_format="#,##0.00########")  # an amount in any currency
+        self.rate = fmt(num_format="0.00####")
         self.percent_bold = fmt(num_format="0.0%", bold=True, bg_color="#DDEBF7")
         self.subtotal_name = fmt(bold=True, top=1, top_color="#A6A6A6", bg_color="#F2F2F2")
         self.subtotal_label = fmt(

@@ -34,6 +34,7 @@ PENNYLANE = Source(
     day_first=True,
     decimal_comma=True,
     accounts=("6",),
+    tax_included=False,  # expense lines are before tax
     origin="the header of one public importer of Pennylane's export",
 )
 
@@ -52,6 +53,7 @@ QUICKBOOKS = Source(
     day_first=False,  # US dates: 01/31/2026
     decimal_comma=False,
     sections=True,
+    tax_included=False,  # expense lines are before tax
     origin="QuickBooks Online's General Ledger report, as two public parsers read it",
 )
 
@@ -70,6 +72,7 @@ QUICKBOOKS_2024 = Source(
     day_first=False,
     decimal_comma=False,
     sections=True,
+    tax_included=False,  # expense lines are before tax
     origin="one public parser of QuickBooks Online's newer General Ledger export",
 )
 
@@ -88,6 +91,7 @@ XERO = Source(
     day_first=True,  # 31 Jan 2026
     decimal_comma=False,
     sections=True,
+    tax_included=False,  # expense lines are before tax
     origin="Xero's Account Transactions report, as public importers read it",
 )
 
@@ -103,6 +107,7 @@ EXPENSIFY = Source(
     identify=(frozenset({"Timestamp", "Merchant", "Amount", "MCC", "Category"}),),
     sign=Sign.POSITIVE,
     decimal_comma=False,
+    tax_included=True,  # receipts
     origin="Expensify's help pages on its default CSV export",
 )
 
@@ -119,6 +124,7 @@ EXPENSIFY_NEW = Source(
     identify=(frozenset({"Merchant", "From", "To", "Category", "Amount", "Currency"}),),
     sign=Sign.POSITIVE,
     decimal_comma=False,
+    tax_included=True,  # receipts
     origin="New Expensify's help page listing its export's columns",
 )
 
@@ -138,6 +144,7 @@ SAGE_100 = Source(
     },
     sign=Sign.POSITIVE,
     accounts=("6",),
+    tax_included=False,  # expense lines are before tax
     origin="one public parser of Sage 100's .pnm export, checked against a real file",
 )
 

@@ -62,7 +62,10 @@ class Source:
     sign: Sign | None = None
     day_first: bool | None = None  # None: told from the dates
     decimal_comma: bool | None = None  # None: told from the amounts
-    tax_included: bool = False  # a bank statement's amounts include VAT; a ledger's do not
+    # Whether its amounts include VAT: a statement's and a receipt's do (True), an accounting
+    # file's expense lines do not (False); None: the file does not say, and its amounts are
+    # on the budget's basis unless its amount column's header says HT or TTC.
+    tax_included: bool | None = None
     # The account numbers (prefixes) whose lines count; None: every line. The other lines of
     # an accounting file are the other sides of the same entries: counting them would count
     # an invoice twice.
