@@ -314,19 +314,20 @@ def _transaction_cells(
     """A transaction's cells on row ``row`` (0-based) of the Actuals sheet, as a build writes
     them."""
     a = actuals_sheet
-    return [
-        (a.DATE, _number(_serial(t.date), styles["date"])),
-        (a.MONTH, _number(_serial(t.date.replace(day=1)), styles["month"])),
-        (a.CATEGORY, _text(category, styles["text"])),
-        (a.LINE, _text(t.line, styles["text"])),
-        (a.AMOUNT, _number(t.amount, styles["money"])),
-        (a.DESCRIPTION, _text(t.description, styles["text"])),
-        (a.VENDOR, _text(t.vendor, styles["text"])),
-        (a.ACCOUNT, _text(t.account, styles["text"])),
-        (a.SOURCE_FILE, _text(t.source_file, styles["text"])),
-        (a.SOURCE_ROW, _number(t.source_row, styles["integer"])),
-        *_conversion_cells(row, t, styles),
-    ]
+    cells = {
+        a.DATE: _number(_serial(t.date), styles["date"]),
+        a.MONTH: _number(_serial(t.date.replace(day=1)), styles["month"]),
+        a.CATEGORY: _text(category, styles["text"]),
+        a.LINE: _text(t.line, styles["text"]),
+        a.AMOUNT: _number(t.amount, styles["money"]),
+        a.DESCRIPTION: _text(t.description, styles["text"]),
+        a.VENDOR: _text(t.vendor, styles["text"]),
+        a.ACCOUNT: _text(t.account, styles["text"]),
+        a.SOURCE_FILE: _text(t.source_file, styles["text"]),
+        a.SOURCE_ROW: _number(t.source_row, styles["integer"]),
+    }
+    cells.update(_conversion_cells(row, t, styles))  # a converted Amount: its formula
+    return list(cells.items())
 
 
 def _conversion_cells(row: int, t: Transaction, styles: dict[str, str]) -> list[tuple[int, str]]:

@@ -188,3 +188,38 @@ def test_a_rate_or_vat_that_cannot_be_read_is_named():
     assert found["currency.rates.EUR"][1] == "The budget's own currency needs no rate."
     assert "YYYY-MM" in found["currency.rates.USD.March"][1]
     assert found["currency.rates.GBP"] == ("-1", "Write what one GBP is worth in EUR, e.g. 0.92.")
+
+
+def test_update_appends_a_converted_amount_as_its_formula(tmp_path):
+    """A statement sent after the build: its row gets the amount as written, its VAT and the
+    formula, as a build writes them, and LibreOffice agrees with the value written."""
+    from budgetbook.update import update_workbook
+
+    root = worked_example(tmp_path / "project")
+    statement = tmp_path / "releve-avril.csv"
+    statement.write_text(
+        "Date opération;Date valeur;Libellé;Montant;Solde\n"
+        "07/04/2026;08/04/2026;CB CANVA;-14,40;971,20\n",
+        encoding="utf-8",
+    )
+    book = tmp_path / "book.xlsx"
+    build_workbook(root, book)
+    update_workbook(book, [statement])
+    actuals = openpyxl.load_workbook(book)["Actuals"]
+    row = [c.value for c in actuals[5]]
+    assert (row[LINE], row[AMOUNT], row[ORIGINAL], row[CURRENCY], row[VAT]) == (
+        "Canva Pro",
+        "=K5/(1+N5)",
+        14.4,
+        "EUR",
+        0.2,
+    )
+    recalculated = recalculate(book, tmp_path / "lo")
+    values = openpyxl.load_workbook(recalculated, data_only=True)["Actuals"]
+    assert values.cell(5, AMOUNT + 1).value == 12
+    budget = openpyxl.load_workbook(recalculated, data_only=True)["Budget"]
+    line = None
+    for cells in budget.iter_rows(values_only=True):
+        line = cells[1] or line
+        if line == "Canva Pro" and cells[3] == "Actual":
+            assert (cells[6], cells[7]) == (12, 12)  # March's and April's
