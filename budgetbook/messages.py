@@ -1068,6 +1068,14 @@ FRENCH_ERRORS |= {
     "{count} more rows of the file cannot be read, like those listed.": (
         "{count} autres lignes du fichier ne peuvent pas être lues, comme celles listées."
     ),
+    "the platform says its latest figures may be incomplete ({line}): they are counted as they"
+    " are.": (
+        "la plateforme dit que ses derniers chiffres peuvent être incomplets ({line}) : ils sont"
+        " comptés tels quels."
+    ),
+    "Download it again once the period is over.": (
+        "Téléchargez-le à nouveau une fois la période terminée."
+    ),
     'Name the files it reads, e.g. files = "meta-*.csv".': (
         'Nommez les fichiers qu\'elle lit, par exemple files = "meta-*.csv".'
     ),

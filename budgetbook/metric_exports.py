@@ -436,6 +436,7 @@ class _Reader:
         source = self.source
         file_month = self._file_month() if self.when is None else None
         channel = self._file_channel()
+        self._incomplete()
         totals: dict[tuple[date, str, str], Decimal] = {}
         if not self.problems:
             for number, row in self.table.rows:
@@ -465,6 +466,25 @@ class _Reader:
             self.notes,
             source.language,
         )
+
+    def _incomplete(self) -> None:
+        """Microsoft's title block says when its last day's data may still change: the file is
+        read, and the summary says its latest figures may be short."""
+        for cells in self.title_lines:
+            text = ", ".join(cells).strip('"')
+            label, _, flag = text.partition(":")
+            if normalise_header(label) == "potential incomplete data" and "true" in flag.lower():
+                self.notes.append(
+                    Problem(
+                        self.table.file,
+                        Text(
+                            "the platform says its latest figures may be incomplete ({line}):"
+                            " they are counted as they are.",
+                            line=text,
+                        ),
+                        hint=Text("Download it again once the period is over."),
+                    )
+                )
 
     # --- rows ----------------------------------------------------------------------------
 

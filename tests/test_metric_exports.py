@@ -593,6 +593,18 @@ def test_microsoft_advertising_report_file_by_day():
     }  # fmt: skip
 
 
+def test_microsoft_data_it_says_may_be_incomplete_is_counted_and_said(tmp_path):
+    data = (EXPORTS / "microsoft-daily.csv").read_text(encoding="utf-8-sig")
+    path = _write(
+        tmp_path, "ms.csv", data.replace("Incomplete Data: false", "Incomplete Data: true")
+    )
+    export = read_metric_export(path, "ms.csv")
+    assert _by_month(export) == _by_month(_read("microsoft-daily.csv"))
+    [note] = export.notes
+    assert "Potential Incomplete Data: true" in note.message
+    assert "may be incomplete" in note.message
+
+
 def test_microsoft_summary_report_of_one_month():
     export = _read_ok("microsoft-campaign-month.csv")
     assert _by_month(export) == {
