@@ -1017,13 +1017,29 @@ FRENCH_ERRORS |= {
         "ses lignes nomment leur plateforme, qui est leur canal : le canal {channel} donné pour"
         " lui dans budgetbook.toml n'est pas utilisé."
     ),
-    "its conversion value is in {currencies}, not in the budget's {currency}: its revenue is"
-    " not counted (its other figures are).": (
-        "sa valeur de conversion est en {currencies}, pas dans la devise du budget ({currency})"
-        " : son chiffre d'affaires n'est pas compté (ses autres chiffres le sont)."
+    "its headers name several currencies ({currencies}), so the currency of its conversion"
+    " value is unknown: its revenue is not counted (its other figures are).": (
+        "ses en-têtes nomment plusieurs devises ({currencies}) : la devise de sa valeur de"
+        " conversion est inconnue, son chiffre d'affaires n'est pas compté (ses autres chiffres"
+        " le sont)."
     ),
-    "Export it in {currency}, or write the revenue in {currency} in kpis.csv.": (
-        "Exportez-le en {currency}, ou écrivez le chiffre d'affaires en {currency} dans kpis.csv."
+    "Export it in one currency, or write the revenue in kpis.csv.": (
+        "Exportez-le dans une seule devise, ou écrivez le chiffre d'affaires dans kpis.csv."
+    ),
+    "its conversion value is in {code}, and budgetbook.toml gives no rate for {code} in"
+    " {month}: the revenue of {channel} in {month} is not counted (its other figures are).": (
+        "sa valeur de conversion est en {code}, et budgetbook.toml ne donne pas de taux pour"
+        " {code} en {month} : le chiffre d'affaires de {channel} en {month} n'est pas compté"
+        " (ses autres chiffres le sont)."
+    ),
+    "Add what one {code} is worth in {currency} under [currency.rates], e.g. {code} = 0.92.": (
+        "Ajoutez ce que vaut un {code} en {currency} sous [currency.rates], par exemple"
+        " {code} = 0.92."
+    ),
+    "its conversion value in {code} is counted in {currency}, at the rates of [currency.rates]"
+    " ({months}).": (
+        "sa valeur de conversion en {code} est comptée en {currency}, aux taux de"
+        " [currency.rates] ({months})."
     ),
     "this date reads as two different days, day first and month first, and no other date of"
     " the file tells which it is.": (

@@ -21,7 +21,7 @@ counts a person reached on two of them twice: an upper bound of the unique reach
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -77,6 +77,9 @@ _TITLE_PREFIX = re.compile(
 _RANGE = re.compile(r"^(.+?)\s+(?:-|–|—|to|au|à)\s+(.+)$", re.IGNORECASE)
 
 
+Rate = Callable[[str, date], "Decimal | None"]  # (currency, first of month) -> rate, or None
+
+
 @dataclass(frozen=True)
 class MetricExport:
     """What one platform export gave: monthly metrics, and what could not be taken from it."""
@@ -105,10 +108,12 @@ def read_metric_export(
     settings: MetricFileSettings | None = None,
     limits: Limits = DEFAULT_LIMITS,
     currency: str | None = None,
+    rate: Rate | None = None,
 ) -> MetricExport:
     """Read one export; raise InputErrors when it is none of the metric sources' layouts (or
     UnreadableFile when it is no table at all). ``settings``: what budgetbook.toml says of
-    it; ``currency``: the budget's, which a conversion value must be in to count."""
+    it; ``currency``: the budget's, which a conversion value is brought to with ``rate`` (what
+    one unit of a currency is worth in the budget's in a month, None when no rate is given)."""
     table = read_table(path, shown_as, limits=limits)
     lines = [table.header, *(row for _, row in table.rows)]
     numbers = [None, *(number for number, _ in table.rows)]
@@ -152,7 +157,7 @@ def read_metric_export(
     ]
     title_lines = [[_text(cell) for cell in line if _text(cell)] for line in lines[:index]]
     data = Table(shown_as, header, rows, table.sha256)
-    return _Reader(data, source, title_lines, settings, currency).read()
+    return _Reader(data, source, title_lines, settings, currency, rate).read()
 
 
 def _is_ratio(title: str, key: str) -> bool:
@@ -187,9 +192,10 @@ class _Reader:
         title_lines: list[list[str]],
         settings: MetricFileSettings | None,
         currency: str | None,
+        rate: Rate | None = None,
     ):
         self.table, self.source, self.title_lines = table, source, title_lines
-        self.settings, self.currency = settings, currency
+        self.settings, self.currency, self.rate = settings, currency, rate
         self.problems: list[Problem] = []
         self.notes: list[Problem] = []
         keys = [metric_key(title) for title in table.header]
@@ -250,38 +256,82 @@ class _Reader:
     # --- the file as a whole -----------------------------------------------------------------
 
     def _revenue_currency(self) -> None:
-        """A conversion value in another currency than the budget's is not counted: the
-        currency named by a column of currencies or a header's unit (``Amount spent (AUD)``)."""
+        """The currency of the conversion value: each row's, from a column of currencies, or
+        the file's, from a header's unit (``Amount spent (AUD)``); None: the budget's. A value
+        in another currency is converted at the project's rate for its month, and without one
+        is not counted (`_converted`)."""
+        units = {unit for title in self.table.header if (unit := header_unit(title))}
+        self.file_currency = next(iter(units)) if len(units) == 1 else None
+        if len(units) > 1:  # a file naming two currencies in its headers: which is which?
+            self._drop_revenue(sorted(units))
+        self.converted: dict[str, set[date]] = {}  # currency -> months converted
+        self.no_rate: dict[tuple[date, str], str] = {}  # (month, channel) -> currency
+
+    def _drop_revenue(self, currencies: list[str]) -> None:
         revenue = [index for index, metric in self.metrics if metric == "revenue"]
-        if not revenue or self.currency is None:
-            return
-        named = {unit for title in self.table.header if (unit := header_unit(title))}
-        if self.currency_column is not None:
-            named |= {
-                _text(row[self.currency_column]).upper()
-                for _, row in self.table.rows
-                if re.fullmatch(r"[A-Za-z]{3}", _text(row[self.currency_column]))
-            }
-        other = sorted(named - {self.currency})
-        if not other:
+        if not revenue:
             return
         self.metrics = [(i, metric) for i, metric in self.metrics if metric != "revenue"]
         self.notes.append(
             Problem(
                 self.table.file,
                 Text(
-                    "its conversion value is in {currencies}, not in the budget's {currency}:"
-                    " its revenue is not counted (its other figures are).",
-                    currencies=", ".join(other),
-                    currency=self.currency,
+                    "its headers name several currencies ({currencies}), so the currency of"
+                    " its conversion value is unknown: its revenue is not counted (its other"
+                    " figures are).",
+                    currencies=", ".join(currencies),
                 ),
                 column=self.table.header[revenue[0]],
-                hint=Text(
-                    "Export it in {currency}, or write the revenue in {currency} in kpis.csv.",
-                    currency=self.currency,
-                ),
+                hint=Text("Export it in one currency, or write the revenue in kpis.csv."),
             )
         )
+
+    def _row_currency(self, row: list[object]) -> str | None:
+        if self.currency_column is not None:
+            text = _text(row[self.currency_column]).upper()
+            if re.fullmatch(r"[A-Z]{3}", text):
+                return text
+        return self.file_currency
+
+    def _converted(
+        self, number: int, row: list[object], month: date, channel: str, revenue: Decimal
+    ) -> Decimal | None:
+        """A row's conversion value in the budget's currency; None when it is in another one
+        the project gives no rate for in its month, which leaves the month's revenue of the
+        channel uncounted (`read`), said once per currency and month."""
+        code = self._row_currency(row)
+        if code is None or self.currency is None or code == self.currency:
+            return revenue
+        rate = self.rate(code, month) if self.rate else None
+        if rate is not None:
+            self.converted.setdefault(code, set()).add(month)
+            return revenue * rate
+        if (month, channel) not in self.no_rate:
+            self.no_rate[month, channel] = code
+            column = next(i for i, metric in self.metrics if metric == "revenue")
+            self.notes.append(
+                Problem(
+                    self.table.file,
+                    Text(
+                        "its conversion value is in {code}, and budgetbook.toml gives no rate"
+                        " for {code} in {month}: the revenue of {channel} in {month} is not"
+                        " counted (its other figures are).",
+                        code=code,
+                        month=f"{month:%Y-%m}",
+                        channel=channel,
+                    ),
+                    row=number,
+                    column=self.table.header[column],
+                    value=_text(row[column]),
+                    hint=Text(
+                        "Add what one {code} is worth in {currency} under [currency.rates], e.g."
+                        " {code} = 0.92.",
+                        code=code,
+                        currency=self.currency,
+                    ),
+                )
+            )
+        return None
 
     def _day_first(self) -> bool:
         """The source's order of numeric dates; where it declares none, the order a day
@@ -449,6 +499,26 @@ class _Reader:
                     totals[key] = totals.get(key, Decimal(0)) + value
         for month, row_channel in self.uncertain:
             totals.pop((month, row_channel, "conversions"), None)
+        for month, row_channel in self.no_rate:
+            totals.pop((month, row_channel, "revenue"), None)
+        if self.converted:
+            cent = Decimal("0.01")
+            for key in totals:
+                if key[2] == "revenue":
+                    totals[key] = totals[key].quantize(cent)
+            for code, months in sorted(self.converted.items()):
+                self.notes.append(
+                    Problem(
+                        self.table.file,
+                        Text(
+                            "its conversion value in {code} is counted in {currency}, at the"
+                            " rates of [currency.rates] ({months}).",
+                            code=code,
+                            currency=self.currency,
+                            months=", ".join(f"{m:%Y-%m}" for m in sorted(months)),
+                        ),
+                    )
+                )
         values = [
             KpiValue(month, row_channel, metric, value, self.table.file)
             for (month, row_channel, metric), value in sorted(
@@ -551,6 +621,12 @@ class _Reader:
                 figures[metric] = figures.get(metric, Decimal(0)) + value
         if month is None or row_channel is None or not readable:
             return None
+        if "revenue" in figures:
+            converted = self._converted(number, row, month, row_channel, figures["revenue"])
+            if converted is None:
+                del figures["revenue"]
+            else:
+                figures["revenue"] = converted
         results = self._results(number, row, month, row_channel)
         if results is not None:
             figures["conversions"] = figures.get("conversions", Decimal(0)) + results

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -147,6 +149,11 @@ def _read_metric_exports(root: Path, config: Config) -> tuple[list[MetricExport]
     another (its figures would count twice). None of them stops the build."""
     from budgetbook.metric_exports import not_read, read_metric_export
 
+    def rate(code: str, month: date) -> Decimal | None:
+        """[currency.rates]'s rate of ``code`` for ``month`` (its every-month rate outside the
+        period), or None."""
+        return config.rate(code, config.period.month_index(month))
+
     exports: list[MetricExport] = []
     left_out: list[NotCounted] = []
     seen: dict[str, str] = {}
@@ -168,7 +175,7 @@ def _read_metric_exports(root: Path, config: Config) -> tuple[list[MetricExport]
             seen[digest] = shown
         settings = next((s for s in config.metrics_sources if s.matches(shown)), None)
         try:
-            export = read_metric_export(path, shown, settings, config.limits, config.currency)
+            export = read_metric_export(path, shown, settings, config.limits, config.currency, rate)
         except InputErrors as exc:
             left_out += not_read(exc.problems)
             continue

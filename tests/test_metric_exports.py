@@ -21,6 +21,7 @@ from budgetbook.config import parse_config
 from budgetbook.errors import InputErrors
 from budgetbook.metric_exports import MetricExport, detect_export, read_metric_export
 from budgetbook.model import MetricFileSettings
+from budgetbook.project import load_project
 from budgetbook.read.sources import METRIC_SOURCES
 from budgetbook.read.sources.ads import result_kind
 from tests.conftest import write_csv
@@ -296,21 +297,50 @@ def test_meta_xlsx_export(tmp_path):
     }
 
 
-def test_a_conversion_value_in_another_currency_is_left_out(tmp_path):
+def test_a_conversion_value_in_another_currency_is_converted_or_left_out(tmp_path):
     path = _write(
         tmp_path,
         "meta-aud.csv",
         "Reporting starts,Reporting ends,Campaign name,Platform,Currency,Amount spent (AUD),"
         "Purchases,Purchases conversion value\n"
-        "2026-10-01,2026-10-31,Shop,instagram,AUD,80.00,3,240.00\n",
+        "2026-10-01,2026-10-31,Shop,instagram,AUD,80.00,3,240.00\n"
+        "2026-11-01,2026-11-30,Shop,instagram,AUD,95.00,4,310.50\n",
     )
-    export = read_metric_export(path, "meta-aud.csv", currency="EUR")
-    assert _by_month(export) == {(OCT, "Instagram"): {"conversions": 3}}  # no revenue
+    rates = {OCT: Decimal("0.6125")}  # [currency.rates] AUD for October only
+
+    def rate(code: str, month: date) -> Decimal | None:
+        return rates.get(month) if code == "AUD" else None
+
+    export = read_metric_export(path, "meta-aud.csv", currency="EUR", rate=rate)
+    assert export.problems == []
+    assert _by_month(export) == {
+        (OCT, "Instagram"): {"conversions": 3, "revenue": Decimal("147.00")},  # 240.00 x 0.6125
+        (NOV, "Instagram"): {"conversions": 4},  # no November rate: no revenue, never as euros
+    }
+    no_rate, converted = export.notes
+    where = (no_rate.row, no_rate.column, no_rate.value)
+    assert where == (3, "Purchases conversion value", "310.50")
+    assert "no rate for AUD in 2026-11" in no_rate.message
+    assert "[currency.rates]" in no_rate.hint
+    assert converted.message == (
+        "its conversion value in AUD is counted in EUR, at the rates of [currency.rates] (2026-10)."
+    )
+    in_its_own = read_metric_export(path, "meta-aud.csv", currency="AUD")
+    assert _by_month(in_its_own)[OCT, "Instagram"]["revenue"] == Decimal("240.00")
+
+
+def test_a_conversion_value_whose_currency_is_unknown_is_left_out(tmp_path):
+    path = _write(
+        tmp_path,
+        "meta.csv",
+        "Reporting starts,Reporting ends,Campaign name,Platform,Amount spent (USD),"
+        "CPC (cost per link click) (EUR),Purchases,Purchases conversion value\n"
+        "2026-10-01,2026-10-31,Shop,instagram,80.00,0.40,3,240.00\n",
+    )
+    export = read_metric_export(path, "meta.csv", currency="EUR")
+    assert _by_month(export) == {(OCT, "Instagram"): {"conversions": 3}}
     [note] = export.notes
-    assert (note.column, export.problems) == ("Purchases conversion value", [])
-    assert "in AUD, not in the budget's EUR" in note.message
-    in_euros = read_metric_export(path, "meta-aud.csv", currency="AUD")
-    assert _by_month(in_euros)[OCT, "Instagram"]["revenue"] == Decimal("240.00")
+    assert "several currencies (EUR, USD)" in note.message
 
 
 # --- Google Ads -------------------------------------------------------------------------------
@@ -901,3 +931,21 @@ def test_french_microsoft_report_written_as_inferred(tmp_path):
             "impressions": 845, "clicks": 44, "conversions": 4, "revenue": Decimal("251.50"),
         },
     }  # fmt: skip
+
+
+def test_the_projects_rates_convert_a_conversion_value(project_factory):
+    project = _metrics_project(project_factory)
+    (project / "metrics" / "meta-aud.csv").write_text(
+        "Reporting starts,Reporting ends,Campaign name,Platform,Amount spent (AUD),"
+        "Purchases conversion value\n"
+        "2026-10-01,2026-10-31,Shop,instagram,80.00,240.00\n"
+        "2026-11-01,2026-11-30,Shop,instagram,95.00,310.50\n",
+        encoding="utf-8",
+    )
+    with (project / "budgetbook.toml").open("a", encoding="utf-8") as toml:
+        toml.write('\n[currency.rates]\nAUD = { "2026-10" = 0.6125 }\n')
+    loaded = load_project(project)
+    revenue = {(v.month, v.channel): v.value for v in loaded.kpis if v.metric == "revenue"}
+    assert revenue == {(OCT, "Instagram"): Decimal("147.00")}  # November: no rate given
+    [export] = loaded.metric_exports
+    assert "no rate for AUD in 2026-11" in export.notes[0].message
