@@ -806,7 +806,7 @@ class _Reader:
         if self.other_basis or (found["currency"] != self.config.currency).any():
             counted, conversions, unconverted = self._converted(counted, found["currency"], fine)
             fine = fine & ~counted["row"].is_in(list(unconverted))
-        rescued, not_counted = self._failed_rows(counted, fine, unconverted)
+        rescued, not_counted = self._failed_rows(counted, fine, unconverted, found["currency"])
         if not rescued:
             return TransactionColumns(counted, self.frame.file, fine, conversions), not_counted
         # A row the columns failed but the row's own reading counts: in its place.
@@ -895,11 +895,18 @@ class _Reader:
         """Each row's amount, spent minus credited, or None where none reads (all of them,
         when the file's decimal separator cannot be told)."""
         values, money = self._money()
-        found = self.frame.cells.lazy().with_columns(**values).select(**money).collect()
+        found = (
+            self.frame.cells.lazy()
+            .with_columns(**values)
+            .select(**money, currency=self._currencies())
+            .collect()
+        )
         try:
-            return self._amounts(found).to_list()
+            amounts = self._amounts(found).to_list()
         except UnreadableFile:
             return [None] * found.height
+        foreign = (found["currency"] != self.config.currency).to_list()
+        return [None if elsewhere else a for a, elsewhere in zip(amounts, foreign, strict=True)]
 
     def _money(self) -> tuple[dict, dict]:
         """The expressions of each money column's value when written plainly (``values``), and
@@ -1028,19 +1035,21 @@ class _Reader:
         }
 
     def _failed_rows(
-        self, counted, fine, unconverted: dict[int, _Skip]
+        self, counted, fine, unconverted: dict[int, _Skip], currencies
     ) -> tuple[list[Transaction], list[NotCounted]]:
         """Why each row the columns did not count is not counted, in file order. A row whose
         date and amount were read but not its line, whose amount could not be converted
         (``unconverted``), whose date cell says why, or that is shifted, is told from the
         columns, as `transaction` would tell it; any other goes through `transaction`, which
-        may yet count it."""
+        may yet count it. An amount in another currency than the budget's is not shown: it
+        would be totalled with the budget's."""
         import polars as pl
 
         failed = self.frame.cells.filter(~fine).with_columns(pl.exclude("row").fill_null(""))
         read = counted.filter(~fine)
         texts = failed.select(pl.concat_str(pl.exclude("row"), separator=" | ")).to_series()
         days, amounts = read["date"].to_list(), read["amount"].to_list()
+        foreign = (currencies.filter(~fine) != self.config.currency).to_list()
         dates = failed[str(self.date_col)].to_list()
         numbers = failed["row"].to_list()
         shifted = self.frame.shifted
@@ -1068,7 +1077,11 @@ class _Reader:
         rows = iter(failed.filter(untold).rows())  # "row" first
         rescued: list[Transaction] = []
         not_counted: list[NotCounted] = []
-        for why, number, text, amount in zip(told, numbers, texts, amounts, strict=True):
+        for why, number, text, amount, elsewhere in zip(
+            told, numbers, texts, amounts, foreign, strict=True
+        ):
+            if elsewhere:
+                amount = None
             if why is None:
                 number, *row = next(rows)
                 try:
@@ -1076,7 +1089,8 @@ class _Reader:
                     continue
                 except _Skip as skip:
                     why = skip.kind, skip.reason
-                    amount = self.amount(row) if skip.in_budget_currency else None
+                    shown = skip.in_budget_currency and not elsewhere
+                    amount = self.amount(row) if shown else None
             elif number in shifted:
                 text = _row_text(shifted[number])
             elif number in unconverted and not unconverted[number].in_budget_currency:

@@ -223,3 +223,44 @@ def test_update_appends_a_converted_amount_as_its_formula(tmp_path):
         line = cells[1] or line
         if line == "Canva Pro" and cells[3] == "Actual":
             assert (cells[6], cells[7]) == (12, 12)  # March's and April's
+
+
+def test_a_meta_export_in_another_currency_is_never_totalled_as_euros(tmp_path):
+    """Meta's export dropped in actuals/: its amounts are in the currency its header and its
+    Currency column name; a row not counted shows no amount, one counted is converted."""
+    from budgetbook.project import load_project
+
+    root = worked_example(tmp_path / "project")
+    for path in (root / "actuals").iterdir():
+        path.unlink()
+    write_csv(
+        root / "actuals" / "meta.csv",
+        [
+            [
+                "Reporting starts",
+                "Reporting ends",
+                "Campaign name",
+                "Amount spent (AUD)",
+                "Currency",
+            ],
+            ["2026-03-01", "2026-03-31", "Meta spring", "250.00", "AUD"],
+            ["2026-03-01", "2026-03-31", "Autumn", "80.00", "AUD"],
+        ],
+    )
+    settings = root / "budgetbook.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "AUD = 0.6\n", encoding="utf-8")
+    loaded = load_project(root)
+    [counted] = loaded.transactions
+    assert (counted.line, counted.amount, counted.conversion.currency) == ("Meta ads", 150, "AUD")
+    [left] = loaded.not_counted
+    assert (left.kind, left.amount) == ("no line", None)  # 80 AUD: not 80 EUR
+
+
+def test_a_copy_of_a_file_in_another_currency_shows_no_amounts(tmp_path):
+    from budgetbook.project import load_project
+
+    root = worked_example(tmp_path / "project")
+    meta = root / "actuals" / "meta-billing.csv"
+    (root / "actuals" / "meta-billing-copy.csv").write_bytes(meta.read_bytes())
+    copies = [i for i in load_project(root).not_counted if i.kind == "file sent twice"]
+    assert [(i.file, i.amount) for i in copies] == [("actuals/meta-billing.csv", None)]
