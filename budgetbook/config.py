@@ -356,16 +356,7 @@ def _read_file_settings(
 ) -> FileSettings:
     """One [[actuals.sources]] entry; its problems named by ``where`` (``actuals.sources[2].``)."""
     bad = partial(_not_understood, problems, name, entry, where)
-
-    if "files" not in entry:
-        problems.append(
-            Problem(
-                name,
-                Text("the key '{key}' is required.", key=where + "files"),
-                column=where + "files",
-                hint=Text('Name the files it reads, e.g. files = "bank-*.csv".'),
-            )
-        )
+    _require_files(name, entry, where, "bank-*.csv", problems)
     source = entry.get("source")
     if source is not None and source not in BY_KEY:
         bad("source", Text("Use one of: {values}.", values=", ".join(BY_KEY)))
@@ -388,6 +379,21 @@ def _read_file_settings(
         currency=given.strip().upper() if given is not None else None,
         tax_included=parse_tax(tax) if tax is not None else None,
     )
+
+
+def _require_files(
+    name: str, entry: dict, where: str, example: str, problems: list[Problem]
+) -> None:
+    """A ``[[... .sources]]`` entry must say which files it reads."""
+    if "files" not in entry:
+        problems.append(
+            Problem(
+                name,
+                Text("the key '{key}' is required.", key=where + "files"),
+                column=where + "files",
+                hint=Text('Name the files it reads, e.g. files = "{example}".', example=example),
+            )
+        )
 
 
 def _read_actuals_format(
@@ -489,15 +495,7 @@ def _read_metric_settings(
     name: str, entry: dict, where: str, problems: list[Problem]
 ) -> MetricFileSettings:
     """One [[metrics.sources]] entry; its problems named by ``where`` (``metrics.sources[1].``)."""
-    if "files" not in entry:
-        problems.append(
-            Problem(
-                name,
-                Text("the key '{key}' is required.", key=where + "files"),
-                column=where + "files",
-                hint=Text('Name the files it reads, e.g. files = "meta-*.csv".'),
-            )
-        )
+    _require_files(name, entry, where, "meta-*.csv", problems)
     channel = entry.get("channel")
     if channel is not None and not channel.strip():
         hint = Text("Name it as in budget.csv, e.g. Instagram.")

@@ -886,8 +886,8 @@ FRENCH_ERRORS |= {
         " (les dépenses sont positives : un grand livre)."
     ),
     "should be a list of [[{key}]] tables.": "devrait être une liste de tables [[{key}]].",
-    'Name the files it reads, e.g. files = "bank-*.csv".': (
-        'Nommez les fichiers qu\'elle lit, par exemple files = "banque-*.csv".'
+    'Name the files it reads, e.g. files = "{example}".': (
+        'Nommez les fichiers qu\'elle lit, par exemple files = "{example}".'
     ),
     "LCL statement": "relevé LCL",
     "Revolut statement (French)": "relevé Revolut (en français)",
@@ -1091,9 +1091,6 @@ FRENCH_ERRORS |= {
     ),
     "Download it again once the period is over.": (
         "Téléchargez-le à nouveau une fois la période terminée."
-    ),
-    'Name the files it reads, e.g. files = "meta-*.csv".': (
-        'Nommez les fichiers qu\'elle lit, par exemple files = "meta-*.csv".'
     ),
 }
 
