@@ -41,6 +41,8 @@ class Messages:
     rows: str
     file: str
     files: str
+    figure: str
+    figures: str
     percent: str
     day_format: str
     months: tuple[str, ...]
@@ -62,6 +64,9 @@ class Messages:
 
     def files_of(self, number: int) -> str:
         return (self.file if number == 1 else self.files).format(n=self.count(number))
+
+    def figures_of(self, number: int) -> str:
+        return (self.figure if number == 1 else self.figures).format(n=self.count(number))
 
     def pages_of(self, number: int) -> str:
         return (self.page if number == 1 else self.pages).format(n=self.count(number))
@@ -92,7 +97,7 @@ ENGLISH = Messages(
         " actuals_sheet_max = {limit}): it lists one total per line and month, and the"
         " transactions are in {path}"
     ),
-    metrics="{file} ({kind}): {count} monthly figures",
+    metrics="{file} ({kind}): {figures}",
     converted="{rows} brought to the budget's basis: {how}",
     vat_removed="VAT of {amount} removed from {rows}",
     vat_added="VAT of {amount} added to {rows}",
@@ -132,6 +137,8 @@ ENGLISH = Messages(
     rows="{n} rows",
     file="{n} file",
     files="{n} files",
+    figure="{n} monthly figure",
+    figures="{n} monthly figures",
     percent="%",
     day_format="%Y-%m-%d",
     months=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
@@ -155,7 +162,7 @@ FRENCH = Messages(
         " actuals_sheet_max = {limit}) : elle donne un total par poste et par mois, et les"
         " dépenses sont dans {path}"
     ),
-    metrics="{file} ({kind}) : {count} chiffres mensuels",
+    metrics="{file} ({kind}) : {figures}",
     converted="{rows} ramenées à la base du budget : {how}",
     vat_removed="TVA de {amount} retirée de {rows}",
     vat_added="TVA de {amount} ajoutée à {rows}",
@@ -195,6 +202,8 @@ FRENCH = Messages(
     rows="{n} lignes",
     file="{n} fichier",
     files="{n} fichiers",
+    figure="{n} chiffre mensuel",
+    figures="{n} chiffres mensuels",
     percent="\u00a0%",
     day_format="%d/%m/%Y",
     months=(

@@ -136,7 +136,9 @@ def describe(summary: Summary) -> str:
         rows.append((label["side_file"], "", side_file))
     for export in project.metric_exports:
         metrics = words.metrics.format(
-            file=export.file, kind=KIND_NAMES[export.kind], count=len(export.values)
+            file=export.file,
+            kind=KIND_NAMES[export.kind],
+            figures=words.figures_of(len(export.values)),
         )
         rows.append((label["metrics"], "", metrics))
         if export.unknown_columns:

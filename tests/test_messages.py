@@ -183,3 +183,13 @@ def test_every_language_has_its_messages_and_labels():
     from budgetbook.messages import MESSAGES
 
     assert tuple(MESSAGES) == tuple(LABELS) == LANGUAGES
+
+
+def test_a_count_of_figures_agrees_with_its_number():
+    from budgetbook.messages import MESSAGES
+
+    assert [MESSAGES["en"].figures_of(n) for n in (1, 40)] == [
+        "1 monthly figure",
+        "40 monthly figures",
+    ]
+    assert MESSAGES["fr"].figures_of(1) == "1 chiffre mensuel"
