@@ -58,6 +58,7 @@ from budgetbook.values import (
     MAX_WHOLE_DIGITS,
     PLAIN_AMOUNT_PATTERN,
     ambiguous_separator,
+    both_ways,
     day_first_proof,
     detect_decimal_comma,
     parse_amount,
@@ -603,6 +604,12 @@ def _accounts_unknown(table: Table, reading: Reading) -> UnreadableFile:
     )
 
 
+# Words of a French export's headers (after `normalise_header`): its dates put the day first.
+FRENCH_HEADER_WORDS = re.compile(
+    r"(?<![a-z])(libelle|montant|fournisseur|compte|poste|tiers|intitule|jour|solde|date d|"
+    r"date de|ecriture|operation|devise|depense)(?![a-z])"
+)
+
 # Columns a source may declare beyond the canonical ones: an accounting file's entry, a
 # statement's currency and state, a FEC's direction of each amount (Sens).
 DECLARED_COLUMNS = ("journal", "entry", "currency", "state", "direction")
@@ -621,11 +628,13 @@ ACCOUNT_CLASSES = {
 
 
 class _Ambiguous(Exception):
-    """An amount whose decimal separator no convention of its file tells (`_amount`)."""
+    """A value that reads two ways, and that no convention of its file tells: an amount's
+    decimal separator (`_amount`), a date's order of day and month (`_day`, with the two
+    dates it may be)."""
 
-    def __init__(self, index: int, text: str):
+    def __init__(self, index: int, text: str, dates: tuple[date, date] | None = None):
         super().__init__(text)
-        self.index, self.text = index, text
+        self.index, self.text, self.dates = index, text, dates
 
 
 class _Skip(Exception):
@@ -727,15 +736,26 @@ class _Reader:
     def _distinct(self, index: int) -> list[str | None]:
         return self.frame.cells[str(index)].unique().to_list()
 
-    def _detect_day_first(self) -> bool:
-        """`detect_day_first` of the date column, each value once, from its first 10,000
-        rows, else from all: the first date that tells is the same."""
+    def _detect_day_first(self) -> bool | None:
+        """Whether numeric dates put the day first: what a date of the column proves (a part
+        above 12; each value once, from the first 10,000 rows, else from all: the first
+        date that tells is the same), else what the file's language tells (`_day_first_by
+        _language`); None when nothing does, and a date that reads both ways is refused."""
         column = self.frame.cells[str(self.date_col)]
         for head in (column.head(10_000), column):
             for value in head.unique(maintain_order=True).to_list():
                 if (proof := day_first_proof(value)) is not None:
                     return proof
-        return True
+        return self._day_first_by_language()
+
+    def _day_first_by_language(self) -> bool | None:
+        """True for a file written the European way, which always puts the day first: its
+        amounts with a decimal comma, or its headers in French. An English export with a
+        decimal point may be British (day first) or American (month first): None."""
+        if self.decimal_comma_of([index for index, _ in self.money_cols]):
+            return True
+        titles = " ".join(normalise_header(title) for title in self.frame.header)
+        return True if FRENCH_HEADER_WORDS.search(titles) else None
 
     def read(self) -> tuple[TransactionColumns, list[NotCounted]]:
         """Every row as a transaction or as not counted, in the file's order."""
@@ -750,7 +770,11 @@ class _Reader:
         repeating = [c for c in (date_col, vendor_col, account_col, line_col) if c is not None]
         distinct = cells.lazy().select(pl.col(repeating).unique().implode()).collect()
         distinct = {name: distinct[name][0].drop_nulls().to_list() for name in repeating}
-        self._read_days(distinct[date_col])
+        try:
+            self._read_days(distinct[date_col])
+        except _Ambiguous as ambiguous:
+            first = cells.filter(pl.col(date_col) == ambiguous.text)["row"][0]
+            raise self._order_unknown(first, ambiguous) from None
         days = {cell: day for cell, day in self.days.items() if day.__class__ is date}
         vendor, in_vendor = self._repeated_text(vendor_col, distinct)
         account, in_account = self._repeated_text(account_col, distinct)
@@ -960,6 +984,27 @@ class _Reader:
         if "direction" in found.columns:
             amounts = amounts * found["direction"]
         return amounts
+
+    def _order_unknown(self, row: int, ambiguous: _Ambiguous) -> UnreadableFile:
+        """A file none of whose dates tells whether the day or the month comes first, nor its
+        language, and one of which reads both ways: listed as not read, with the setting."""
+        day_first, month_first = ambiguous.dates
+        message = Text(
+            "date '{value}' reads as {day_first} day first and as {month_first} month first,"
+            " and no other date of the file tells which it uses.",
+            value=ambiguous.text,
+            day_first=day_first,
+            month_first=month_first,
+        )
+        hint = Text(
+            'Say it in budgetbook.toml: [[actuals.sources]] files = "{file}" and date_format ='
+            ' "dd/mm/yyyy" or "mm/dd/yyyy".',
+            file=Path(self.frame.file).name,
+        )
+        header = self.frame.header[ambiguous.index]
+        return UnreadableFile(
+            [Problem(self.frame.file, message, row=row, column=header, hint=hint)]
+        )
 
     def _separator_unknown(self, row: int, ambiguous: _Ambiguous) -> UnreadableFile:
         """A file none of whose amounts tells its decimal separator, and one of which reads
@@ -1257,8 +1302,10 @@ class _Reader:
         raw = _text(cell)
         if TOTAL_ROW.match(raw):
             return "total row", Text("a total row, not a transaction")
+        if self.day_first is None and (both := both_ways(raw)) is not None:
+            raise _Ambiguous(self.date_col, raw, both)
         try:
-            day = parse_date(cell, self.day_first)
+            day = parse_date(cell, self.day_first is not False)
         except ValueError:
             return "date not understood", Text("date not understood: {text}", text=raw)
         if self.config.period.month_index(day) is None:

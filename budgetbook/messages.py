@@ -974,6 +974,16 @@ FRENCH_ERRORS |= {
         "un montant hors taxes, et le budget est TTC : donnez une tva au poste {line} dans"
         " budget.csv, ou réglez [budget] vat dans budgetbook.toml"
     ),
+    "date '{value}' reads as {day_first} day first and as {month_first} month first, and no"
+    " other date of the file tells which it uses.": (
+        "la date '{value}' se lit {day_first} jour en premier et {month_first} mois en premier,"
+        " et aucune autre date du fichier ne dit lequel il emploie."
+    ),
+    'Say it in budgetbook.toml: [[actuals.sources]] files = "{file}" and date_format ='
+    ' "dd/mm/yyyy" or "mm/dd/yyyy".': (
+        'Précisez-le dans budgetbook.toml : [[actuals.sources]] files = "{file}" et date_format'
+        ' = "dd/mm/yyyy" ou "mm/dd/yyyy".'
+    ),
     "is not a VAT rate.": "n'est pas un taux de TVA.",
     "is not a rate.": "n'est pas un taux.",
 }

@@ -218,6 +218,20 @@ def detect_day_first(values: list[object]) -> bool:
     return True
 
 
+def both_ways(text: str) -> tuple[date, date] | None:
+    """The two days a numeric date reads as, day first and month first (``03/05/2026``: 3 May
+    and 5 March), or None when it reads one way only or is not such a date."""
+    if match := _NUMERIC.fullmatch(text.strip()):
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        year += 2000 if year < 100 else 0
+        if first != second and first <= 12 and second <= 12:
+            try:
+                return date(year, second, first), date(year, first, second)
+            except ValueError:
+                return None
+    return None
+
+
 def day_first_proof(value: object) -> bool | None:
     """True when a date cell can only put the day first, False when only the month, else None."""
     if match := _NUMERIC.fullmatch(str(value).strip()):

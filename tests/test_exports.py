@@ -162,10 +162,18 @@ def test_detection_can_be_overridden(project):
         project / "actuals" / "us.csv",
         [["Note: exported"], ["date", "amount", "line"], ["01/02/2026", "1,200", "Canva Pro"]],
     )
-    # 1,200 alone: 1.2 or 1200? Not guessed: the file is listed as not read, with the setting.
+    # 01/02/2026 in English: 1 February or January 2? Not guessed: the file is listed as not
+    # read, with the setting; and so is 1,200 (1.2 or 1200?) once the dates are told.
+    [unread] = load_project(project).not_counted
+    assert "date '01/02/2026' reads as 2026-02-01 day first and as 2026-01-02" in unread.reason
+    assert 'date_format = "dd/mm/yyyy" or "mm/dd/yyyy"' in unread.reason
+    toml = project / "budgetbook.toml"
+    settings = toml.read_text(encoding="utf-8")
+    toml.write_text(settings + '\n[actuals]\ndate_format = "mm/dd/yyyy"\n', encoding="utf-8")
     [unread] = load_project(project).not_counted
     assert "amount '1,200' reads as 1.200 with a decimal comma and as 1200" in unread.reason
     assert 'decimal_separator = "," or "."' in unread.reason
+    toml.write_text(settings, encoding="utf-8")
 
     toml = project / "budgetbook.toml"
     toml.write_text(

@@ -312,3 +312,49 @@ def test_every_row_is_counted_or_not_counted_once_in_file_order(tmp_path: Path):
         (7, "outside the period", Decimal(15)),
     ]
     assert (taken.data_rows, taken.sources[0].rows, taken.sources[0].counted) == (7, 7, 2)
+
+
+MARCH_13 = "2026-03-13"
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "read"),
+    [
+        # A day above 12 tells the order, for every date of the file.
+        (
+            "date;amount;line",
+            ["05/03/2026;1;Ads", "13/03/2026;2;Ads"],
+            ["2026-03-05", "2026-03-13"],
+        ),
+        (
+            "date;amount;line",
+            ["03/05/2026;1;Ads", "03/13/2026;2;Ads"],
+            ["2026-03-05", "2026-03-13"],
+        ),
+        # A European file (a decimal comma, French headers) puts the day first.
+        ("date;amount;line", ["05/03/2026;1,50;Ads"], ["2026-03-05"]),
+        ("Date;Montant;Poste", ["05/03/2026;1;Ads"], ["2026-03-05"]),
+        # The same both ways: nothing to tell.
+        ("date;amount;line", ["03/03/2026;1;Ads"], ["2026-03-03"]),
+        # An English file with a point, whose dates all read both ways: British or American?
+        ("date;amount;line", ["05/03/2026;1.50;Ads", "06/03/2026;2;Ads"], None),
+    ],
+)
+def test_a_date_no_convention_of_its_file_tells_is_refused_never_guessed(
+    tmp_path: Path, header, rows, read
+):
+    path = tmp_path / "export.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    if read is not None:
+        taken = read_actuals_file(path, "actuals/export.csv", CONFIG, LINES, [], {})
+        assert [t.date.isoformat() for t in taken.transactions] == read
+        return
+    with pytest.raises(UnreadableFile) as refused:
+        read_actuals_file(path, "actuals/export.csv", CONFIG, LINES, [], {})
+    [problem] = refused.value.problems
+    assert (problem.file, problem.row, problem.column) == ("actuals/export.csv", 2, "date")
+    assert problem.message == (
+        "date '05/03/2026' reads as 2026-03-05 day first and as 2026-05-03 month first, and no"
+        " other date of the file tells which it uses."
+    )
+    assert 'files = "export.csv" and date_format = "dd/mm/yyyy" or "mm/dd/yyyy"' in problem.hint
