@@ -772,8 +772,11 @@ class _Reader:
         distinct = {name: distinct[name][0].drop_nulls().to_list() for name in repeating}
         try:
             self._read_days(distinct[date_col])
-        except _Ambiguous as ambiguous:
-            first = cells.filter(pl.col(date_col) == ambiguous.text)["row"][0]
+        except _Ambiguous:
+            # The first date of the file that reads both ways, whichever was met first.
+            column = cells.select("row", date_col).iter_rows()
+            first, text = next((n, t) for n, t in column if t and both_ways(t.strip()))
+            ambiguous = _Ambiguous(self.date_col, text.strip(), both_ways(text.strip()))
             raise self._order_unknown(first, ambiguous) from None
         days = {cell: day for cell, day in self.days.items() if day.__class__ is date}
         vendor, in_vendor = self._repeated_text(vendor_col, distinct)
