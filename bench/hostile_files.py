@@ -318,7 +318,7 @@ DANGER_SCRIPT = textwrap.dedent(
     """
 )
 CHECK_SCRIPT = (
-    "import sys; from pathlib import Path; from budgetbook.safezip import check_xlsx; "
+    "import sys; from pathlib import Path; from budgetbook.read.safezip import check_xlsx; "
     "check_xlsx(Path(sys.argv[1]), Path(sys.argv[1]).name)"
 )
 
@@ -440,7 +440,7 @@ def goals(results: list[Case]) -> list[tuple[bool, str]]:
 
 def check_cost(path: Path, build_seconds: float) -> str:
     """How long budgetbook's check alone takes on a genuine file, in this process."""
-    from budgetbook.safezip import check_xlsx
+    from budgetbook.read.safezip import check_xlsx
 
     times = []
     for _ in range(5):

@@ -376,7 +376,7 @@ def libreoffice_cases(plan: Plan, work: Path, small: Path, book: Path, values: P
         f"{plan.large.name} holding values",
         f"{plan.large.name} with formulas, recalculated",
     )
-    from budgetbook.libreoffice import find_soffice
+    from budgetbook.write.libreoffice import find_soffice
 
     if not plan.libreoffice or find_soffice() is None:
         reason = "--no-libreoffice" if not plan.libreoffice else "soffice is not installed"
@@ -517,15 +517,15 @@ def _skip(text: str, plan: Plan) -> Goal:
 
 PROFILE_BUILD = """
 import cProfile, sys
-from budgetbook.build import build_workbook
+from budgetbook.commands.build import build_workbook
 cProfile.run("build_workbook(sys.argv[1], sys.argv[2])", sys.argv[3])
 """
 PROFILE_READER = """
 import cProfile, sys
 from pathlib import Path
-from budgetbook.actuals import read_actuals_file, read_mapping
-from budgetbook.project import load_budget
-from budgetbook.tables import read_table
+from budgetbook.read.actuals import read_actuals_file, read_mapping
+from budgetbook.read.project import load_budget
+from budgetbook.read.tables import read_table
 root = Path(sys.argv[1])
 config, lines = load_budget(root)
 rules, _ = read_mapping(read_table(root / "mapping.csv", "mapping.csv"), lines)
@@ -613,7 +613,7 @@ def machine() -> list[str]:
         for line in Path("/proc/meminfo").read_text().splitlines()
         if line.startswith("MemTotal")
     )
-    from budgetbook.libreoffice import find_soffice
+    from budgetbook.write.libreoffice import find_soffice
 
     soffice = find_soffice()
     office = "not installed"
@@ -812,7 +812,7 @@ NOTES = [
     " computing, and writing with styles, conditional formats and page set-up. Its peak"
     " memory is XlsxWriter's own plus one chunk of the dump (2,000 rows).",
     "- \"XlsxWriter with budgetbook's sheets\" is the same floor written through budgetbook's"
-    " own Worksheet class (`budgetbook/book.py`), which skips two things XlsxWriter does for"
+    " own Worksheet class (`budgetbook/write/book.py`), which skips two things XlsxWriter does for"
     " every cell and these cells do not need: thirty regular expressions over each formula"
     " to prefix Excel's dynamic-array functions, and a caught TypeError when escaping each"
     " style index. It is the lower floor of what budgetbook asks of XlsxWriter; the goal is"
@@ -840,7 +840,7 @@ NOTES = [
     " actuals_sheet_max` at half its rows, so the Actuals sheet lists one total per line and"
     " month and the transactions are written to `ledger-transactions.csv`: the path a ledger"
     " beyond a sheet's 1,048,575 rows takes.",
-    "- LibreOffice: `budgetbook.libreoffice.convert(..., recalculate=True)` in a child"
+    "- LibreOffice: `budgetbook.write.libreoffice.convert(..., recalculate=True)` in a child"
     " process (a fresh profile each time, so start-up is in every figure; the S row shows"
     " it). The values-only workbook is the floor script's `--values-only` copy of the same"
     " cells, each formula replaced by its cached value. The peak memory of these rows is the"

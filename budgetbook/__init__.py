@@ -2,8 +2,8 @@
 
 The Python API mirrors the command line::
 
-    from budgetbook.project import load_project
-    from budgetbook.build import build_workbook
+    from budgetbook.read.project import load_project
+    from budgetbook.commands.build import build_workbook
 
     project = load_project("samples/atelier-lune")      # read and validate, all errors at once
     summary = build_workbook("samples/atelier-lune", "book.xlsx")

@@ -38,7 +38,7 @@ class _Commands(click.Group):
 def _tell(ctx: click.Context, exc: Exception) -> int:
     """Say what failed, in the user's language; return the exit status."""
     from budgetbook.errors import BudgetbookError, InputErrors
-    from budgetbook.messages import Text
+    from budgetbook.i18n.messages import Text
 
     if isinstance(exc, InputErrors):
         language = _language_of(ctx, exc)
@@ -126,7 +126,7 @@ def _language_option(command):
 
 def _progress():
     """Progress lines on a terminal that someone watches; nothing in pipes, logs or scripts."""
-    from budgetbook.progress import Reporter, TerminalReporter, reporting
+    from budgetbook.commands.progress import Reporter, TerminalReporter, reporting
 
     ctx = click.get_current_context()
     watched = sys.stderr.isatty() and not ctx.meta.get(_JSON) and not ctx.meta.get(_QUIET)
@@ -144,7 +144,7 @@ def _report(text: str, record: dict) -> None:
 def _coloured(text: str) -> str:
     """The first line (what was done) in bold; files not read in red, rows not counted in
     yellow, in either language."""
-    from budgetbook.messages import MESSAGES
+    from budgetbook.i18n.messages import MESSAGES
 
     red = tuple(words.labels["not_read"] + " " for words in MESSAGES.values())
     yellow = tuple(words.labels["not_counted"] + " " for words in MESSAGES.values())
@@ -198,8 +198,8 @@ def init(directory: Path, xlsx: bool, language: str) -> None:
       budgetbook init my-project --xlsx    # budget.xlsx instead of budget.csv
       budgetbook init mon-projet --lang fr # French example files and workbook
     """
-    from budgetbook.init import create_project
-    from budgetbook.messages import MESSAGES
+    from budgetbook.commands.init import create_project
+    from budgetbook.i18n.messages import MESSAGES
 
     written = create_project(directory, budget_as_xlsx=xlsx, language=language)
     words = MESSAGES[language]
@@ -232,8 +232,8 @@ def build(project: Path, output: Path | None, language: str | None) -> None:
       budgetbook build my-project --json   # the summary as JSON, for scripts
       budgetbook build my-project --lang fr -o budget-fr.xlsx   # French sheets and summary
     """
-    from budgetbook.build import build_workbook
-    from budgetbook.report import describe, summary_record
+    from budgetbook.commands.build import build_workbook
+    from budgetbook.commands.report import describe, summary_record
 
     with _progress():
         summary = build_workbook(project, output, language)
@@ -251,8 +251,8 @@ def check(project: Path, language: str | None) -> None:
     Example:
       budgetbook check samples/atelier-lune
     """
-    from budgetbook.build import check_project
-    from budgetbook.report import describe, summary_record
+    from budgetbook.commands.build import check_project
+    from budgetbook.commands.report import describe, summary_record
 
     with _progress():
         summary = check_project(project, language)
@@ -280,8 +280,8 @@ def handoff(project: Path, output: Path | None, language: str | None) -> None:
     Example:
       budgetbook handoff samples/atelier-lune -o atelier-lune-handoff.xlsx
     """
-    from budgetbook.handoff import write_handoff
-    from budgetbook.report import describe_handoff, handoff_record
+    from budgetbook.commands.report import describe_handoff, handoff_record
+    from budgetbook.write.handoff import write_handoff
 
     written = write_handoff(project, output, language)
     _report(describe_handoff(written), handoff_record(written))
@@ -303,8 +303,8 @@ def update(book: Path, files: tuple[Path, ...]) -> None:
       budgetbook update budget.xlsx actuals/2026-11-ledger.csv
       budgetbook update budget.xlsx handoff-november.xlsx meta-ads-november.csv
     """
-    from budgetbook.report import describe_update, update_record
-    from budgetbook.update import update_workbook
+    from budgetbook.commands.report import describe_update, update_record
+    from budgetbook.commands.update import update_workbook
 
     with _progress():
         summary = update_workbook(book, list(files))
@@ -342,8 +342,8 @@ def export(book: Path, pdf: bool, output: Path | None, sheets: tuple[str, ...]) 
       budgetbook export budget.xlsx --pdf                 # writes budget.pdf
       budgetbook export budget.xlsx --pdf -o report.pdf --sheet Budget --sheet Overview
     """
-    from budgetbook.export import export_pdf
-    from budgetbook.messages import MESSAGES
+    from budgetbook.commands.export import export_pdf
+    from budgetbook.i18n.messages import MESSAGES
 
     summary = export_pdf(book, output, list(sheets))
     words = MESSAGES[summary.language]

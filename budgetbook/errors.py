@@ -1,6 +1,6 @@
 """Errors a user can act on: each names the file, and where there is one the row, column, value.
 
-Their texts are `Text`s (budgetbook/messages.py): English wherever they are read as str, and
+Their texts are `Text`s (budgetbook/i18n/messages.py): English wherever they are read as str, and
 given in the user's language where they are shown (`in_language`, the CLI)."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from budgetbook.aliases import column_names, french_name
-from budgetbook.messages import Text, Translated
+from budgetbook.i18n.messages import Text, Translated
+from budgetbook.read.aliases import column_names, french_name
 
 
 @dataclass(frozen=True)

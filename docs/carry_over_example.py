@@ -19,8 +19,8 @@ from pathlib import Path
 
 import openpyxl
 
-from budgetbook.build import build_workbook
-from budgetbook.libreoffice import convert
+from budgetbook.commands.build import build_workbook
+from budgetbook.write.libreoffice import convert
 
 GUIDE = Path(__file__).parent / "guide.md"
 START = "<!-- docs/carry_over_example.py: start -->"

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from budgetbook.libreoffice import convert, find_soffice
+from budgetbook.write.libreoffice import convert, find_soffice
 
 TOLERANCE = 1e-6
 

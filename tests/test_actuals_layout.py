@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from budgetbook.model import Period
-from budgetbook.sheets.actuals_sheet import LAST_ROW, ActualsLayout, MonthTotal, _month_rows
+from budgetbook.write.sheets.actuals_sheet import LAST_ROW, ActualsLayout, MonthTotal, _month_rows
 
 PERIOD = Period(date(2026, 1, 1), 3)
 

@@ -7,18 +7,22 @@ from decimal import Decimal
 
 import pytest
 
-from budgetbook import budget_file, calendar_file, kpis_file, objectives_file, operations_file
-from budgetbook.actuals import read_mapping
-from budgetbook.aliases import VALUES, accepted, column_names, normalise, parse_value
-from budgetbook.budget_file import read_budget
-from budgetbook.calendar_file import read_calendar
-from budgetbook.config import parse_config
-from budgetbook.kpis_file import read_kpis
 from budgetbook.model import CarryOver
-from budgetbook.objectives_file import read_objectives
-from budgetbook.operations_file import read_operations
-from budgetbook.roadmap_file import read_roadmap
-from budgetbook.tables import Table
+from budgetbook.read import budget as budget_file
+from budgetbook.read import calendar as calendar_file
+from budgetbook.read import kpis as kpis_file
+from budgetbook.read import objectives as objectives_file
+from budgetbook.read import operations as operations_file
+from budgetbook.read.actuals import read_mapping
+from budgetbook.read.aliases import VALUES, accepted, column_names, normalise, parse_value
+from budgetbook.read.budget import read_budget
+from budgetbook.read.calendar import read_calendar
+from budgetbook.read.config import parse_config
+from budgetbook.read.kpis import read_kpis
+from budgetbook.read.objectives import read_objectives
+from budgetbook.read.operations import read_operations
+from budgetbook.read.roadmap import read_roadmap
+from budgetbook.read.tables import Table
 
 CONFIG = parse_config('[company]\nname = "X"\ncurrency = "EUR"\n[budget]\nstart = "2026-01"\n')
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgetbook.budget_math import carry, compute_budget, line_rows
+from budgetbook.compute.budget import carry, compute_budget, line_rows
 from budgetbook.model import (
     BudgetLine,
     CarryOver,

@@ -157,13 +157,13 @@ def test_missing_project_is_a_message(run, tmp_path):
 
 
 def test_unexpected_failure_is_a_message_not_a_traceback(run, monkeypatch, tmp_path):
-    import budgetbook.build
+    import budgetbook.commands.build
 
     def explode(*_):
         raise RuntimeError("disk on fire")
 
     monkeypatch.delenv("BUDGETBOOK_DEBUG", raising=False)
-    monkeypatch.setattr(budgetbook.build, "build_workbook", explode)
+    monkeypatch.setattr(budgetbook.commands.build, "build_workbook", explode)
     result = run("build", SAMPLE, "-o", tmp_path / "x.xlsx")
     assert result.exit_code == 3
     assert "RuntimeError: disk on fire" in result.output

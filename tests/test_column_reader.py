@@ -16,8 +16,6 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from budgetbook import actuals, tables
-from budgetbook.actuals import folds_apart, read_actuals_file
 from budgetbook.errors import InputErrors
 from budgetbook.model import (
     BudgetLine,
@@ -28,7 +26,10 @@ from budgetbook.model import (
     TransactionColumns,
     in_date_order,
 )
-from budgetbook.values import money_text
+from budgetbook.read import actuals, tables
+from budgetbook.read.actuals import read_actuals_file
+from budgetbook.read.mapping_rules import folds_apart
+from budgetbook.read.values import money_text
 
 CONFIG = Config("Test", "EUR", Period(date(2026, 1, 1), 12), CarryOver.NONE)
 NAMES = ("Canva", "Meta ads", "Photo", "Straße tax")

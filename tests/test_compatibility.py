@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from budgetbook.build import build_workbook
+from budgetbook.commands.build import build_workbook
 from tests.test_properties import random_project
 
 # The functions the three applications share with the same meaning (the brief's list, plus

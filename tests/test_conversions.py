@@ -8,9 +8,9 @@ from pathlib import Path
 import openpyxl
 from click.testing import CliRunner
 
-from budgetbook.build import build_workbook
 from budgetbook.cli import main
-from budgetbook.sheets.actuals_sheet import AMOUNT, CURRENCY, LINE, ORIGINAL, RATE, VAT
+from budgetbook.commands.build import build_workbook
+from budgetbook.write.sheets.actuals_sheet import AMOUNT, CURRENCY, LINE, ORIGINAL, RATE, VAT
 from tests.conftest import write_csv
 from tests.recalc import compare, recalculate
 
@@ -135,7 +135,7 @@ def test_rows_without_a_rate_are_not_counted_and_say_which_setting_is_missing(tm
     settings = root / "budgetbook.toml"
     text = settings.read_text(encoding="utf-8")
     settings.write_text(text.replace("vat = 20\n", "").replace('"2026-03"', '"2026-02"'))
-    from budgetbook.project import load_project
+    from budgetbook.read.project import load_project
 
     loaded = load_project(root)
     reasons = {item.kind: (item.reason, item.amount) for item in loaded.not_counted}
@@ -157,7 +157,7 @@ BASE = '[company]\nname = "T"\ncurrency = "EUR"\n[budget]\nstart = "2026-01"\nmo
 def test_rates_are_read_by_month_or_for_every_month():
     from decimal import Decimal
 
-    from budgetbook.config import parse_config
+    from budgetbook.read.config import parse_config
 
     config = parse_config(
         BASE + 'vat = 5.5\n[currency.rates]\nUSD = { "2026-02" = 0.92, "2027-01" = 1 }\n'
@@ -173,8 +173,8 @@ def test_rates_are_read_by_month_or_for_every_month():
 def test_a_rate_or_vat_that_cannot_be_read_is_named():
     import pytest
 
-    from budgetbook.config import parse_config
     from budgetbook.errors import InputErrors
+    from budgetbook.read.config import parse_config
 
     text = (
         BASE.replace("months = 3\n", 'months = 3\ntax = "TTCC"\nvat = 0.2\n')
@@ -193,7 +193,7 @@ def test_a_rate_or_vat_that_cannot_be_read_is_named():
 def test_update_appends_a_converted_amount_as_its_formula(tmp_path):
     """A statement sent after the build: its row gets the amount as written, its VAT and the
     formula, as a build writes them, and LibreOffice agrees with the value written."""
-    from budgetbook.update import update_workbook
+    from budgetbook.commands.update import update_workbook
 
     root = worked_example(tmp_path / "project")
     statement = tmp_path / "releve-avril.csv"
@@ -228,7 +228,7 @@ def test_update_appends_a_converted_amount_as_its_formula(tmp_path):
 def test_a_meta_export_in_another_currency_is_never_totalled_as_euros(tmp_path):
     """Meta's export dropped in actuals/: its amounts are in the currency its header and its
     Currency column name; a row not counted shows no amount, one counted is converted."""
-    from budgetbook.project import load_project
+    from budgetbook.read.project import load_project
 
     root = worked_example(tmp_path / "project")
     for path in (root / "actuals").iterdir():
@@ -257,7 +257,7 @@ def test_a_meta_export_in_another_currency_is_never_totalled_as_euros(tmp_path):
 
 
 def test_a_copy_of_a_file_in_another_currency_shows_no_amounts(tmp_path):
-    from budgetbook.project import load_project
+    from budgetbook.read.project import load_project
 
     root = worked_example(tmp_path / "project")
     meta = root / "actuals" / "meta-billing.csv"

@@ -17,8 +17,8 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from budgetbook.build import build_workbook
 from budgetbook.cli import main
+from budgetbook.commands.build import build_workbook
 from tests.conftest import write_csv, write_project
 
 ROOT = Path(__file__).parent.parent

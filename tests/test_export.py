@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from budgetbook import export, pdf_fonts
-from budgetbook.build import build_workbook
 from budgetbook.cli import main
+from budgetbook.commands import export
+from budgetbook.commands.build import build_workbook
+from budgetbook.write import pdf_fonts
 from tests.conftest import SAMPLE
 from tests.recalc import require_libreoffice
 
@@ -272,7 +273,7 @@ def test_fonts_are_scaled_by_how_much_wider_libreoffice_draws_columns():
 @pytest.mark.libreoffice
 def test_libreoffice_is_asked_how_wide_it_draws_columns():
     require_libreoffice()
-    from budgetbook.libreoffice import convert
+    from budgetbook.write.libreoffice import convert
 
     ratio = pdf_fonts.digit_ratio(lambda source, out, target: convert(source, out, target))
     assert ratio is not None and 0.9 < ratio < 1.6  # 1.33 with DejaVu Sans, 1.06 with Carlito

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
-from budgetbook.project import load_project
+from budgetbook.read.project import load_project
 from tests.conftest import write_csv
 
 LINES = [

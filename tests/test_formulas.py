@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from budgetbook import formulas as f
 from budgetbook.model import CarryOver
+from budgetbook.write import formulas as f
 
 
 @pytest.mark.parametrize(

@@ -16,13 +16,12 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgetbook import actuals, tables
-from budgetbook import config as config_module
-from budgetbook.build import build_workbook
 from budgetbook.cli import main
+from budgetbook.commands.build import build_workbook
 from budgetbook.errors import Problem
-from budgetbook.messages import FRENCH_ERRORS, Text
-from budgetbook.read import sources
+from budgetbook.i18n.messages import FRENCH_ERRORS, Text
+from budgetbook.read import accounting_sides, actuals, sources, tables
+from budgetbook.read import config as config_module
 from tests import hostile
 from tests.conftest import write_csv, write_project
 from tests.test_messages import CASES as ENGLISH_CASES
@@ -424,7 +423,7 @@ DYNAMIC = {
     *[config_module.TEXT_TABLE, config_module.NUMBER_TABLE],
     *actuals.NOT_READ.values(),
     *(source.name for source in sources.BY_KEY.values()),
-    *actuals.ACCOUNT_CLASSES.values(),
+    *accounting_sides.ACCOUNT_CLASSES.values(),
     "unknown class",
     "a binary file (it holds NUL bytes)",
     "a binary file (it holds control characters)",
@@ -506,7 +505,7 @@ def test_update_of_a_workbook_whose_recorded_settings_are_wrong_says_so_in_their
 ):
     import openpyxl
 
-    from budgetbook.sheets import record_sheet
+    from budgetbook.write.sheets import record_sheet
 
     workbook = openpyxl.load_workbook(french_book)
     settings = (

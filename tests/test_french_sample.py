@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import openpyxl
 
-from budgetbook.build import build_workbook
-from budgetbook.labels import FRENCH
-from budgetbook.project import load_project
-from budgetbook.report import summary_record
+from budgetbook.commands.build import build_workbook
+from budgetbook.commands.report import summary_record
+from budgetbook.i18n.labels import FRENCH
+from budgetbook.read.project import load_project
 from tests.conftest import ROOT, SAMPLE
 
 FRENCH_SAMPLE = ROOT / "samples" / "atelier-lune-fr"

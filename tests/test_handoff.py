@@ -10,10 +10,10 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from budgetbook.build import build_workbook
 from budgetbook.cli import main
-from budgetbook.handoff import INPUT_ROWS, write_handoff
-from budgetbook.update import update_workbook
+from budgetbook.commands.build import build_workbook
+from budgetbook.commands.update import update_workbook
+from budgetbook.write.handoff import INPUT_ROWS, write_handoff
 from tests.recalc import compare, recalculate
 
 LINES = [

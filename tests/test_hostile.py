@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from budgetbook.build import build_workbook
 from budgetbook.cli import main
-from budgetbook.init import write_budget_xlsx
+from budgetbook.commands.build import build_workbook
+from budgetbook.commands.init import write_budget_xlsx
 from tests import hostile
 
 LINES = [["Tools", "Canva Pro", "", "", 12, 12, 12, 12]]

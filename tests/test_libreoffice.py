@@ -10,8 +10,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from budgetbook.build import build_workbook
-from budgetbook.report import describe
+from budgetbook.commands.build import build_workbook
+from budgetbook.commands.report import describe
 from tests.conftest import ROOT, SAMPLE, write_project
 from tests.recalc import compare, recalculate
 

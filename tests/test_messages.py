@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from budgetbook.cli import main
 from budgetbook.errors import InputErrors
-from budgetbook.project import load_project
+from budgetbook.read.project import load_project
 from tests.conftest import write_csv, write_project
 
 GOOD_LINE = ["Tools", "Canva", "", "", 12, 12, 12, 12]
@@ -161,7 +161,7 @@ def test_the_terminal_shows_each_problem_on_one_line_starting_with_its_file(case
 
 
 def test_aligned_rows_pad_labels_and_right_align_amounts():
-    from budgetbook.report import aligned
+    from budgetbook.commands.report import aligned
 
     rows = [
         ("Counted", "27\u00a0451,59 EUR", "100 lignes"),  # a non-breaking space: one column
@@ -179,14 +179,14 @@ def test_aligned_rows_pad_labels_and_right_align_amounts():
 def test_every_language_has_its_messages_and_labels():
     """The CLI offers budgetbook.LANGUAGES without importing the tables, to start fast."""
     from budgetbook import LANGUAGES
-    from budgetbook.labels import LABELS
-    from budgetbook.messages import MESSAGES
+    from budgetbook.i18n.labels import LABELS
+    from budgetbook.i18n.messages import MESSAGES
 
     assert tuple(MESSAGES) == tuple(LABELS) == LANGUAGES
 
 
 def test_a_count_of_figures_agrees_with_its_number():
-    from budgetbook.messages import MESSAGES
+    from budgetbook.i18n.messages import MESSAGES
 
     assert [MESSAGES["en"].figures_of(n) for n in (1, 40)] == [
         "1 monthly figure",

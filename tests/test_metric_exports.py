@@ -17,11 +17,11 @@ import xlsxwriter
 from click.testing import CliRunner
 
 from budgetbook.cli import main
-from budgetbook.config import parse_config
 from budgetbook.errors import InputErrors
-from budgetbook.metric_exports import MetricExport, detect_export, read_metric_export
 from budgetbook.model import MetricFileSettings
-from budgetbook.project import load_project
+from budgetbook.read.config import parse_config
+from budgetbook.read.metrics import MetricExport, detect_export, read_metric_export
+from budgetbook.read.project import load_project
 from budgetbook.read.sources import METRIC_SOURCES
 from budgetbook.read.sources.ads import result_kind
 from tests.conftest import write_csv

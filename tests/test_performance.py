@@ -11,11 +11,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from budgetbook.build import build_workbook
-from budgetbook.kpis_file import read_kpis
-from budgetbook.operations_file import read_operations
-from budgetbook.report import describe
-from budgetbook.tables import Table
+from budgetbook.commands.build import build_workbook
+from budgetbook.commands.report import describe
+from budgetbook.read.kpis import read_kpis
+from budgetbook.read.operations import read_operations
+from budgetbook.read.tables import Table
 from tests.conftest import write_csv
 from tests.recalc import compare, recalculate
 
@@ -269,10 +269,10 @@ def test_pages_are_planned_whole_and_full(tmp_path, months, with_operations):
     """At Excel's widths (the PDF's too, see pdf_fonts), every page the plan makes holds
     whole sections, fits, and is filled unless it is the last; short periods print portrait
     rather than at 100 % on pages shorter than a channel."""
-    from budgetbook.build import check_project
-    from budgetbook.labels import LABELS
-    from budgetbook.performance_math import compute_performance
-    from budgetbook.sheets import performance_sheet as sheet
+    from budgetbook.commands.build import check_project
+    from budgetbook.compute.performance import compute_performance
+    from budgetbook.i18n.labels import LABELS
+    from budgetbook.write.sheets import performance_sheet as sheet
     from tests.test_export import bigger_project
 
     project_dir = bigger_project(tmp_path / "project", months)

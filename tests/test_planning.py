@@ -10,14 +10,14 @@ import openpyxl
 import pytest
 from openpyxl.formula.translate import Translator
 
-from budgetbook import plan_math
-from budgetbook.build import build_workbook
-from budgetbook.calendar_file import parse_time, read_calendar
+from budgetbook.commands.build import build_workbook
+from budgetbook.compute import plan as plan_math
 from budgetbook.errors import InputErrors
 from budgetbook.model import Objective, Period
-from budgetbook.project import load_project
-from budgetbook.roadmap_file import parse_complete, parse_duration, parse_status, read_roadmap
-from budgetbook.tables import Table
+from budgetbook.read.calendar import parse_time, read_calendar
+from budgetbook.read.project import load_project
+from budgetbook.read.roadmap import parse_complete, parse_duration, parse_status, read_roadmap
+from budgetbook.read.tables import Table
 from tests.conftest import SAMPLE, write_csv
 from tests.recalc import compare, formula_cells, recalculate
 

@@ -18,11 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from budgetbook import tables
-from budgetbook.actuals import read_actuals_file
-from budgetbook.build import build_workbook
+from budgetbook.commands.build import build_workbook
 from budgetbook.errors import BudgetbookError
-from budgetbook.libreoffice import convert_all
 from budgetbook.model import (
     BudgetLine,
     CarryOver,
@@ -30,7 +27,10 @@ from budgetbook.model import (
     FileSettings,
     Period,
 )
-from budgetbook.tables import read_table
+from budgetbook.read import tables
+from budgetbook.read.actuals import read_actuals_file
+from budgetbook.read.tables import read_table
+from budgetbook.write.libreoffice import convert_all
 from tests.conftest import write_project
 from tests.recalc import compare, require_libreoffice
 

@@ -14,11 +14,12 @@ import xlsxwriter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgetbook.actuals import _RuleMatcher, read_actuals_file
 from budgetbook.errors import UnreadableFile
 from budgetbook.model import BudgetLine, CarryOver, Config, MappingRule, Period
-from budgetbook.tables import cell_as_text, decoded_lines, read_table
-from budgetbook.values import _parse_amount_text, detect_decimal_comma, parse_amount
+from budgetbook.read.actuals import read_actuals_file
+from budgetbook.read.mapping_rules import RuleMatcher
+from budgetbook.read.tables import cell_as_text, decoded_lines, read_table
+from budgetbook.read.values import _parse_amount_text, detect_decimal_comma, parse_amount
 
 CONFIG = Config("Test", "EUR", Period(date(2026, 1, 1), 12), CarryOver.NONE)
 LINES = [
@@ -30,7 +31,7 @@ LINES = [
 def line_of(rules: list[tuple[str, str]], description="", vendor="", account="") -> str | None:
     """The line the rules' automaton gives one row (the reader's columns use it for the
     texts polars cannot fold, and to explain a row that fails)."""
-    matcher = _RuleMatcher([MappingRule(match, line) for match, line in rules])
+    matcher = RuleMatcher([MappingRule(match, line) for match, line in rules])
     return matcher.line([description, vendor, account])
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from budgetbook.build import build_workbook
+from budgetbook.commands.build import build_workbook
 
 ROOT = Path(__file__).parent.parent
 REFERENCES = Path(__file__).parent / "reference"

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from budgetbook.cli import main
+from budgetbook.commands.init import write_budget_xlsx
 from budgetbook.errors import InputErrors
-from budgetbook.init import write_budget_xlsx
-from budgetbook.safezip import MB, ZipLimits, check_xlsx
+from budgetbook.read.safezip import MB, ZipLimits, check_xlsx
 from tests import hostile
 from tests.conftest import SAMPLE
 

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgetbook.build import build_workbook
-from budgetbook.project import load_project
+from budgetbook.commands.build import build_workbook
+from budgetbook.read.project import load_project
 from budgetbook.read.sources import BY_KEY
-from budgetbook.sheets.actuals_sheet import AMOUNT, CURRENCY, ORIGINAL, RATE, VAT
+from budgetbook.write.sheets.actuals_sheet import AMOUNT, CURRENCY, ORIGINAL, RATE, VAT
 from tests.conftest import write_csv
 from tests.recalc import compare, recalculate
 
@@ -388,7 +388,7 @@ def test_an_lcl_file_is_known_by_its_balance_line_and_read_without_its_last():
     its title line; its last, the closing balance, is no transaction; its rows are as long as
     their contents, and read as wide as its titles."""
     from budgetbook.read.sources import headless
-    from budgetbook.tables import read_table
+    from budgetbook.read.tables import read_table
 
     table = read_table(BANKS / "lcl.csv", "lcl.csv")
     lcl = headless(table.header)
@@ -679,8 +679,8 @@ def test_a_generic_ledger_holding_the_other_sides_counts_its_expense_lines_only(
 
 
 def test_a_sources_entry_is_checked_key_by_key():
-    from budgetbook.config import parse_config
     from budgetbook.errors import InputErrors
+    from budgetbook.read.config import parse_config
 
     text = (
         '[company]\nname = "T"\ncurrency = "EUR"\n[budget]\nstart = "2026-01"\n'
@@ -755,7 +755,7 @@ def test_an_ofx_file_without_a_bank_or_card_statement_is_not_read(tmp_path):
 
 
 def test_an_update_with_a_fec_adds_its_expense_lines_and_its_summaries(tmp_path):
-    from budgetbook.update import update_workbook
+    from budgetbook.commands.update import update_workbook
 
     root = project(tmp_path / "project", FEC_LINES, FEC_RULES)
     book = tmp_path / "book.xlsx"
@@ -780,7 +780,7 @@ def test_an_update_with_a_fec_adds_its_expense_lines_and_its_summaries(tmp_path)
 
 @pytest.mark.parametrize("templates", ["templates", "templates-fr"])
 def test_the_templates_example_of_a_sources_entry_is_a_valid_setting(templates):
-    from budgetbook.config import parse_config
+    from budgetbook.read.config import parse_config
 
     path = Path(__file__).parent.parent / "budgetbook" / templates / "budgetbook.toml"
     example = ("# [[actuals", "# files", "# sign", "# columns")

@@ -8,11 +8,11 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from budgetbook.build import build_workbook
+from budgetbook.commands.build import build_workbook
 from budgetbook.errors import InputErrors
-from budgetbook.objectives_file import read_objectives
-from budgetbook.project import load_project
-from budgetbook.tables import read_table
+from budgetbook.read.objectives import read_objectives
+from budgetbook.read.project import load_project
+from budgetbook.read.tables import read_table
 from tests.conftest import SAMPLE, write_csv
 
 HEADER = ["objective", "channel", "metric", "baseline", "target", "deadline", "owner"]

@@ -16,9 +16,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from budgetbook.build import check_project
 from budgetbook.cli import main
-from budgetbook.progress import Reporter, TerminalReporter, reporting, step
+from budgetbook.commands.build import check_project
+from budgetbook.commands.progress import Reporter, TerminalReporter, reporting, step
 from tests.conftest import write_project
 
 BUDGETBOOK = Path(sys.executable).parent / "budgetbook"

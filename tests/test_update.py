@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 from openpyxl.utils.cell import coordinate_to_tuple
 
-from budgetbook.build import build_workbook
 from budgetbook.cli import main
+from budgetbook.commands.build import build_workbook
+from budgetbook.commands.update import MAIN, _put_cells, update_workbook
 from budgetbook.errors import BudgetbookError, InputErrors
-from budgetbook.sheets.actuals_sheet import FILE
-from budgetbook.update import MAIN, _put_cells, update_workbook
+from budgetbook.write.sheets.actuals_sheet import FILE
 from tests.conftest import write_csv
 from tests.recalc import recalculate
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgetbook.values import EXCEL_EPOCH, detect_decimal_comma, parse_amount, parse_date
+from budgetbook.read.values import EXCEL_EPOCH, detect_decimal_comma, parse_amount, parse_date
 
 D = Decimal
 NBSP = "\u00a0"

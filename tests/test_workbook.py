@@ -12,9 +12,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from budgetbook.build import build_workbook
+from budgetbook.commands.build import build_workbook
 from budgetbook.errors import BudgetbookError, InputErrors
-from budgetbook.sheets.actuals_sheet import FILE
+from budgetbook.write.sheets.actuals_sheet import FILE
 from tests.conftest import SAMPLE
 
 
@@ -72,8 +72,8 @@ def test_sheets_write_the_formulas_xlsxwriter_would(project, tmp_path, monkeypat
     the workbook must not change by a byte for it."""
     from xlsxwriter.worksheet import Worksheet
 
-    from budgetbook import book
-    from budgetbook.handoff import write_handoff
+    from budgetbook.write import book
+    from budgetbook.write.handoff import write_handoff
     from tests.test_properties import random_project
 
     source = (
@@ -114,7 +114,7 @@ FORMULAS = [
 def test_sheet_writes_what_xlsxwriter_would(tmp_path, monkeypatch):
     from xlsxwriter.worksheet import Worksheet
 
-    from budgetbook import book
+    from budgetbook.write import book
 
     def write(target: Path) -> Path:
         workbook = book.new_workbook(target)

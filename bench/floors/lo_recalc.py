@@ -1,5 +1,5 @@
 """Open a workbook in headless LibreOffice with every formula recalculated on load, and save
-it again as .xlsx (``budgetbook.libreoffice.convert``); report the seconds of the conversion.
+it again as .xlsx (``budgetbook.write.libreoffice.convert``); report the seconds of the conversion.
 
     python bench/floors/lo_recalc.py BOOK.xlsx OUT_DIR [TIMEOUT_SECONDS]
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
-    from budgetbook.libreoffice import convert
+    from budgetbook.write.libreoffice import convert
 
     source, out_dir = Path(argv[0]), Path(argv[1])
     timeout = float(argv[2]) if len(argv) > 2 else 600.0

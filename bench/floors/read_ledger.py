@@ -26,9 +26,9 @@ NBSP = "\u00a0"
 def read_budgetbook(project: Path) -> dict:
     import polars  # noqa: F401  (imported by the reader for a large file; imports are not timed)
 
-    from budgetbook.actuals import read_actuals_file, read_mapping
-    from budgetbook.project import load_budget
-    from budgetbook.tables import read_table
+    from budgetbook.read.actuals import read_actuals_file, read_mapping
+    from budgetbook.read.project import load_budget
+    from budgetbook.read.tables import read_table
 
     config, lines = load_budget(project)
     mapping = project / "mapping.csv"  # none when the ledger names its lines

@@ -10,7 +10,7 @@ conditional formats, no page set-up. Only the writing is timed (the ``write_*`` 
 
 ``--values-only`` writes each formula's cached result instead of the formula: the same
 workbook holding values, for LibreOffice to open as a baseline. ``--budgetbook-sheets`` writes
-through budgetbook's own Worksheet class (``budgetbook.book._sheet_class``), which skips work
+through budgetbook's own Worksheet class (``budgetbook.write.book._sheet_class``), which skips work
 XlsxWriter does for every cell but needs not for these (the dynamic-array rewriting of each
 formula, a caught TypeError for each style index): the floor of what budgetbook asks of
 XlsxWriter.
@@ -34,7 +34,7 @@ def write(
 
     sheet_class = xlsxwriter.worksheet.Worksheet
     if budgetbook_sheets:  # imported before the timer, like xlsxwriter
-        from budgetbook.book import _sheet_class
+        from budgetbook.write.book import _sheet_class
 
         sheet_class = _sheet_class()
     writing = 0.0

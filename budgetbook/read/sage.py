@@ -12,8 +12,8 @@ read, rather than read a hundred times too large.
 from __future__ import annotations
 
 from budgetbook.errors import UnreadableFile
-from budgetbook.messages import Text
-from budgetbook.tables import decoded_lines, refuse
+from budgetbook.i18n.messages import Text
+from budgetbook.read.tables import decoded_lines, refuse
 
 # The columns of the table a .pnm file becomes.
 PNM_HEADER = ["Date", "Journal", "Compte", "Tiers", "Pièce", "Libellé", "Sens", "Montant"]

@@ -19,10 +19,10 @@ import hashlib
 from pathlib import Path
 
 from budgetbook.errors import UnreadableFile
-from budgetbook.messages import Text
+from budgetbook.i18n.messages import Text
 from budgetbook.model import Limits
 from budgetbook.read.sage import PNM_HEADER, pnm_rows
-from budgetbook.tables import Table, check_size, decoded_lines, refuse
+from budgetbook.read.tables import Table, check_size, decoded_lines, refuse
 
 # The columns of the table a statement becomes.
 HEADER = ["Date", "Amount", "Description", "Payee", "Currency"]

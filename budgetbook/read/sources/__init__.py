@@ -2,7 +2,7 @@
 
 A source says how to read one kind of file, as beangulp's importers and hledger's CSV rules do:
 the headers that recognise it, where each canonical column is, how its dates and numbers are
-written, and its sign convention. One reader (`budgetbook.actuals`) runs them all. Adding a
+written, and its sign convention. One reader (`budgetbook.read.actuals`) runs them all. Adding a
 bank is one entry in `banks.py` and one fixture under ``tests/data/sources/banks``.
 
 Recognition goes from the most specific source to the most general: a named bank's layout,
@@ -10,7 +10,7 @@ the FEC, an accounting package's export, a bank statement told by its value-date
 column, then the generic ledger, whose headers are the widest list of synonyms.
 
 Ad-platform metric exports (``metrics/``) are sources too, declared in `ads.py` and
-recognised by the same function among `METRIC_SOURCES`; `budgetbook.metric_exports` reads them.
+recognised by the same function among `METRIC_SOURCES`; `budgetbook.read.metrics` reads them.
 """
 
 from __future__ import annotations

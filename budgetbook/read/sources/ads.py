@@ -7,7 +7,7 @@ A metric source says how one platform's export in one language is laid out, as a
 row's day or month (or, for a report without one, that its title lines give its period), which
 columns are metrics and which metric each is, the columns known and not read (names, settings,
 money, ratios), how it writes dates and numbers, and which channel its rows are. One reader,
-`budgetbook.metric_exports`, runs them all; `budgetbook.read.sources.recognise` recognises a
+`budgetbook.read.metrics`, runs them all; `budgetbook.read.sources.recognise` recognises a
 header among them as among the finance sources. Where each layout was learnt: the ``origin`` of
 each entry, and ``tests/data/exports/LAYOUTS.md``.
 

@@ -37,7 +37,7 @@ class Titles:
 
 class Sign(StrEnum):
     """How a file's single amount column writes spending; a Debit and Credit pair is told from
-    its cells (`budgetbook.actuals`)."""
+    its cells (`budgetbook.read.actuals`)."""
 
     POSITIVE = "positive"  # a ledger or journal: a debit to an expense, a positive sum, is spending
     NEGATIVE = "negative"  # a bank statement: money out of the account is negative

@@ -1,0 +1,1 @@
+"""What each command does, over the library: build, check, update, init, export."""

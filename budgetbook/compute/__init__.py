@@ -1,0 +1,1 @@
+"""Pure computations: budget figures, performance, the plan, the review."""

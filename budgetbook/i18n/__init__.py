@@ -1,0 +1,1 @@
+"""Words in each language: the workbook's labels and every message."""

@@ -1,0 +1,232 @@
+"""Read the budget lines: ``category, line, channel, carry_over`` then one column per month."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from budgetbook.errors import Problem, missing_columns
+from budgetbook.i18n.messages import Text
+from budgetbook.model import BudgetLine, Config, month_key
+from budgetbook.read.aliases import accepted
+from budgetbook.read.config import parse_carry_over, parse_month, parse_vat
+from budgetbook.read.tables import Table, column_title
+from budgetbook.read.values import ambiguous_separator, detect_decimal_comma, parse_amount
+
+FIXED_COLUMNS = ("category", "line", "channel", "carry_over", "vat")
+# Line names are matched by SUMIFS criteria, where these characters are operators or wildcards.
+_CRITERIA_START = tuple("=+-@<>")
+_CRITERIA_CHARS = re.compile(r"[*?~]")
+
+
+def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Problem]]:
+    problems: list[Problem] = []
+    period_keys = [month_key(m) for m in config.period.month_starts()]
+    month_columns: dict[int, int] = {}  # column index -> month index
+    fixed = {table.column(name) for name in FIXED_COLUMNS}
+    for index, title in enumerate(table.header):
+        if index in fixed or title.strip().lower() in FIXED_COLUMNS:
+            continue
+        month = parse_month(title)
+        if month is None:
+            problems.append(
+                Problem(
+                    table.file,
+                    Text("unknown column."),
+                    row=1,
+                    column=title,
+                    hint=Text(
+                        "Columns are category, line, channel, carry_over, vat (in French:"
+                        " catégorie, poste, canal, report, tva), then months as YYYY-MM."
+                    ),
+                )
+            )
+        elif month_key(month) not in period_keys:
+            problems.append(
+                Problem(
+                    table.file,
+                    Text(
+                        "this month is outside the budget period ({first} to {last}).",
+                        first=period_keys[0],
+                        last=period_keys[-1],
+                    ),
+                    row=1,
+                    column=title,
+                    hint=Text("Change [budget] start or months in budgetbook.toml, or remove it."),
+                )
+            )
+        else:
+            month_columns[index] = period_keys.index(month_key(month))
+    missing = [name for name in ("category", "line") if table.column(name) is None]
+    problems += missing_columns(table.file, missing)
+    if not month_columns and not problems:
+        problems.append(
+            Problem(
+                table.file,
+                Text("has no month column."),
+                row=1,
+                hint=Text("Add columns such as 2026-01."),
+            )
+        )
+    if problems:
+        return [], problems
+
+    decimal_comma = detect_decimal_comma([row[i] for _, row in table.rows for i in month_columns])
+    lines: list[BudgetLine] = []
+    first_row_of: dict[str, int] = {}
+    name_col = table.column("line")
+    for number, row in table.rows:
+        name = str(row[name_col]).strip()
+        key = name.casefold()
+        if name and key in first_row_of:
+            problems.append(
+                Problem(
+                    table.file,
+                    Text("this line name is already used on row {row}.", row=first_row_of[key]),
+                    row=number,
+                    column=column_title(table, "line"),
+                    value=name,
+                    hint=Text("Line names must be unique; rename one of them."),
+                )
+            )
+            continue
+        first_row_of.setdefault(key, number)
+        line = _read_line(table, number, row, config, month_columns, decimal_comma, problems)
+        if line is not None:
+            lines.append(line)
+    if not lines and not problems:
+        problems.append(
+            Problem(table.file, Text("has no budget line."), hint=Text("Add one row per line."))
+        )
+    return lines, problems
+
+
+def _read_line(
+    table: Table,
+    number: int,
+    row: list[object],
+    config: Config,
+    month_columns: dict[int, int],
+    decimal_comma: bool | None,
+    problems: list[Problem],
+) -> BudgetLine | None:
+    def cell(name: str) -> str:
+        index = table.column(name)
+        return "" if index is None else str(row[index]).strip()
+
+    before = len(problems)
+    if table.overflow(row):
+        problems.append(
+            Problem(
+                table.file,
+                Text(
+                    "this row has more cells than the header's {count} columns.",
+                    count=len(table.header),
+                ),
+                row=number,
+                hint=Text("Quote values that contain the separator, or remove the extra cells."),
+            )
+        )
+    category, name = cell("category"), cell("line")
+    if not category:
+        problems.append(
+            Problem(
+                table.file,
+                Text("the category is empty."),
+                row=number,
+                column=column_title(table, "category"),
+            )
+        )
+    if not name:
+        problems.append(
+            Problem(
+                table.file,
+                Text("the line name is empty."),
+                row=number,
+                column=column_title(table, "line"),
+            )
+        )
+    elif name.startswith(_CRITERIA_START) or _CRITERIA_CHARS.search(name):
+        problems.append(
+            Problem(
+                table.file,
+                Text(
+                    "a line name cannot start with = + - @ < > or contain * ? ~,"
+                    " which spreadsheet formulas read as operators."
+                ),
+                row=number,
+                column=column_title(table, "line"),
+                value=name,
+            )
+        )
+    policy_text = cell("carry_over")
+    policy = parse_carry_over(policy_text) if policy_text else config.carry_over
+    if policy is None:
+        problems.append(
+            Problem(
+                table.file,
+                Text("is not a carry-over policy."),
+                row=number,
+                column=column_title(table, "carry_over"),
+                value=policy_text,
+                hint=Text(
+                    "Use one of: {values}; blank means the budgetbook.toml default.",
+                    values=accepted("carry_over"),
+                ),
+            )
+        )
+    planned = [Decimal(0)] * config.period.months
+    for index, month in month_columns.items():
+        raw = row[index]
+        if raw is None or str(raw).strip() == "":
+            continue
+        if decimal_comma is None and raw.__class__ is str and ambiguous_separator(raw):
+            problems.append(
+                Problem(
+                    table.file,
+                    Text(
+                        "reads as {comma} with a decimal comma and as {point} with a decimal"
+                        " point, and no other amount in the budget tells which it uses.",
+                        comma=parse_amount(raw, True),
+                        point=parse_amount(raw, False),
+                    ),
+                    row=number,
+                    column=table.header[index],
+                    value=raw,
+                    hint=Text("Write it without the separator (1200) or with a space (1 200)."),
+                )
+            )
+            continue
+        try:
+            planned[month] = parse_amount(raw, decimal_comma)
+        except ValueError:
+            problems.append(
+                Problem(
+                    table.file,
+                    Text("is not an amount."),
+                    row=number,
+                    column=table.header[index],
+                    value=str(raw),
+                    hint=Text("Write a number such as 1200 or 1200.50, or leave it blank for 0."),
+                )
+            )
+    vat = None
+    if vat_text := cell("vat"):
+        vat = parse_vat(vat_text)
+        if vat is None:
+            problems.append(
+                Problem(
+                    table.file,
+                    Text("is not a VAT rate."),
+                    row=number,
+                    column=column_title(table, "vat"),
+                    value=vat_text,
+                    hint=Text(
+                        "Write it as a percent: 20 for 20 %, 5.5 for 5.5 %, 0 for none; blank"
+                        " for [budget] vat of budgetbook.toml."
+                    ),
+                )
+            )
+    if len(problems) > before:
+        return None
+    return BudgetLine(category, name, cell("channel"), policy, tuple(planned), vat)

@@ -1,0 +1,1 @@
+"""Writing the workbook: its formulas, styles, sheets, and the files beside it."""

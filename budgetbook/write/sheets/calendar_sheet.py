@@ -1,0 +1,218 @@
+"""The Calendar sheet: the list of posts on the left; on the right, posts per platform and month
+(COUNTIFS over the list, against a target when one is set) and a grid of weeks by days for each
+month, whose cells find a day's posts in the list through its Key column."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from budgetbook.compute import plan as plan_math
+from budgetbook.i18n.labels import Labels
+from budgetbook.model import POST_STATUSES, Post, Project
+from budgetbook.write import formulas as f
+from budgetbook.write.sheets.styles import BLUE, GRID, INPUT_FILL, Styles, date_format
+
+DATE, TIME, PLATFORM, FORMAT, TOPIC, OWNER, STATUS, CAMPAIGN, KEY = range(9)
+LIST_WIDTHS = (11, 6, 11, 10, 44, 14, 11, 18, 9)
+HEADER_ROW, FIRST_ROW = 3, 4
+SPARE_ROWS = 100  # prepared rows below the last post: their Key formula is already there
+COUNTS_COL = KEY + 2  # column K: the counts, then the month grids below them
+SLOTS = 3  # posts shown per day; a fourth row says how many more
+DAY_WIDTH = 17
+STATUS_FILLS = {"idea": "#EDEDED", "draft": "#FFF2CC", "scheduled": "#DDEBF7",
+                "published": "#E2EFDA"}  # fmt: skip
+
+
+def write_calendar(
+    workbook: Workbook, ws: Worksheet, project: Project, styles: Styles, labels: Labels
+) -> None:
+    posts = project.posts
+    language = project.config.language
+    add = workbook.add_format
+    base = {"font_name": "Calibri", "font_size": 10, "valign": "vcenter"}
+    formats = {
+        "date": add({**base, "num_format": date_format("yyyy-mm-dd", language), "align": "left"}),
+        "month": add({**base, "num_format": date_format("mmm yy", language), "bold": True,
+                      "font_color": "white", "bg_color": BLUE, "align": "right"}),
+        "grid_month": add({**base, "num_format": date_format("mmmm yyyy", language),
+                           "bold": True, "font_size": 12, "font_color": BLUE}),
+        "weekday": add({**base, "bold": True, "font_color": "#595959", "align": "center",
+                        "bottom": 1, "bottom_color": GRID}),
+        "day": add({**base, "num_format": "d", "bold": True, "font_color": "#595959",
+                    "top": 1, "top_color": GRID, "left": 1, "left_color": GRID,
+                    "right": 1, "right_color": GRID}),
+        "slot": add({**base, "font_size": 8, "left": 1, "left_color": GRID, "right": 1,
+                     "right_color": GRID}),
+        "more": add({**base, "font_size": 8, "italic": True, "font_color": "#7F7F7F",
+                     "left": 1, "left_color": GRID, "right": 1, "right_color": GRID,
+                     "bottom": 1, "bottom_color": GRID}),
+        "key": add({**base, "font_color": "#A6A6A6", "font_size": 8}),
+        "target": add({**base, "bg_color": INPUT_FILL, "num_format": "0"}),
+        "count": add({**base, "num_format": "0;-0;\"–\"", "align": "right"}),
+        "count_total": add({**base, "num_format": "0", "bold": True, "top": 1,
+                            "top_color": "#A6A6A6"}),
+    }  # fmt: skip
+
+    ws.write_string(0, 0, labels.calendar_title, styles.title)
+    ws.merge_range(1, 0, 1, CAMPAIGN, labels.calendar_note, styles.note)
+    ws.set_row(1, 28)
+    _write_list(workbook, ws, posts, styles, labels, formats)
+    grid_row = _write_counts(workbook, ws, project, styles, labels, formats)
+    _write_grids(ws, project, labels, formats, grid_row + 2)
+    ws.freeze_panes(FIRST_ROW, 0)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+
+
+def _write_list(
+    workbook: Workbook, ws: Worksheet, posts: list[Post], styles: Styles, labels: Labels, formats
+) -> None:
+    titles = (labels.date, labels.time, labels.platform, labels.post_format, labels.topic,
+              labels.owner, labels.status, labels.campaign, labels.key)  # fmt: skip
+    for col, (title, width) in enumerate(zip(titles, LIST_WIDTHS, strict=True)):
+        ws.write_string(HEADER_ROW, col, title, styles.header)
+        ws.set_column(col, col, width)
+    keys = plan_math.post_keys(posts)
+    first_day = f.cell(FIRST_ROW, DATE, row_abs=True, col_abs=True)
+    for offset in range(len(posts) + SPARE_ROWS):
+        row = FIRST_ROW + offset
+        key = f.post_key(f.cell(row, DATE), first_day)
+        if offset >= len(posts):
+            ws.write_formula(row, KEY, key, formats["key"], "")
+            continue
+        post = posts[offset]
+        ws.write_datetime(row, DATE, post.date, formats["date"])
+        texts = {TIME: post.time, PLATFORM: post.platform, FORMAT: post.format,
+                 TOPIC: post.topic, OWNER: post.owner, CAMPAIGN: post.campaign}  # fmt: skip
+        for col, text in texts.items():
+            ws.write_string(row, col, text, styles.text)
+        ws.write_string(row, STATUS, labels.post_statuses[post.status], styles.text)
+        ws.write_formula(row, KEY, key, formats["key"], keys[offset])
+    last = FIRST_ROW + len(posts) + SPARE_ROWS - 1
+    names = [labels.post_statuses[s] for s in POST_STATUSES]
+    ws.data_validation(FIRST_ROW, STATUS, last, STATUS, {"validate": "list", "source": names})
+    for status, fill in STATUS_FILLS.items():
+        ws.conditional_format(FIRST_ROW, STATUS, last, STATUS, {
+            "type": "cell", "criteria": "==", "value": f'"{labels.post_statuses[status]}"',
+            "format": workbook.add_format({"bg_color": fill}),
+        })  # fmt: skip
+
+
+def _write_counts(
+    workbook: Workbook, ws: Worksheet, project: Project, styles: Styles, labels: Labels, formats
+) -> int:
+    """Posts per platform and month against the target; return the table's last row."""
+    period = project.config.period
+    targets = {name.casefold(): value for name, value in project.config.calendar_targets.items()}
+    platforms = plan_math.platforms(project.posts, project.config.calendar_targets)
+    counts = plan_math.posts_per_month(project.posts, period)
+    name_col, target_col, first_month = COUNTS_COL, COUNTS_COL + 1, COUNTS_COL + 2
+    total_col = first_month + period.months
+    ws.write_string(HEADER_ROW - 1, name_col, labels.posts_per_month, styles.text_bold)
+    ws.write_string(HEADER_ROW, name_col, labels.platform, styles.header)
+    ws.write_string(HEADER_ROW, target_col, labels.target_per_month, styles.header_right)
+    for index, month in enumerate(period.month_starts()):
+        ws.write_datetime(HEADER_ROW, first_month + index, month, formats["month"])
+    ws.write_string(HEADER_ROW, total_col, labels.total, styles.header_right)
+    platform_column = f.whole_column_here(PLATFORM)
+    date_column = f.whole_column_here(DATE)
+    for offset, platform in enumerate(platforms):
+        row = FIRST_ROW + offset
+        ws.write_string(row, name_col, platform, styles.text)
+        target = targets.get(platform.casefold())
+        if target is None:
+            ws.write_blank(row, target_col, None, formats["target"])
+        else:
+            ws.write_number(row, target_col, target, formats["target"])
+        for month in range(period.months):
+            col = first_month + month
+            formula = f.posts_in_month(
+                platform_column,
+                f.cell(row, name_col, col_abs=True),
+                date_column,
+                f.cell(HEADER_ROW, col, row_abs=True),
+            )
+            ws.write_formula(
+                row, col, formula, formats["count"], counts[platform.casefold(), month]
+            )
+        across = f.row_span(row, first_month, total_col - 1)
+        total = sum(counts[platform.casefold(), month] for month in range(period.months))
+        ws.write_formula(row, total_col, f.total(across), formats["count_total"], total)
+    last_platform = FIRST_ROW + max(len(platforms), 1) - 1
+    total_row = last_platform + 1
+    ws.write_string(total_row, name_col, labels.total, styles.text_top)
+    ws.write_blank(total_row, target_col, None, styles.text_top)
+    for month in range(period.months + 1):
+        col = first_month + month
+        down = f.col_span(col, FIRST_ROW, last_platform)
+        value = (
+            sum(counts[p.casefold(), month] for p in platforms)
+            if month < period.months
+            else sum(counts.values())
+        )
+        ws.write_formula(total_row, col, f.total(down), formats["count_total"], value)
+    target_ref = f.cell(FIRST_ROW, target_col, col_abs=True)
+    count_ref = f.cell(FIRST_ROW, first_month)
+    for criteria, fill in ((f.reaches(count_ref, target_ref), "#C6EFCE"),
+                           (f.falls_short(count_ref, target_ref), "#FFEB9C")):  # fmt: skip
+        ws.conditional_format(FIRST_ROW, first_month, last_platform, total_col - 1, {
+            "type": "formula", "criteria": criteria,
+            "format": workbook.add_format({"bg_color": fill}),
+        })  # fmt: skip
+    ws.set_column(name_col, name_col, DAY_WIDTH)
+    ws.set_column(target_col, target_col, DAY_WIDTH)
+    ws.set_column(first_month, total_col, DAY_WIDTH)
+    return total_row
+
+
+def _write_grids(ws: Worksheet, project: Project, labels: Labels, formats, top: int) -> None:
+    """One grid per month of the period: weekday headers, then per week a row of dates and
+    rows for the day's posts."""
+    by_day: dict[date, list[Post]] = defaultdict(list)
+    for post in project.posts:
+        by_day[post.date].append(post)
+    keys = f.whole_column_here(KEY)
+    dates = f.whole_column_here(DATE)
+    platforms, topics = f.whole_column_here(PLATFORM), f.whole_column_here(TOPIC)
+    row = top
+    for month in grid_months(project):
+        ws.write_datetime(row, COUNTS_COL, month, formats["grid_month"])
+        row += 1
+        for day_index, name in enumerate(labels.weekdays):
+            ws.write_string(row, COUNTS_COL + day_index, name, formats["weekday"])
+        row += 1
+        for week in plan_math.grid_weeks(month):
+            for day_index in range(7):
+                day = week + timedelta(days=day_index)
+                col = COUNTS_COL + day_index
+                if (day.year, day.month) != (month.year, month.month):
+                    continue
+                ws.write_datetime(row, col, day, formats["day"])
+                day_ref = f.cell(row, col, row_abs=True)
+                posts = by_day.get(day, [])
+                for rank in range(1, SLOTS + 1):
+                    shown = (
+                        f"{posts[rank - 1].platform} · {posts[rank - 1].topic}"
+                        if rank <= len(posts)
+                        else ""
+                    )
+                    formula = f.day_post(day_ref, rank, keys, platforms, topics)
+                    ws.write_formula(row + rank, col, formula, formats["slot"], shown)
+                more = f"+{len(posts) - SLOTS} {labels.more_posts}" if len(posts) > SLOTS else ""
+                formula = f.more_posts(day_ref, dates, SLOTS, labels.more_posts)
+                ws.write_formula(row + SLOTS + 1, col, formula, formats["more"], more)
+            row += SLOTS + 2
+        row += 1
+
+
+def grid_months(project: Project) -> list[date]:
+    """The months the calendar plans: from the first post's month to the end of the period
+    (every month when no post falls within it)."""
+    months = project.config.period.month_starts()
+    indexes = [project.config.period.month_index(post.date) for post in project.posts]
+    first = min((i for i in indexes if i is not None), default=0)
+    return months[first:]

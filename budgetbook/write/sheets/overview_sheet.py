@@ -1,0 +1,168 @@
+"""The Overview sheet: the period's totals by category and by month, and a chart."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from budgetbook.compute.budget import BudgetFigures
+from budgetbook.i18n.labels import Labels
+from budgetbook.i18n.messages import MESSAGES
+from budgetbook.model import Project
+from budgetbook.write import formulas as f
+from budgetbook.write.sheets.budget_sheet import ACTUAL, AVAILABLE, PLANNED, REMAINING, BudgetLayout
+from budgetbook.write.sheets.cached import cached
+from budgetbook.write.sheets.page import set_page_titles
+from budgetbook.write.sheets.styles import Styles, date_format
+
+FACTS_ROW = 2
+NAME_COL, PLANNED_COL, ACTUAL_COL, REMAINING_COL, SHARE_COL = range(5)
+# The monthly table shows Available between Planned and Actual.
+MONTH_COLUMNS = {PLANNED: 1, AVAILABLE: 2, ACTUAL: 3, REMAINING: 4}
+
+
+def write_overview(
+    workbook: Workbook,
+    ws: Worksheet,
+    project: Project,
+    figures: BudgetFigures,
+    budget: BudgetLayout,
+    styles: Styles,
+    labels: Labels,
+) -> None:
+    config = project.config
+    months = config.period.month_starts()
+    words = MESSAGES[config.language]
+    ws.write_string(0, 0, f"{config.company_name} — {labels.budget_title}", styles.title)
+    facts = (
+        (labels.period, f"{words.month(months[0])} – {words.month(months[-1])}"),
+        (labels.currency, config.currency),
+        (labels.counted, len(project.transactions)),
+        (labels.not_counted_rows, len(project.not_counted) + len(project.metrics_not_read)),
+    )
+    for offset, (name, value) in enumerate(facts):
+        ws.write_string(FACTS_ROW + offset, 0, name, styles.text_bold)
+        if isinstance(value, str):
+            ws.write_string(FACTS_ROW + offset, 1, value, styles.text)
+        else:
+            ws.write_number(FACTS_ROW + offset, 1, value, styles.integer)
+
+    row = FACTS_ROW + len(facts) + 1
+    row = _write_categories(ws, row, project, figures, budget, styles, labels)
+    chart_row = row + 1
+    first_month_row = _write_months(ws, chart_row, project, figures, budget, styles, labels)
+    _add_chart(workbook, ws, chart_row, first_month_row, len(months), labels, styles.language)
+
+    ws.set_column(0, 0, 26)
+    ws.set_column(1, 4, 14)
+    ws.set_column(5, 5, 4)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 1)
+    ws.center_horizontally()
+    set_page_titles(ws, config.company_name)
+    ws.hide_gridlines(2)
+
+
+def _write_categories(ws, row, project, figures, budget, styles, labels) -> int:
+    ws.write_string(row, 0, labels.by_category, styles.header)
+    for col, title in (
+        (1, labels.planned),
+        (2, labels.actual),
+        (3, labels.remaining),
+        (4, labels.share_spent),
+    ):
+        ws.write_string(row, col, title, styles.header_right)
+    row += 1
+    entries = [
+        (c, budget.category_rows[c], figures.categories[c], False) for c in project.categories
+    ]
+    entries.append((labels.total, budget.total_row, figures.total, True))
+    for name, block, rows, is_total in entries:
+        money = styles.money_grand if is_total else styles.money
+        ws.write_string(row, NAME_COL, name, styles.grand_fill_name if is_total else styles.text)
+        for col, offset, value in (
+            (PLANNED_COL, PLANNED, rows.total_planned),
+            (ACTUAL_COL, ACTUAL, rows.total_actual),
+            (REMAINING_COL, REMAINING, rows.total_remaining),
+        ):
+            source = f.on_sheet(budget.sheet, f.cell(block + offset, budget.total_col))
+            ws.write_formula(row, col, f.refer(source), money, float(value))
+        ws.write_formula(
+            row,
+            SHARE_COL,
+            f.share(f.cell(row, ACTUAL_COL), f.cell(row, PLANNED_COL)),
+            styles.percent_bold if is_total else styles.percent,
+            cached(rows.share_spent),
+        )
+        row += 1
+    return row
+
+
+def _write_months(ws, row, project, figures, budget, styles, labels) -> int:
+    ws.write_string(row, 0, labels.by_month, styles.header)
+    titles = {
+        PLANNED: labels.planned,
+        AVAILABLE: labels.available,
+        ACTUAL: labels.actual,
+        REMAINING: labels.remaining,
+    }
+    for offset, col in MONTH_COLUMNS.items():
+        ws.write_string(row, col, titles[offset], styles.header_right)
+    first = row + 1
+    total = figures.total
+    values = {
+        PLANNED: total.planned,
+        AVAILABLE: total.available,
+        ACTUAL: total.actual,
+        REMAINING: total.remaining,
+    }
+    for month, start in enumerate(project.config.period.month_starts()):
+        r = first + month
+        ws.write_datetime(r, 0, start, styles.month)
+        for offset, col in MONTH_COLUMNS.items():
+            source = f.on_sheet(
+                budget.sheet, f.cell(budget.total_row + offset, budget.month_col(month))
+            )
+            ws.write_formula(r, col, f.refer(source), styles.money, float(values[offset][month]))
+    last = first + len(project.config.period.month_starts()) - 1
+    r = last + 1
+    ws.write_string(r, 0, labels.total, styles.grand_fill_name)
+    sums: dict[int, Decimal] = {PLANNED: total.total_planned, ACTUAL: total.total_actual}
+    for offset, col in MONTH_COLUMNS.items():
+        if offset in sums:
+            span = f.col_span(col, first, last)
+            ws.write_formula(r, col, f.total(span), styles.money_grand, float(sums[offset]))
+        elif offset == REMAINING:
+            ws.write_formula(
+                r,
+                col,
+                f.difference(f.cell(r, MONTH_COLUMNS[PLANNED]), f.cell(r, MONTH_COLUMNS[ACTUAL])),
+                styles.money_grand,
+                float(total.total_remaining),
+            )
+        else:
+            ws.write_blank(r, col, None, styles.money_grand)
+    return first
+
+
+def _add_chart(workbook, ws, anchor_row, first, months, labels, language) -> None:
+    chart = workbook.add_chart({"type": "column"})
+    last = first + months - 1
+    for offset, colour in ((PLANNED, "#9DC3E6"), (ACTUAL, "#1F4E79")):
+        col = MONTH_COLUMNS[offset]
+        chart.add_series(
+            {
+                "name": [ws.name, first - 1, col],
+                "categories": [ws.name, first, 0, last, 0],
+                "values": [ws.name, first, col, last, col],
+                "fill": {"color": colour},
+                "gap": 60,
+            }
+        )
+    chart.set_title({"name": labels.chart_title, "name_font": {"size": 12}})
+    chart.set_x_axis({"num_format": date_format("mmm yy", language), "date_axis": False})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 620, "height": 320})
+    ws.insert_chart(anchor_row, 6, chart)
