@@ -225,7 +225,7 @@ class ColumnReader:
                 by_pair=pl.min_horizontal(in_vendor, in_account),
                 **self._named_lines(line_col, distinct),
                 **self._refused(),
-                currency=self._currencies(),
+                **self._currencies(),
                 **in_description,
             )
             .collect()
@@ -251,10 +251,17 @@ class ColumnReader:
             fine = fine & ~counted["row"].is_in(list(self.frame.shifted))
         conversions: dict[int, Conversion] = {}
         unconverted: dict[int, Skip] = {}
-        if self.other_basis or (found["currency"] != self.config.currency).any():
-            counted, conversions, unconverted = self._converted(counted, found["currency"], fine)
+        currencies = found["currency"] if "currency" in found.columns else None
+        if currencies is None:
+            foreign = self.currency != self.config.currency
+        else:
+            foreign = (currencies != self.config.currency).any()
+        if self.other_basis or foreign:
+            if currencies is None:
+                currencies = pl.repeat(self.currency, found.height, eager=True)
+            counted, conversions, unconverted = self._converted(counted, currencies, fine)
             fine = fine & ~counted["row"].is_in(list(unconverted))
-        rescued, not_counted = self._failed_rows(counted, fine, unconverted, found["currency"])
+        rescued, not_counted = self._failed_rows(counted, fine, unconverted, currencies)
         if not rescued:
             return TransactionColumns(counted, self.frame.file, fine, conversions), not_counted
         # A row the columns failed but the row's own reading counts: in its place.
@@ -265,14 +272,16 @@ class ColumnReader:
         conversions |= {t.source_row: t.conversion for t in rescued if t.conversion}
         return TransactionColumns(counted, self.frame.file, None, conversions), not_counted
 
-    def _currencies(self):
-        """Each row's currency: its currency cell's, else the file's."""
+    def _currencies(self) -> dict:
+        """``currency``, each row's: its currency cell's, else the file's; nothing when the
+        file has no currency column, and every row's is the file's (`currency`)."""
         import polars as pl
 
         if self.currency_col is None:
-            return pl.lit(self.currency)
+            return {}
         cell = pl.col(str(self.currency_col)).str.strip_chars().str.to_uppercase()
-        return pl.when(cell.is_null() | (cell == "")).then(pl.lit(self.currency)).otherwise(cell)
+        then = pl.when(cell.is_null() | (cell == "")).then(pl.lit(self.currency)).otherwise(cell)
+        return {"currency": then}
 
     def _converted(self, counted, currencies, fine):
         """The rows that count with their amounts brought to the budget's currency and tax
@@ -346,14 +355,17 @@ class ColumnReader:
         found = (
             self.frame.cells.lazy()
             .with_columns(**values)
-            .select(**money, currency=self._currencies())
+            .select(**money, **self._currencies())
             .collect()
         )
         try:
             amounts = self._amounts(found).to_list()
         except UnreadableFile:
             return [None] * found.height
-        foreign = (found["currency"] != self.config.currency).to_list()
+        if "currency" in found.columns:
+            foreign = (found["currency"] != self.config.currency).to_list()
+        else:
+            foreign = [self.currency != self.config.currency] * found.height
         return [None if elsewhere else a for a, elsewhere in zip(amounts, foreign, strict=True)]
 
     def _money(self) -> tuple[dict, dict]:
@@ -504,21 +516,25 @@ class ColumnReader:
         }
 
     def _failed_rows(
-        self, counted, fine, unconverted: dict[int, Skip], currencies
+        self, counted, fine, unconverted: dict[int, Skip], currencies=None
     ) -> tuple[list[Transaction], list[NotCounted]]:
         """Why each row the columns did not count is not counted, in file order. A row whose
         date and amount were read but not its line, whose amount could not be converted
         (``unconverted``), whose date cell says why, or that is shifted, is told from the
         columns, as `transaction` would tell it; any other goes through `transaction`, which
         may yet count it. An amount in another currency than the budget's is not shown: it
-        would be totalled with the budget's."""
+        would be totalled with the budget's. ``currencies``: each row's, or None when every
+        row's is the file's."""
         import polars as pl
 
         failed = self.frame.cells.filter(~fine).with_columns(pl.exclude("row").fill_null(""))
         read = counted.filter(~fine)
         texts = failed.select(pl.concat_str(pl.exclude("row"), separator=" | ")).to_series()
         days, amounts = read["date"].to_list(), read["amount"].to_list()
-        foreign = (currencies.filter(~fine) != self.config.currency).to_list()
+        if currencies is None:  # every row's is the file's
+            foreign = [self.currency != self.config.currency] * failed.height
+        else:
+            foreign = (currencies.filter(~fine) != self.config.currency).to_list()
         dates = failed[str(self.date_col)].to_list()
         numbers = failed["row"].to_list()
         shifted = self.frame.shifted
