@@ -820,3 +820,14 @@ def test_a_fec_entry_of_several_suppliers_gives_none_of_them_to_its_expense_line
         ("no line", Decimal("100.00")),
         ("no line", Decimal("50.00")),
     ]
+
+
+def test_a_label_wrapped_over_lines_is_one_line_and_a_rule_matches_across_its_breaks(tmp_path):
+    """Crédit Agricole writes each label over two or three lines of one quoted cell."""
+    rules = [("carte google", "Google Ads"), ("facebk", "Meta ads"), ("canva", "Canva")]
+    root = project(tmp_path / "project", AD_LINES, rules, tax="included")
+    shutil.copy(BANKS / "credit-agricole.csv", root / "actuals" / "credit-agricole.csv")
+    loaded = load_project(root)
+    [google] = [t for t in loaded.transactions if t.line == "Google Ads"]
+    assert google.description == "PAIEMENT PAR CARTE GOOGLE ADS 14/03"
+    assert all("\n" not in t.description for t in loaded.transactions)

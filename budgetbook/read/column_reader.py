@@ -202,14 +202,15 @@ class ColumnReader:
         days = {cell: day for cell, day in self.days.items() if day.__class__ is date}
         vendor, in_vendor = self._repeated_text(vendor_col, distinct)
         account, in_account = self._repeated_text(account_col, distinct)
-        description = self._stripped(description_col)
+        description = self._description(description_col)
         in_description = {}
         if matcher.first and description_col is not None:
-            raw = pl.col(description_col)
             in_description = {  # which descriptions to search for the rules' texts
                 # An ASCII text's case fold is its ASCII lower case: searched as it is.
-                "ascii": raw.str.len_bytes() == raw.str.len_chars(),
-                "any_rule": raw.str.contains_any(list(matcher.first), ascii_case_insensitive=True),
+                "ascii": description.str.len_bytes() == description.str.len_chars(),
+                "any_rule": description.str.contains_any(
+                    list(matcher.first), ascii_case_insensitive=True
+                ),
             }
         values, money = self._money()
         found = (
@@ -583,6 +584,18 @@ class ColumnReader:
             not_counted.append(NotCounted(self.frame.file, number, *why, text, amount))
         return rescued, not_counted
 
+    def _description(self, column: str | None):
+        """The description column as `one_line` makes each; "" for every row when there is
+        none. Only the descriptions that hold a line break are rewritten."""
+        import polars as pl
+
+        if column is None:
+            return pl.lit("")
+        text = pl.col(column)
+        broken = text.str.contains("\n", literal=True) | text.str.contains("\r", literal=True)
+        joined = pl.when(broken).then(text.str.replace_all(LINE_BREAKS.pattern, " "))
+        return joined.otherwise(text).str.strip_chars().fill_null("")
+
     def _stripped(self, column: str | None):
         """A text column, trimmed as `stripped` trims; "" for every row when there is none."""
         import polars as pl
@@ -772,6 +785,7 @@ class ColumnReader:
         description, vendor, account = texts = [
             "" if index is None else stripped(row[index]) for index in self.text_cols
         ]
+        texts[0] = description = one_line(description)
         given = "" if self.line_col is None else stripped(row[self.line_col])
         line = self.line(given, *texts)
         if line is None:
@@ -889,6 +903,16 @@ TRANSACTION_COLUMNS = ("date", "amount", "line", "description", "vendor", "accou
 
 def stripped(cell: object) -> str:
     return cell.strip() if cell.__class__ is str else "" if cell is None else str(cell).strip()
+
+
+# A line break inside a description and the spaces around it.
+LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+
+
+def one_line(text: str) -> str:
+    """A description as one line: a label a bank wraps over lines (Crédit Agricole's) has its
+    breaks made single spaces, so a rule's words match across them."""
+    return LINE_BREAKS.sub(" ", text).strip()
 
 
 def row_texts(frame: Frame) -> list[str]:
