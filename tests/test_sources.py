@@ -831,3 +831,21 @@ def test_a_label_wrapped_over_lines_is_one_line_and_a_rule_matches_across_its_br
     [google] = [t for t in loaded.transactions if t.line == "Google Ads"]
     assert google.description == "PAIEMENT PAR CARTE GOOGLE ADS 14/03"
     assert all("\n" not in t.description for t in loaded.transactions)
+
+
+def test_an_expensify_report_reads_each_expense_in_the_currency_it_names(tmp_path):
+    """Expensify Classic's Amount is in the report's currency, which the file does not say;
+    each expense's Original Amount is in its Original Currency, which it does."""
+    toml = "\n[currency.rates]\nUSD = 0.9\n"
+    root = project(tmp_path / "project", ACCOUNTING_LINES, ACCOUNTING_RULES, toml, tax="included")
+    lines = (ACCOUNTING / "expensify-classic.csv").read_text(encoding="utf-8").splitlines()
+    lines.append(
+        '"2026-03-03 00:00:00","Canva Pty Ltd",93.00,5734,"Software & Subscriptions",,'
+        '"Canva seats",no,USD,100.00,'
+    )
+    (root / "actuals" / "expensify.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = load_project(root)
+    [dollars] = [t for t in loaded.transactions if t.conversion is not None]
+    assert (dollars.conversion.original, dollars.conversion.currency) == (100, "USD")
+    assert dollars.amount == 90  # at the project's rate, not the report's 93.00
+    assert spent_by_line(loaded)["Canva"] == ACCOUNTING_SPEND["Canva"] + 90

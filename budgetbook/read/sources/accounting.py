@@ -98,9 +98,12 @@ XERO = Source(
 EXPENSIFY = Source(
     key="expensify",
     name="Expensify expense report",
+    # Amount is in the report's currency, which the file does not name: the original amount,
+    # in the currency it names, is read instead.
     columns={
         "date": ("Timestamp",),
-        "amount": ("Amount",),
+        "amount": ("Original Amount",),
+        "currency": ("Original Currency",),
         "vendor": ("Merchant",),
         "description": ("Comment",),
     },
