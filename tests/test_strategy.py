@@ -10,10 +10,13 @@ import pytest
 
 from budgetbook.commands.build import build_workbook
 from budgetbook.errors import InputErrors
+from budgetbook.i18n.labels import LABELS
+from budgetbook.model import METRICS
+from budgetbook.read.aliases import parse_value
 from budgetbook.read.objectives import read_objectives
 from budgetbook.read.project import load_project
 from budgetbook.read.tables import read_table
-from tests.conftest import SAMPLE, write_csv
+from tests.conftest import ROOT, SAMPLE, write_csv
 
 HEADER = ["objective", "channel", "metric", "baseline", "target", "deadline", "owner"]
 
@@ -77,7 +80,7 @@ def test_sample_strategy_sheet(sample_book):
     objective = cells["Grow Instagram to 12,000 followers by 30 June 2026"]
     row = [c.value for c in ws[objective.row]][:7]
     assert row == [
-        "Grow Instagram to 12,000 followers by 30 June 2026", "Instagram", "followers", 8400,
+        "Grow Instagram to 12,000 followers by 30 June 2026", "Instagram", "Followers", 8400,
         12000, datetime(2026, 6, 30), "Inès Garnier",
     ]  # fmt: skip
     strengths = cells["Strengths"]
@@ -103,3 +106,35 @@ def test_sections_without_input_are_left_out(project_factory, tmp_path):
 
 def test_sample_reads_its_objectives():
     assert len(load_project(SAMPLE).objectives) == 5
+
+
+@pytest.mark.parametrize(
+    ("sample", "sheet", "shown"),
+    [
+        ("atelier-lune", "Strategy",
+         ["Followers", "Conversions", "Revenue", "Clicks", "Followers"]),
+        ("atelier-lune-fr", "Stratégie",
+         ["Abonnés", "Conversions", "Chiffre d'affaires", "Clics", "Abonnés"]),
+    ],
+)  # fmt: skip
+def test_the_indicator_column_names_each_metric_in_the_workbooks_language(
+    sample, sheet, shown, tmp_path
+):
+    """Not the internal keys (followers, revenue, clicks): the names the Performance sheet
+    gives the same metrics."""
+    build_workbook(ROOT / "samples" / sample, tmp_path / "book.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "book.xlsx")[sheet]
+    header = next(row for row in ws.iter_rows() if row[2].value in ("Metric", "Indicateur"))
+    column = [ws.cell(header[0].row + 1 + i, 3).value for i in range(len(shown))]
+    assert column == shown
+
+
+@pytest.mark.parametrize("language", LABELS)
+def test_a_metric_as_the_workbook_names_it_reads_back_as_that_metric(language):
+    """One name per metric and language, for the Strategy and Performance sheets alike, and
+    an input file may use it: a word copied from the workbook is never refused."""
+    names = LABELS[language].metric_names
+    assert set(names) == set(METRICS)
+    assert {key: parse_value("metric", name) for key, name in names.items()} == {
+        key: key for key in METRICS
+    }

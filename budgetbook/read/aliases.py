@@ -69,7 +69,14 @@ VALUES: dict[str, dict[str, tuple[str, ...]]] = {
     "metric": {
         "followers": ("abonnés",),
         "new_followers": ("nouveaux abonnés", "abonnés gagnés"),
-        "lost_followers": ("désabonnements", "abonnés perdus", "désabonnés"),
+        "lost_followers": (
+            "désabonnements",
+            "abonnés perdus",
+            "désabonnés",
+            "lost followers",
+            "unfollows",
+            "lost followers (unfollows)",
+        ),
         "reach": ("portée",),
         "impressions": ("impressions",),
         "engagements": ("interactions", "engagement"),

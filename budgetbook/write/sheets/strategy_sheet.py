@@ -209,7 +209,7 @@ class _Writer:
             rows[objective.name] = self.row
             ws.write_string(self.row, 0, objective.name, self.wrap)
             ws.write_string(self.row, 1, objective.channel, self.wrap)
-            ws.write_string(self.row, 2, objective.metric, self.wrap)
+            ws.write_string(self.row, 2, labels.metric_names[objective.metric], self.wrap)
             ws.write_number(self.row, 3, float(objective.baseline), styles.number)
             ws.write_number(self.row, 4, float(objective.target), styles.number)
             ws.write_datetime(self.row, 5, objective.deadline, self.date)
