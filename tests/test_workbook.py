@@ -200,6 +200,37 @@ def test_not_counted_sheet_lists_file_row_and_reason(sample_book):
     ]
 
 
+LONG_LINE = "Photographe freelance pour la collection d'hiver, lookbook et fiches produits"
+
+
+@pytest.mark.parametrize(
+    ("language", "sheet", "reason"),
+    [
+        ("en", "Not counted", f"no budget line is named {LONG_LINE}"),
+        ("fr", "Non comptées", f"aucune ligne du budget ne s'appelle {LONG_LINE}"),
+    ],
+)
+def test_a_long_reason_wraps_and_its_row_grows_to_show_it_whole(
+    language, sheet, reason, project_factory, tmp_path
+):
+    """A reason longer than its column is not cut off at the next column: it wraps, its row is
+    as tall as its lines, and the row's other cells sit at its top."""
+    project = project_factory(
+        [["Services", "Photos", "", "", 100, 100, 100, 100]],
+        [["2026-02-03", "120", LONG_LINE, "Winter lookbook shoot", "Studio Lumière", "6226"]],
+    )
+    toml = project / "budgetbook.toml"
+    toml.write_text(f'language = "{language}"\n' + toml.read_text("utf-8"), "utf-8")
+    build_workbook(project, tmp_path / "book.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "book.xlsx")[sheet]
+    assert ws.cell(2, 3).value == reason
+    width = ws.column_dimensions["C"].width
+    assert len(reason) > width  # so it takes two lines at least
+    assert ws.cell(2, 3).alignment.wrap_text and ws.cell(2, 4).alignment.wrap_text
+    assert ws.row_dimensions[2].height >= 2 * 13
+    assert {ws.cell(2, col).alignment.vertical for col in range(1, 5)} == {"top"}
+
+
 def test_project_without_actuals_builds(project_factory, tmp_path):
     project = project_factory([["Ads", "Meta", "", "surplus", 1, 2, 3, 4]])
     summary = build_workbook(project, tmp_path / "book.xlsx")

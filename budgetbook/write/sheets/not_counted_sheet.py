@@ -7,12 +7,17 @@ from xlsxwriter.worksheet import Worksheet
 from budgetbook.errors import in_language
 from budgetbook.i18n.labels import Labels
 from budgetbook.model import Project
-from budgetbook.write.sheets.styles import Styles
+from budgetbook.write.sheets.styles import Styles, wrapped_height
+
+WIDTHS = (26, 7, 60, 70)  # file, row, reason, original text
+REASON, TEXT = 2, 3
 
 
 def write_not_counted(ws: Worksheet, project: Project, styles: Styles, labels: Labels) -> None:
+    """A long reason or original text wraps within its column, its row as tall as it needs,
+    so it reads whole on screen and on paper."""
     headers = (labels.file, labels.row, labels.reason, labels.original_text)
-    for col, (title, width) in enumerate(zip(headers, (26, 7, 44, 70), strict=True)):
+    for col, (title, width) in enumerate(zip(headers, WIDTHS, strict=True)):
         ws.write_string(0, col, title, styles.header)
         ws.set_column(col, col, width)
     ws.freeze_panes(1, 0)
@@ -24,10 +29,15 @@ def write_not_counted(ws: Worksheet, project: Project, styles: Styles, labels: L
     if not listed:
         ws.write_string(1, 0, labels.all_counted, styles.subtitle)
         return
+    language = project.config.language
     for row, item in enumerate(listed, start=1):
-        ws.write_string(row, 0, item.file, styles.text)
+        reason, text = in_language(item.reason, language), in_language(item.text, language)
+        height = wrapped_height((reason, WIDTHS[REASON]), (text, WIDTHS[TEXT]))
+        if height is not None:
+            ws.set_row(row, height)
+        ws.write_string(row, 0, item.file, styles.text_at_top)
         if item.row is not None:
-            ws.write_number(row, 1, item.row, styles.integer)
-        ws.write_string(row, 2, in_language(item.reason, project.config.language), styles.text)
-        ws.write_string(row, 3, in_language(item.text, project.config.language), styles.text)
+            ws.write_number(row, 1, item.row, styles.integer_at_top)
+        ws.write_string(row, REASON, reason, styles.wrapped)
+        ws.write_string(row, TEXT, text, styles.wrapped)
     ws.autofilter(0, 0, len(listed), len(headers) - 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from xlsxwriter.workbook import Workbook
 
 # ISO code -> symbol; other codes are shown as the code itself.
@@ -10,6 +12,7 @@ NO_DECIMALS = {"JPY", "KRW", "CLP", "ISK", "HUF"}
 BLUE = "#1F4E79"
 INPUT_FILL = "#FFF8E1"
 GRID = "#D9D9D9"
+LINE_POINTS = 13  # a line of 10-point Calibri
 
 
 def money_format(currency: str, language: str) -> str:
@@ -26,6 +29,18 @@ def date_format(pattern: str, language: str) -> str:
     if language != "fr":
         return pattern
     return "[$-40C]" + {"yyyy-mm-dd": "dd/mm/yyyy"}.get(pattern, pattern)
+
+
+def wrapped_height(*cells: tuple[str, float]) -> float | None:
+    """The height, in points, of a row whose texts wrap in columns of the given widths (each
+    cell a text and its column's width in characters), so the longest shows whole; None when
+    each fits on one line. Written for viewers that do not fit rows to their text themselves;
+    counted as one character per unit of width, which 10-point text does not overfill."""
+    lines = max(
+        sum(max(1, math.ceil(len(part) / max(1, int(width)))) for part in text.split("\n"))
+        for text, width in cells
+    )
+    return None if lines <= 1 else lines * LINE_POINTS + 3
 
 
 class Styles:
@@ -61,12 +76,15 @@ class Styles:
         )
         self.text = fmt()
         self.text_bold = fmt(bold=True)
+        self.text_at_top = fmt(valign="top")
+        self.wrapped = fmt(text_wrap=True, valign="top")
         self.text_top = fmt(bold=True, top=1, top_color="#A6A6A6")
         self.label = fmt(font_color="#595959")
         self.label_top = fmt(font_color="#595959", top=1, top_color="#A6A6A6")
         self.date = fmt(num_format=date_format("yyyy-mm-dd", language), align="left")
         self.month = fmt(num_format=date_format("mmm yyyy", language), align="left")
         self.integer = fmt(num_format="0", align="left")
+        self.integer_at_top = fmt(num_format="0", align="left", valign="top")
         self.number = fmt(num_format="#,##0.##", valign="top")
         self.money = fmt(num_format=money)
         self.money_input = fmt(num_format=money, bg_color=INPUT_FILL, top=1, top_color="#A6A6A6")
