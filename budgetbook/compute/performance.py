@@ -27,24 +27,45 @@ Value = Decimal | None
 
 @dataclass(frozen=True)
 class KpiDefinition:
+    """A KPI, once: its inputs, how it is worked out (its Python value here, its formula in
+    the Performance sheet, both by ``kind``), its unit, and which way is better. Its names
+    are in i18n/labels.py, by ``key``."""
+
     key: str
     inputs: tuple[str, ...]  # metric keys, or SPEND
     kind: str  # "ratio", "per_thousand", "roi", "growth", "unfollow"
     unit: str  # "percent", "money", "times"
+    higher_is_better: bool = True  # a cost per click going down is good news
 
 
 KPIS = (
     KpiDefinition("engagement_rate", ("engagements", "reach"), "ratio", "percent"),
     KpiDefinition("ctr", ("clicks", "impressions"), "ratio", "percent"),
-    KpiDefinition("cpc", (SPEND, "clicks"), "ratio", "money"),
-    KpiDefinition("cpm", (SPEND, "impressions"), "per_thousand", "money"),
+    KpiDefinition("cpc", (SPEND, "clicks"), "ratio", "money", higher_is_better=False),
+    KpiDefinition("cpm", (SPEND, "impressions"), "per_thousand", "money", higher_is_better=False),
     KpiDefinition("conversion_rate", ("conversions", "clicks"), "ratio", "percent"),
-    KpiDefinition("cost_per_conversion", (SPEND, "conversions"), "ratio", "money"),
+    KpiDefinition(
+        "cost_per_conversion", (SPEND, "conversions"), "ratio", "money", higher_is_better=False
+    ),
     KpiDefinition("roas", ("revenue", SPEND), "ratio", "times"),
     KpiDefinition("roi", ("revenue", SPEND), "roi", "percent"),
     KpiDefinition("follower_growth", ("followers",), "growth", "percent"),
-    KpiDefinition("unfollow_rate", ("lost_followers", "followers"), "unfollow", "percent"),
-)
+    KpiDefinition(
+        "unfollow_rate", ("lost_followers", "followers"), "unfollow", "percent",
+        higher_is_better=False,
+    ),
+)  # fmt: skip
+BY_KEY = {kpi.key: kpi for kpi in KPIS}
+
+
+def higher_is_better(key: str) -> bool | None:
+    """Which way a row of a channel block is better: up for most metrics and KPIs, down for
+    lost followers and the costs; None for the ad spend, neither good nor bad in itself."""
+    if key == SPEND:
+        return None
+    if key in BY_KEY:
+        return BY_KEY[key].higher_is_better
+    return key != "lost_followers"
 
 
 @dataclass(frozen=True)

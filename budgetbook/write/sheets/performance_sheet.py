@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from budgetbook.compute.performance import KPIS, SPEND, ChannelBlock, Performance, Row
+from budgetbook.compute.performance import (
+    BY_KEY,
+    KPIS,
+    SPEND,
+    ChannelBlock,
+    Performance,
+    Row,
+    higher_is_better,
+)
 from budgetbook.i18n.labels import Labels
 from budgetbook.model import STOCK_METRICS, Operation, Period
 from budgetbook.write import formulas as f
@@ -219,7 +227,10 @@ def write_performance(
         "money": add({**base, "num_format": money}),
         "percent": add({**base, "num_format": NUMBER_FORMATS["percent"]}),
         "times": add({**base, "num_format": NUMBER_FORMATS["times"]}),
-        "change": add({**base, "num_format": '+0.0%;[Red]-0.0%;0.0%', "italic": True}),
+        # A month's change in red where it is bad news: down, up for a cost, never for spend.
+        True: add({**base, "num_format": "+0.0%;[Red]-0.0%;0.0%", "italic": True}),
+        False: add({**base, "num_format": "[Red]+0.0%;-0.0%;0.0%", "italic": True}),
+        None: add({**base, "num_format": "+0.0%;-0.0%;0.0%", "italic": True}),
         "report": add({**base, "num_format": date_format("mmm yyyy", language),
                        "bg_color": INPUT_FILL, "bold": True, "align": "left"}),
         "channel": add({**base, "bold": True, "font_size": 13, "font_color": BLUE}),
@@ -290,8 +301,9 @@ def write_performance(
             ws.write_formula(row, to_date_col, to_date,
                              formats["total_money" if is_spend else "total"],
                              cached(row_data.to_date))  # fmt: skip
-            ws.write_formula(row, change_col, f.month_change(values, header, report),
-                             formats["change"], cached(row_data.change))  # fmt: skip
+            change = formats[higher_is_better(row_data.key)]
+            ws.write_formula(row, change_col, f.month_change(values, header, report), change,
+                             cached(row_data.change))  # fmt: skip
         for row_data in block.kpis:
             row = place.rows[row_data.key]
             unit = UNITS[row_data.key]
@@ -305,8 +317,9 @@ def write_performance(
                                                             OPENING), style,
                              cached(row_data.to_date))  # fmt: skip
             values = f.row_span(row, OPENING, to_date_col - 1)
-            ws.write_formula(row, change_col, f.month_change(values, header, report),
-                             formats["change"], cached(row_data.change))  # fmt: skip
+            change = formats[higher_is_better(row_data.key)]
+            ws.write_formula(row, change_col, f.month_change(values, header, report), change,
+                             cached(row_data.change))  # fmt: skip
         charted = _charted(block)
         if charted:
             _add_chart(
@@ -343,7 +356,7 @@ def _pixels(width: float) -> int:
 
 def _kpi_formula(key: str, place: BlockPlace, col: int, previous_col: int) -> str:
     """A KPI of one column; ``previous_col`` holds the followers a growth is measured from."""
-    kpi = next(k for k in KPIS if k.key == key)
+    kpi = BY_KEY[key]
     refs = [f.cell(place.rows[name], col) for name in kpi.inputs]
     if kpi.kind == "ratio":
         return f.guarded_ratio(*refs)
