@@ -555,8 +555,8 @@ def test_a_finance_file_not_read_is_told_in_french_in_the_summary_and_the_sheet(
         "date non comprise : 32/01/2026",
         "montant non compris : (vide)",
         "la date 05/01/2025 est hors de la période du budget",
-        "aucune ligne du budget ne s'appelle Nulle",
-        "aucune ligne indiquée, et aucune règle de mapping.csv ne s'applique",
+        "aucun poste du budget ne s'appelle Nulle",
+        "aucun poste indiqué, et aucune règle de mapping.csv ne s'applique",
     ]
     assert not english_left(" ".join(reasons))
 

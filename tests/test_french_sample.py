@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import openpyxl
+import pytest
 
 from budgetbook.commands.build import build_workbook
 from budgetbook.commands.report import summary_record
-from budgetbook.i18n.labels import FRENCH
+from budgetbook.i18n.labels import FRENCH, LABELS
+from budgetbook.i18n.messages import FRENCH_ERRORS, MESSAGES
 from budgetbook.read.project import load_project
 from tests.conftest import ROOT, SAMPLE
 
@@ -52,3 +57,53 @@ def test_french_sample_reads_every_record_as_the_english_one():
 def _operation(o):
     figures = (o.budget, o.cost, o.participants, o.opt_ins, o.new_contacts, o.revenue, o.target)
     return o.objective_type, figures
+
+
+@pytest.mark.parametrize(
+    ("sample", "line", "row"),
+    [("atelier-lune", "Line", "Row"), ("atelier-lune-fr", "Poste", "Ligne")],
+)
+def test_one_word_for_a_budget_line_and_another_for_a_row_of_a_file(sample, line, row, tmp_path):
+    """In French a budget line is a poste (as the terminal says: "18 postes budgétaires") and a
+    ligne is a row of a file: Budget and Actuals head their line column with the one, Not
+    counted its row column with the other."""
+    labels = LABELS["fr" if sample.endswith("-fr") else "en"]
+    book = tmp_path / "book.xlsx"
+    build_workbook(ROOT / "samples" / sample, book)
+    sheets = openpyxl.load_workbook(book)
+
+    def headers(sheet: str) -> set[object]:
+        return {cell.value for r in sheets[sheet].iter_rows(max_row=8) for cell in r}
+
+    assert line in headers(labels.budget) and line in headers(labels.actuals)
+    assert row not in headers(labels.budget) | headers(labels.actuals)
+    assert row in headers(labels.not_counted) and line not in headers(labels.not_counted)
+
+
+# "ligne budgétaire", "lignes du canal", or "Ligne :" naming the column a budget line goes in
+BUDGET_LINE_AS_LIGNE = re.compile(r"(?i:\blignes? (budgétaires?|du budget|du canal)\b)|\bLigne :")
+
+
+def _french_words() -> list[str]:
+    """Every French text of the workbook and the terminal, and every French error template."""
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, tuple):
+            for item in value:
+                walk(item)
+
+    for words in (FRENCH, MESSAGES["fr"]):
+        for field in dataclasses.fields(words):
+            walk(getattr(words, field.name))
+    walk(FRENCH_ERRORS)
+    return found
+
+
+def test_no_french_text_calls_a_budget_line_a_ligne():
+    assert [text for text in _french_words() if BUDGET_LINE_AS_LIGNE.search(text)] == []

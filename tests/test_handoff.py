@@ -128,8 +128,15 @@ def test_french_handoff_reads_back(project_factory, tmp_path):
     handoff = write_handoff(project, actuals_folder(project) / "finance.xlsx").output
     sheet = openpyxl.load_workbook(handoff).worksheets[0]
     assert [c.value for c in sheet[HEADER_ROW]] == [
-        "Date", "Ligne", "Montant", "Libellé", "Fournisseur"
+        "Date", "Poste", "Montant", "Libellé", "Fournisseur"
     ]  # fmt: skip
+    # A budget line is a poste wherever the sheet names one; "ligne" is a row of it.
+    assert openpyxl.load_workbook(handoff).sheetnames[1] == "Postes"  # the list offered
+    assert "Poste : choisir le poste budgétaire dans la liste." in sheet["A3"].value
+    validation = next(v for v in sheet.data_validations.dataValidation if v.type == "list")
+    assert (validation.promptTitle, validation.error) == (
+        "Poste", "Choisir un poste budgétaire dans la liste."
+    )  # fmt: skip
     assert "du 01/01/2026 au 30/04/2026" in sheet["A1"].value
     fill(handoff)
     assert len(build_workbook(project, tmp_path / "livre.xlsx").project.transactions) == 4

@@ -239,7 +239,7 @@ def test_a_workbook_built_in_another_language_than_its_settings_is_updated_in_it
     assert len(summary.taken.transactions) == 2
     not_counted = openpyxl.load_workbook(book)["Non comptées"]
     reasons = [row[2] for row in not_counted.iter_rows(values_only=True)]
-    assert "aucune ligne du budget ne s'appelle Printing" in reasons
+    assert "aucun poste du budget ne s'appelle Printing" in reasons
 
 
 def test_files_and_transactions_share_rows_in_column_order(project_factory, tmp_path):

@@ -207,7 +207,7 @@ LONG_LINE = "Photographe freelance pour la collection d'hiver, lookbook et fiche
     ("language", "sheet", "reason"),
     [
         ("en", "Not counted", f"no budget line is named {LONG_LINE}"),
-        ("fr", "Non comptées", f"aucune ligne du budget ne s'appelle {LONG_LINE}"),
+        ("fr", "Non comptées", f"aucun poste du budget ne s'appelle {LONG_LINE}"),
     ],
 )
 def test_a_long_reason_wraps_and_its_row_grows_to_show_it_whole(

@@ -385,7 +385,7 @@ FRENCH = Labels(
     actuals="Dépenses",
     not_counted="Non comptées",
     category="Catégorie",
-    line="Ligne",
+    line="Poste",
     carry_over="Report",
     planned="Prévu",
     available="Disponible",
@@ -508,7 +508,7 @@ FRENCH = Labels(
     performance_title="Rapport de performance",
     performance_note=(
         "Les indicateurs sont saisis ; les KPI et les dépenses publicitaires sont des formules"
-        " (les dépenses additionnent le Réel du Budget des lignes du canal). Cumul : flux"
+        " (les dépenses additionnent le Réel du Budget des postes du canal). Cumul : flux"
         " additionnés jusqu'au mois du rapport, abonnés au mois du rapport. Évolution : le mois"
         " du rapport face au mois précédent."
     ),
@@ -556,7 +556,7 @@ FRENCH = Labels(
         "roi": "(chiffre d'affaires − dépenses publicitaires) ÷ dépenses publicitaires",
         "follower_growth": "(abonnés − abonnés du mois précédent) ÷ abonnés du mois précédent",
         "unfollow_rate": "désabonnements ÷ abonnés du mois précédent",
-        "spend": "dépenses publicitaires : le Réel des lignes budgétaires de ce canal",
+        "spend": "dépenses publicitaires : le Réel des postes budgétaires de ce canal",
         "blank": "un KPI vide : une donnée manque ou son dénominateur est nul",
     },
     kpi_trend="{channel} : évolution des KPI",
@@ -596,20 +596,20 @@ FRENCH = Labels(
         "satisfaction": "satisfaction",
         "data quality": "qualité des données",
     },
-    lines_sheet="Lignes",
+    lines_sheet="Postes",
     handoff_title="{company} : dépenses marketing à transmettre, du {first} au {last}",
     handoff_steps=(
         "1. Une ligne par facture, paiement ou remboursement, à partir de la première ligne"
         " vide sous les en-têtes.",
-        "2. Date : le jour du paiement, entre le {first} et le {last}. Ligne : choisir la"
-        " ligne budgétaire dans la liste.",
+        "2. Date : le jour du paiement, entre le {first} et le {last}. Poste : choisir le"
+        " poste budgétaire dans la liste.",
         "3. Montant : positif pour une dépense, négatif pour un remboursement ou un avoir,"
         " sans symbole monétaire. Libellé et fournisseur : comme sur la facture.",
         "4. Enregistrer en .xlsx et renvoyer : le fichier va dans le dossier actuals/ du"
         " projet et chaque ligne est comptée une fois.",
     ),
     handoff_date_error="Saisir une date entre le {first} et le {last}.",
-    handoff_line_error="Choisir une ligne budgétaire dans la liste.",
+    handoff_line_error="Choisir un poste budgétaire dans la liste.",
     handoff_amount_error="Saisir un nombre : positif pour une dépense, négatif pour un"
     " remboursement.",
     policies={"none": "aucun", "surplus": "surplus", "full": "total"},

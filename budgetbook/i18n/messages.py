@@ -773,9 +773,9 @@ FRENCH_ERRORS |= {
     ),
     "amount not understood: {text}": "montant non compris : {text}",
     "(blank)": "(vide)",
-    "no budget line is named {name}": "aucune ligne du budget ne s'appelle {name}",
+    "no budget line is named {name}": "aucun poste du budget ne s'appelle {name}",
     "no line given and no mapping rule matches": (
-        "aucune ligne indiquée, et aucune règle de mapping.csv ne s'applique"
+        "aucun poste indiqué, et aucune règle de mapping.csv ne s'applique"
     ),
 }
 
