@@ -1,4 +1,5 @@
-"""Shared fixtures: the sample project, and a factory for small projects written on the fly."""
+"""Shared fixtures: the sample project, a factory for small projects written on the fly, and
+the guard that holds every test starting LibreOffice to its ``libreoffice`` marker."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from budgetbook.commands.build import build_workbook
+from budgetbook.write import libreoffice
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "samples" / "atelier-lune"
@@ -87,3 +89,26 @@ def pytest_configure(config):
 @pytest.fixture(scope="session")
 def slow(request) -> bool:
     return request.config.getoption("--slow")
+
+
+@pytest.fixture(autouse=True)
+def libreoffice_only_under_its_marker(request, monkeypatch):
+    """A test that starts LibreOffice without the ``libreoffice`` marker fails, naming it:
+    the marker is how such tests are chosen (``-m libreoffice``) or left out
+    (``-m "not libreoffice"``), and CI (BUDGETBOOK_REQUIRE_LIBREOFFICE=1) runs them all.
+
+    Every start of LibreOffice goes through ``budgetbook.write.libreoffice.run_soffice``
+    (``convert``, ``convert_all``, ``budgetbook export``, tests/recalc.py's ``recalculate``).
+    The failure is pytest's, which no ``except Exception`` in budgetbook or click swallows."""
+    if request.node.get_closest_marker("libreoffice") is not None:
+        return
+
+    def unmarked(command: list[str], timeout: float):
+        pytest.fail(
+            f"{request.node.nodeid} starts LibreOffice but is not marked: add"
+            " @pytest.mark.libreoffice to it (or pytestmark = pytest.mark.libreoffice to its"
+            " module)",
+            pytrace=False,
+        )
+
+    monkeypatch.setattr(libreoffice, "run_soffice", unmarked)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 
 from budgetbook.cli import main
@@ -70,6 +71,7 @@ def worked_example(root: Path) -> Path:
     return root
 
 
+@pytest.mark.libreoffice
 def test_the_worked_example_lands_on_one_budget_before_tax_in_euros(tmp_path):
     root = worked_example(tmp_path / "project")
     book = tmp_path / "book.xlsx"
@@ -107,6 +109,7 @@ def test_the_summary_says_what_was_converted(tmp_path):
     )
 
 
+@pytest.mark.libreoffice
 def test_an_edited_rate_or_vat_flows_to_the_budget(tmp_path):
     root = worked_example(tmp_path / "project")
     book = tmp_path / "book.xlsx"
@@ -190,6 +193,7 @@ def test_a_rate_or_vat_that_cannot_be_read_is_named():
     assert found["currency.rates.GBP"] == ("-1", "Write what one GBP is worth in EUR, e.g. 0.92.")
 
 
+@pytest.mark.libreoffice
 def test_update_appends_a_converted_amount_as_its_formula(tmp_path):
     """A statement sent after the build: its row gets the amount as written, its VAT and the
     formula, as a build writes them, and LibreOffice agrees with the value written."""

@@ -227,6 +227,7 @@ def test_roadmap_sheet_layout(sample_book):
     assert link.location.startswith("Strategy!A")
 
 
+@pytest.mark.libreoffice
 def test_planning_formulas_equal_python_values(sample_book, tmp_path):
     recalculated = recalculate(sample_book, tmp_path)
     checked, mismatches = compare(sample_book, recalculated)
@@ -247,6 +248,7 @@ def _bar_weeks(ws, row: int) -> list[datetime]:
     ]
 
 
+@pytest.mark.libreoffice
 def test_moving_a_start_date_moves_its_bar(sample_book, tmp_path):
     """The bar's own conditional-format formula, written into the (empty) timeline cells of one
     row, is evaluated by LibreOffice before and after the start date is moved."""
@@ -278,6 +280,7 @@ def test_moving_a_start_date_moves_its_bar(sample_book, tmp_path):
     assert after["Roadmap"].cell(row, 6).value == 15  # Days follows the dates too
 
 
+@pytest.mark.libreoffice
 def test_a_post_added_to_the_list_is_counted_and_shown(sample_book, tmp_path):
     book = openpyxl.load_workbook(sample_book)
     ws = book["Calendar"]

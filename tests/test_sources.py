@@ -593,6 +593,7 @@ def _line_totals(book: Path) -> dict[str, float]:
     return totals
 
 
+@pytest.mark.libreoffice
 def test_a_workbook_from_bank_fec_and_dollar_files_recalculates_to_its_values(tmp_path):
     """Three statements (tax included), a FEC (before tax) and a ledger in dollars, on one
     budget before tax in euros: each statement's amount loses its VAT, the dollars are

@@ -57,6 +57,7 @@ def _parts(path: Path) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
+@pytest.mark.libreoffice
 def test_new_rows_are_appended_as_text_and_counted_on_opening(book, february, tmp_path):
     summary = update_workbook(book, [february])
     assert len(summary.taken.transactions) == 2
@@ -83,6 +84,7 @@ def test_new_rows_are_appended_as_text_and_counted_on_opening(book, february, tm
     assert not_counted.cell(2, 3).value == "no budget line is named Printing"
 
 
+@pytest.mark.libreoffice
 def test_rows_added_to_a_workbook_read_by_month_count(project_factory, february, tmp_path):
     """With Actual cells reading their month's rows ([workbook] sum_by_month_from), the rows
     update appends land below the listed ones, where every month also reads."""
@@ -99,6 +101,7 @@ def test_rows_added_to_a_workbook_read_by_month_count(project_factory, february,
     assert [budget.cell(canva + 2, c).value for c in (5, 6)] == [12, 12]
 
 
+@pytest.mark.libreoffice
 def test_a_persons_edits_survive(book, february, tmp_path):
     workbook = openpyxl.load_workbook(book)
     budget = workbook["Budget"]
@@ -242,6 +245,7 @@ def test_a_workbook_built_in_another_language_than_its_settings_is_updated_in_it
     assert "aucun poste du budget ne s'appelle Printing" in reasons
 
 
+@pytest.mark.libreoffice
 def test_files_and_transactions_share_rows_in_column_order(project_factory, tmp_path):
     """More files than transactions: the new transactions go into rows that hold the block's
     cells, the new file's row into a row that holds a person's note; all in column order."""

@@ -28,6 +28,13 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def run_soffice(command: list[str], timeout: float) -> subprocess.CompletedProcess:
+    """Run LibreOffice's ``command`` (soffice and its arguments) to its end: every start of
+    LibreOffice goes through here (tests/conftest.py holds each test that starts it to its
+    ``libreoffice`` marker)."""
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+
+
 def convert(
     source: Path,
     out_dir: Path,
@@ -74,7 +81,7 @@ def convert_all(
             str(out_dir),
             *map(str, sources),
         ]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+        done = run_soffice(command, timeout)
     results = [out_dir / f"{source.stem}.{target}" for source in sources]
     missing = [
         source for source, result in zip(sources, results, strict=True) if not result.exists()
