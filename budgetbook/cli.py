@@ -37,7 +37,7 @@ class _Commands(click.Group):
 
 def _tell(ctx: click.Context, exc: Exception) -> int:
     """Say what failed, in the user's language; return the exit status."""
-    from budgetbook.errors import BudgetbookError, InputErrors
+    from budgetbook.errors import BudgetbookError, InputErrors, in_language
     from budgetbook.i18n.messages import Text
 
     if isinstance(exc, InputErrors):
@@ -52,6 +52,15 @@ def _tell(ctx: click.Context, exc: Exception) -> int:
         for problem in exc.problems:
             click.echo(f"  {problem.in_language(language)}", err=True)
         _failure_as_json(ctx, [problem.record(language) for problem in exc.problems])
+        return 1
+    if isinstance(exc, OSError):  # the system refused a file no command expected to fail
+        from budgetbook.errors import os_reason
+
+        language = _language_of(ctx)
+        reason, file = os_reason(exc), exc.filename
+        told = Text("{file}: {reason}.", file=file, reason=reason) if file else reason
+        click.secho(Text("Error: {error}", error=told).in_language(language), fg="red", err=True)
+        _failure_as_json(ctx, [{"message": in_language(told, language)}])
         return 1
     if isinstance(exc, BudgetbookError):
         language = _language_of(ctx, exc)

@@ -5,6 +5,7 @@ given in the user's language where they are shown (`in_language`, the CLI)."""
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -84,6 +85,34 @@ def column_missing(name: str, file: str) -> Text:
 def _show(value: str) -> str:
     shown = value if len(value) <= 60 else value[:57] + "..."
     return repr(shown)
+
+
+# The file errors people meet, by errno, worded as Linux words them: the OS's own text is in
+# English whatever the user's language, so a message names the error by its number and takes
+# its words from the templates, in French as in English.
+OS_ERRORS: dict[int, Text] = {
+    errno.ENOENT: Text("No such file or directory"),
+    errno.EACCES: Text("Permission denied"),
+    errno.EPERM: Text("Operation not permitted"),
+    errno.EISDIR: Text("Is a directory"),
+    errno.ENOTDIR: Text("Not a directory"),
+    errno.ENOSPC: Text("No space left on device"),
+    errno.EROFS: Text("Read-only file system"),
+    errno.EEXIST: Text("File exists"),
+    errno.ENAMETOOLONG: Text("File name too long"),
+    errno.EBUSY: Text("Device or resource busy"),
+    errno.ELOOP: Text("Too many levels of symbolic links"),
+    errno.EIO: Text("Input/output error"),
+    errno.EINVAL: Text("Invalid argument"),
+    errno.EMFILE: Text("Too many open files"),
+    errno.EFBIG: Text("File too large"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file: ``No such file or directory``, in French ``fichier ou
+    dossier introuvable``; an error not listed above as the system words it."""
+    return OS_ERRORS.get(exc.errno) or exc.strerror or str(exc)
 
 
 def in_language(text: str, language: str) -> str:

@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 import ast
+import errno
 import json
+import os
 import re
 import string
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +21,7 @@ from hypothesis import strategies as st
 
 from budgetbook.cli import main
 from budgetbook.commands.build import build_workbook
-from budgetbook.errors import Problem
+from budgetbook.errors import OS_ERRORS, Problem, os_reason
 from budgetbook.i18n.messages import FRENCH_ERRORS, Text
 from budgetbook.read import accounting_sides, actuals, sources, tables
 from budgetbook.read import config as config_module
@@ -588,3 +591,105 @@ def test_export_of_a_french_workbook_is_refused_in_french(french_book, tmp_path)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.startswith(f"Erreur : {french_book} : aucune feuille nommée 'Nulle part'.")
     assert not english_left(result.stderr, str(french_book), "Nulle part")
+
+
+# --- the system's own words -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "english", "french"),
+    [
+        (errno.ENOENT, "No such file or directory", "fichier ou dossier introuvable"),
+        (errno.EACCES, "Permission denied", "permission refusée"),
+        (errno.EISDIR, "Is a directory", "c'est un dossier"),
+        (errno.ENOTDIR, "Not a directory", "un élément du chemin n'est pas un dossier"),
+        (errno.ENOSPC, "No space left on device", "plus de place sur le disque"),
+    ],
+)
+def test_a_system_error_is_named_by_its_number_in_each_language(number, english, french):
+    """Its words come from its errno, not from the system's text, which is English whatever
+    the user's language (and worded otherwise on Windows)."""
+    reason = os_reason(OSError(number, "whatever the system says"))
+    assert (reason.in_language("en"), reason.in_language("fr")) == (english, french)
+    if sys.platform == "linux":  # English messages read as they did with the system's text
+        assert os.strerror(number) == english
+
+
+def test_every_system_error_listed_has_its_french():
+    for reason in OS_ERRORS.values():
+        assert reason.in_language("fr") != reason.in_language("en")
+        assert not english_left(reason.in_language("fr"))
+
+
+def test_an_error_not_listed_keeps_the_systems_words():
+    assert os_reason(OSError(errno.ECONNRESET, "Connection reset by peer")) == (
+        "Connection reset by peer"
+    )
+
+
+def test_a_missing_file_given_to_update_is_told_in_the_workbooks_language(french_book, tmp_path):
+    missing = tmp_path / "fevrier.csv"
+    result = CliRunner().invoke(main, ["update", str(french_book), str(missing)])
+    assert result.exit_code == 1
+    told = "fevrier.csv : ne peut pas être lu : fichier ou dossier introuvable. Vérifiez son nom."
+    assert told in result.stderr and "No such file" not in result.stderr
+
+    english_book = tmp_path / "book.xlsx"
+    build_workbook(write_project(tmp_path / "project", [GOOD_LINE], LEDGER), english_book)
+    result = CliRunner().invoke(main, ["update", str(english_book), str(missing)])
+    assert result.exit_code == 1
+    told = "fevrier.csv: cannot be read: No such file or directory. Check its name."
+    assert told in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "told"),
+    [
+        ("en", "Error: {path}: cannot be written (Not a directory).\n"),
+        ("fr", "Erreur : {path} : ne peut pas être écrit (un élément du chemin n'est pas un"
+               " dossier).\n"),
+    ],
+)  # fmt: skip
+def test_init_under_a_file_is_refused_in_the_users_language(language, told, tmp_path):
+    (tmp_path / "notes.txt").write_text("")
+    folder = tmp_path / "notes.txt" / "projet"
+    result = CliRunner().invoke(main, ["init", str(folder), "--lang", language])
+    assert result.exit_code == 1
+    assert result.stderr == told.format(path=folder / "actuals")
+
+
+@pytest.mark.parametrize(
+    ("language", "told"),
+    [
+        ("en", "budgetbook.toml: cannot be read: Is a directory. Check the file's name and"
+               " rights."),
+        ("fr", "budgetbook.toml : ne peut pas être lu : c'est un dossier. Vérifiez le nom du"
+               " fichier et ses droits."),
+    ],
+)  # fmt: skip
+def test_settings_that_are_a_folder_are_a_problem_not_a_crash(language, told, tmp_path):
+    root = write_project(tmp_path / "projet", [GOOD_LINE])
+    (root / "budgetbook.toml").unlink()
+    (root / "budgetbook.toml").mkdir()
+    result = CliRunner().invoke(main, ["check", str(root), "--lang", language])
+    assert result.exit_code == 1
+    assert told in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "told"),
+    [
+        ("en", "Error: /nope/livre.xlsx: Permission denied.\n"),
+        ("fr", "Erreur : /nope/livre.xlsx : permission refusée.\n"),
+    ],
+)
+def test_a_file_the_system_refuses_anywhere_else_is_told_not_reported_as_a_crash(
+    language, told, tmp_path, monkeypatch
+):
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", "/nope/livre.xlsx")
+
+    monkeypatch.setattr("budgetbook.commands.build.build_workbook", refuse)
+    root = write_project(tmp_path / "projet", [GOOD_LINE])
+    result = CliRunner().invoke(main, ["build", str(root), "--lang", language])
+    assert (result.exit_code, result.stderr) == (1, told)

@@ -6,7 +6,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from budgetbook.errors import BudgetbookError
+from budgetbook.errors import BudgetbookError, os_reason
 from budgetbook.i18n.labels import LABELS
 from budgetbook.i18n.messages import Text
 from budgetbook.read.tables import read_table
@@ -42,11 +42,20 @@ def create_project(
         )
     written = []
     for source, target in zip(sources, targets, strict=True):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.suffix == ".xlsx":
-            write_budget_xlsx(source, target, language)
-        else:
-            shutil.copyfile(source, target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.suffix == ".xlsx":
+                write_budget_xlsx(source, target, language)
+            else:
+                shutil.copyfile(source, target)
+        except OSError as exc:
+            raise BudgetbookError(
+                Text(
+                    "{path}: cannot be written ({reason}).",
+                    path=exc.filename or target,
+                    reason=os_reason(exc),
+                )
+            ) from None
         written.append(target)
     return written
 

@@ -336,6 +336,7 @@ FRENCH_ERRORS: dict[str, str] = {
     "Error: 1 problem to fix:": "Erreur : 1 problème à corriger :",
     "Error: {count} problems to fix:": "Erreur : {count} problèmes à corriger :",
     "Error: {error}": "Erreur : {error}",
+    "{file}: {reason}.": "{file} : {reason}.",
     "Error: budgetbook failed unexpectedly ({kind}: {error}). Run again with"
     " BUDGETBOOK_DEBUG=1 for details, and please report it.": (
         "Erreur : budgetbook a échoué de façon inattendue ({kind} : {error}). Relancez avec"
@@ -365,6 +366,23 @@ FRENCH_ERRORS: dict[str, str] = {
         "Découpez-le par période, ou relevez [limits] file_mb dans budgetbook.toml."
     ),
     "cannot be read: {reason}.": "ne peut pas être lu : {reason}.",
+    "{path}: cannot be written ({reason}).": "{path} : ne peut pas être écrit ({reason}).",
+    # Why the system refused a file, by errno (budgetbook/errors.py, OS_ERRORS)
+    "No such file or directory": "fichier ou dossier introuvable",
+    "Permission denied": "permission refusée",
+    "Operation not permitted": "opération non permise",
+    "Is a directory": "c'est un dossier",
+    "Not a directory": "un élément du chemin n'est pas un dossier",
+    "No space left on device": "plus de place sur le disque",
+    "Read-only file system": "système de fichiers en lecture seule",
+    "File exists": "le fichier existe déjà",
+    "File name too long": "nom de fichier trop long",
+    "Device or resource busy": "périphérique ou ressource occupé",
+    "Too many levels of symbolic links": "trop de niveaux de liens symboliques",
+    "Input/output error": "erreur d'entrée-sortie",
+    "Invalid argument": "argument invalide",
+    "Too many open files": "trop de fichiers ouverts",
+    "File too large": "fichier trop volumineux",
     "Check its name.": "Vérifiez son nom.",
     "is empty: it has no header row.": "est vide : il n'a pas de ligne d'en-tête.",
     "row {row}, named as the header row, is empty.": (

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from budgetbook import LANGUAGES
-from budgetbook.errors import InputErrors, Problem, speaking
+from budgetbook.errors import InputErrors, Problem, os_reason, speaking
 from budgetbook.i18n.messages import Text
 from budgetbook.model import (
     SHEET_ROWS_MAX,
@@ -117,6 +117,10 @@ def read_config_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         message = Text("is not UTF-8 text ({reason}).", reason=exc.reason)
         raise InputErrors([Problem(path.name, message)]) from None
+    except OSError as exc:  # a folder of that name, a file it may not read
+        message = Text("cannot be read: {reason}.", reason=os_reason(exc))
+        hint = Text("Check the file's name and rights.")
+        raise InputErrors([Problem(path.name, message, hint=hint)]) from None
 
 
 def parse_config(text: str, name: str = CONFIG_NAME) -> Config:

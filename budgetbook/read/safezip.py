@@ -12,7 +12,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from budgetbook.errors import Problem, UnreadableFile
+from budgetbook.errors import Problem, UnreadableFile, os_reason
 from budgetbook.i18n.messages import Text
 from budgetbook.model import Limits
 
@@ -58,7 +58,7 @@ def check_xlsx(path: Path, shown_as: str, limits: ZipLimits = ZipLimits()) -> No
             head = stream.read(8)
     except OSError as exc:
         raise refuse(
-            Text("cannot be read: {reason}.", reason=exc.strerror),
+            Text("cannot be read: {reason}.", reason=os_reason(exc)),
             Text("Check the file's name and rights."),
         ) from None
     if head == OLE2_SIGNATURE:
@@ -84,7 +84,10 @@ def check_xlsx(path: Path, shown_as: str, limits: ZipLimits = ZipLimits()) -> No
             _check_archive(archive, raw, limits, refuse)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError) as exc:
         raise refuse(
-            Text("is a damaged .xlsx archive ({error}).", error=exc),
+            Text(
+                "is a damaged .xlsx archive ({error}).",
+                error=os_reason(exc) if isinstance(exc, OSError) else exc,
+            ),
             Text("Ask for the file again, or open it in Excel and save it again."),
         ) from None
 

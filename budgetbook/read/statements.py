@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from budgetbook.errors import UnreadableFile
+from budgetbook.errors import UnreadableFile, os_reason
 from budgetbook.i18n.messages import Text
 from budgetbook.model import Limits
 from budgetbook.read.sage import PNM_HEADER, pnm_rows
@@ -39,7 +39,7 @@ def read_statement(path: Path, shown: str, limits: Limits) -> Table:
         data = path.read_bytes()
     except OSError as exc:
         raise refuse(
-            shown, Text("cannot be read: {reason}.", reason=exc.strerror), Text("Check its name.")
+            shown, Text("cannot be read: {reason}.", reason=os_reason(exc)), Text("Check its name.")
         ) from None
     digest = hashlib.sha256(data).hexdigest()
     suffix = path.suffix.lower()

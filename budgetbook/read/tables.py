@@ -18,7 +18,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from budgetbook.commands.progress import reporter
-from budgetbook.errors import InputErrors, Problem, UnreadableFile
+from budgetbook.errors import InputErrors, Problem, UnreadableFile, os_reason
 from budgetbook.i18n.messages import Text
 from budgetbook.model import Limits
 from budgetbook.read.safezip import MB, ZipLimits, check_xlsx
@@ -279,7 +279,7 @@ def check_size(path: Path, shown_as: str, limits: Limits) -> None:
     except OSError as exc:
         raise refuse(
             shown_as,
-            Text("cannot be read: {reason}.", reason=exc.strerror),
+            Text("cannot be read: {reason}.", reason=os_reason(exc)),
             Text("Check its name."),
         ) from None
     if size > limits.file_mb * MB:
@@ -339,7 +339,7 @@ def _read_csv(
     except OSError as exc:
         raise refuse(
             shown_as,
-            Text("cannot be read: {reason}.", reason=exc.strerror),
+            Text("cannot be read: {reason}.", reason=os_reason(exc)),
             Text("Check its name."),
         ) from None
     digest = hashlib.sha256(data).hexdigest()
@@ -557,7 +557,10 @@ def _read_xlsx(path: Path, shown_as: str, limits: Limits) -> tuple[list[list[obj
     except (CalamineError, OSError, ValueError, IndexError) as exc:
         raise refuse(
             shown_as,
-            Text("is not a readable .xlsx workbook ({error}).", error=exc),
+            Text(
+                "is not a readable .xlsx workbook ({error}).",
+                error=os_reason(exc) if isinstance(exc, OSError) else exc,
+            ),
             Text("Open it in Excel or LibreOffice and save it again, or export it as CSV."),
         ) from None
 
