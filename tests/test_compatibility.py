@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from budgetbook.commands.build import build_workbook
-from tests.test_properties import random_project
+from tests.projects import random_project
 
 # The functions the three applications share with the same meaning (the brief's list, plus
 # TODAY for the roadmap's week marker). Nothing dynamic: no arrays, LET, LAMBDA, XLOOKUP,

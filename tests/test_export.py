@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import os
 import shutil
 import subprocess
@@ -16,6 +15,7 @@ from budgetbook.commands import export
 from budgetbook.commands.build import build_workbook
 from budgetbook.write import pdf_fonts
 from tests.conftest import SAMPLE
+from tests.projects import bigger_project
 from tests.recalc import require_libreoffice
 
 TITLES = {
@@ -172,37 +172,6 @@ def page_fill(pdf: Path) -> list[float]:
         body_rows = [y for y in inked if top <= y < height - top]  # the header and footer
         fills.append((max(body_rows) - top) / (height - 2 * top) if body_rows else 0.0)
     return fills
-
-
-def bigger_project(root: Path, months: int = 12) -> Path:
-    """The sample with four more channels, some with few metrics (a short table, no ad KPIs),
-    over its first ``months`` months (12, or fewer)."""
-    project = shutil.copytree(SAMPLE, root)
-    if months != 12:
-        settings = project / "budgetbook.toml"
-        text = settings.read_text(encoding="utf-8")
-        settings.write_text(text.replace("months = 12", f"months = {months}"), "utf-8")
-        with (project / "budget.csv").open(encoding="utf-8", newline="") as handle:
-            table = list(csv.reader(handle))
-        keep = [i for i, name in enumerate(table[0]) if not name[:1].isdigit()
-                or int(name[5:]) <= months]  # fmt: skip
-        with (project / "budget.csv").open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle).writerows([[row[i] for i in keep] for row in table])
-    kpis = project / "kpis.csv"
-    rows = kpis.read_text(encoding="utf-8").splitlines()
-    more = []
-    for channel, source, metrics in (
-        ("TikTok", "Instagram", {"followers", "reach", "engagements", "likes"}),
-        ("LinkedIn", "Instagram", None),
-        ("YouTube", "Facebook", {"impressions", "clicks", "reach"}),
-        ("Newsletter", "Pinterest", {"followers", "clicks", "conversions"}),
-    ):
-        for row in rows[1:]:
-            month, name, metric, value = row.split(",")
-            if name == source and (metrics is None or metric in metrics):
-                more.append(f"{month},{channel},{metric},{value}")
-    kpis.write_text("\n".join([*rows, *more]) + "\n", encoding="utf-8")
-    return project
 
 
 @pytest.mark.libreoffice

@@ -27,8 +27,8 @@ from budgetbook.read import accounting_sides, actuals, sources, tables
 from budgetbook.read import config as config_module
 from tests import hostile
 from tests.conftest import write_csv, write_project
-from tests.test_messages import CASES as ENGLISH_CASES
-from tests.test_messages import GOOD_LINE, LEDGER, _toml
+from tests.spoiled_inputs import CASES as ENGLISH_CASES
+from tests.spoiled_inputs import GOOD_LINE, LEDGER, edit_toml
 
 PACKAGE = Path(__file__).parent.parent / "budgetbook"
 MONTHS = ["2026-01", "2026-02", "2026-03", "2026-04"]
@@ -182,7 +182,7 @@ FRENCH_CASES = {
     ),
     "more rows than the limit": (
         lambda root: (
-            _toml(root, "[budget]", "[limits]\nrows = 1000\n\n[budget]"),
+            edit_toml(root, "[budget]", "[limits]\nrows = 1000\n\n[budget]"),
             _lines(root / "kpis.csv", 1001),
         ),
         [("kpis.csv", None, None, None)],
@@ -193,7 +193,7 @@ CASES = {**ENGLISH_CASES, **FRENCH_CASES}
 
 def _french_project(root: Path, case: str) -> Path:
     write_project(root, [GOOD_LINE], LEDGER)
-    _toml(root, "[company]", 'language = "fr"\n\n[company]')
+    edit_toml(root, "[company]", 'language = "fr"\n\n[company]')
     CASES[case][0](root)
     return root
 
@@ -326,7 +326,7 @@ def test_numbers_take_french_separators(tmp_path):
 
 def test_dates_in_a_french_message_are_day_first(tmp_path):
     root = write_project(tmp_path / "p", [GOOD_LINE])
-    _toml(root, "[company]", 'language = "fr"\n\n[company]')
+    edit_toml(root, "[company]", 'language = "fr"\n\n[company]')
     write_csv(
         root / "roadmap.csv", [["initiative", "début", "fin"], ["A", "2026-03-10", "2026-03-01"]]
     )
@@ -340,7 +340,7 @@ def test_dates_in_a_french_message_are_day_first(tmp_path):
 @pytest.fixture
 def french_book(tmp_path) -> Path:
     root = write_project(tmp_path / "projet", [GOOD_LINE], LEDGER)
-    _toml(root, "[company]", 'language = "fr"\n\n[company]')
+    edit_toml(root, "[company]", 'language = "fr"\n\n[company]')
     book = tmp_path / "classeur.xlsx"
     build_workbook(root, book)
     return book
@@ -388,7 +388,7 @@ def test_update_errors_found_before_the_workbooks_settings_are_read_are_english(
 
 def test_build_into_a_missing_folder_is_refused_in_french(tmp_path):
     root = _french_project(tmp_path / "projet", "unknown toml key")
-    _toml(root, "\nstrat = 1", "")
+    edit_toml(root, "\nstrat = 1", "")
     result = CliRunner().invoke(main, ["build", str(root), "-o", str(tmp_path / "nul/part.xlsx")])
     assert result.exit_code == 1
     folder = tmp_path / "nul"
@@ -539,7 +539,7 @@ def test_handoff_of_a_french_project_with_a_bad_budget_is_refused_in_french(tmp_
 
 def test_a_finance_file_not_read_is_told_in_french_in_the_summary_and_the_sheet(tmp_path):
     root = write_project(tmp_path / "projet", [GOOD_LINE], LEDGER)
-    _toml(root, "[company]", 'language = "fr"\n\n[company]')
+    edit_toml(root, "[company]", 'language = "fr"\n\n[company]')
     hostile.nul_bytes(root / "actuals" / "binaire.csv")
     write_csv(
         root / "actuals" / "banque.csv",
@@ -566,7 +566,7 @@ def test_a_finance_file_not_read_is_told_in_french_in_the_summary_and_the_sheet(
 
 def test_a_metrics_file_not_read_is_told_in_french_and_the_build_goes_on(tmp_path):
     root = write_project(tmp_path / "projet", [GOOD_LINE], LEDGER)
-    _toml(root, "[company]", 'language = "fr"\n\n[company]')
+    edit_toml(root, "[company]", 'language = "fr"\n\n[company]')
     write_csv(root / "metrics" / "meta.csv", [["jour", "chose"], ["1", "2"]])
     book = tmp_path / "classeur.xlsx"
     result = CliRunner().invoke(main, ["build", str(root), "-o", str(book)])

@@ -273,7 +273,7 @@ def test_pages_are_planned_whole_and_full(tmp_path, months, with_operations):
     from budgetbook.compute.performance import compute_performance
     from budgetbook.i18n.labels import LABELS
     from budgetbook.write.sheets import performance_sheet as sheet
-    from tests.test_export import bigger_project
+    from tests.projects import bigger_project
 
     project_dir = bigger_project(tmp_path / "project", months)
     if not with_operations:

@@ -10,9 +10,8 @@ import csv
 import io
 import random
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -31,7 +30,7 @@ from budgetbook.read import tables
 from budgetbook.read.actuals import read_actuals_file
 from budgetbook.read.tables import read_table
 from budgetbook.write.libreoffice import convert_all
-from tests.conftest import write_project
+from tests.projects import random_project
 from tests.recalc import compare, require_libreoffice
 
 # --- finance files in every style ----------------------------------------------------------------
@@ -119,41 +118,6 @@ def test_random_bytes_raise_only_budgetbooks_own_error(tmp_path, data, suffix):
 
 
 # --- random projects through LibreOffice ---------------------------------------------------------
-
-
-def random_project(root: Path, rng: random.Random) -> Path:
-    """Lines of every policy, a period of 1 to 14 months from any month, transactions with
-    refunds, overspends and a few dated outside the period, in any workbook layout."""
-    months = rng.randint(1, 14)
-    start = date(rng.choice([2025, 2026]), rng.randint(1, 12), 1)
-    policies = ["none", "surplus", "full", ""]
-    lines = []
-    for index in range(rng.randint(1, 8)):
-        planned = [rng.choice([0, 50, 120, 300, 1000]) + rng.randint(0, 99) / 100 for _ in
-                   range(months)]  # fmt: skip
-        category = rng.choice(["Tools", "Advertising", "Hired services"])
-        lines.append([category, f"Line {index}", "", rng.choice(policies), *planned])
-    end = date(start.year + (start.month - 1 + months) // 12, (start.month - 1 + months) % 12 + 1,
-               1)  # fmt: skip
-    span = (end - start).days
-    actuals = []
-    for _ in range(rng.randint(0, 60)):
-        day = start + timedelta(days=rng.randint(-20, span + 20))
-        amount = rng.choice([rng.uniform(1, 200), rng.uniform(500, 3000), -rng.uniform(1, 80)])
-        line = f"Line {rng.randrange(len(lines))}"
-        actuals.append([day.isoformat(), f"{amount:.2f}", line, "Random", "Vendor", "6231"])
-    project = write_project(
-        root, lines, actuals, start=f"{start:%Y-%m}", months=months,
-        carry_over=rng.choice(["none", "surplus", "full"]),
-    )  # fmt: skip
-    # Either formula design: Actual cells over the whole sheet, or by month (from a random
-    # number of transactions on), and sometimes monthly totals with a side file.
-    options = {"sum_by_month_from": rng.choice([1, 10, 10_000])}
-    if rng.random() < 0.25:
-        options["actuals_sheet_max"] = rng.randint(1, 40)
-    with (project / "budgetbook.toml").open("a", encoding="utf-8") as handle:
-        handle.write("\n[workbook]\n" + "".join(f"{k} = {v}\n" for k, v in options.items()))
-    return project
 
 
 @pytest.mark.libreoffice

@@ -74,7 +74,7 @@ def test_sheets_write_the_formulas_xlsxwriter_would(project, tmp_path, monkeypat
 
     from budgetbook.write import book
     from budgetbook.write.handoff import write_handoff
-    from tests.test_properties import random_project
+    from tests.projects import random_project
 
     source = (
         random_project(tmp_path / "project", random.Random(7)) if project == "random" else SAMPLE
