@@ -19,7 +19,7 @@ from budgetbook.model import BudgetLine, CarryOver, Config, MappingRule, Period
 from budgetbook.read.actuals import read_actuals_file
 from budgetbook.read.mapping_rules import RuleMatcher
 from budgetbook.read.tables import cell_as_text, decoded_lines, read_table
-from budgetbook.read.values import _parse_amount_text, detect_decimal_comma, parse_amount
+from budgetbook.read.values import detect_decimal_comma, parse_amount, parse_amount_text
 
 CONFIG = Config("Test", "EUR", Period(date(2026, 1, 1), 12), CarryOver.NONE)
 LINES = [
@@ -96,7 +96,7 @@ AMOUNT_TEXT = st.text(alphabet="0123456789.,- \u00a0\u202f€()+", max_size=14)
 @given(text=AMOUNT_TEXT, decimal_comma=st.sampled_from([None, True, False]))
 def test_the_fast_path_reads_amounts_as_the_general_one(text, decimal_comma):
     try:
-        expected = _parse_amount_text(text, decimal_comma)
+        expected = parse_amount_text(text, decimal_comma)
     except ValueError:
         with pytest.raises(ValueError):
             parse_amount(text, decimal_comma)

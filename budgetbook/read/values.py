@@ -45,13 +45,13 @@ def parse_amount(value: object, decimal_comma: bool | None = None) -> Decimal:
         return Decimal(repr(value))
     text = str(value)
     plain = parse_plain_amount(text)
-    return plain if plain is not None else _parse_amount_text(text, decimal_comma)
+    return plain if plain is not None else parse_amount_text(text, decimal_comma)
 
 
 def parse_plain_amount(text: str) -> Decimal | None:
     """The amount when ``text`` is written plainly (``-1 200,50``, ``1200.5``, ``12``), which
     reads the same under either convention, else None: most cells of an export, read faster
-    than by `parse_amount`'s general path, and to the same value."""
+    than by `parse_amount`'s general path (`parse_amount_text`), and to the same value."""
     match = _PLAIN_AMOUNT.fullmatch(text)
     if match is None:
         return None
@@ -67,7 +67,10 @@ def money_text(amount: Decimal) -> str:
     return f"{amount:.2f}" if amount.as_tuple().exponent >= -2 else str(amount)
 
 
-def _parse_amount_text(text: str, decimal_comma: bool | None) -> Decimal:
+def parse_amount_text(text: str, decimal_comma: bool | None) -> Decimal:
+    """`parse_amount`'s general path, for any text: its currency and spaces taken off, its sign
+    read from brackets or a leading or trailing minus, its separators told apart; raise
+    ValueError."""
     text = _CURRENCY.sub("", text)
     text = _SPACES.sub("", text)
     negative = False
