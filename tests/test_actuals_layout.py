@@ -7,10 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from budgetbook.model import Period
-from budgetbook.write.sheets.actuals_sheet import LAST_ROW, ActualsLayout, MonthTotal, _month_rows
-
-PERIOD = Period(date(2026, 1, 1), 3)
+from budgetbook.read.project import load_project
+from budgetbook.write.sheets.actuals_sheet import LAST_ROW, ActualsLayout, MonthTotal, plan_actuals
 
 
 def _rows(*days: str) -> list[MonthTotal]:
@@ -32,6 +30,20 @@ def test_spans(month_rows, count, month, spans):
     assert ActualsLayout(rows, month_rows).spans(month) == spans
 
 
-def test_month_rows_of_rows_in_date_order():
-    rows = _rows("2026-01-03", "2026-01-30", "2026-03-01", "2026-03-02", "2026-03-31")
-    assert _month_rows(rows, PERIOD) == {0: (1, 2), 2: (3, 5)}
+@pytest.mark.parametrize(
+    ("sum_by_month_from", "month_rows"), [(5, {0: (1, 2), 2: (3, 5)}), (6, None)]
+)
+def test_month_rows_of_rows_in_date_order(project_factory, sum_by_month_from, month_rows):
+    """From ``sum_by_month_from`` transactions on, the sheet lists them in date order and
+    knows each month's first and last row; below, every formula reads the whole sheet."""
+    days = ["2026-03-31", "2026-01-30", "2026-03-01", "2026-01-03", "2026-03-02"]
+    project = project_factory(
+        [["Tools", "Canva", "", "", 12, 12, 12]],
+        [[day, "5", "Canva", "", "", ""] for day in days],
+        months=3,
+    )
+    with (project / "budgetbook.toml").open("a", encoding="utf-8") as toml:
+        toml.write(f"\n[workbook]\nsum_by_month_from = {sum_by_month_from}\n")
+    layout = plan_actuals(load_project(project), side_file=None)
+    assert [row.date for row in layout.rows] == sorted(map(date.fromisoformat, days))
+    assert layout.month_rows == month_rows
