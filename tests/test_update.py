@@ -14,12 +14,13 @@ from openpyxl.utils.cell import coordinate_to_tuple
 
 from budgetbook.cli import main
 from budgetbook.commands.build import build_workbook
-from budgetbook.commands.update import MAIN, _put_cells, update_workbook
+from budgetbook.commands.update import update_workbook
 from budgetbook.errors import BudgetbookError, InputErrors
 from budgetbook.write.sheets.actuals_sheet import FILE
 from tests.conftest import write_csv
 from tests.recalc import recalculate
 
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"  # a sheet's XML names
 LINES = [
     ["Advertising", "Meta ads", "Instagram", "surplus", 100, 100, 100, 100],
     ["Tools", "Canva", "", "", 12, 12, 12, 12],
@@ -300,34 +301,64 @@ def test_a_removed_block_of_files_gets_its_header_again(book, february):
     assert _in_order(book, "Actuals")
 
 
-@pytest.mark.parametrize(
-    ("rows", "cells", "expected"),
-    [
-        (  # into a row, between its cells and over a formatted empty one; spans widened
-            '<row r="1" spans="1:2"><c r="A1"><v>1</v></c><c r="C1" s="2"/></row>',
-            {1: [(2, "><v>9</v>"), (1, "><v>8</v>")]},
-            '<row r="1" spans="1:3"><c r="A1"><v>1</v></c><c r="B1"><v>8</v></c>'
-            '<c r="C1"><v>9</v></c></row>',
-        ),
-        (  # new rows before, between and after the rows there are; an empty row filled
-            '<row r="2"><c r="B2"><v>1</v></c></row><row r="4"/>',
-            {
-                1: [(0, "><v>7</v>")],
-                3: [(0, "><v>6</v>")],
-                4: [(0, "><v>5</v>")],
-                9: [(3, "><v>4</v>")],
-            },
-            '<row r="1"><c r="A1"><v>7</v></c></row><row r="2"><c r="B2"><v>1</v></c></row>'
-            '<row r="3"><c r="A3"><v>6</v></c></row><row r="4"><c r="A4"><v>5</v></c></row>'
-            '<row r="9"><c r="D9"><v>4</v></c></row>',
-        ),
-        ("", {2: [(1, "><v>3</v>")]}, '<row r="2"><c r="B2"><v>3</v></c></row>'),
-    ],
-)
-def test_cells_go_into_rows_in_row_and_column_order(rows, cells, expected):
-    sheet = f"<worksheet><sheetData>{rows}</sheetData></worksheet>" if rows else "<sheetData/>"
-    wanted = f"<worksheet><sheetData>{expected}</sheetData></worksheet>" if rows else None
-    assert _put_cells(sheet, cells) == (wanted or f"<sheetData>{expected}</sheetData>")
+def _edit_sheet(book: Path, sheet: str, edit) -> None:
+    """The sheet's XML, as ``edit`` rewrites it, in place of the book's."""
+    index = openpyxl.load_workbook(book).sheetnames.index(sheet) + 1
+    name = f"xl/worksheets/sheet{index}.xml"
+    parts = _parts(book)
+    parts[name] = edit(parts[name].decode("utf-8")).encode("utf-8")
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+
+
+def _note(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def test_cells_go_into_the_rows_there_are_in_row_and_column_order(book, february):
+    """Another application saved the Actuals sheet with an empty row 5, a person's notes in
+    O3 and T9, and a formatted empty Q3. The new transactions go into a new row 4 and into
+    row 5; the new file's row into row 3, between its cells and over Q3, and row 3's
+    ``spans`` (a hint of its columns) widened to them; every row and cell in order, as
+    Excel requires."""
+
+    def edit(xml: str) -> str:
+        row_3 = xml.index('<row r="3"')
+        end_3 = xml.index("</row>", row_3)
+        xml = (
+            xml[:row_3]
+            + xml[row_3:end_3].replace('spans="1:19"', 'spans="1:17"')
+            + _note("O3", "ask finance")
+            + '<c r="Q3" s="3"/>'
+            + xml[end_3:]
+        )
+        return xml.replace(
+            "</sheetData>", f'<row r="5"/><row r="9">{_note("T9", "to check")}</row></sheetData>'
+        )
+
+    _edit_sheet(book, "Actuals", edit)
+    update_workbook(book, [february])
+
+    assert _in_order(book, "Actuals")
+    ws = openpyxl.load_workbook(book)["Actuals"]
+    assert [[ws.cell(row, col).value for col in (4, 5)] for row in (4, 5)] == [
+        ["Meta ads", 45.5], ["Canva", 12],
+    ]  # fmt: skip
+    assert [ws.cell(3, col).value for col in range(FILE, FILE + 5)] == [
+        "ask finance", "february.csv", "ledger or journal", 3, 2,
+    ]  # fmt: skip
+    assert ws["T9"].value == "to check"
+    index = openpyxl.load_workbook(book).sheetnames.index("Actuals") + 1
+    with zipfile.ZipFile(book) as archive:
+        root = ElementTree.fromstring(archive.read(f"xl/worksheets/sheet{index}.xml"))
+    rows = {int(row.get("r")): row for row in root.iter(f"{MAIN}row")}
+    assert sorted(rows) == [1, 2, 3, 4, 5, 9]
+    for number, row in rows.items():  # a row's spans, where it has them, reach its cells
+        if row.get("spans"):
+            first, last = map(int, row.get("spans").split(":"))
+            columns = [coordinate_to_tuple(c.get("r"))[1] for c in row]
+            assert first <= min(columns) and max(columns) <= last, number
 
 
 def test_a_text_that_reads_like_a_cell_does_not_move_the_block_of_files(book, tmp_path):
