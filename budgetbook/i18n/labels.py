@@ -566,9 +566,9 @@ FRENCH = Labels(
     objective_statuses={"reached": "atteint", "on track": "en bonne voie", "at risk": "en retard"},
     review_title="Bilan des opérations",
     review_note=(
-        "Résultat : nouveaux contacts pour l'acquisition, opt-ins pour la qualité des données,"
-        " participants sinon. Verdict : atteint (objectif atteint dans le budget), hors budget"
-        " (atteint, mais le coût dépasse le budget) ou manqué."
+        "Résultat : nouveaux contacts pour la conquête, opt-ins pour la qualification de la"
+        " base, participants sinon. Verdict : atteint (objectif atteint dans le budget), hors"
+        " budget (atteint, mais le coût dépasse le budget) ou manqué."
     ),
     by_operation="Par opération",
     by_lever="Par levier",
@@ -589,12 +589,12 @@ FRENCH = Labels(
     verdict="Verdict",
     verdicts={"met": "atteint", "over budget": "hors budget", "missed": "manqué"},
     operation_types={
-        "acquisition": "acquisition",
+        "acquisition": "conquête",
         "loyalty": "fidélisation",
-        "engagement": "engagement",
-        "traffic": "trafic",
-        "satisfaction": "satisfaction",
-        "data quality": "qualité des données",
+        "engagement": "animation",
+        "traffic": "génération de trafic",
+        "satisfaction": "connaissance clients / satisfaction",
+        "data quality": "qualification de la base",
     },
     lines_sheet="Postes",
     handoff_title="{company} : dépenses marketing à transmettre, du {first} au {last}",

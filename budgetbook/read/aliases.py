@@ -100,13 +100,19 @@ VALUES: dict[str, dict[str, tuple[str, ...]]] = {
         "scheduled": ("programmé", "planifié", "planned"),
         "published": ("publié", "posted", "live"),
     },
+    # The French words of the operation review template first: conquête, fidélisation...
     "objective_type": {
-        "acquisition": ("acquisition", "recrutement"),
+        "acquisition": ("conquête", "acquisition", "recrutement"),
         "loyalty": ("fidélisation", "retention"),
-        "engagement": ("engagement",),
-        "traffic": ("trafic",),
-        "satisfaction": ("satisfaction",),
-        "data quality": ("qualité des données", "data"),
+        "engagement": ("animation", "engagement"),
+        "traffic": ("génération de trafic", "trafic"),
+        "satisfaction": (
+            "connaissance clients / satisfaction",
+            "connaissance clients/satisfaction",
+            "connaissance clients",
+            "connaissance client",
+        ),
+        "data quality": ("qualification de la base", "qualité des données", "data"),
     },
 }
 

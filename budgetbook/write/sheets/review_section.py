@@ -4,6 +4,8 @@ by lever, as SUMIFS over the operations, so a corrected cost or result flows thr
 
 from __future__ import annotations
 
+import textwrap
+
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -20,13 +22,23 @@ COUNT = KIND  # the lever table counts operations in the type column
 RESULT_COLUMNS = {"participants": PARTICIPANTS, "opt_ins": OPT_INS, "new_contacts": NEW_CONTACTS}
 VERDICT_FILLS = {"met": "#C6EFCE", "over budget": "#FFEB9C", "missed": "#FFC7CE"}
 TALL_ROW_PT = 28  # the note and the two header rows, whose titles wrap
+LINE_PT = 13  # what each line more adds to a row (TALL_ROW_PT: two lines)
+KIND_CHARS = 14  # the characters of 10-point text a line of the type column holds
 
 
-def review_rows(operations: list[Operation]) -> tuple[int, int]:
-    """The rows ``write_review`` takes, and how many of them are TALL_ROW_PT high: the title,
-    the note, the operations' label, header, rows and total, two blank rows, the levers'
-    label, header and rows."""
-    return len(operations) + len(levers(operations)) + 8, 3
+def review_rows(operations: list[Operation], labels: Labels | None = None) -> tuple[int, int]:
+    """The rows ``write_review`` takes (the title, the note, the operations' label, header,
+    rows and total, two blank rows, the levers' label, header and rows), and the lines of
+    LINE_PT its rows take beyond one each: the note's and the two headers', and with
+    ``labels`` those of a type the language words long (connaissance clients / satisfaction)."""
+    more = 0 if labels is None else sum(type_lines(o, labels) - 1 for o in operations)
+    return len(operations) + len(levers(operations)) + 8, 3 + more
+
+
+def type_lines(operation: Operation, labels: Labels) -> int:
+    """The lines an operation's type takes in its column, wrapped between words."""
+    words = labels.operation_types[operation.objective_type]
+    return max(1, len(textwrap.wrap(words, KIND_CHARS, break_long_words=False)))
 
 
 def write_review(
@@ -57,11 +69,19 @@ def write_review(
     ws.set_row(header, TALL_ROW_PT)
     first = header + 1
     last = first + len(operations) - 1
+    wrapped = None  # the type's format where its words take more than a line
     for offset, operation in enumerate(operations):
         row = first + offset
         figures = outcome([operation])
         ws.write_string(row, NAME, operation.name, styles.text)
-        ws.write_string(row, KIND, labels.operation_types[operation.objective_type], styles.text)
+        kind = labels.operation_types[operation.objective_type]
+        lines = type_lines(operation, labels)
+        if lines > 1:
+            wrapped = wrapped or workbook.add_format(
+                {"font_name": "Calibri", "font_size": 10, "valign": "vcenter", "text_wrap": True}
+            )
+            ws.set_row(row, TALL_ROW_PT + (lines - 2) * LINE_PT)
+        ws.write_string(row, KIND, kind, styles.text if lines == 1 else wrapped)
         ws.write_string(row, LEVER, operation.lever, styles.text)
         ws.write_string(row, SEGMENT, operation.segment, styles.text)
         inputs = {
