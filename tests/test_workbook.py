@@ -68,7 +68,7 @@ def test_same_inputs_give_byte_identical_output(tmp_path):
 
 @pytest.mark.parametrize("project", ["sample", "handoff", "random"])
 def test_sheets_write_the_formulas_xlsxwriter_would(project, tmp_path, monkeypatch):
-    """budgetbook's sheets skip XlsxWriter's rewriting of cell formulas (book._sheet_class);
+    """budgetbook's sheets skip XlsxWriter's rewriting of cell formulas (book.worksheet_class);
     the workbook must not change by a byte for it."""
     from xlsxwriter.worksheet import Worksheet
 
@@ -88,7 +88,7 @@ def test_sheets_write_the_formulas_xlsxwriter_would(project, tmp_path, monkeypat
         return target
 
     ours = write(tmp_path / "ours.xlsx")
-    monkeypatch.setattr(book, "_sheet_class", lambda: Worksheet)
+    monkeypatch.setattr(book, "worksheet_class", lambda: Worksheet)
     stock = write(tmp_path / "stock.xlsx")
     with zipfile.ZipFile(ours) as left, zipfile.ZipFile(stock) as right:
         assert left.namelist() == right.namelist()
@@ -119,7 +119,7 @@ def test_sheet_writes_what_xlsxwriter_would(tmp_path, monkeypatch):
     def write(target: Path) -> Path:
         workbook = book.new_workbook(target)
         sheet = workbook.add_worksheet()
-        assert type(sheet) is book._sheet_class()
+        assert type(sheet) is book.worksheet_class()
         for row, formula in enumerate(FORMULAS):
             sheet.write_formula(row, 0, formula, None, row)
         sheet.conditional_format(0, 1, 9, 1, {"type": "formula", "criteria": "=SORT(A1:A3)>0"})
@@ -131,7 +131,7 @@ def test_sheet_writes_what_xlsxwriter_would(tmp_path, monkeypatch):
         return target
 
     ours = write(tmp_path / "ours.xlsx")
-    monkeypatch.setattr(book, "_sheet_class", lambda: Worksheet)
+    monkeypatch.setattr(book, "worksheet_class", lambda: Worksheet)
     stock = write(tmp_path / "stock.xlsx")
     with zipfile.ZipFile(ours) as left, zipfile.ZipFile(stock) as right:
         for name in left.namelist():

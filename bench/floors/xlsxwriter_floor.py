@@ -10,8 +10,8 @@ conditional formats, no page set-up. Only the writing is timed (the ``write_*`` 
 
 ``--values-only`` writes each formula's cached result instead of the formula: the same
 workbook holding values, for LibreOffice to open as a baseline. ``--budgetbook-sheets`` writes
-through budgetbook's own Worksheet class (``budgetbook.write.book._sheet_class``), which skips work
-XlsxWriter does for every cell but needs not for these (the dynamic-array rewriting of each
+through budgetbook's own Worksheet class (``budgetbook.write.book.worksheet_class``), which skips
+work XlsxWriter does for every cell but needs not for these (the dynamic-array rewriting of each
 formula, a caught TypeError for each style index): the floor of what budgetbook asks of
 XlsxWriter.
 """
@@ -34,9 +34,9 @@ def write(
 
     sheet_class = xlsxwriter.worksheet.Worksheet
     if budgetbook_sheets:  # imported before the timer, like xlsxwriter
-        from budgetbook.write.book import _sheet_class
+        from budgetbook.write.book import worksheet_class
 
-        sheet_class = _sheet_class()
+        sheet_class = worksheet_class()
     writing = 0.0
     started = time.perf_counter()
     book = xlsxwriter.Workbook(str(out), {"constant_memory": constant_memory})

@@ -35,11 +35,11 @@ WORKBOOK_OPTIONS = {
 
 def new_workbook(path: Path):
     """An XlsxWriter workbook with budgetbook's options, whose sheets write the same cells
-    in less time (see ``_sheet_class``)."""
+    in less time (see ``worksheet_class``)."""
     from xlsxwriter.workbook import Workbook
 
     workbook = Workbook(str(path), WORKBOOK_OPTIONS)
-    workbook.worksheet_class = _sheet_class()
+    workbook.worksheet_class = worksheet_class()
     return workbook
 
 
@@ -53,7 +53,7 @@ _REWRITTEN = re.compile(
 
 
 @cache
-def _sheet_class():
+def worksheet_class():
     """XlsxWriter's Worksheet, doing two things of each cell's in less time.
 
     ``write_formula`` runs some thirty regular expressions over every formula, each adding the
