@@ -182,7 +182,7 @@ def _lay_out(
     from budgetbook.write.sheets.not_counted_sheet import write_not_counted
     from budgetbook.write.sheets.overview_sheet import write_overview
     from budgetbook.write.sheets.performance_sheet import plan_performance, write_performance
-    from budgetbook.write.sheets.record_sheet import SHEET_NAME, write_record
+    from budgetbook.write.sheets.record_sheet import SHEET_NAME, name_places, write_record
     from budgetbook.write.sheets.roadmap_sheet import write_roadmap
     from budgetbook.write.sheets.strategy_sheet import has_strategy, write_strategy
     from budgetbook.write.sheets.styles import Styles
@@ -234,6 +234,34 @@ def _lay_out(
         )  # fmt: skip
     write_not_counted(not_counted, project, styles, labels)
     write_record(record, project, styles)
+    name_places(workbook, _places(project, overview, budget, actuals, not_counted, record, layout))
     overview.activate()
     with step(MESSAGES[config.language].saving):
         workbook.close()
+
+
+def _places(project: Project, overview, budget, actuals, not_counted, record, layout) -> dict:
+    """Where the sheets put what ``update`` reads and extends, by the name that marks it
+    (record_sheet says which)."""
+    from budgetbook.write.sheets import actuals_sheet
+    from budgetbook.write.sheets import budget_sheet as b
+    from budgetbook.write.sheets import record_sheet as r
+
+    places = {
+        r.RECORD: r.Place(record.name, 0, 0),
+        r.OVERVIEW: r.Place(overview.name, 0, 0),
+    }
+    budget_columns = (b.CATEGORY_COL, b.LINE_COL, b.POLICY_COL, b.LABEL_COL)
+    for key, col in zip(r.BUDGET_COLUMNS, budget_columns, strict=True):
+        places[r.BUDGET.format(key)] = r.Place(budget.name, b.HEADER_ROW, col)
+    for key, col in actuals_sheet.COLUMNS.items():
+        places[r.ACTUALS.format(key)] = r.Place(actuals.name, 0, col)
+    for col, key in enumerate(r.NOT_COUNTED_COLUMNS):
+        places[r.NOT_COUNTED.format(key)] = r.Place(not_counted.name, 0, col)
+    # The Not counted sheet's note under its header, written when it lists nothing.
+    if not (project.not_counted or project.metrics_not_read):
+        places[r.ALL_COUNTED] = r.Place(not_counted.name, 1, 0)
+    for number, line in enumerate(project.lines, start=1):
+        row = layout.line_rows[line.name]
+        places[r.LINE.format(number)] = r.Place(budget.name, row, b.LINE_COL)
+    return places

@@ -43,6 +43,14 @@ FIRST_ROW = 1  # below the header
 # The files taken, one row each from FIRST_ROW, after a blank column.
 FILE, READ_AS, FILE_ROWS, FILE_COUNTED = range(VAT + 2, VAT + 6)
 FILE_WIDTHS = (28, 26, 9, 10)
+# Each column by a key, for the names that mark where it is (record_sheet.py).
+COLUMNS = {
+    "date": DATE, "month": MONTH, "category": CATEGORY, "line": LINE, "amount": AMOUNT,
+    "description": DESCRIPTION, "vendor": VENDOR, "account": ACCOUNT,
+    "source_file": SOURCE_FILE, "source_row": SOURCE_ROW, "original": ORIGINAL,
+    "currency": CURRENCY, "rate": RATE, "vat": VAT,
+    "file": FILE, "read_as": READ_AS, "file_rows": FILE_ROWS, "file_counted": FILE_COUNTED,
+}  # fmt: skip
 GAP_WIDTH = 3
 LAST_ROW = 1_048_575  # a sheet's last row (0-based), so that pasted rows are reached too
 PROGRESS_EVERY = 5_000  # rows between two progress reports
