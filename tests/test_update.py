@@ -16,6 +16,7 @@ from budgetbook.cli import main
 from budgetbook.commands.build import build_workbook
 from budgetbook.commands.update import update_workbook
 from budgetbook.errors import BudgetbookError, InputErrors
+from budgetbook.write.sheet_xml import Cell, Sheet
 from budgetbook.write.sheets.actuals_sheet import FILE
 from tests.conftest import write_csv
 from tests.recalc import recalculate
@@ -376,3 +377,45 @@ def test_a_text_that_reads_like_a_cell_does_not_move_the_block_of_files(book, tm
     assert [row[0] for row in _files_block(book, "Actuals")] == [
         "File", "actuals/ledger.csv", "first.csv", "second.csv",
     ]  # fmt: skip
+
+
+SHEET = (
+    '<?xml version="1.0"?>\n<x:worksheet xmlns:x="{main}" xmlns:mc="urn:mc"'
+    ' mc:Ignorable="x14ac" xmlns:x14ac="urn:x14ac"><x:dimension ref="A1:C2"/>'
+    '<x:sheetData>{rows}</x:sheetData><x:autoFilter ref="A1:C2"/></x:worksheet>'
+)
+TEXT = 'a<b "c" _x0041_ \x01'  # XML's own characters, a text that reads as Excel's escape
+
+
+@pytest.mark.parametrize(
+    ("rows", "edit", "expected"),
+    [
+        (  # a cell into a row (spans widened), a new row with a text and a formula
+            '<x:row r="1" spans="1:1" x14ac:dyDescent="0.25"><x:c r="A1"><x:v>1</x:v></x:c>'
+            "</x:row>",
+            lambda sheet: sheet.put_cells(
+                {1: [Cell(2, 9, "3")], 3: [Cell(0, TEXT), Cell(1, 4, None, "A1&1")]}
+            ),
+            '<x:row r="1" spans="1:3" x14ac:dyDescent="0.25"><x:c r="A1"><x:v>1</x:v></x:c>'
+            '<x:c r="C1" s="3"><x:v>9</x:v></x:c></x:row><x:row r="3"><x:c r="A3" t="inlineStr">'
+            '<x:is><x:t xml:space="preserve">a&lt;b "c" _x005F_x0041_ _x0001_</x:t></x:is></x:c>'
+            '<x:c r="B3"><x:f>A1&amp;1</x:f><x:v>4</x:v></x:c></x:row>',
+        ),
+        (  # formulas' results forgotten, and their type; other cells as they were
+            "<x:row r='2'><x:c r='A2' t='str'><x:f>B2&amp;\"x\"</x:f><x:v>ax</x:v></x:c>"
+            "<x:c r='B2' t='s'><x:v>0</x:v></x:c><x:c r='C2'><x:f t='shared' si='0'/><x:v/>"
+            "</x:c></x:row>",
+            lambda sheet: sheet.forget_results(),
+            '<x:row r=\'2\'><x:c r="A2"><x:f>B2&amp;"x"</x:f></x:c>'
+            "<x:c r='B2' t='s'><x:v>0</x:v></x:c><x:c r='C2'><x:f t='shared' si='0'/>"
+            "</x:c></x:row>",
+        ),
+    ],
+)
+def test_a_sheet_is_edited_where_it_changes_and_kept_elsewhere(rows, edit, expected):
+    """Any prefix for SpreadsheetML's namespace, the root's declarations (which mc:Ignorable
+    needs) and every byte outside the edits kept."""
+    main = MAIN.strip("{}")
+    sheet = Sheet(SHEET.format(main=main, rows=rows).encode())
+    edit(sheet)
+    assert sheet.to_bytes().decode() == SHEET.format(main=main, rows=expected)
