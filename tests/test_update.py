@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import zipfile
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from xml.etree import ElementTree
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 
 from budgetbook.cli import main
 from budgetbook.commands.build import build_workbook
@@ -377,6 +378,231 @@ def test_a_text_that_reads_like_a_cell_does_not_move_the_block_of_files(book, tm
     assert [row[0] for row in _files_block(book, "Actuals")] == [
         "File", "actuals/ledger.csv", "first.csv", "second.csv",
     ]  # fmt: skip
+
+
+# --- what update reads of a workbook: its record and its hidden names, not its labels ---------
+
+
+def _rewrite(book: Path, edit) -> None:
+    """Every XML part of the book, as ``edit(name, text)`` rewrites it."""
+    parts = _parts(book)
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            text = data.decode("utf-8") if name.endswith((".xml", ".rels")) else None
+            archive.writestr(name, data if text is None else edit(name, text).encode("utf-8"))
+
+
+def _rename_sheets(book: Path, renames: dict[str, str]) -> None:
+    """The sheets renamed as Excel renames them: the names and the formulas that refer to a
+    sheet follow it."""
+
+    def edit(name: str, text: str) -> str:
+        for old, new in renames.items():
+            if name == "xl/workbook.xml":
+                text = text.replace(f'<sheet name="{old}"', f'<sheet name="{new}"')
+            text = text.replace(f"'{old}'!", f"'{new}'!").replace(f"{old}!", f"'{new}'!")
+        return text
+
+    _rewrite(book, edit)
+
+
+@pytest.mark.libreoffice
+def test_a_french_workbook_whose_sheets_a_person_renamed_is_updated(
+    project_factory, february, tmp_path
+):
+    """Built in French over settings that name no language, its sheets renamed since: update
+    finds each by the hidden name on its cells, not by its French name, and LibreOffice counts
+    the new rows."""
+    book = tmp_path / "book.xlsx"
+    build_workbook(project_factory(LINES, ACTUALS), book, language="fr")
+    _rename_sheets(book, {"Budget": "Budget 2026", "Dépenses": "Frais", "Non comptées": "À voir"})
+    summary = update_workbook(book, [february])
+    assert [t.line for t in summary.taken.transactions] == ["Meta ads", "Canva"]
+    opened = openpyxl.load_workbook(recalculate(book, tmp_path / "lo"), data_only=True)
+    budget = opened["Budget 2026"]
+    meta = _block(budget, "Meta ads")
+    assert [budget.cell(meta + 2, c).value for c in (5, 6)] == [60, 45.5]
+    assert opened["Frais"].cell(4, 4).value == "Meta ads"
+    reasons = [row[2] for row in opened["À voir"].iter_rows(values_only=True)]
+    assert "aucun poste du budget ne s'appelle Printing" in reasons
+
+
+@pytest.mark.libreoffice
+def test_a_workbook_saved_by_libreoffice_is_updated(book, february, tmp_path):
+    """LibreOffice writes every sheet again its own way (shared strings, its attributes) and
+    keeps the hidden names: update edits its XML, and LibreOffice counts the new rows."""
+    saved = recalculate(book, tmp_path / "saved", force=False)
+    update_workbook(saved, [february])
+    opened = openpyxl.load_workbook(recalculate(saved, tmp_path / "lo"), data_only=True)
+    budget = opened["Budget"]
+    canva = _block(budget, "Canva")
+    assert [budget.cell(canva + 2, c).value for c in (5, 6)] == [12, 12]
+    assert opened["Not counted"].cell(2, 1).value == "february.csv"
+    assert _files_block(saved, "Actuals")[-1] == ["february.csv", "ledger or journal", 3, 2]
+
+
+def test_a_column_a_person_inserted_is_where_update_writes(book, february):
+    """A column inserted in the Actuals sheet, the names on its header cells moved with the
+    cells as Excel moves them: each new value goes into its column where it now is."""
+    workbook = openpyxl.load_workbook(book)
+    workbook["Actuals"].insert_cols(6)  # before Description
+    workbook["Actuals"]["F1"] = "Notes"
+    for defined in workbook.defined_names.values():
+        sheet, _, cell = defined.attr_text.partition("!")
+        row, col = coordinate_to_tuple(cell.replace("$", ""))
+        if sheet == "Actuals" and col >= 6:
+            defined.attr_text = f"Actuals!${get_column_letter(col + 1)}${row}"
+    workbook.save(book)
+    update_workbook(book, [february])
+    ws = openpyxl.load_workbook(book)["Actuals"]
+    assert [ws.cell(4, c).value for c in (4, 5, 6, 7, 8)] == [
+        "Meta ads", 45.5, None, '=HYPERLINK("http://evil.example","click")', "Meta",
+    ]  # fmt: skip
+    assert [ws.cell(3, col).value for col in range(FILE + 2, FILE + 6)] == [
+        "february.csv", "ledger or journal", 3, 2,
+    ]  # fmt: skip
+
+
+def test_lines_are_read_as_a_person_left_them(book, tmp_path):
+    """A line renamed on the Budget counts under its new name; a line whose block a person
+    deleted (its name now #REF!) is gone; a line added as a copy of a block counts."""
+    workbook = openpyxl.load_workbook(book)
+    budget = workbook["Budget"]
+    meta, canva = _block(budget, "Meta ads"), _block(budget, "Canva")
+    budget.cell(canva, 2).value = "Canva Pro"
+    for row in range(meta, meta + 4):
+        for col in range(1, 5):
+            budget.cell(row, col).value = None
+    workbook.defined_names["budgetbook_line_1"].attr_text = "Budget!#REF!"
+    added = budget.max_row + 2
+    for col, value in enumerate(("Services", "Photographer", "none", "Planned"), start=1):
+        budget.cell(added, col).value = value
+    workbook.save(book)
+    march = write_csv(
+        tmp_path / "march.csv",
+        [["date", "amount", "line"], *(["2026-03-02", "5", line] for line in LINE_NAMES)],
+    )
+    summary = update_workbook(book, [march])
+    assert [t.line for t in summary.taken.transactions] == ["Canva Pro", "Photographer"]
+    assert sorted(n.reason for n in summary.taken.not_counted) == [
+        "no budget line is named Canva", "no budget line is named Meta ads",
+    ]  # fmt: skip
+    actuals = openpyxl.load_workbook(book)["Actuals"]
+    assert [[actuals.cell(row, c).value for c in (3, 4)] for row in (4, 5)] == [
+        ["Tools", "Canva Pro"], ["Services", "Photographer"],
+    ]  # fmt: skip
+
+
+LINE_NAMES = ("Canva Pro", "Canva", "Meta ads", "Photographer")
+
+
+def test_a_lines_own_vat_rate_is_kept_from_the_build(tmp_path):
+    """A bank statement's amounts include VAT: each is brought to the budget's basis with its
+    line's rate as budget.csv gave it (0 % for Meta's ads), kept in the record, not the
+    settings' 20 %."""
+    root = tmp_path / "project"
+    months = ["2026-01", "2026-02", "2026-03"]
+    (root / "budgetbook.toml").parent.mkdir()
+    (root / "budgetbook.toml").write_text(
+        '[company]\nname = "Lune"\ncurrency = "EUR"\n\n[budget]\nstart = "2026-01"\n'
+        'months = 3\ntax = "excluded"\nvat = 20\n',
+        encoding="utf-8",
+    )
+    write_csv(
+        root / "budget.csv",
+        [
+            ["category", "line", "channel", "carry_over", "vat", *months],
+            ["Advertising", "Meta ads", "", "", "0", 100, 100, 100],
+            ["Tools", "Canva", "", "", "", 12, 12, 12],
+        ],
+    )
+    write_csv(root / "mapping.csv", [["match", "line"], ["canva", "Canva"], ["meta", "Meta ads"]])
+    book = tmp_path / "book.xlsx"
+    build_workbook(root, book)
+    statement = tmp_path / "releve.csv"
+    statement.write_text(
+        "Date opération;Date valeur;Libellé;Montant;Solde\n"
+        "05/02/2026;06/02/2026;CB META ADS;-50,00;950,00\n"
+        "07/02/2026;08/02/2026;CB CANVA;-14,40;935,60\n",
+        encoding="utf-8",
+    )
+    summary = update_workbook(book, [statement])
+    assert {t.line: t.amount for t in summary.taken.transactions} == {
+        "Meta ads": Decimal("50.00"), "Canva": Decimal("12.00"),
+    }  # fmt: skip
+
+
+def _spoil_with_openpyxl(spoil):
+    def edit(book: Path) -> None:
+        workbook = openpyxl.load_workbook(book)
+        spoil(workbook)
+        workbook.save(book)
+
+    return edit
+
+
+def _drop_names(workbook) -> None:
+    for name in [n for n in workbook.defined_names if n.startswith("budgetbook_")]:
+        del workbook.defined_names[name]
+
+
+def _actuals_deleted(workbook) -> None:
+    """As Excel leaves the names on a deleted sheet's cells."""
+    for defined in workbook.defined_names.values():
+        if defined.attr_text.startswith("Actuals!"):
+            defined.attr_text = "#REF!"
+
+
+def _comment_in_actuals(book: Path) -> None:
+    _edit_sheet(book, "Actuals", lambda xml: xml.replace("<sheetData>", "<sheetData><!-- -->"))
+
+
+DAMAGED = "budgetbook's record of where it put its sheets and lines is missing or damaged"
+SPOILED = {
+    "the record sheet deleted": (
+        _spoil_with_openpyxl(lambda w: w.remove(w["budgetbook"])),
+        "not a workbook made by budgetbook (no 'budgetbook' sheet)",
+    ),
+    "its marker changed": (
+        _spoil_with_openpyxl(lambda w: w["budgetbook"].cell(1, 1, "mine")),
+        "its 'budgetbook' sheet was not written by budgetbook.",
+    ),
+    "an older record": (
+        _spoil_with_openpyxl(lambda w: w["budgetbook"].cell(1, 3, 1)),
+        f"{DAMAGED} (version 1)",
+    ),
+    "the names dropped": (
+        _spoil_with_openpyxl(_drop_names),
+        f"{DAMAGED} (budgetbook_budget_category)",
+    ),
+    "the Actuals sheet deleted": (
+        _spoil_with_openpyxl(_actuals_deleted),
+        f"{DAMAGED} (budgetbook_actuals_date = #REF!)",
+    ),
+    "a sheet renamed, its names left behind": (
+        _spoil_with_openpyxl(lambda w: setattr(w["Actuals"], "title", "Spent")),
+        "the sheet 'Actuals' is missing; build the workbook again.",
+    ),
+    "XML no application writes": (
+        _comment_in_actuals,
+        "is not a readable .xlsx workbook (Actuals: a comment, a CDATA section",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SPOILED)
+def test_a_workbook_whose_record_is_missing_or_damaged_is_refused(book, february, case):
+    """Refused with a message naming what cannot be found; no traceback, the workbook left as
+    it was and no backup made."""
+    spoil, message = SPOILED[case]
+    spoil(book)
+    before = book.read_bytes()
+    result = CliRunner().invoke(main, ["update", str(book), str(february)])
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert book.read_bytes() == before
+    assert not list(book.parent.glob("*.before-update-*"))
 
 
 SHEET = (
