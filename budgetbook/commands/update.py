@@ -259,8 +259,8 @@ def _append_rows(sheet: Sheet, rows: list[list[Cell]]) -> None:
 
 
 def _remove_note(sheet: Sheet, note: Place) -> None:
-    """The Not counted sheet's note that every row was counted, if it is still alone in its
-    row: a person's own text there stays."""
+    """The Not counted sheet's note that every row was counted, its row removed if the note's
+    cell is still the only one holding a value (a row a person wrote more in stays)."""
     row = sheet.row(note.row + 1)
     if row is not None and sheet.columns_with_values(row) == {note.col}:
         sheet.remove_row(row)
