@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 from xlsxwriter.utility import xl_cell_to_rowcol
 
 from budgetbook import LANGUAGES
-from budgetbook.errors import BudgetbookError, InputErrors
+from budgetbook.errors import BudgetbookError, InputErrors, os_reason
 from budgetbook.i18n.messages import Text
 from budgetbook.model import BudgetLine, CarryOver, Config, MappingRule
 from budgetbook.read.config import parse_config
@@ -113,9 +113,7 @@ def read_book(book: Path) -> Book:
             workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
             rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError) as exc:
-        raise BudgetbookError(
-            Text("{book}: is not a readable .xlsx workbook ({error}).", book=book, error=exc)
-        ) from None
+        raise _unreadable(book, exc) from None
     parts = _sheet_parts(workbook, rels)
     names = {
         name.get("name"): (name.text or "").strip()
@@ -147,6 +145,14 @@ def _sheet_parts(workbook: ElementTree.Element, rels: ElementTree.Element) -> di
     return paths
 
 
+def _unreadable(book: Path, exc: Exception) -> BudgetbookError:
+    """A workbook that cannot be opened; a refusal of the system's in the user's language."""
+    error = os_reason(exc) if isinstance(exc, OSError) else exc
+    return BudgetbookError(
+        Text("{book}: is not a readable .xlsx workbook ({error}).", book=book, error=error)
+    )
+
+
 def _damaged(book: Path, detail: str) -> BudgetbookError:
     return BudgetbookError(
         Text(
@@ -166,9 +172,7 @@ def grid(book: Path, sheet: str) -> list[list[object]]:
         workbook = CalamineWorkbook.from_path(str(book))
         return workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
     except (CalamineError, OSError, ValueError) as exc:
-        raise BudgetbookError(
-            Text("{book}: is not a readable .xlsx workbook ({error}).", book=book, error=exc)
-        ) from None
+        raise _unreadable(book, exc) from None
 
 
 def _at(cells: list[list[object]], row: int, col: int) -> object:

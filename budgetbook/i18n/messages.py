@@ -1002,6 +1002,11 @@ FRENCH_ERRORS |= {
         'Précisez-le dans budgetbook.toml : [[actuals.sources]] files = "{file}" et date_format'
         ' = "dd/mm/yyyy" ou "mm/dd/yyyy".'
     ),
+    "{book}: budgetbook's record of where it put its sheets and lines is missing or damaged"
+    " ({detail}); build the workbook again.": (
+        "{book} : l'enregistrement de budgetbook indiquant où sont ses feuilles et ses postes"
+        " manque ou est abîmé ({detail}) ; reconstruisez le classeur."
+    ),
     "is not a VAT rate.": "n'est pas un taux de TVA.",
     "is not a rate.": "n'est pas un taux.",
 }

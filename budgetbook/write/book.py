@@ -14,7 +14,7 @@ from pathlib import Path
 from budgetbook.commands.progress import step
 from budgetbook.compute.budget import BudgetFigures
 from budgetbook.compute.performance import Performance
-from budgetbook.errors import BudgetbookError
+from budgetbook.errors import BudgetbookError, os_reason
 from budgetbook.i18n.labels import LABELS
 from budgetbook.i18n.messages import MESSAGES, Text
 from budgetbook.model import Project, in_date_order
@@ -140,7 +140,7 @@ def atomic_write(output: Path, write: Callable[[Path], None]) -> None:
         handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise BudgetbookError(
-            Text("{output}: cannot write here ({reason}).", output=output, reason=exc.strerror)
+            Text("{output}: cannot write here ({reason}).", output=output, reason=os_reason(exc))
         ) from None
     os.close(handle)
     try:
@@ -151,7 +151,7 @@ def atomic_write(output: Path, write: Callable[[Path], None]) -> None:
         os.replace(temporary, output)
     except OSError as exc:
         raise BudgetbookError(
-            Text("{output}: cannot write it ({reason}).", output=output, reason=exc.strerror)
+            Text("{output}: cannot write it ({reason}).", output=output, reason=os_reason(exc))
         ) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
