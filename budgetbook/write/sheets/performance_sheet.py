@@ -126,7 +126,7 @@ def plan_performance(
     if performance.blocks:
         sizes.append((1 + len(labels.kpi_definitions) + GAP_ROWS) * ROW_PT)
     if operations:
-        rows, tall = review_rows(list(operations))
+        rows, tall = review_rows(list(operations), labels)
         sizes.append(rows * ROW_PT + tall * (TALL_ROW_PT - ROW_PT))
     top_pt = (FIRST_BLOCK_ROW - 1) * ROW_PT + NOTE_ROW_PT - ROW_PT  # the title rows
     at_full_size = width_px <= (A4_LONG - 2 * SIDE_MARGIN) * 96  # landscape prints at 100 %
