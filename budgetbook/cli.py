@@ -150,22 +150,21 @@ def _report(text: str, record: dict) -> None:
         click.echo(_coloured(text))  # click drops the colours where the output is no terminal
 
 
-def _coloured(text: str) -> str:
-    """The first line (what was done) in bold; files not read in red, rows not counted in
-    yellow, in either language."""
-    from budgetbook.i18n.messages import MESSAGES
+# How a summary line of each tone looks (report.Tone): what was done in bold, a file not read
+# in red, rows not counted in yellow.
+_STYLES = {"head": {"bold": True}, "bad": {"fg": "red"}, "warn": {"fg": "yellow"}}
 
-    red = tuple(words.labels["not_read"] + " " for words in MESSAGES.values())
-    yellow = tuple(words.labels["not_counted"] + " " for words in MESSAGES.values())
-    lines = text.split("\n")
-    out = [click.style(lines[0], bold=True)]
-    for line in lines[1:]:
-        if line.lstrip().startswith(red):
-            line = click.style(line, fg="red")
-        elif line.lstrip().startswith(yellow):
-            line = click.style(line, fg="yellow")
-        out.append(line)
-    return "\n".join(out)
+
+def _coloured(text: str) -> str:
+    """The summary's lines styled by the tone each carries, whatever their language; a plain
+    message (one that says what was done) in bold."""
+    lines = getattr(text, "lines", None)
+    if lines is None:
+        head, *rest = text.split("\n")
+        lines = [(head, "head"), *((line, None) for line in rest)]
+    return "\n".join(
+        click.style(line, **_STYLES[tone]) if tone in _STYLES else line for line, tone in lines
+    )
 
 
 @click.group(cls=_Commands)

@@ -141,3 +141,32 @@ def test_summary_colours_on_a_terminal_only(tmp_path):
     assert "\033[1mProject " in coloured.output  # what was done, in bold
     assert "\033[33m  Not counted " in coloured.output  # rows left out, in yellow
     assert click.unstyle(coloured.output) == plain.output
+
+
+@pytest.mark.parametrize(
+    ("language", "head", "not_read", "not_counted"),
+    [
+        ("en", "Project ", "Not read ", "Not counted "),
+        ("fr", "Le projet ", "Non lu ", "Non comptées "),
+    ],
+)
+def test_summary_lines_are_coloured_by_what_they_are_in_either_language(
+    tmp_path, language, head, not_read, not_counted
+):
+    """A file not read in red, rows not counted in yellow, each row of their kinds plain:
+    the colour comes from what each line is, so the French summary is coloured as well."""
+    project = write_project(tmp_path / "p", LINES, [*_actuals(3), ["2026-02-01", "5", "Nope"]])
+    (project / "actuals" / "broken.xlsx").write_text("not a workbook", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(project), "--lang", language], color=True)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    red = [line for line in lines if line.startswith("\033[31m")]
+    yellow = [line for line in lines if line.startswith("\033[33m")]
+    bold = [line for line in lines if line.startswith("\033[1m")]
+    assert len(bold) == 1 and click.unstyle(bold[0]).startswith(head), result.output
+    assert len(red) == 1 and click.unstyle(red[0]).lstrip().startswith(not_read), result.output
+    assert "broken.xlsx" in red[0]
+    assert len(yellow) == 1, result.output
+    assert click.unstyle(yellow[0]).lstrip().startswith(not_counted)
+    plain = [line for line in lines if not line.startswith("\033[")]
+    assert len(plain) == len(lines) - 3 and not any("\033" in line for line in plain)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from budgetbook.commands.build import Summary
 from budgetbook.errors import in_language
@@ -28,7 +28,32 @@ def _known_total(items: list[NotCounted]) -> Decimal:
     return sum((item.amount for item in items if item.amount is not None), Decimal(0))
 
 
-Row = tuple[str, str, str]  # label, amount (right-aligned, may be blank), the rest
+# What a line of a summary is, for a terminal to colour it: what was done (the first line),
+# something that could not be read, rows left out; None for the rest.
+Tone = Literal["head", "bad", "warn"] | None
+HEAD: Tone = "head"
+BAD: Tone = "bad"  # a file not read
+WARN: Tone = "warn"  # rows not counted
+
+
+class Row(NamedTuple):
+    label: str
+    amount: str  # right-aligned, may be blank
+    rest: str
+    tone: Tone = None
+
+
+class SummaryText(str):
+    """A summary's text, which tests and scripts compare as text, and the tone of each of its
+    lines (``lines``), which the command line colours by what each line is, never by its
+    words."""
+
+    lines: tuple[tuple[str, Tone], ...]
+
+    def __new__(cls, lines: list[tuple[str, Tone]]) -> SummaryText:
+        text = super().__new__(cls, "\n".join(line for line, _ in lines))
+        text.lines = tuple(lines)
+        return text
 
 
 def aligned(rows: list[Row], indent: str = "  ") -> list[str]:
@@ -36,13 +61,19 @@ def aligned(rows: list[Row], indent: str = "  ") -> list[str]:
     their decimal separators line up, then the rest; a row without an amount starts its text
     where the amounts start. Widths count characters, so a French amount's non-breaking and
     narrow spaces are one column each."""
-    label_width = max((len(label) for label, _, _ in rows), default=0)
-    amount_width = max((len(amount) for _, amount, _ in rows), default=0)
+    label_width = max((len(row[0]) for row in rows), default=0)
+    amount_width = max((len(row[1]) for row in rows), default=0)
     out = []
-    for label, amount, rest in rows:
+    for label, amount, rest, *_ in rows:
         value = f"{amount:>{amount_width}}  {rest}" if amount else rest
         out.append(f"{indent}{label:<{label_width}}  {value}".rstrip())
     return out
+
+
+def _summary(head: str, rows: list[Row]) -> SummaryText:
+    """The head line, what was done, then the rows in columns, each line with its tone."""
+    tones = [row.tone for row in rows]
+    return SummaryText([(head, HEAD), *zip(aligned(rows), tones, strict=True)])
 
 
 def finance_lines(
@@ -59,7 +90,7 @@ def finance_lines(
     counted = transactions.total()
     label = words.labels
     out = [
-        (
+        Row(
             label["counted"],
             words.amount(counted, currency),
             words.counted.format(
@@ -73,19 +104,20 @@ def finance_lines(
             f"{in_language(Text(reader), config.language)} ({words.files_of(count)})"
             for reader, count in sorted(readers.items())
         )
-        out.append((label["read_as"], "", ", ".join(read_as)))
+        out.append(Row(label["read_as"], "", ", ".join(read_as)))
     if converted := _converted(transactions, config):
         out.append(converted)
     unread = [item for item in not_counted if item.kind == UNREADABLE]
     not_counted = [item for item in not_counted if item.kind != UNREADABLE]
     for item in unread:
         out.append(
-            (
+            Row(
                 label["not_read"],
                 "",
                 words.not_read.format(
                     file=item.file, reason=in_language(item.reason, config.language)
                 ),
+                BAD,
             )
         )
     if not_counted:
@@ -93,17 +125,19 @@ def finance_lines(
         total = words.amount(_known_total(not_counted), currency)
         where = words.listed_on.format(sheet=sheet) if listed else ""
         rows = words.rows_of(sum(item.rows for item in not_counted))
-        out.append((label["not_counted"], total, words.not_counted.format(rows=rows) + where))
+        out.append(
+            Row(label["not_counted"], total, words.not_counted.format(rows=rows) + where, WARN)
+        )
         for kind, count in _rows_by_kind(not_counted):
             of_kind = [item for item in not_counted if item.kind == kind]
             # A summary of an accounting file's other sides has no amount: a dash, aligned.
             known = any(item.amount is not None for item in of_kind)
             amount = words.amount(_known_total(of_kind), currency) if known else "–"
-            out.append(("  " + words.kind(kind), amount, words.rows_of(count)))
+            out.append(Row("  " + words.kind(kind), amount, words.rows_of(count)))
     return out
 
 
-def describe(summary: Summary) -> str:
+def describe(summary: Summary) -> SummaryText:
     project = summary.project
     config = project.config
     words, currency = _words(config), config.currency
@@ -118,7 +152,7 @@ def describe(summary: Summary) -> str:
         last=words.month(months[-1]),
     )
     rows: list[Row] = [
-        (label["plan"], "", plan),
+        Row(label["plan"], "", plan),
         *finance_lines(
             project.transactions,
             project.not_counted,
@@ -133,33 +167,34 @@ def describe(summary: Summary) -> str:
             limit=words.count(config.workbook.actuals_sheet_max),
             path=summary.side_file,
         )
-        rows.append((label["side_file"], "", side_file))
+        rows.append(Row(label["side_file"], "", side_file))
     for export in project.metric_exports:
         metrics = words.metrics.format(
             file=export.file,
             kind=KIND_NAMES[export.kind],
             figures=words.figures_of(len(export.values)),
         )
-        rows.append((label["metrics"], "", metrics))
+        rows.append(Row(label["metrics"], "", metrics))
         if export.unknown_columns:
             columns = ", ".join(export.unknown_columns)
-            rows.append(("", "", words.columns_not_read.format(columns=columns)))
-        rows += [("", "", Where(note).in_language(config.language)) for note in export.notes]
+            rows.append(Row("", "", words.columns_not_read.format(columns=columns)))
+        rows += [Row("", "", Where(note).in_language(config.language)) for note in export.notes]
     for item in project.metrics_not_read:
         reason = in_language(item.reason, config.language)
-        rows.append((label["not_read"], "", words.not_read.format(file=item.file, reason=reason)))
+        not_read = words.not_read.format(file=item.file, reason=reason)
+        rows.append(Row(label["not_read"], "", not_read, BAD))
     spent = words.share(total.share_spent) if total.share_spent is not None else ""
     rows += [
-        (label["planned"], words.amount(total.total_planned, currency), ""),
-        (label["actual"], words.amount(total.total_actual, currency), spent),
-        (label["remaining"], words.amount(total.total_remaining, currency), ""),
+        Row(label["planned"], words.amount(total.total_planned, currency), ""),
+        Row(label["actual"], words.amount(total.total_actual, currency), spent),
+        Row(label["remaining"], words.amount(total.total_remaining, currency), ""),
     ]
     head = (
         words.built.format(path=summary.output)
         if summary.output
         else words.valid.format(root=project.root)
     )
-    return "\n".join([head, *aligned(rows)])
+    return _summary(head, rows)
 
 
 def _converted(transactions: Transactions, config: Config) -> Row | None:
@@ -184,10 +219,10 @@ def _converted(transactions: Transactions, config: Config) -> Row | None:
         for currency, count in sorted(currencies.items())
     ]
     detail = words.converted.format(rows=words.rows_of(len(conversions)), how=", ".join(how))
-    return words.labels["converted"], words.amount(total, config.currency), detail
+    return Row(words.labels["converted"], words.amount(total, config.currency), detail)
 
 
-def describe_update(summary: UpdateSummary) -> str:
+def describe_update(summary: UpdateSummary) -> SummaryText:
     taken, words = summary.taken, _words(summary.config)
     if summary.backup is None:
         head = words.nothing_new.format(book=summary.book)
@@ -201,22 +236,19 @@ def describe_update(summary: UpdateSummary) -> str:
         listed=summary.backup is not None,
         sources=taken.sources,
     )
-    return "\n".join([head, *aligned(rows)])
+    return _summary(head, rows)
 
 
-def describe_handoff(handoff: Handoff) -> str:
+def describe_handoff(handoff: Handoff) -> SummaryText:
     words = _words(handoff.config)
-    return "\n".join(
-        [
-            words.handoff_written.format(
-                path=handoff.output,
-                lines=handoff.lines,
-                first=words.day(handoff.first_day),
-                last=words.day(handoff.last_day),
-            ),
-            words.handoff_next.format(name=handoff.output.name),
-        ]
+    written = words.handoff_written.format(
+        path=handoff.output,
+        lines=handoff.lines,
+        first=words.day(handoff.first_day),
+        last=words.day(handoff.last_day),
     )
+    following = words.handoff_next.format(name=handoff.output.name)
+    return SummaryText([(written, HEAD), (following, None)])
 
 
 def _finance_record(
