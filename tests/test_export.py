@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -150,6 +152,111 @@ def test_refuses_an_open_output_and_a_hostile_archive(sample_book, tmp_path):
     result = run(fake, "--pdf")
     assert result.exit_code == 1
     assert f"{fake}: is not an .xlsx workbook" in result.output
+
+
+def _rewrite(book: Path, edit) -> None:
+    """Every XML part of the book as ``edit(name, text)`` rewrites it."""
+    with zipfile.ZipFile(book) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            if name.endswith((".xml", ".rels")):
+                data = edit(name, data.decode("utf-8")).encode("utf-8")
+            archive.writestr(name, data)
+
+
+def _renamed(book: Path, renames: dict[str, str]) -> None:
+    """The sheets renamed as Excel renames them: the names and formulas that refer to a sheet
+    follow it."""
+
+    def edit(name: str, text: str) -> str:
+        for old, new in renames.items():
+            if name == "xl/workbook.xml":
+                text = text.replace(f'<sheet name="{old}"', f'<sheet name="{new}"')
+            text = text.replace(f"'{old}'!", f"'{new}'!").replace(f"{old}!", f"'{new}'!")
+        return text
+
+    _rewrite(book, edit)
+
+
+def _rendered(monkeypatch) -> list[list[str]]:
+    """What LibreOffice is asked to render, without it: the visible sheets of each copy."""
+    shown: list[list[str]] = []
+
+    def convert(copy, out_dir, target, **_options):
+        with zipfile.ZipFile(copy) as archive:
+            workbook = archive.read("xl/workbook.xml").decode("utf-8")
+        sheets = re.findall(r"<sheet\b[^>]*/>", workbook)
+        shown.append([re.search(r'name="([^"]*)"', s)[1] for s in sheets if "state=" not in s])
+        out_dir.mkdir(parents=True, exist_ok=True)
+        pdf = out_dir / f"{copy.stem}.pdf"
+        pdf.write_bytes(b"%PDF-1.4 /Type /Page /Type /Page")
+        return pdf
+
+    monkeypatch.setattr(export, "find_soffice", lambda: "soffice")
+    monkeypatch.setattr(export, "convert", convert)
+    monkeypatch.setattr(export.pdf_fonts, "digit_ratio", lambda _convert: None)
+    return shown
+
+
+@pytest.fixture(scope="module")
+def french_book(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("french")
+    project = shutil.copytree(SAMPLE, folder / "projet")
+    settings = project / "budgetbook.toml"
+    settings.write_text('language = "fr"\n' + settings.read_text(encoding="utf-8"), "utf-8")
+    book = folder / "classeur.xlsx"
+    build_workbook(project, book)
+    return book
+
+
+def test_a_french_workbook_whose_sheets_a_person_renamed_is_exported(
+    french_book, tmp_path, monkeypatch
+):
+    """Its sheets are found by the hidden names that moved with them, not by their labels:
+    the default sheets, and those asked for by their built names in either language."""
+    book = shutil.copy(french_book, tmp_path / "classeur.xlsx")
+    _renamed(book, {"Synthèse": "Résumé 2026", "Dépenses": "Transactions", "Budget": "Plan"})
+    shown = _rendered(monkeypatch)
+
+    result = run(book, "--pdf")
+    assert result.exit_code == 0, result.output
+    assert shown[-1] == ["Résumé 2026", "Performance"]
+    assert f"Exporté : Résumé 2026, Performance dans {tmp_path / 'classeur.pdf'}" in result.output
+
+    pdf = tmp_path / "choisies.pdf"
+    result = run(book, "--pdf", "-o", pdf, "--sheet", "Actuals", "--sheet", "Budget",
+                 "--sheet", "Synthèse", "--sheet", "non comptées")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert shown[-1] == ["Résumé 2026", "Plan", "Transactions", "Non comptées"]
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+    result = run(book, "--pdf", "-o", pdf, "--sheet", "transactions")  # its name now
+    assert result.exit_code == 0, result.output
+    assert shown[-1] == ["Transactions"]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_workbook_without_its_hidden_names_is_refused_naming_it(
+    sample_book, french_book, tmp_path, monkeypatch, language
+):
+    book = tmp_path / "book.xlsx"
+    shutil.copy(french_book if language == "fr" else sample_book, book)
+    _rewrite(book, lambda name, text: re.sub(r"<definedName name=\"budgetbook_[^<]*</definedName>",
+                                             "", text))  # fmt: skip
+    shown = _rendered(monkeypatch)
+    result = run(book, "--pdf")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and result.exception.__class__ is SystemExit
+    expected = {
+        "en": f"{book}: it does not say where its sheets are (its hidden name"
+        " budgetbook_overview is missing or damaged); build the workbook again with budgetbook"
+        " build.",
+        "fr": f"{book} : il ne dit pas où sont ses feuilles (son nom masqué budgetbook_overview"
+        " manque ou est abîmé) ; reconstruisez le classeur avec budgetbook build.",
+    }[language]
+    assert expected in result.output
+    assert shown == [] and not book.with_suffix(".pdf").exists()
 
 
 # --- how full the Performance pages are ---------------------------------------------------------

@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 from xml.sax.saxutils import unescape
 
+from budgetbook.commands.book_record import Book, read_book
 from budgetbook.errors import BudgetbookError, speaking
 from budgetbook.i18n.labels import LABELS
 from budgetbook.i18n.messages import Text
@@ -24,18 +25,26 @@ from budgetbook.read.safezip import check_xlsx
 from budgetbook.write import pdf_fonts
 from budgetbook.write.book import atomic_write, refuse_if_open
 from budgetbook.write.libreoffice import convert, find_soffice
-from budgetbook.write.sheets import record_sheet
+from budgetbook.write.sheets import record_sheet as r
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-# The sheets budgetbook writes, by their attribute on Labels: a name in either language
-# finds the sheet whatever the workbook's language.
+# The sheets budgetbook writes, by their attribute on Labels: a sheet's name in either language,
+# given with --sheet, says which is meant, whatever the workbook's language.
 BUILT_IN = (
     "overview", "strategy", "budget", "actuals", "roadmap", "calendar", "performance",
     "not_counted",
 )  # fmt: skip
 DEFAULT_SHEETS = ("overview", "performance")
+# The hidden name that marks a cell of each sheet (record_sheet): it moves with its cell when a
+# person renames the sheet, so it finds the sheet whatever it is called now.
+MARKS = {
+    "overview": r.OVERVIEW,
+    "budget": r.BUDGET.format("line"),
+    "actuals": r.ACTUALS.format("date"),
+    "not_counted": r.NOT_COUNTED.format("file"),
+}
 NOT_INSTALLED = Text(
     "LibreOffice is not installed (no soffice command), and budgetbook needs it to make a PDF:"
     " install libreoffice-calc-nogui (e.g. apt-get install libreoffice-calc-nogui), or open the"
@@ -57,7 +66,7 @@ class ExportSummary:
     output: Path
     sheets: list[str]
     pages: int
-    language: str  # the workbook's, as its sheet names tell
+    language: str  # the workbook's, as its record says
 
 
 def export_pdf(
@@ -79,10 +88,11 @@ def export_pdf(
         infos = archive.infolist()
         parts = {info.filename: archive.read(info) for info in infos}
     all_sheets = _sheets(book, parts)
-    language = _language(all_sheets)
+    built = read_book(book)  # refused if budgetbook did not build it (its record sheet)
+    language = built.record.config.language
     with speaking(language):  # from here on, errors in the workbook's language
-        _refuse_foreign(book, all_sheets)
-        chosen = _choose(book, all_sheets, sheets)
+        found = _built_in(built, all_sheets)
+        chosen = _choose(book, all_sheets, found, sheets)
         refuse_if_open(output)
         if find_soffice() is None:
             raise BudgetbookError(NOT_INSTALLED)
@@ -134,41 +144,50 @@ def _sheets(book: Path, parts: dict[str, bytes]) -> list[_Sheet]:
     return found
 
 
-def _refuse_foreign(book: Path, sheets: list[_Sheet]) -> None:
-    """Sheet names and page set-up are budgetbook's: another workbook would print anyhow."""
-    from python_calamine import CalamineError, CalamineWorkbook
-
-    marker = None
-    if any(sheet.name == record_sheet.SHEET_NAME for sheet in sheets):
+def _built_in(book: Book, sheets: list[_Sheet]) -> dict[str, _Sheet]:
+    """budgetbook's sheets by key, wherever they are and whatever a person renamed them: each by
+    the hidden name that marks it; refused, naming the book, when the Overview's is missing.
+    The Strategy, Roadmap, Calendar and Performance sheets have no such name yet: each is the
+    sheet that has the name the build gave it, in the workbook's language (its record's)."""
+    by_name = {sheet.name: sheet for sheet in sheets}
+    found = {}
+    for key, mark in MARKS.items():
         try:
-            grid = (
-                CalamineWorkbook.from_path(str(book))
-                .get_sheet_by_name(record_sheet.SHEET_NAME)
-                .to_python(nrows=record_sheet.MARKER_ROW + 1)
+            place = book.place(mark)
+        except BudgetbookError:  # no such name, or it marks a sheet that is gone
+            place = None
+        sheet = by_name.get(place.sheet) if place is not None else None
+        if sheet is None and key == "overview":
+            raise BudgetbookError(
+                Text(
+                    "{book}: it does not say where its sheets are (its hidden name {name} is"
+                    " missing or damaged); build the workbook again with budgetbook build.",
+                    book=book.path,
+                    name=mark,
+                )
             )
-            marker = grid[record_sheet.MARKER_ROW][0] if grid and grid[-1] else None
-        except (CalamineError, OSError, ValueError):
-            marker = None
-    if marker != "budgetbook":
-        raise BudgetbookError(
-            Text(
-                "{book}: not a workbook made by budgetbook; make one with budgetbook build.",
-                book=book,
-            )
-        )
+        if sheet is not None:
+            found[key] = sheet
+    labels = LABELS[book.record.config.language]
+    for key in BUILT_IN:
+        if key not in MARKS and getattr(labels, key) in by_name:
+            found[key] = by_name[getattr(labels, key)]
+    return found
 
 
-def _choose(book: Path, sheets: list[_Sheet], names: list[str] | None) -> list[_Sheet]:
-    """The sheets asked for, in workbook order; a built-in sheet's English or French name finds
-    it in a workbook of either language."""
+def _choose(
+    book: Path, sheets: list[_Sheet], built_in: dict[str, _Sheet], names: list[str] | None
+) -> list[_Sheet]:
+    """The sheets asked for, in workbook order: each by its name in the workbook, else a
+    built-in sheet's English or French name finds it whatever it is called now."""
     visible = {sheet.name.casefold(): sheet for sheet in sheets if sheet.visible}
+    shown = {key: sheet for key, sheet in built_in.items() if sheet.visible}
     if not names:
-        wanted = [_built_in(visible, key) for key in DEFAULT_SHEETS]
-        chosen = [sheet for sheet in wanted if sheet is not None]
+        chosen = [shown[key] for key in DEFAULT_SHEETS if key in shown]
     else:
         chosen, unknown = [], []
         for name in names:
-            sheet = visible.get(name.strip().casefold()) or _by_label(visible, name)
+            sheet = visible.get(name.strip().casefold()) or _by_label(shown, name)
             if sheet is None:
                 unknown.append(name)
             else:
@@ -197,25 +216,12 @@ def _choose(book: Path, sheets: list[_Sheet], names: list[str] | None) -> list[_
     return sorted(set(chosen), key=lambda sheet: sheet.index)
 
 
-def _language(sheets: list[_Sheet]) -> str:
-    """The language whose Overview sheet the workbook has; English when it has neither."""
-    names = {sheet.name for sheet in sheets}
-    return next((code for code, labels in LABELS.items() if labels.overview in names), "en")
-
-
-def _built_in(visible: dict[str, _Sheet], key: str) -> _Sheet | None:
-    for labels in LABELS.values():
-        sheet = visible.get(getattr(labels, key).casefold())
-        if sheet is not None:
-            return sheet
-    return None
-
-
-def _by_label(visible: dict[str, _Sheet], name: str) -> _Sheet | None:
+def _by_label(built_in: dict[str, _Sheet], name: str) -> _Sheet | None:
+    """The built-in sheet that ``name``, a built-in sheet's name in any language, means."""
     wanted = name.strip().casefold()
     for key in BUILT_IN:
         if any(getattr(labels, key).casefold() == wanted for labels in LABELS.values()):
-            return _built_in(visible, key)
+            return built_in.get(key)
     return None
 
 

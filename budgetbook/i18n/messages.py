@@ -746,10 +746,6 @@ FRENCH_ERRORS: dict[str, str] = {
         "{output} : c'est le classeur lui-même ; nommez un fichier .pdf avec -o."
     ),
     "{book}: is not a readable .xlsx workbook.": "{book} : n'est pas un classeur .xlsx lisible.",
-    "{book}: not a workbook made by budgetbook; make one with budgetbook build.": (
-        "{book} : ce n'est pas un classeur fait par budgetbook ; faites-en un avec budgetbook"
-        " build."
-    ),
     "{book}: no sheet named {listed}. Its sheets are: {available}.": (
         "{book} : aucune feuille nommée {listed}. Ses feuilles sont : {available}."
     ),
@@ -1133,6 +1129,11 @@ FRENCH_ERRORS |= {
     ),
     "Download it again once the period is over.": (
         "Téléchargez-le à nouveau une fois la période terminée."
+    ),
+    "{book}: it does not say where its sheets are (its hidden name {name} is missing or"
+    " damaged); build the workbook again with budgetbook build.": (
+        "{book} : il ne dit pas où sont ses feuilles (son nom masqué {name} manque ou est"
+        " abîmé) ; reconstruisez le classeur avec budgetbook build."
     ),
 }
 
