@@ -13,8 +13,8 @@ from budgetbook.model import (
     Config,
     NotCounted,
 )
-from budgetbook.read.column_reader import stripped
 from budgetbook.read.reading_plans import Reading
+from budgetbook.read.row_reasons import stripped
 from budgetbook.read.sources import (
     SECTION_ACCOUNT,
     Titles,
