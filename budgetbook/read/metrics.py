@@ -27,10 +27,19 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from budgetbook.errors import InputErrors, Problem
+from budgetbook.errors import Problem
 from budgetbook.i18n.messages import Text
 from budgetbook.model import METRICS, KpiValue, Limits, MetricFileSettings, NotCounted
 from budgetbook.read.actuals import UNREADABLE
+from budgetbook.read.metric_period import incomplete_notes, month_of, report_period
+from budgetbook.read.metric_refusals import (
+    channel_not_used,
+    no_channel,
+    no_month,
+    not_an_export,
+    revenue_currencies_unknown,
+    several_months,
+)
 from budgetbook.read.sources import METRIC_SOURCES, MetricSource, normalise_header, recognise
 from budgetbook.read.sources.ads import (
     CONVERSION_KINDS,
@@ -41,12 +50,10 @@ from budgetbook.read.sources.ads import (
 )
 from budgetbook.read.tables import DEFAULT_LIMITS, HEADER_SEARCH_ROWS, Table, read_table
 from budgetbook.read.values import (
-    MONTH_NAMES,
     TOTAL_ROW,
     day_first_proof,
     detect_decimal_comma,
     parse_amount,
-    parse_date,
 )
 
 KIND_NAMES = PLATFORM_NAMES  # "meta" -> "Meta Ads Manager", as the summary names the kinds
@@ -70,14 +77,7 @@ RATIO_FIRST_WORDS = {
 RATIO_LAST_WORDS = {"rate", "share", "ranking", "moy", "ratio", "cvr"}
 RATIO_WORDS = {"ctr", "cpc", "cpm", "cpv", "cpp", "cpa", "ecpc", "ecpm", "roas", "returnonadspend"}
 RATIO_STARTS = ("return on", "value conv", "conv value cost", "valeur de conv cout")
-_YEAR_MONTH = re.compile(r"(\d{4})[-/.](\d{1,2})")
-_MONTH_YEAR = re.compile(r"(\d{1,2})[-/.](\d{4})")
-_NAME_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{4})")
 _AMBIGUOUS_DAY = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}\b.*")
-_TITLE_PREFIX = re.compile(
-    r"^(?:report time|report period|date range|periode|plage de dates)\s*:\s*", re.IGNORECASE
-)
-_RANGE = re.compile(r"^(.+?)\s+(?:-|–|—|to|au|à)\s+(.+)$", re.IGNORECASE)
 
 
 Rate = Callable[[str, date], "Decimal | None"]  # (currency, first of month) -> rate, or None
@@ -131,27 +131,7 @@ def read_metric_export(
         None,
     )
     if found is None:
-        titles = [title for title in table.header if title]
-        first = ", ".join(titles[:8]) + (", ..." if len(titles) > 8 else "")
-        names = ", ".join(dict.fromkeys(s.name for s in METRIC_SOURCES))
-        raise InputErrors(
-            [
-                Problem(
-                    shown_as,
-                    Text(
-                        "is not an export budgetbook can read metrics from: none of its first"
-                        " rows is the header of a report of {platforms} (its first row reads:"
-                        " {first}).",
-                        platforms=names,
-                        first=first,
-                    ),
-                    hint=Text(
-                        "Export the campaign report from the ad platform as it comes (CSV or"
-                        " .xlsx), or write the metrics in kpis.csv."
-                    ),
-                )
-            ]
-        )
+        raise not_an_export(shown_as, table.header)
     index, header, source = found
     width = len(header)
     rows = [
@@ -275,19 +255,8 @@ class _Reader:
         if not revenue:
             return
         self.metrics = [(i, metric) for i, metric in self.metrics if metric != "revenue"]
-        self.notes.append(
-            Problem(
-                self.table.file,
-                Text(
-                    "its headers name several currencies ({currencies}), so the currency of"
-                    " its conversion value is unknown: its revenue is not counted (its other"
-                    " figures are).",
-                    currencies=", ".join(currencies),
-                ),
-                column=self.table.header[revenue[0]],
-                hint=Text("Export it in one currency, or write the revenue in kpis.csv."),
-            )
-        )
+        column = self.table.header[revenue[0]]
+        self.notes.append(revenue_currencies_unknown(self.table.file, currencies, column))
 
     def _row_currency(self, row: list[object]) -> str | None:
         if self.currency_column is not None:
@@ -363,85 +332,19 @@ class _Reader:
                     return True
         return True
 
-    def _period(self) -> tuple[tuple[date, str], tuple[date, str]] | None:
-        """The first and last days a report's title lines give (``1 March 2026 - 31 March
-        2026``, ``Report Start: 3/1/2026`` and ``Report End: 3/31/2026``, or one day), each
-        with its text, or None."""
-        texts = [", ".join(cells) for cells in self.title_lines if cells]
-        start = end = None
-        for text in texts:
-            plain = text.strip().strip('"').strip()
-            label, _, rest = plain.partition(":")
-            key = normalise_header(label)
-            if key in ("report start", "date de debut du rapport", "debut du rapport"):
-                start = (day, rest.strip()) if (day := self._title_day(rest)) else None
-            elif key in ("report end", "date de fin du rapport", "fin du rapport"):
-                end = (day, rest.strip()) if (day := self._title_day(rest)) else None
-        if start and end:
-            return start, end
-        for text in texts:
-            plain = _TITLE_PREFIX.sub("", text.strip().strip('"').strip().strip(",").strip())
-            if match := _RANGE.fullmatch(plain):
-                first, last = self._title_day(match[1]), self._title_day(match[2])
-                if first and last:
-                    return (first, match[1].strip()), (last, match[2].strip())
-            elif day := self._title_day(plain):
-                return (day, plain), (day, plain)
-        return None
-
-    def _title_day(self, text: str) -> date | None:
-        """A day of a title line: ``1 March 2026``, ``March 1, 2026``, ``3/1/2026``, or
-        ``10/1/2026, 12:00 AM`` (LinkedIn's, its time after a comma); None when it is none."""
-        text = text.strip().strip('"').strip()
-        if re.match(r"\d{1,2}/\d{1,2}/\d{2,4}\s*,", text):
-            text = text.split(",")[0]
-        try:
-            return parse_date(text, self.day_first)
-        except ValueError:
-            return None
-
     def _file_month(self) -> date | None:
         """A report without a date column counts for the one month its title lines give; one
         across several months, or with no period, cannot be put in months: not read."""
-        name, how = self.source.name, self.source.breakdown
-        if self.source.period_lines and (period := self._period()) is not None:
+        lines = self.title_lines
+        if self.source.period_lines and (period := report_period(lines, self.day_first)):
             (first, first_text), (last, last_text) = period
             if (first.year, first.month) == (last.year, last.month) and first <= last:
                 return first.replace(day=1)
             self.problems.append(
-                Problem(
-                    self.table.file,
-                    Text(
-                        "this {kind} report covers {first} to {last}, several months, and has"
-                        " no column giving each row's day or month, so its figures cannot be"
-                        " put in months.",
-                        kind=name,
-                        first=first_text,
-                        last=last_text,
-                    ),
-                    hint=Text(
-                        "Download it by month: one report a month, or segmented by day or month"
-                        " ({how}).",
-                        how=how,
-                    ),
-                )
+                several_months(self.table.file, self.source, first_text, last_text)
             )
             return None
-        message = (
-            Text(
-                "this {kind} export has no column giving each row's day or month, and its"
-                " title lines give no period, so its figures cannot be put in months.",
-                kind=name,
-            )
-            if self.source.period_lines
-            else Text(
-                "this {kind} export has no column giving each row's day or month, so its"
-                " figures cannot be put in months.",
-                kind=name,
-            )
-        )
-        hint = Text("Export it with a day or month column ({how}).", how=how)
-        self.problems.append(Problem(self.table.file, message, hint=hint))
+        self.problems.append(no_month(self.table.file, self.source))
         return None
 
     def _file_channel(self) -> str | None:
@@ -450,46 +353,19 @@ class _Reader:
         setting = self.settings.channel if self.settings else None
         if self.platform is not None:
             if setting:
-                self.notes.append(
-                    Problem(
-                        self.table.file,
-                        Text(
-                            "its rows name their platform, which is their channel: the"
-                            " channel {channel} set for it in budgetbook.toml is not used.",
-                            channel=setting,
-                        ),
-                        column=self.table.header[self.platform],
-                    )
-                )
+                column = self.table.header[self.platform]
+                self.notes.append(channel_not_used(self.table.file, setting, column))
             return None
         if setting or self.source.channel:
             return setting or self.source.channel
-        shown = self.table.file.split("/", 1)[-1]
-        self.problems.append(
-            Problem(
-                self.table.file,
-                Text(
-                    "this {kind} export has no {column} column, so budgetbook cannot tell which"
-                    " channel its rows are: Facebook, Instagram, or another of Meta's"
-                    " platforms.",
-                    kind=self.source.name,
-                    column=self.source.platforms[0].title() if self.source.platforms else "",
-                ),
-                hint=Text(
-                    'Name its channel in budgetbook.toml: [[metrics.sources]] files = "{file}"'
-                    ' and channel = "Instagram" (or "Facebook"), or export it with the'
-                    " breakdown by platform.",
-                    file=shown,
-                ),
-            )
-        )
+        self.problems.append(no_channel(self.table.file, self.source))
         return None
 
     def read(self) -> MetricExport:
         source = self.source
         file_month = self._file_month() if self.when is None else None
         channel = self._file_channel()
-        self._incomplete()
+        self.notes += incomplete_notes(self.table.file, self.title_lines)
         totals: dict[tuple[date, str, str], Decimal] = {}
         if not self.problems:
             for number, row in self.table.rows:
@@ -539,25 +415,6 @@ class _Reader:
             self.notes,
             source.language,
         )
-
-    def _incomplete(self) -> None:
-        """Microsoft's title block says when its last day's data may still change: the file is
-        read, and the summary says its latest figures may be short."""
-        for cells in self.title_lines:
-            text = ", ".join(cells).strip('"')
-            label, _, flag = text.partition(":")
-            if normalise_header(label) == "potential incomplete data" and "true" in flag.lower():
-                self.notes.append(
-                    Problem(
-                        self.table.file,
-                        Text(
-                            "the platform says its latest figures may be incomplete ({line}):"
-                            " they are counted as they are.",
-                            line=text,
-                        ),
-                        hint=Text("Download it again once the period is over."),
-                    )
-                )
 
     # --- rows ----------------------------------------------------------------------------
 
@@ -745,27 +602,6 @@ class _Reader:
             return None
         value = self._number(number, row, self.results)
         return value if isinstance(value, Decimal) else None
-
-
-def month_of(value: object, day_first: bool = True) -> date:
-    """The first of the month of a day or month cell: ``2026-10-30``, ``30/10/2026``,
-    ``Oct 30, 2026``, ``Fri, Oct 30, 2026``, ``October 2026``, ``2026-10``; raise ValueError."""
-    text = _text(value)
-    if isinstance(value, str):
-        if match := _YEAR_MONTH.fullmatch(text):
-            return date(int(match[1]), int(match[2]), 1)
-        if match := _MONTH_YEAR.fullmatch(text):
-            return date(int(match[2]), int(match[1]), 1)
-        if (match := _NAME_YEAR.fullmatch(text)) and normalise_header(match[1]) in MONTH_NAMES:
-            return date(int(match[2]), MONTH_NAMES[normalise_header(match[1])], 1)
-    try:
-        day = parse_date(value, day_first)
-    except ValueError:
-        _, _, rest = text.partition(" ")  # a weekday in front: "Fri, Oct 30, 2026"
-        if not rest or not isinstance(value, str):
-            raise
-        day = parse_date(rest, day_first)
-    return day.replace(day=1)
 
 
 LISTED_PROBLEMS = 5  # of a file not read, the problems listed; the others are counted
