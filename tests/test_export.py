@@ -236,6 +236,21 @@ def test_a_french_workbook_whose_sheets_a_person_renamed_is_exported(
     assert shown[-1] == ["Transactions"]
 
 
+def test_a_renamed_performance_sheet_is_still_exported_by_default(
+    french_book, tmp_path, monkeypatch
+):
+    """The Performance sheet, and the others a project may lack, carry hidden names too."""
+    book = shutil.copy(french_book, tmp_path / "classeur.xlsx")
+    _renamed(book, {"Performance": "Résultats", "Feuille de route": "Actions"})
+    shown = _rendered(monkeypatch)
+    result = run(book, "--pdf")
+    assert result.exit_code == 0, result.output
+    assert shown[-1] == ["Synthèse", "Résultats"]
+    result = run(book, "--pdf", "-o", tmp_path / "plan.pdf", "--sheet", "Roadmap")
+    assert result.exit_code == 0, result.output
+    assert shown[-1] == ["Actions"]
+
+
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_a_workbook_without_its_hidden_names_is_refused_naming_it(
     sample_book, french_book, tmp_path, monkeypatch, language

@@ -44,6 +44,7 @@ MARKS = {
     "budget": r.BUDGET.format("line"),
     "actuals": r.ACTUALS.format("date"),
     "not_counted": r.NOT_COUNTED.format("file"),
+    **{key: r.SHEET.format(key) for key in r.OPTIONAL_SHEETS},
 }
 NOT_INSTALLED = Text(
     "LibreOffice is not installed (no soffice command), and budgetbook needs it to make a PDF:"
@@ -147,8 +148,7 @@ def _sheets(book: Path, parts: dict[str, bytes]) -> list[_Sheet]:
 def _built_in(book: Book, sheets: list[_Sheet]) -> dict[str, _Sheet]:
     """budgetbook's sheets by key, wherever they are and whatever a person renamed them: each by
     the hidden name that marks it; refused, naming the book, when the Overview's is missing.
-    The Strategy, Roadmap, Calendar and Performance sheets have no such name yet: each is the
-    sheet that has the name the build gave it, in the workbook's language (its record's)."""
+    A sheet the project had no content for (a Roadmap, say) was not built and has none."""
     by_name = {sheet.name: sheet for sheet in sheets}
     found = {}
     for key, mark in MARKS.items():
@@ -168,10 +168,6 @@ def _built_in(book: Book, sheets: list[_Sheet]) -> dict[str, _Sheet]:
             )
         if sheet is not None:
             found[key] = sheet
-    labels = LABELS[book.record.config.language]
-    for key in BUILT_IN:
-        if key not in MARKS and getattr(labels, key) in by_name:
-            found[key] = by_name[getattr(labels, key)]
     return found
 
 

@@ -182,7 +182,13 @@ def _lay_out(
     from budgetbook.write.sheets.not_counted_sheet import write_not_counted
     from budgetbook.write.sheets.overview_sheet import write_overview
     from budgetbook.write.sheets.performance_sheet import plan_performance, write_performance
-    from budgetbook.write.sheets.record_sheet import SHEET_NAME, name_places, write_record
+    from budgetbook.write.sheets.record_sheet import (
+        SHEET,
+        SHEET_NAME,
+        Place,
+        name_places,
+        write_record,
+    )
     from budgetbook.write.sheets.roadmap_sheet import write_roadmap
     from budgetbook.write.sheets.strategy_sheet import has_strategy, write_strategy
     from budgetbook.write.sheets.styles import Styles
@@ -234,7 +240,17 @@ def _lay_out(
         )  # fmt: skip
     write_not_counted(not_counted, project, styles, labels)
     write_record(record, project, styles)
-    name_places(workbook, _places(project, overview, budget, actuals, not_counted, record, layout))
+    places = _places(project, overview, budget, actuals, not_counted, record, layout)
+    optional = {
+        "strategy": strategy,
+        "roadmap": roadmap,
+        "calendar": calendar,
+        "performance": report,
+    }
+    for key, sheet in optional.items():
+        if sheet is not None:
+            places[SHEET.format(key)] = Place(sheet.name, 0, 0)
+    name_places(workbook, places)
     overview.activate()
     with step(MESSAGES[config.language].saving):
         workbook.close()

@@ -45,6 +45,8 @@ NOT_COUNTED = "budgetbook_not_counted_{}"  # the header cell of each of NOT_COUN
 NOT_COUNTED_COLUMNS = ("file", "row", "reason", "text")  # from A, as the sheet writes them
 ALL_COUNTED = "budgetbook_all_counted"  # the Not counted note that all was, when written
 LINE = "budgetbook_line_{}"  # each line's name cell (its block's first row), from 1
+SHEET = "budgetbook_sheet_{}"  # the first cell of each of the sheets a project may lack
+OPTIONAL_SHEETS = ("strategy", "roadmap", "calendar", "performance")
 
 
 @dataclass(frozen=True)
