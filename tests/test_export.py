@@ -19,6 +19,7 @@ from budgetbook.write import pdf_fonts
 from tests.conftest import SAMPLE
 from tests.projects import bigger_project
 from tests.recalc import require_libreoffice
+from tests.workbook_edits import rename_sheets, rewrite_parts
 
 TITLES = {
     "overview": "Atelier Lune — Marketing budget",
@@ -154,31 +155,6 @@ def test_refuses_an_open_output_and_a_hostile_archive(sample_book, tmp_path):
     assert f"{fake}: is not an .xlsx workbook" in result.output
 
 
-def _rewrite(book: Path, edit) -> None:
-    """Every XML part of the book as ``edit(name, text)`` rewrites it."""
-    with zipfile.ZipFile(book) as archive:
-        parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            if name.endswith((".xml", ".rels")):
-                data = edit(name, data.decode("utf-8")).encode("utf-8")
-            archive.writestr(name, data)
-
-
-def _renamed(book: Path, renames: dict[str, str]) -> None:
-    """The sheets renamed as Excel renames them: the names and formulas that refer to a sheet
-    follow it."""
-
-    def edit(name: str, text: str) -> str:
-        for old, new in renames.items():
-            if name == "xl/workbook.xml":
-                text = text.replace(f'<sheet name="{old}"', f'<sheet name="{new}"')
-            text = text.replace(f"'{old}'!", f"'{new}'!").replace(f"{old}!", f"'{new}'!")
-        return text
-
-    _rewrite(book, edit)
-
-
 def _rendered(monkeypatch) -> list[list[str]]:
     """What LibreOffice is asked to render, without it: the visible sheets of each copy."""
     shown: list[list[str]] = []
@@ -216,7 +192,7 @@ def test_a_french_workbook_whose_sheets_a_person_renamed_is_exported(
     """Its sheets are found by the hidden names that moved with them, not by their labels:
     the default sheets, and those asked for by their built names in either language."""
     book = shutil.copy(french_book, tmp_path / "classeur.xlsx")
-    _renamed(book, {"Synthèse": "Résumé 2026", "Dépenses": "Transactions", "Budget": "Plan"})
+    rename_sheets(book, {"Synthèse": "Résumé 2026", "Dépenses": "Transactions", "Budget": "Plan"})
     shown = _rendered(monkeypatch)
 
     result = run(book, "--pdf")
@@ -241,7 +217,7 @@ def test_a_renamed_performance_sheet_is_still_exported_by_default(
 ):
     """The Performance sheet, and the others a project may lack, carry hidden names too."""
     book = shutil.copy(french_book, tmp_path / "classeur.xlsx")
-    _renamed(book, {"Performance": "Résultats", "Feuille de route": "Actions"})
+    rename_sheets(book, {"Performance": "Résultats", "Feuille de route": "Actions"})
     shown = _rendered(monkeypatch)
     result = run(book, "--pdf")
     assert result.exit_code == 0, result.output
@@ -257,8 +233,8 @@ def test_a_workbook_without_its_hidden_names_is_refused_naming_it(
 ):
     book = tmp_path / "book.xlsx"
     shutil.copy(french_book if language == "fr" else sample_book, book)
-    _rewrite(book, lambda name, text: re.sub(r"<definedName name=\"budgetbook_[^<]*</definedName>",
-                                             "", text))  # fmt: skip
+    names = r"<definedName name=\"budgetbook_[^<]*</definedName>"
+    rewrite_parts(book, lambda name, text: re.sub(names, "", text))
     shown = _rendered(monkeypatch)
     result = run(book, "--pdf")
     assert result.exit_code == 1

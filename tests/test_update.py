@@ -21,6 +21,7 @@ from budgetbook.write.sheet_xml import Cell, Sheet
 from budgetbook.write.sheets.actuals_sheet import FILE
 from tests.conftest import write_csv
 from tests.recalc import recalculate
+from tests.workbook_edits import rename_sheets
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"  # a sheet's XML names
 LINES = [
@@ -383,29 +384,6 @@ def test_a_text_that_reads_like_a_cell_does_not_move_the_block_of_files(book, tm
 # --- what update reads of a workbook: its record and its hidden names, not its labels ---------
 
 
-def _rewrite(book: Path, edit) -> None:
-    """Every XML part of the book, as ``edit(name, text)`` rewrites it."""
-    parts = _parts(book)
-    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            text = data.decode("utf-8") if name.endswith((".xml", ".rels")) else None
-            archive.writestr(name, data if text is None else edit(name, text).encode("utf-8"))
-
-
-def _rename_sheets(book: Path, renames: dict[str, str]) -> None:
-    """The sheets renamed as Excel renames them: the names and the formulas that refer to a
-    sheet follow it."""
-
-    def edit(name: str, text: str) -> str:
-        for old, new in renames.items():
-            if name == "xl/workbook.xml":
-                text = text.replace(f'<sheet name="{old}"', f'<sheet name="{new}"')
-            text = text.replace(f"'{old}'!", f"'{new}'!").replace(f"{old}!", f"'{new}'!")
-        return text
-
-    _rewrite(book, edit)
-
-
 @pytest.mark.libreoffice
 def test_a_french_workbook_whose_sheets_a_person_renamed_is_updated(
     project_factory, february, tmp_path
@@ -415,7 +393,7 @@ def test_a_french_workbook_whose_sheets_a_person_renamed_is_updated(
     the new rows."""
     book = tmp_path / "book.xlsx"
     build_workbook(project_factory(LINES, ACTUALS), book, language="fr")
-    _rename_sheets(book, {"Budget": "Budget 2026", "Dépenses": "Frais", "Non comptées": "À voir"})
+    rename_sheets(book, {"Budget": "Budget 2026", "Dépenses": "Frais", "Non comptées": "À voir"})
     summary = update_workbook(book, [february])
     assert [t.line for t in summary.taken.transactions] == ["Meta ads", "Canva"]
     opened = openpyxl.load_workbook(recalculate(book, tmp_path / "lo"), data_only=True)
