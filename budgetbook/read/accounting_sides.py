@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from budgetbook.errors import Problem, UnreadableFile
+from budgetbook.i18n.catalogue import N_
 from budgetbook.i18n.messages import Text
 from budgetbook.model import (
     Config,
@@ -72,7 +73,7 @@ def other_sides(
                 " of the entries; only the lines on accounts {counted} count",
                 count=len(numbers),
                 digit=key,
-                what=Text(ACCOUNT_CLASSES.get(key, "unknown class")),
+                what=Text(ACCOUNT_CLASSES.get(key, N_("unknown class"))),
                 counted=counted,
             )
             if len(key) == 1
@@ -171,12 +172,12 @@ def accounts_unknown(table: Table, reading: Reading) -> UnreadableFile:
 
 # The French chart of accounts' classes (Plan comptable général), as a summary names them.
 ACCOUNT_CLASSES = {
-    "1": "equity and loans",
-    "2": "fixed assets",
-    "3": "stocks",
-    "4": "suppliers, customers, VAT and other third parties",
-    "5": "bank and cash",
-    "6": "expenses",
-    "7": "revenue",
-    "8": "special accounts",
+    "1": N_("equity and loans"),
+    "2": N_("fixed assets"),
+    "3": N_("stocks"),
+    "4": N_("suppliers, customers, VAT and other third parties"),
+    "5": N_("bank and cash"),
+    "6": N_("expenses"),
+    "7": N_("revenue"),
+    "8": N_("special accounts"),
 }

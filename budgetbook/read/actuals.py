@@ -10,6 +10,7 @@ from pathlib import Path
 
 from budgetbook.commands.progress import step
 from budgetbook.errors import InputErrors, Problem, UnreadableFile, column_missing
+from budgetbook.i18n.catalogue import N_
 from budgetbook.i18n.messages import MESSAGES, Text
 from budgetbook.model import (
     BudgetLine,
@@ -47,9 +48,9 @@ from budgetbook.read.tables import (
 READ_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", *STATEMENT_SUFFIXES)
 # Files finance may drop that are not read, and what they are.
 NOT_READ = {
-    ".xls": "an old Excel file (.xls)",
-    ".pdf": "a PDF document",
-    ".ods": "an OpenDocument spreadsheet (.ods)",
+    ".xls": N_("an old Excel file (.xls)"),
+    ".pdf": N_("a PDF document"),
+    ".ods": N_("an OpenDocument spreadsheet (.ods)"),
 }
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from budgetbook import LANGUAGES
 from budgetbook.errors import InputErrors, Problem, os_reason, speaking
+from budgetbook.i18n.catalogue import N_
 from budgetbook.i18n.messages import Text
 from budgetbook.model import (
     SHEET_ROWS_MAX,
@@ -36,10 +37,11 @@ DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t", "|": "|"}
 # A format whose day and month cannot be swapped reads as detected: None.
 DATE_FORMATS = {"dd/mm/yyyy": True, "mm/dd/yyyy": False, "yyyymmdd": None, "yyyy-mm-dd": None}
 
-TEXT, NUMBER, TEXT_LIST, TEXT_TABLE = "text", "whole number", "list of texts", "table of texts"
-NUMBER_TABLE = "table of whole numbers"
-RATE = "number"
-RATE_TABLE = "table of rates, each a number or a table of months"
+TEXT, NUMBER = N_("text"), N_("whole number")
+TEXT_LIST, TEXT_TABLE = N_("list of texts"), N_("table of texts")
+NUMBER_TABLE = N_("table of whole numbers")
+RATE = N_("number")
+RATE_TABLE = N_("table of rates, each a number or a table of months")
 FORMAT_KEYS = {
     "delimiter": TEXT,
     "encoding": TEXT,

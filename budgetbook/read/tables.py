@@ -19,6 +19,7 @@ from pathlib import Path
 
 from budgetbook.commands.progress import reporter
 from budgetbook.errors import InputErrors, Problem, UnreadableFile, os_reason
+from budgetbook.i18n.catalogue import N_
 from budgetbook.i18n.messages import Text
 from budgetbook.model import Limits
 from budgetbook.read.safezip import MB, ZipLimits, check_xlsx
@@ -129,13 +130,16 @@ DEFAULT_LIMITS = Limits()
 # The first bytes of files that are not text tables, whatever their name says.
 SIGNATURES = {
     b"PK\x03\x04": (
-        "an .xlsx workbook or another zip archive",
-        "If it is a workbook, name it .xlsx.",
+        N_("an .xlsx workbook or another zip archive"),
+        N_("If it is a workbook, name it .xlsx."),
     ),
-    b"\xd0\xcf\x11\xe0": ("an old Excel file (.xls)", "Open it and save it as CSV or .xlsx."),
-    b"%PDF": ("a PDF document", "Ask finance for a CSV or .xlsx export."),
+    b"\xd0\xcf\x11\xe0": (
+        N_("an old Excel file (.xls)"),
+        N_("Open it and save it as CSV or .xlsx."),
+    ),
+    b"%PDF": (N_("a PDF document"), N_("Ask finance for a CSV or .xlsx export.")),
 }
-ASK_AGAIN = "Ask for a CSV or .xlsx export of it."
+ASK_AGAIN = N_("Ask for a CSV or .xlsx export of it.")
 
 
 def read_table(
@@ -248,11 +252,11 @@ def _binary_kind(data: bytes) -> tuple[str, str] | None:
         if data[: len(signature)] == signature:
             return kind
     if data.find(b"\x00") >= 0:
-        return "a binary file (it holds NUL bytes)", ASK_AGAIN
+        return N_("a binary file (it holds NUL bytes)"), ASK_AGAIN
     head = data[: 64 * 1024]
     controls = sum(head.count(bytes([code])) for code in (*range(0, 9), *range(14, 32)))
     if head and controls > len(head) // 100:
-        return "a binary file (it holds control characters)", ASK_AGAIN
+        return N_("a binary file (it holds control characters)"), ASK_AGAIN
     return None
 
 

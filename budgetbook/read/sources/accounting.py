@@ -11,6 +11,7 @@ was learnt: ``tests/data/sources/accounting/LAYOUTS.md``.
 
 from __future__ import annotations
 
+from budgetbook.i18n.catalogue import N_
 from budgetbook.read.sources.base import Sign, Source
 
 # The column that a ledger laid out in sections (a heading row per account, then its lines,
@@ -19,7 +20,7 @@ SECTION_ACCOUNT = "Section account"
 
 PENNYLANE = Source(
     key="pennylane",
-    name="Pennylane general ledger",
+    name=N_("Pennylane general ledger"),
     columns={
         "date": ("Date",),
         "amount": ("Débit",),
@@ -40,7 +41,7 @@ PENNYLANE = Source(
 
 QUICKBOOKS = Source(
     key="quickbooks",
-    name="QuickBooks general ledger",
+    name=N_("QuickBooks general ledger"),
     columns={
         "date": ("Date",),
         "amount": ("Amount",),
@@ -59,7 +60,7 @@ QUICKBOOKS = Source(
 
 QUICKBOOKS_2024 = Source(
     key="quickbooks-2024",
-    name="QuickBooks general ledger (2024 layout)",
+    name=N_("QuickBooks general ledger (2024 layout)"),
     columns={
         "date": ("Transaction date",),
         "amount": ("Amount",),
@@ -78,7 +79,7 @@ QUICKBOOKS_2024 = Source(
 
 XERO = Source(
     key="xero",
-    name="Xero account transactions report",
+    name=N_("Xero account transactions report"),
     columns={
         "date": ("Date",),
         "amount": ("Debit",),
@@ -97,7 +98,7 @@ XERO = Source(
 
 EXPENSIFY = Source(
     key="expensify",
-    name="Expensify expense report",
+    name=N_("Expensify expense report"),
     # Amount is in the report's currency, which the file does not name: the original amount,
     # in the currency it names, is read instead.
     columns={
@@ -116,7 +117,7 @@ EXPENSIFY = Source(
 
 EXPENSIFY_NEW = Source(
     key="expensify-new",
-    name="Expensify expense report (New Expensify)",
+    name=N_("Expensify expense report (New Expensify)"),
     columns={
         "date": ("Date",),
         "amount": ("Amount",),
@@ -134,7 +135,7 @@ EXPENSIFY_NEW = Source(
 # Known by its extension, .pnm: `budgetbook.read.sage` turns its fixed columns into these.
 SAGE_100 = Source(
     key="sage-100",
-    name="Sage 100 accounting export (.pnm)",
+    name=N_("Sage 100 accounting export (.pnm)"),
     columns={
         "date": ("Date",),
         "amount": ("Montant",),

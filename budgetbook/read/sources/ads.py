@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from budgetbook.i18n.catalogue import N_
 from budgetbook.read.sources.base import Titles, normalise_header
 
 CONVERSION_KINDS = ("purchase", "lead", "registration")
@@ -148,7 +149,7 @@ COMMON_IGNORED = frozenset(
 
 META_EN = MetricSource(
     platform="meta",
-    name="Meta Ads Manager",
+    name=N_("Meta Ads Manager"),
     language="en",
     identify=(frozenset({"Reporting starts"}),),
     single_day=("Day",),
@@ -253,7 +254,7 @@ META_EN = MetricSource(
 )
 META_FR = MetricSource(
     platform="meta",
-    name="Meta Ads Manager",
+    name=N_("Meta Ads Manager"),
     language="fr",
     identify=(frozenset({"Début des rapports"}),),
     single_day=("Jour",),
@@ -349,7 +350,7 @@ _GOOGLE_IGNORED = COMMON_IGNORED | {
 
 GOOGLE_ADS_EN = MetricSource(
     platform="google_ads",
-    name="Google Ads",
+    name=N_("Google Ads"),
     language="en",
     identify=(frozenset({"Impr."}),),
     day=("Day", "Date"),
@@ -417,7 +418,7 @@ GOOGLE_ADS_FR = replace(
 
 LINKEDIN_EN = MetricSource(
     platform="linkedin",
-    name="LinkedIn Campaign Manager",
+    name=N_("LinkedIn Campaign Manager"),
     language="en",
     identify=(
         frozenset({"Start Date (in UTC)", "Campaign Group Name"}),
@@ -527,7 +528,7 @@ LINKEDIN_FR = replace(
 
 PINTEREST_EN = MetricSource(
     platform="pinterest",
-    name="Pinterest Ads",
+    name=N_("Pinterest Ads"),
     language="en",
     identify=(
         frozenset(
@@ -631,7 +632,7 @@ PINTEREST_FR = replace(
 
 MICROSOFT_EN = MetricSource(
     platform="microsoft_ads",
-    name="Microsoft Advertising",
+    name=N_("Microsoft Advertising"),
     language="en",
     identify=(
         frozenset({"Spend"}),
@@ -731,7 +732,7 @@ MICROSOFT_FR = replace(
 
 TIKTOK_EN = MetricSource(
     platform="tiktok",
-    name="TikTok Ads Manager",
+    name=N_("TikTok Ads Manager"),
     language="en",
     identify=(frozenset({"Clicks (destination)", "CTR (destination)", "CPC (destination)"}),),
     day=("By Day", "Date", "Day"),

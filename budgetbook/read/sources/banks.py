@@ -9,6 +9,7 @@ and ``tests/data/sources/banks/LAYOUTS.md``.
 
 from __future__ import annotations
 
+from budgetbook.i18n.catalogue import N_
 from budgetbook.read.sources.base import Sign, Source
 from budgetbook.read.sources.ledger import COLUMNS as LEDGER_COLUMNS
 
@@ -165,7 +166,7 @@ BANKS: tuple[Source, ...] = (
     ),
     Source(
         key="bnp-paribas",
-        name="BNP Paribas statement",
+        name=N_("BNP Paribas statement"),
         columns={
             "date": ("Date",),
             "description": ("Libellé opération",),
@@ -183,7 +184,7 @@ BANKS: tuple[Source, ...] = (
     ),
     Source(
         key="lcl",
-        name="LCL statement",
+        name=N_("LCL statement"),
         # LCL writes no header: these titles are budgetbook's. A row's label is in the fifth
         # column when money goes out and in the sixth when it comes in (a transfer received).
         columns={
@@ -265,7 +266,7 @@ STATEMENT_HEADERS = (
 
 BANK_STATEMENT = Source(
     key="bank",
-    name="bank statement",
+    name=N_("bank statement"),
     columns={
         **LEDGER_COLUMNS,
         "date": (

@@ -11,11 +11,12 @@ take it as their vendor, where mapping rules can match it.
 
 from __future__ import annotations
 
+from budgetbook.i18n.catalogue import N_
 from budgetbook.read.sources.base import Sign, Source
 
 FEC = Source(
     key="fec",
-    name="FEC (French accounting entries file)",
+    name=N_("FEC (French accounting entries file)"),
     columns={
         "date": ("EcritureDate",),
         "amount": ("Debit", "Montant"),

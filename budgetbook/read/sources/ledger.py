@@ -4,6 +4,7 @@ spending, as a debit to an expense account is."""
 
 from __future__ import annotations
 
+from budgetbook.i18n.catalogue import N_
 from budgetbook.read.sources.base import Source
 
 # Headers that exports use for each canonical column, most specific first.
@@ -38,7 +39,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 LEDGER = Source(
     key="ledger",
-    name="ledger or journal",
+    name=N_("ledger or journal"),
     columns=COLUMNS,
     origin="budgetbook's canonical columns and the headers of common ledger exports",
 )

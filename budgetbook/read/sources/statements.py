@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from budgetbook.i18n.catalogue import N_
 from budgetbook.read.sources.base import Sign, Source
 
 _COLUMNS = {
@@ -17,7 +18,7 @@ _COLUMNS = {
 
 OFX = Source(
     key="ofx",
-    name="OFX bank statement",
+    name=N_("OFX bank statement"),
     columns=_COLUMNS,
     sign=Sign.NEGATIVE,
     tax_included=True,
@@ -26,7 +27,7 @@ OFX = Source(
 QIF = replace(
     OFX,
     key="qif",
-    name="QIF bank statement",
+    name=N_("QIF bank statement"),
     origin="Quicken's QIF: T is negative for money out of the account",
 )
 BY_SUFFIX = {".ofx": OFX, ".qfx": OFX, ".qif": QIF}
