@@ -23,7 +23,7 @@ from budgetbook.read.config import parse_config
 from budgetbook.read.metrics import MetricExport, detect_export, read_metric_export
 from budgetbook.read.project import load_project
 from budgetbook.read.sources import METRIC_SOURCES
-from budgetbook.read.sources.ads import result_kind
+from budgetbook.read.sources.ads.meta import result_kind
 from tests.conftest import write_csv
 
 EXPORTS = Path(__file__).parent / "data" / "exports"

@@ -41,13 +41,9 @@ from budgetbook.read.metric_refusals import (
     several_months,
 )
 from budgetbook.read.sources import METRIC_SOURCES, MetricSource, normalise_header, recognise
-from budgetbook.read.sources.ads import (
-    CONVERSION_KINDS,
-    PLATFORM_NAMES,
-    header_unit,
-    metric_key,
-    result_kind,
-)
+from budgetbook.read.sources.ads import PLATFORM_NAMES
+from budgetbook.read.sources.ads.base import CONVERSION_KINDS, header_unit, metric_key
+from budgetbook.read.sources.ads.meta import result_kind
 from budgetbook.read.tables import DEFAULT_LIMITS, HEADER_SEARCH_ROWS, Table, read_table
 from budgetbook.read.values import (
     TOTAL_ROW,

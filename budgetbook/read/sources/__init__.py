@@ -9,7 +9,7 @@ Recognition goes from the most specific source to the most general: a named bank
 the FEC, an accounting package's export, a bank statement told by its value-date or balance
 column, then the generic ledger, whose headers are the widest list of synonyms.
 
-Ad-platform metric exports (``metrics/``) are sources too, declared in `ads.py` and
+Ad-platform metric exports (``metrics/``) are sources too, declared in `ads/` and
 recognised by the same function among `METRIC_SOURCES`; `budgetbook.read.metrics` reads them.
 """
 
@@ -18,7 +18,8 @@ from __future__ import annotations
 from typing import TypeVar
 
 from budgetbook.read.sources.accounting import ACCOUNTING, SAGE_100, SECTION_ACCOUNT
-from budgetbook.read.sources.ads import METRIC_SOURCES, HeaderKeys, MetricSource
+from budgetbook.read.sources.ads import METRIC_SOURCES
+from budgetbook.read.sources.ads.base import HeaderKeys, MetricSource
 from budgetbook.read.sources.banks import BANK_STATEMENT, BANKS
 from budgetbook.read.sources.base import Sign, Source, Titles, normalise_header
 from budgetbook.read.sources.fec import FEC
