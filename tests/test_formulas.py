@@ -73,8 +73,8 @@ from budgetbook.write import formulas as f
         ),
         (
             f.day_post("K$20", 2, "$I:$I", "$C:$C", "$E:$E"),
-            '=IFERROR(INDEX($C:$C,MATCH(K$20&"#2",$I:$I,0))&" · "'
-            '&INDEX($E:$E,MATCH(K$20&"#2",$I:$I,0)),"")',
+            '=IFERROR(INDEX($C:$C,MATCH(K$20&"#2",$I:$I,0),1)&" · "'
+            '&INDEX($E:$E,MATCH(K$20&"#2",$I:$I,0),1),"")',
         ),
         (
             f.more_posts("K$20", "$A:$A", 3, "more"),
@@ -86,14 +86,15 @@ from budgetbook.write import formulas as f
         (f.sum_to_date("C9:N9", "$C$6:$N$6", "$B$3"), '=SUMIFS(C9:N9,$C$6:$N$6,"<="&$B$3)'),
         (
             f.stock_to_date("B9:N9", "$B$6:$N$6", "$B$3"),
-            '=IF(INDEX(B9:N9,MATCH($B$3,$B$6:$N$6,0))="","",INDEX(B9:N9,MATCH($B$3,$B$6:$N$6,0)))',
+            '=IF(INDEX(B9:N9,1,MATCH($B$3,$B$6:$N$6,0))="","",'
+            "INDEX(B9:N9,1,MATCH($B$3,$B$6:$N$6,0)))",
         ),
         (
             f.month_change("B9:N9", "$B$6:$N$6", "$B$3"),
-            '=IFERROR(IF(OR(INDEX(B9:N9,MATCH($B$3,$B$6:$N$6,0))="",'
-            'INDEX(B9:N9,MATCH(EDATE($B$3,-1),$B$6:$N$6,0))=""),"",'
-            "INDEX(B9:N9,MATCH($B$3,$B$6:$N$6,0))/INDEX(B9:N9,MATCH(EDATE($B$3,-1),$B$6:$N$6,0))-1)"
-            ',"")',
+            '=IFERROR(IF(OR(INDEX(B9:N9,1,MATCH($B$3,$B$6:$N$6,0))="",'
+            'INDEX(B9:N9,1,MATCH(EDATE($B$3,-1),$B$6:$N$6,0))=""),"",'
+            "INDEX(B9:N9,1,MATCH($B$3,$B$6:$N$6,0))"
+            '/INDEX(B9:N9,1,MATCH(EDATE($B$3,-1),$B$6:$N$6,0))-1),"")',
         ),
         (f.guarded_ratio("C14", "C10"), '=IF(OR(C14="",C10=""),"",IFERROR(C14/C10,""))'),
         (

@@ -1,7 +1,8 @@
 """Every formula budgetbook writes, built from cell coordinates (0-based row and column).
 
-Only functions that Excel, LibreOffice and Google Sheets evaluate alike are used, and plain A1
-references (no table references, no dynamic arrays), so the workbook stays live everywhere.
+Only the functions and forms that Excel, LibreOffice, Gnumeric and Google Sheets evaluate alike
+are used, and plain A1 references (no table references, no dynamic arrays), so the workbook
+stays live everywhere.
 """
 
 from __future__ import annotations
@@ -175,7 +176,7 @@ def posts_in_month(platforms: str, platform: str, dates: str, month_start: str) 
 def day_post(day: str, rank: int, keys: str, first: str, second: str) -> str:
     """The ``rank``-th post of ``day`` as ``first · second`` (platform and topic), or blank."""
     match = f'MATCH({day}&"#{rank}",{keys},0)'
-    return f'=IFERROR(INDEX({first},{match})&" · "&INDEX({second},{match}),"")'
+    return f'=IFERROR(INDEX({first},{match},1)&" · "&INDEX({second},{match},1),"")'
 
 
 def more_posts(day: str, dates: str, shown: int, word: str) -> str:
@@ -205,8 +206,10 @@ def sum_to_date(values: str, months: str, report_month: str) -> str:
 
 
 def at_month(values: str, months: str, month: str) -> str:
-    """The value of ``values`` in the column whose header date is ``month`` (an expression)."""
-    return f"INDEX({values},MATCH({month},{months},0))"
+    """The value of ``values`` (one row) in the column whose header date is ``month`` (an
+    expression). INDEX is given its row and its column: with one index, a one-row range is
+    read by column only in Excel and LibreOffice, Gnumeric and Google Sheets answer #REF!."""
+    return f"INDEX({values},1,MATCH({month},{months},0))"
 
 
 def stock_to_date(values: str, months: str, report_month: str) -> str:
