@@ -9,7 +9,7 @@ from budgetbook.errors import Problem, missing_columns
 from budgetbook.i18n.messages import Text
 from budgetbook.model import BudgetLine, Config, month_key
 from budgetbook.read.aliases import accepted
-from budgetbook.read.config import parse_carry_over, parse_month, parse_vat
+from budgetbook.read.budget_terms import parse_carry_over, parse_month, parse_vat
 from budgetbook.read.tables import Table, column_title
 from budgetbook.read.values import ambiguous_separator, detect_decimal_comma, parse_amount
 

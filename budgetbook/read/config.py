@@ -1,14 +1,14 @@
-"""Read and validate ``budgetbook.toml``; every unknown key or bad value is reported at once."""
+"""Read and validate ``budgetbook.toml``; every unknown key or bad value is reported at once.
+
+Here: every key the file may hold and its kind, the required ones, and the `Config` built from
+the values; its tables that are more than a value are read in `config_sections`."""
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import re
 import tomllib
 from datetime import date
-from decimal import Decimal, InvalidOperation
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,26 +16,20 @@ from budgetbook import LANGUAGES
 from budgetbook.errors import InputErrors, Problem, os_reason, speaking
 from budgetbook.i18n.catalogue import N_
 from budgetbook.i18n.messages import Text
-from budgetbook.model import (
-    SHEET_ROWS_MAX,
-    ActualsFormat,
-    CarryOver,
-    Config,
-    FileSettings,
-    Limits,
-    MetricFileSettings,
-    Period,
-    Strategy,
-    WorkbookOptions,
+from budgetbook.model import CarryOver, Config, Period, Strategy
+from budgetbook.read.aliases import accepted
+from budgetbook.read.budget_terms import parse_carry_over, parse_month, parse_tax, parse_vat
+from budgetbook.read.config_sections import (
+    read_actuals_format,
+    read_file_settings,
+    read_limits,
+    read_metric_settings,
+    read_rates,
+    read_workbook_options,
 )
-from budgetbook.read.aliases import accepted, parse_value
-from budgetbook.read.sources import BY_KEY, Sign
 
 CONFIG_NAME = "budgetbook.toml"
 ACTUALS_COLUMNS = ("date", "amount", "credit", "line", "description", "vendor", "account")
-DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t", "|": "|"}
-# A format whose day and month cannot be swapped reads as detected: None.
-DATE_FORMATS = {"dd/mm/yyyy": True, "mm/dd/yyyy": False, "yyyymmdd": None, "yyyy-mm-dd": None}
 
 TEXT, NUMBER = N_("text"), N_("whole number")
 TEXT_LIST, TEXT_TABLE = N_("list of texts"), N_("table of texts")
@@ -280,9 +274,9 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         )
 
     actuals = data.get("actuals", {})
-    actuals_format = _read_actuals_format(name, actuals, "actuals.", problems)
+    actuals_format = read_actuals_format(name, actuals, "actuals.", problems)
     sources = tuple(
-        _read_file_settings(name, entry, f"actuals.sources[{number}].", currency, problems)
+        read_file_settings(name, entry, f"actuals.sources[{number}].", currency, problems)
         for number, entry in enumerate(actuals.get("sources", []), start=1)
     )
     accounts = actuals.get("accounts")
@@ -309,7 +303,7 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
                 hint=Text("Write it as a percent: 20 for 20 %, 5.5 for 5.5 %."),
             )
         )
-    rates = _read_rates(
+    rates = read_rates(
         name, (data.get("currency") or {}).get("rates", {}), currency, start, months, problems
     )
     strategy_data = data.get("strategy", {})
@@ -332,265 +326,11 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         vat=vat,
         rates=rates,
         calendar_targets=dict(data.get("calendar", {}).get("targets", {})),
-        limits=_read_limits(name, data.get("limits", {}), problems),
-        workbook=_read_workbook_options(name, data.get("workbook", {}), problems),
+        limits=read_limits(name, data.get("limits", {}), problems),
+        workbook=read_workbook_options(name, data.get("workbook", {}), problems),
         metrics_sources=tuple(
-            _read_metric_settings(name, entry, f"metrics.sources[{number}].", problems)
+            read_metric_settings(name, entry, f"metrics.sources[{number}].", problems)
             for number, entry in enumerate(data.get("metrics", {}).get("sources", []), start=1)
         ),
         strategy=strategy,
     )
-
-
-def _not_understood(
-    problems: list[Problem], name: str, table: dict, where: str, key: str, hint: str
-) -> None:
-    """A value of ``table`` (found at ``where``) that budgetbook does not understand."""
-    problems.append(
-        Problem(
-            name,
-            Text("is not understood."),
-            column=where + key,
-            value=str(table[key]),
-            hint=hint,
-        )
-    )
-
-
-def _read_file_settings(
-    name: str, entry: dict, where: str, currency: str, problems: list[Problem]
-) -> FileSettings:
-    """One [[actuals.sources]] entry; its problems named by ``where`` (``actuals.sources[2].``)."""
-    bad = partial(_not_understood, problems, name, entry, where)
-    _require_files(name, entry, where, "bank-*.csv", problems)
-    source = entry.get("source")
-    if source is not None and source not in BY_KEY:
-        bad("source", Text("Use one of: {values}.", values=", ".join(BY_KEY)))
-    sign = entry.get("sign")
-    if sign is not None and sign not in set(Sign):
-        bad("sign", Text("Use one of: {values}.", values=", ".join(Sign)))
-    given = entry.get("currency")
-    if given is not None and not re.fullmatch(r"[A-Z]{3}", given.strip().upper()):
-        bad("currency", Text("Use three letters such as EUR, USD or GBP."))
-    tax = entry.get("tax")
-    if tax is not None and parse_tax(tax) is None:
-        bad("tax", Text('Use "excluded" (before tax, HT) or "included" (TTC).'))
-    return FileSettings(
-        files=entry.get("files", ""),
-        source=source if source in BY_KEY else None,
-        columns=dict(entry.get("columns", {})),
-        sign=sign if sign in set(Sign) else None,
-        format=_read_actuals_format(name, entry, where, problems),
-        accounts=tuple(entry["accounts"]) if "accounts" in entry else None,
-        currency=given.strip().upper() if given is not None else None,
-        tax_included=parse_tax(tax) if tax is not None else None,
-    )
-
-
-def _require_files(
-    name: str, entry: dict, where: str, example: str, problems: list[Problem]
-) -> None:
-    """A ``[[... .sources]]`` entry must say which files it reads."""
-    if "files" not in entry:
-        problems.append(
-            Problem(
-                name,
-                Text("the key '{key}' is required.", key=where + "files"),
-                column=where + "files",
-                hint=Text('Name the files it reads, e.g. files = "{example}".', example=example),
-            )
-        )
-
-
-def _read_actuals_format(
-    name: str, actuals: dict, where: str, problems: list[Problem]
-) -> ActualsFormat:
-    """Overrides of what is otherwise detected in each finance file."""
-    bad = partial(_not_understood, problems, name, actuals, where)
-
-    delimiter = actuals.get("delimiter")
-    if delimiter is not None and delimiter not in DELIMITERS:
-        bad("delimiter", Text('Use ",", ";", "tab" or "|".'))
-    encoding = actuals.get("encoding")
-    if encoding is not None:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            bad("encoding", Text('Use an encoding name such as "utf-8" or "cp1252".'))
-    decimal = actuals.get("decimal_separator")
-    if decimal is not None and decimal not in (",", "."):
-        bad("decimal_separator", Text('Use "," or ".".'))
-    date_format = actuals.get("date_format")
-    if date_format is not None and date_format.lower() not in DATE_FORMATS:
-        bad("date_format", Text('Use "dd/mm/yyyy" or "mm/dd/yyyy" (ISO dates are always read).'))
-    header_row = actuals.get("header_row")
-    if header_row is not None and header_row < 1:
-        bad("header_row", Text("Use the row number of the header, 1 for the first row."))
-    return ActualsFormat(
-        delimiter=DELIMITERS.get(delimiter) if delimiter else None,
-        encoding=encoding,
-        decimal_comma=None if decimal not in (",", ".") else decimal == ",",
-        day_first=DATE_FORMATS.get(date_format.lower()) if date_format else None,
-        header_row=header_row if header_row and header_row >= 1 else None,
-    )
-
-
-def _read_rates(
-    name: str,
-    given: dict,
-    currency: str,
-    start: date | None,
-    months: int,
-    problems: list[Problem],
-) -> dict[str, dict[int | None, Decimal]]:
-    """``[currency.rates]``: each currency's rate into the budget's, one for every month
-    (``USD = 0.92``) or by month (``USD = { "2026-01" = 0.92 }``)."""
-    period = Period(start or date(2000, 1, 1), months)
-    rates: dict[str, dict[int | None, Decimal]] = {}
-    if not isinstance(given, dict):  # named by the check of its kind
-        return rates
-    for code, value in given.items():
-        where = f"currency.rates.{code}"
-        if not re.fullmatch(r"[A-Z]{3}", code) or code == currency:
-            hint = (
-                Text("The budget's own currency needs no rate.")
-                if code == currency
-                else Text("Use three capital letters such as USD or GBP.")
-            )
-            problems.append(Problem(name, Text("is not understood."), column=where, hint=hint))
-            continue
-        by_month = value if isinstance(value, dict) else {None: value}
-        rates[code] = {}
-        for month_text, rate in by_month.items():
-            month = None
-            if month_text is not None:
-                first = parse_month(month_text)
-                if first is None:
-                    problems.append(
-                        Problem(
-                            name,
-                            Text("is not a month."),
-                            column=f"{where}.{month_text}",
-                            hint=Text('Write it as YYYY-MM, for example "2026-01".'),
-                        )
-                    )
-                    continue
-                month = period.month_index(first)
-                if month is None:  # a rate of a month the budget does not cover: not needed
-                    continue
-            if isinstance(rate, bool) or not isinstance(rate, int | float) or rate <= 0:
-                problems.append(
-                    Problem(
-                        name,
-                        Text("is not a rate."),
-                        column=where if month_text is None else f"{where}.{month_text}",
-                        value=str(rate),
-                        hint=Text(
-                            "Write what one {code} is worth in {currency}, e.g. 0.92.",
-                            code=code,
-                            currency=currency,
-                        ),
-                    )
-                )
-                continue
-            rates[code][month] = Decimal(str(rate))
-    return rates
-
-
-def _read_metric_settings(
-    name: str, entry: dict, where: str, problems: list[Problem]
-) -> MetricFileSettings:
-    """One [[metrics.sources]] entry; its problems named by ``where`` (``metrics.sources[1].``)."""
-    _require_files(name, entry, where, "meta-*.csv", problems)
-    channel = entry.get("channel")
-    if channel is not None and not channel.strip():
-        hint = Text("Name it as in budget.csv, e.g. Instagram.")
-        _not_understood(problems, name, entry, where, "channel", hint)
-    return MetricFileSettings(
-        files=entry.get("files", ""),
-        channel=channel.strip() if channel and channel.strip() else None,
-    )
-
-
-def _read_limits(name: str, limits: dict, problems: list[Problem]) -> Limits:
-    """Raised (or lowered) limits; each must be a whole number above zero."""
-    given = {}
-    for key, value in limits.items():
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            problems.append(
-                Problem(
-                    name,
-                    Text("should be a whole number above zero."),
-                    column=f"limits.{key}",
-                    value=str(value),
-                    hint=Text(
-                        "Write a whole number, e.g. 1000: the largest size or count allowed."
-                    ),
-                )
-            )
-        else:
-            given[key] = value
-    return Limits(**given)
-
-
-def _read_workbook_options(name: str, options: dict, problems: list[Problem]) -> WorkbookOptions:
-    given = {}
-    for key, value in options.items():
-        largest = SHEET_ROWS_MAX if key == "actuals_sheet_max" else None
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            hint = Text("Write a whole number, e.g. 10000.")
-        elif largest is not None and value > largest:
-            hint = Text(
-                "A sheet holds at most {largest:,} rows below its header; write that or less.",
-                largest=largest,
-            )
-        else:
-            given[key] = value
-            continue
-        problems.append(
-            Problem(
-                name,
-                Text("is not a usable number."),
-                column=f"workbook.{key}",
-                value=str(value),
-                hint=hint,
-            )
-        )
-    return WorkbookOptions(**given)
-
-
-def parse_month(text: str) -> date | None:
-    """``YYYY-MM`` to the first of that month, or None."""
-    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text)
-    if not match or not 1 <= int(match[2]) <= 12:
-        return None
-    return date(int(match[1]), int(match[2]), 1)
-
-
-TAX_BASES = {"excluded": False, "ht": False, "included": True, "ttc": True}
-
-
-def parse_tax(text: str) -> bool | None:
-    """Whether amounts include VAT: ``included`` (TTC) True, ``excluded`` (HT) False; None
-    for anything else."""
-    return TAX_BASES.get(text.strip().casefold())
-
-
-def parse_vat(value: object) -> Decimal | None:
-    """A VAT rate written as a percent (``20``, ``5.5``, ``20 %``, ``5,5``) as a fraction
-    (0.2); None when it is not one. A rate between 0 and 1 is none: 0.2 could be 0.2 % or
-    20 %."""
-    text = str(value).strip().removesuffix("%").strip().replace(",", ".")
-    try:
-        rate = Decimal(text)
-    except InvalidOperation:
-        return None
-    if not rate.is_finite() or rate < 0 or rate >= 100 or 0 < rate < 1:
-        return None
-    return rate / 100
-
-
-def parse_carry_over(text: str) -> CarryOver | None:
-    """A policy in English or French (``aucun``, ``surplus``, ``total``), or None."""
-    policy = parse_value("carry_over", text)
-    return None if policy is None else CarryOver(policy)

@@ -6,7 +6,7 @@ from budgetbook.errors import Problem, missing_columns
 from budgetbook.i18n.messages import Text
 from budgetbook.model import KpiValue
 from budgetbook.read.aliases import accepted, column_list, value_name
-from budgetbook.read.config import parse_month
+from budgetbook.read.budget_terms import parse_month
 from budgetbook.read.objectives import parse_metric
 from budgetbook.read.tables import Table, cell_problem, cell_text
 from budgetbook.read.values import parse_amount, parse_date
