@@ -1,5 +1,6 @@
 """Shared fixtures: the sample project, a factory for small projects written on the fly, and
-the guard that holds every test starting LibreOffice to its ``libreoffice`` marker."""
+the guards that hold every test starting LibreOffice to its ``libreoffice`` marker and every
+test starting Gnumeric to its ``gnumeric`` marker."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from budgetbook.commands.build import build_workbook
 from budgetbook.write import libreoffice
+from tests import recalc
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "samples" / "atelier-lune"
@@ -95,7 +97,8 @@ def slow(request) -> bool:
 def libreoffice_only_under_its_marker(request, monkeypatch):
     """A test that starts LibreOffice without the ``libreoffice`` marker fails, naming it:
     the marker is how such tests are chosen (``-m libreoffice``) or left out
-    (``-m "not libreoffice"``), and CI (BUDGETBOOK_REQUIRE_LIBREOFFICE=1) runs them all.
+    (``-m "not libreoffice"``), and CI (BUDGETBOOK_REQUIRE_LIBREOFFICE=1 or
+    BUDGETBOOK_REQUIRE_ENGINES=1) runs them all.
 
     Every start of LibreOffice goes through ``budgetbook.write.libreoffice.run_soffice``
     (``convert``, ``convert_all``, ``budgetbook export``, tests/recalc.py's ``recalculate``).
@@ -112,3 +115,22 @@ def libreoffice_only_under_its_marker(request, monkeypatch):
         )
 
     monkeypatch.setattr(libreoffice, "run_soffice", unmarked)
+
+
+@pytest.fixture(autouse=True)
+def gnumeric_only_under_its_marker(request, monkeypatch):
+    """A test that starts Gnumeric without the ``gnumeric`` marker fails, naming it, as one
+    starting LibreOffice without its marker does (``-m gnumeric``, ``-m "not gnumeric"``; CI
+    runs them all, a missing ssconvert failing them). Budgetbook itself never starts Gnumeric:
+    every start goes through tests/recalc.py's ``run_ssconvert``."""
+    if request.node.get_closest_marker("gnumeric") is not None:
+        return
+
+    def unmarked(command: list[str], timeout: float):
+        pytest.fail(
+            f"{request.node.nodeid} starts Gnumeric but is not marked: add"
+            " @pytest.mark.gnumeric to it (or pytestmark = pytest.mark.gnumeric to its module)",
+            pytrace=False,
+        )
+
+    monkeypatch.setattr(recalc, "run_ssconvert", unmarked)

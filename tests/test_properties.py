@@ -1,6 +1,6 @@
 """Properties over generated input: finance files written in every supported style read back to
 the same transactions; random bytes never raise anything but budgetbook's own error; random
-projects, recalculated in LibreOffice, agree with Python on every formula cell.
+projects, recalculated in LibreOffice and in Gnumeric, agree with Python on every formula cell.
 
 A few dozen examples by default; ``pytest --slow`` runs many more."""
 
@@ -31,7 +31,7 @@ from budgetbook.read.actuals import read_actuals_file
 from budgetbook.read.tables import read_table
 from budgetbook.write.libreoffice import convert_all
 from tests.projects import random_project
-from tests.recalc import compare, require_libreoffice
+from tests.recalc import compare, gnumeric_recalculate_all, require_libreoffice
 
 # --- finance files in every style ----------------------------------------------------------------
 
@@ -117,13 +117,11 @@ def test_random_bytes_raise_only_budgetbooks_own_error(tmp_path, data, suffix):
         assert str(exc).startswith(path.name)
 
 
-# --- random projects through LibreOffice ---------------------------------------------------------
+# --- random projects through LibreOffice and Gnumeric -------------------------------------------
 
 
-@pytest.mark.libreoffice
-def test_random_projects_agree_with_libreoffice(tmp_path, slow, monkeypatch):
-    require_libreoffice()
-    count = 200 if slow else 24
+def _random_books(tmp_path, count: int, monkeypatch) -> list:
+    """``count`` random projects' workbooks, the same ones at every run."""
     rng = random.Random(20261123)
     books = []
     (tmp_path / "books").mkdir()
@@ -132,11 +130,32 @@ def test_random_projects_agree_with_libreoffice(tmp_path, slow, monkeypatch):
         # Every other project's finance file parsed by polars, as a large one is.
         monkeypatch.setattr(tables, "FRAME_FROM_BYTES", 0 if index % 2 else 10**15)
         books.append(build_workbook(project, tmp_path / "books" / f"book-{index}.xlsx").output)
-    recalculated = convert_all(books, tmp_path / "recalculated", timeout=1200)
+    return books
+
+
+def _all_agree(books: list, recalculated: list) -> int:
     checked = 0
     for book, fresh in zip(books, recalculated, strict=True):
         cells, mismatches = compare(book, fresh)
         assert mismatches == [], book.name
         checked += cells
+    return checked
+
+
+@pytest.mark.libreoffice
+def test_random_projects_agree_with_libreoffice(tmp_path, slow, monkeypatch):
+    require_libreoffice()
+    count = 200 if slow else 24
+    books = _random_books(tmp_path, count, monkeypatch)
+    checked = _all_agree(books, convert_all(books, tmp_path / "recalculated", timeout=1200))
     print(f"{count} random projects, {checked} formula cells equal to Python's values")
+    assert checked > count * 20
+
+
+@pytest.mark.gnumeric
+def test_random_projects_agree_with_gnumeric(tmp_path, slow, monkeypatch):
+    count = 200 if slow else 24
+    books = _random_books(tmp_path, count, monkeypatch)
+    checked = _all_agree(books, gnumeric_recalculate_all(books, tmp_path / "recalculated"))
+    print(f"{count} random projects, {checked} formula cells equal to Python's in Gnumeric")
     assert checked > count * 20

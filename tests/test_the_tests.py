@@ -1,8 +1,10 @@
 """How the tests are written, held so: they reach budgetbook (and XlsxWriter) through public
 names; no test module imports another's cases (what several share lives in conftest.py or a
-helper module: projects.py, spoiled_inputs.py, recalc.py, hostile.py); and a test that starts
-LibreOffice carries the ``libreoffice`` marker, which conftest.py's guard enforces wherever in
-budgetbook LibreOffice is started from. The guard's tests start none: it stops them first."""
+helper module: projects.py, spoiled_inputs.py, recalc.py, hostile.py, typed_by_hand.py); a test
+that starts LibreOffice carries the ``libreoffice`` marker, which conftest.py's guard enforces
+wherever in budgetbook LibreOffice is started from; and a test that starts Gnumeric carries the
+``gnumeric`` marker, held by a guard on recalc.py's ``run_ssconvert``. The guards' tests start
+neither: the guard stops them first."""
 
 from __future__ import annotations
 
@@ -16,9 +18,12 @@ from click.testing import CliRunner
 from budgetbook.cli import main
 from budgetbook.commands import export
 from budgetbook.write import libreoffice
+from tests import recalc
 
 RUN_SOFFICE = libreoffice.run_soffice  # as imported, before any fixture wraps it
+RUN_SSCONVERT = recalc.run_ssconvert
 UNMARKED = r"starts LibreOffice but is not marked: add @pytest\.mark\.libreoffice"
+UNMARKED_GNUMERIC = r"starts Gnumeric but is not marked: add @pytest\.mark\.gnumeric"
 TESTS = Path(__file__).parent
 PRIVATE = re.compile(r"_(?!_)\w*")  # _name, not __dunder__
 PRIVATE_TARGET = re.compile(r"budgetbook(\.\w+)*\._(?!_)\w*")  # "budgetbook.module._name"
@@ -115,3 +120,24 @@ def test_the_cli_does_not_turn_the_guard_into_a_message(soffice_found, sample_bo
 @pytest.mark.libreoffice
 def test_a_marked_test_starts_libreoffice_as_budgetbook_does():
     assert libreoffice.run_soffice is RUN_SOFFICE
+
+
+@pytest.fixture
+def ssconvert_found(monkeypatch):
+    """Gnumeric found, installed or not: only the guard stands before its start."""
+    monkeypatch.setattr(recalc, "find_ssconvert", lambda: "ssconvert")
+
+
+def test_an_unmarked_test_recalculating_in_gnumeric_fails_naming_the_marker(
+    ssconvert_found, tmp_path
+):
+    with pytest.raises(pytest.fail.Exception, match=UNMARKED_GNUMERIC) as failed:
+        recalc.gnumeric_recalculate(tmp_path / "book.xlsx", tmp_path / "out")
+    assert "test_an_unmarked_test_recalculating_in_gnumeric_fails_naming_the_marker" in str(
+        failed.value
+    )
+
+
+@pytest.mark.gnumeric
+def test_a_marked_test_starts_gnumeric_as_the_helper_does():
+    assert recalc.run_ssconvert is RUN_SSCONVERT

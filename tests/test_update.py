@@ -20,7 +20,7 @@ from budgetbook.errors import BudgetbookError, InputErrors
 from budgetbook.write.sheet_xml import Cell, Sheet
 from budgetbook.write.sheets.actuals_sheet import FILE
 from tests.conftest import write_csv
-from tests.recalc import recalculate
+from tests.recalc import compare_engines, gnumeric_recalculate, opened, recalculate
 from tests.workbook_edits import rename_sheets
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"  # a sheet's XML names
@@ -120,6 +120,35 @@ def test_a_persons_edits_survive(book, february, tmp_path):
     assert budget.cell(meta, 6).value == 250
     assert budget.cell(meta + 1, 6).value == 290  # 250 planned + 40 carried from January
     assert openpyxl.load_workbook(book)["Budget"].cell(meta, 7).comment.text == "Spring push"
+
+
+@pytest.mark.libreoffice
+@pytest.mark.gnumeric
+@pytest.mark.parametrize(
+    ("design", "language"),
+    [("", "en"), ("\n[workbook]\nsum_by_month_from = 1\n", "fr")],
+    ids=["whole sheet, English", "by month, French"],
+)
+def test_an_updated_workbook_recalculates_alike_in_libreoffice_and_gnumeric(
+    project_factory, february, tmp_path, design, language
+):
+    """update leaves its formulas' results to the next recalculation: LibreOffice and Gnumeric
+    work out the same figure for every formula, the new rows counted in both."""
+    project = project_factory(LINES, ACTUALS)
+    with (project / "budgetbook.toml").open("a", encoding="utf-8") as toml:
+        toml.write(design)
+    path = tmp_path / "book.xlsx"
+    build_workbook(project, path, language=language)
+    update_workbook(path, [february])
+    by_gnumeric = gnumeric_recalculate(path, tmp_path / "gn")
+    count, mismatches = compare_engines(path, recalculate(path, tmp_path / "lo"), by_gnumeric)
+    print(f"compared {count} formula cells of an updated workbook in LibreOffice and Gnumeric")
+    assert count > 100
+    assert mismatches == []
+    budget = opened(by_gnumeric)["Budget"]
+    meta = _block(budget, "Meta ads")
+    assert [budget.cell(meta + 2, c).value for c in (5, 6)] == [60, 45.5]
+    assert budget.cell(meta + 1, 6).value == 140  # Feb Available carries Jan's 40
 
 
 def test_every_other_part_is_kept_byte_for_byte(book, february):
