@@ -18,7 +18,8 @@ from budgetbook.errors import UnreadableFile
 from budgetbook.model import BudgetLine, CarryOver, Config, MappingRule, Period
 from budgetbook.read.actuals import read_actuals_file
 from budgetbook.read.mapping_rules import RuleMatcher
-from budgetbook.read.tables import cell_as_text, decoded_lines, read_table
+from budgetbook.read.tables import cell_as_text, read_table
+from budgetbook.read.text_lines import decoded_lines
 from budgetbook.read.values import detect_decimal_comma, parse_amount, parse_amount_text
 
 CONFIG = Config("Test", "EUR", Period(date(2026, 1, 1), 12), CarryOver.NONE)

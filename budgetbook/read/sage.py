@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from budgetbook.errors import UnreadableFile
 from budgetbook.i18n.messages import Text
-from budgetbook.read.tables import decoded_lines, refuse
+from budgetbook.read.tables import refuse
+from budgetbook.read.text_lines import decoded_lines
 
 # The columns of the table a .pnm file becomes.
 PNM_HEADER = ["Date", "Journal", "Compte", "Tiers", "Pièce", "Libellé", "Sens", "Montant"]

@@ -22,7 +22,8 @@ from budgetbook.errors import UnreadableFile, os_reason
 from budgetbook.i18n.messages import Text
 from budgetbook.model import Limits
 from budgetbook.read.sage import PNM_HEADER, pnm_rows
-from budgetbook.read.tables import Table, check_size, decoded_lines, refuse
+from budgetbook.read.tables import Table, check_size, refuse
+from budgetbook.read.text_lines import decoded_lines
 
 # The columns of the table a statement becomes.
 HEADER = ["Date", "Amount", "Description", "Payee", "Currency"]

@@ -1,14 +1,15 @@
-"""Read a CSV or XLSX file into a header and numbered rows, whatever its encoding or dialect."""
+"""Read a CSV or XLSX file into a header and numbered rows, whatever its encoding or dialect
+(`Table`), or a large CSV file into columns (`Frame`); refuse a file that is no table (binary,
+too large, damaged). A text file's lines and delimiter come from `text_lines`, and a large
+CSV file's columns from polars (`large_csv`)."""
 
 from __future__ import annotations
 
 import csv
 import hashlib
 import mmap
-import re
-from collections import Counter
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -22,7 +23,9 @@ from budgetbook.errors import InputErrors, Problem, UnreadableFile, os_reason
 from budgetbook.i18n.catalogue import N_
 from budgetbook.i18n.messages import Text
 from budgetbook.model import Limits
+from budgetbook.read.large_csv import parsed_by_polars
 from budgetbook.read.safezip import MB, ZipLimits, check_xlsx
+from budgetbook.read.text_lines import decoded_lines, lines_of, sniff_delimiter, utf16_without_bom
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
@@ -125,7 +128,6 @@ def cell_as_text(cell: object) -> str | None:
 # than polars' own parser's checks (`read_csv_frame`) and the thread that hashes the bytes.
 FRAME_FROM_BYTES = 3 * MB
 HEADER_SEARCH_ROWS = 30
-PROGRESS_LINES = 20_000  # lines between two reports of reading progress
 DEFAULT_LIMITS = Limits()
 # The first bytes of files that are not text tables, whatever their name says.
 SIGNATURES = {
@@ -223,28 +225,6 @@ def _fit(row: list[object], width: int) -> list[object]:
     return list(row) + [""] * (width - len(row))
 
 
-def decoded_lines(data: bytes) -> Iterator[str]:
-    """The lines of a text file that is not UTF-16, each with its line end, decoded one at a
-    time: UTF-8 (with or without BOM) where a line is UTF-8, Windows-1252 (as older French
-    exports are) where it is not, so a file pasted together from both reads. A whole UTF-8
-    file decodes to the same text, but held whole it takes up to four bytes a character."""
-    start, length = (3 if data.startswith(b"\xef\xbb\xbf") else 0), len(data)
-    progress, reported, count = reporter(), start, 0
-    while start < length:
-        count += 1
-        if count % PROGRESS_LINES == 0:  # the bytes read so far, for a terminal's progress bar
-            progress.advance(start - reported)
-            reported = start
-        end = data.find(b"\n", start)
-        stop = length if end < 0 else end + 1
-        line = data[start:stop]
-        try:
-            yield line.decode("utf-8")
-        except UnicodeDecodeError:
-            yield line.decode("cp1252", errors="replace")
-        start = stop
-
-
 def _binary_kind(data: bytes) -> tuple[str, str] | None:
     """What a file that is not text is and what to do, or None for text. UTF-16 without its
     BOM (every other byte NUL) is text; other NUL or control bytes are not."""
@@ -257,19 +237,6 @@ def _binary_kind(data: bytes) -> tuple[str, str] | None:
     controls = sum(head.count(bytes([code])) for code in (*range(0, 9), *range(14, 32)))
     if head and controls > len(head) // 100:
         return N_("a binary file (it holds control characters)"), ASK_AGAIN
-    return None
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """``utf-16-le`` or ``-be`` when text is stored without its BOM: NUL at every other byte."""
-    head = data[:4096]
-    if len(head) < 4:
-        return None
-    odd, even = head[1::2].count(0), head[0::2].count(0)
-    if odd > 0.9 * (len(head) // 2) and even == 0:
-        return "utf-16-le"
-    if even > 0.9 * (len(head) // 2) and odd == 0:
-        return "utf-16-be"
     return None
 
 
@@ -298,43 +265,6 @@ def check_size(path: Path, shown_as: str, limits: Limits) -> None:
         )
 
 
-def lines_of(text: str) -> Iterator[str]:
-    """The lines of ``text``, each with its line end, one at a time: a CSV reader's input
-    without a copy of the whole text (io.StringIO would hold four bytes a character)."""
-    start, length = 0, len(text)
-    while start < length:
-        end = text.find("\n", start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start : end + 1]
-        start = end + 1
-
-
-def sniff_delimiter(first_lines: list[str]) -> str:
-    """The delimiter among ``,`` ``;`` tab and ``|`` that splits the most of a file's first
-    lines into the same number (above one) of fields; title lines above a header do not vote.
-    A delimiter that splits every line into about the same number wins over one that splits
-    only some (rows ended by a ``;`` on some lines only, as Fortuneo writes them, still split
-    on ``;``), then the one that splits them into more fields (a decimal comma in every row
-    splits it in two)."""
-    lines = [line for line in first_lines if line.strip()]
-    best, best_score = ",", (0, 0, 0)
-    for delimiter in (",", ";", "\t", "|"):
-        try:
-            counts = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter))
-        except csv.Error:  # a line too long to be a header: not this delimiter's vote
-            continue
-        fields, lines_alike = max(
-            ((n, c) for n, c in counts.items() if n > 1), key=lambda nc: nc[1], default=(0, 0)
-        )
-        near = sum(c for n, c in counts.items() if fields and abs(n - fields) <= 1 and n > 1)
-        score = (near, fields, lines_alike)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
 def _read_csv(
     path: Path, shown_as: str, delimiter: str | None, encoding: str | None, limits: Limits
 ) -> tuple[list[list[object]], str]:
@@ -353,7 +283,7 @@ def _read_csv(
         lines = lines_of(data.decode(encoding, errors="replace"))
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
         lines = lines_of(data.decode("utf-16", errors="replace"))
-    elif without_bom := _utf16_without_bom(data):
+    elif without_bom := utf16_without_bom(data):
         lines = lines_of(data.decode(without_bom, errors="replace"))
     elif found := _binary_kind(data):
         kind, what_to_do = found
@@ -432,7 +362,7 @@ def read_csv_frame(
             data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError):
         return None
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _utf16_without_bom(data) or _binary_kind(data):
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or utf16_without_bom(data) or _binary_kind(data):
         return None
     head = data[: 256 * 1024]
     first = list(islice(decoded_lines(head), 51))
@@ -444,109 +374,12 @@ def read_csv_frame(
     header = next(csv.reader(first[:1], delimiter=delimiter), None)
     if not header or not is_header([_header_text(title) for title in header]):
         return None
-    if _has_a_line_longer_than(data, limits.cell_chars):  # polars would hold a giant cell
-        return None  # many times over before its length could be checked
-    # In a thread, while polars parses and then works out the columns (both let go of the
-    # GIL): the bytes' checks, then their digest, which only the file's source needs.
-    pool = ThreadPoolExecutor(1)
-    odd_bytes = pool.submit(_bytes_may_put_odd_characters_in_a_cell, data)
-    digest = pool.submit(_digest_of, data)
-    pool.shutdown(wait=False)
-    cells = _polars_cells(path, delimiter, len(header))
-    odd_bytes = odd_bytes.result()
-    if cells is None or cells.height >= limits.rows:
+    parsed = parsed_by_polars(path, data, delimiter, len(header), limits)
+    if parsed is None:
         return None
-    import polars as pl
-
-    longest = cells.select(pl.max_horizontal(pl.all().str.len_bytes().max())).item()
-    if (longest or 0) > limits.cell_chars or (odd_bytes and _a_cell_holds_a_carriage_return(cells)):
-        return None
-    cells = cells.with_row_index("row", offset=2)
-    blank = _blank_rows(cells)
-    if not blank.is_empty():
-        cells = cells.filter(~pl.col("row").is_in(blank.implode()))
+    cells, digest = parsed
     reporter().advance(size)
     return Frame(shown_as, [_header_text(title) for title in header], cells, digest)
-
-
-def _digest_of(data: mmap.mmap) -> str:
-    """The SHA-256 of the mapped file; the map is closed then, its last use."""
-    with data:
-        return hashlib.sha256(data).hexdigest()
-
-
-def _has_a_line_longer_than(data: bytes, length: int) -> bool:
-    """Whether a line may be longer than ``length`` bytes: True when some stretch of that many
-    bytes holds no line end, so only lines shorter than twice ``length`` can pass (a thousand
-    searches in C for 100 MB)."""
-    return any(
-        data.find(b"\n", start, start + length) < 0
-        for start in range(0, len(data) - length + 1, length)
-    )
-
-
-def _bytes_may_put_odd_characters_in_a_cell(data: bytes) -> bool:
-    """Whether a cell may hold a carriage return, which ends no line there and which Python's
-    csv module refuses, or one of \x1c-\x1f, which str.strip() takes away and polars'
-    strip_chars does not. Looked for in the bytes, where a search runs at memory speed (no
-    UTF-8 sequence holds these bytes): a CRLF file's carriage returns are all in line ends
-    when each is followed by a line feed and no quoted cell can hold one. When they cannot
-    tell, `_a_cell_holds_a_carriage_return` looks in the cells."""
-    if data.find(b"\r") < 0 or (
-        data.find(b'"') < 0 and data[-1:] != b"\r" and not _has_a_lone_carriage_return(data)
-    ):
-        return any(data.find(bytes([code])) >= 0 for code in range(0x1C, 0x20))
-    return True
-
-
-def _has_a_lone_carriage_return(data: bytes, step: int = 4 * MB) -> bool:
-    """Whether a carriage return is followed by anything but a line feed. Searched a few MB
-    at a time (each search overlapping the last by a byte): the regular expression engine
-    holds the GIL while it searches, which a thread beside polars must let go of."""
-    return any(
-        _LONE_CR.search(data, start, start + step + 1) for start in range(0, len(data), step)
-    )
-
-
-def _a_cell_holds_a_carriage_return(cells) -> bool:
-    """Whether a cell holds \r or one of \x1c-\x1f: where the bytes cannot tell."""
-    import polars as pl
-
-    return cells.select(pl.any_horizontal(pl.all().str.contains("[\r\x1c-\x1f]").any())).item()
-
-
-_LONE_CR = re.compile(rb"\r[^\n]")
-
-
-def _blank_rows(cells):
-    """The "row" of each row whose cells are all blank; only rows whose first cell is blank
-    are looked at whole, as stripping every cell took a tenth of a large file's reading."""
-    import polars as pl
-
-    first = pl.col("0")
-    return (
-        cells.filter(first.is_null() | (first.str.strip_chars() == ""))
-        .filter(pl.all_horizontal(pl.exclude("row").str.strip_chars().fill_null("") == ""))
-        .get_column("row")
-    )
-
-
-def _polars_cells(path: Path, delimiter: str, width: int):
-    """The data rows as text columns, or None where polars finds the file irregular."""
-    import polars as pl
-
-    try:
-        cells = pl.read_csv(
-            path,
-            separator=delimiter,
-            has_header=False,
-            skip_rows=1,
-            schema={str(index): pl.String for index in range(width)},
-            quote_char='"',
-        )
-    except pl.exceptions.PolarsError:
-        return None
-    return cells
 
 
 def _read_xlsx(path: Path, shown_as: str, limits: Limits) -> tuple[list[list[object]], str]:
