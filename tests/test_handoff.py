@@ -14,7 +14,8 @@ from budgetbook.cli import main
 from budgetbook.commands.build import build_workbook
 from budgetbook.commands.update import update_workbook
 from budgetbook.write.handoff import INPUT_ROWS, write_handoff
-from tests.recalc import compare, recalculate
+from tests.recalc import compare, gnumeric_recalculate, opened, recalculate
+from tests.typed_by_hand import type_in_libreoffice
 
 LINES = [
     ["Advertising", "Meta ads", "Instagram", "surplus", 100, 100, 100, 100],
@@ -119,6 +120,54 @@ def test_round_trip_through_libreoffice_and_update(project, tmp_path):
     rebuilt = build_workbook(project, tmp_path / "rebuilt.xlsx").output
     checked, mismatches = compare(rebuilt, recalculate(rebuilt, tmp_path / "rebuilt-lo"))
     assert checked and not mismatches
+
+
+@pytest.mark.gnumeric
+def test_round_trip_through_gnumeric_and_update(project, tmp_path):
+    """Finance saves the hand-off from Gnumeric; update counts it once; Gnumeric's Budget
+    agrees, and a workbook built with it holds Python's value in every formula for Gnumeric."""
+    book = tmp_path / "book.xlsx"
+    build_workbook(project, book)
+    filled = fill(write_handoff(project, tmp_path / "handoff.xlsx").output)
+    saved_by_gnumeric = gnumeric_recalculate(filled, tmp_path / "saved")
+
+    first = update_workbook(book, [saved_by_gnumeric])
+    assert len(first.taken.transactions) == len(FILLED) and not first.taken.not_counted
+    again = update_workbook(book, [saved_by_gnumeric])
+    assert again.backup is None and not again.taken.transactions
+
+    budget = opened(gnumeric_recalculate(book, tmp_path / "recalculated"))["Budget"]
+    meta = next(r for r in range(1, budget.max_row + 1) if budget.cell(r, 2).value == "Meta ads")
+    january, february = (budget.cell(meta + 2, c).value for c in (5, 6))
+    assert (january, february) == (pytest.approx(64.9), pytest.approx(-14.9))
+    assert budget.cell(meta + 1, 6).value == pytest.approx(135.1)  # 100 + Jan's 35.10 surplus
+
+    (actuals_folder(project) / "finance.xlsx").write_bytes(saved_by_gnumeric.read_bytes())
+    rebuilt = build_workbook(project, tmp_path / "rebuilt.xlsx").output
+    checked, mismatches = compare(rebuilt, gnumeric_recalculate(rebuilt, tmp_path / "rebuilt-gn"))
+    assert checked > 100 and not mismatches
+
+
+@pytest.mark.libreoffice
+def test_lines_named_like_numbers_or_dates_are_typed_as_text_and_counted(project_factory, tmp_path):
+    """The text columns (Line, Description, Vendor) are formatted as text: typed in
+    LibreOffice, a line named 2026, 01/02 or 0012 stays that text, not a number or a date,
+    and each row is counted under its line."""
+    names = ["2026", "01/02", "0012"]
+    project = project_factory([["Tools", name, "", "", 10, 10, 10, 10] for name in names])
+    handoff = write_handoff(project, tmp_path / "handoff.xlsx").output
+    sheet = openpyxl.load_workbook(handoff).worksheets[0]
+    assert [sheet.column_dimensions[col].number_format for col in "BDE"] == ["@"] * 3
+    typed = {}
+    for row, name in enumerate(names, start=HEADER_ROW + 1):
+        typed |= {f"A{row}": "2026-01-12", f"B{row}": name, f"C{row}": "12.5"}
+        typed |= {f"D{row}": "1/2", f"E{row}": "007"}
+    type_in_libreoffice(handoff, actuals_folder(project) / "finance.xlsx", typed)
+
+    summary = build_workbook(project, tmp_path / "book.xlsx")
+    assert summary.project.not_counted == []
+    counted = [(t.line, t.amount, t.description, t.vendor) for t in summary.project.transactions]
+    assert sorted(counted) == sorted((name, Decimal("12.5"), "1/2", "007") for name in names)
 
 
 def test_french_handoff_reads_back(project_factory, tmp_path):

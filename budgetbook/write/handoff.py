@@ -83,9 +83,10 @@ def _lay_out(
     header = fmt(bold=True, font_color="white", bg_color=BLUE, border=1, border_color="#D9D9D9")
     day_format = date_format("yyyy-mm-dd", config.language)
     money = money_format(config.currency, config.language)
+    # The text columns are formatted as text, so what is typed or picked there stays as it is.
     column_formats = {
         "date": fmt(num_format=day_format, bg_color=INPUT_FILL, align="left"),
-        "line": fmt(bg_color=INPUT_FILL),
+        "line": fmt(num_format="@", bg_color=INPUT_FILL),  # a line named 2026 or 01/02
         "amount": fmt(num_format=money, bg_color=INPUT_FILL),
         "description": fmt(num_format="@", bg_color=INPUT_FILL),
         "vendor": fmt(num_format="@", bg_color=INPUT_FILL),
@@ -95,8 +96,15 @@ def _lay_out(
     lines_sheet = workbook.add_worksheet(labels.lines_sheet)
     last_col = len(COLUMNS) - 1
     heading = labels.handoff_title.format(company=config.company_name, first=first, last=last)
-    sheet.set_row(0, 22, fmt())  # the title and the gap above the headers take no input fill
-    sheet.set_row(HEADER_ROW - 1, None, fmt())
+    # The title and the gap above the headers take no input fill: their cells are written
+    # blank in a plain format (a row format would do it, but Gnumeric saves one as a styled
+    # cell in each of the 16,384 columns, and the file it saves is then refused as too large).
+    plain = fmt()
+    sheet.set_row(0, 22)
+    for col in range(1, last_col + 1):
+        sheet.write_blank(0, col, None, plain)
+    for col in range(last_col + 1):
+        sheet.write_blank(HEADER_ROW - 1, col, None, plain)
     sheet.write_string(0, 0, heading, title)
     for offset, text in enumerate(labels.handoff_steps, start=1):
         sheet.merge_range(offset, 0, offset, last_col, text.format(first=first, last=last), step)
