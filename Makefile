@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_PROJECT := samples/atelier-lune
 DEMO_BOOK := build/atelier-lune.xlsx
 
-.PHONY: demo test lint format clean
+.PHONY: demo test lint format clean catalogues
 
 $(BIN)/budgetbook: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ test: $(BIN)/budgetbook
 	$(BIN)/ruff check budgetbook tests bench docs
 	$(BIN)/ruff format --check budgetbook tests bench docs
 	$(BIN)/python -m pytest
+
+# The words: Babel extracts every message into budgetbook/i18n/locale/budgetbook.pot, updates
+# each language's .po, compiles the .mo files and lists what is left to translate.
+catalogues: $(BIN)/budgetbook
+	$(BIN)/python -m budgetbook.i18n.catalogues
 
 # The scale benchmark (bench/scale.py): 15-20 minutes; BENCH_ARGS="--quick" for a smoke run.
 .PHONY: bench

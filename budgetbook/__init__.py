@@ -11,8 +11,11 @@ The Python API mirrors the command line::
 
 import os
 
+from budgetbook.i18n.catalogue import languages
+
 __version__ = "0.1.0"
-LANGUAGES = ("en", "fr")  # of messages.MESSAGES and labels.LABELS (tests/test_messages.py)
+# English and every language with a compiled catalogue (budgetbook/i18n/locale).
+LANGUAGES = languages()
 
 # polars, imported to read a large CSV file, keeps the memory it frees for ten seconds
 # (jemalloc's decay), which a build would carry to its peak (120 MB more for 200,000 rows).

@@ -38,15 +38,12 @@ class _Commands(click.Group):
 def _tell(ctx: click.Context, exc: Exception) -> int:
     """Say what failed, in the user's language; return the exit status."""
     from budgetbook.errors import BudgetbookError, InputErrors, in_language
-    from budgetbook.i18n.messages import Text
+    from budgetbook.i18n.messages import Plural, Text
 
     if isinstance(exc, InputErrors):
         language = _language_of(ctx, exc)
-        count = len(exc.problems)
-        heading = (
-            Text("Error: 1 problem to fix:")
-            if count == 1
-            else Text("Error: {count} problems to fix:", count=count)
+        heading = Plural(
+            "Error: {n:,} problem to fix:", "Error: {n:,} problems to fix:", n=len(exc.problems)
         )
         click.secho(heading.in_language(language), fg="red", err=True)
         for problem in exc.problems:
@@ -207,14 +204,20 @@ def init(directory: Path, xlsx: bool, language: str) -> None:
       budgetbook init mon-projet --lang fr # French example files and workbook
     """
     from budgetbook.commands.init import create_project
-    from budgetbook.i18n.messages import MESSAGES
+    from budgetbook.i18n.messages import Plural, Text
 
     written = create_project(directory, budget_as_xlsx=xlsx, language=language)
-    words = MESSAGES[language]
-    click.echo(words.created.format(folder=directory, count=len(written)))
+    files = Plural("{n:,} file", "{n:,} files", n=len(written))
+    click.echo(
+        Text("Created {folder} with {files}:", folder=directory, files=files).in_language(language)
+    )
     for path in written:
         click.echo(f"  {path.relative_to(directory).as_posix()}")
-    click.echo(words.edit_then_build.format(folder=directory))
+    click.echo(
+        Text("Edit them, then run: budgetbook build {folder}", folder=directory).in_language(
+            language
+        )
+    )
 
 
 @main.command()
@@ -351,16 +354,17 @@ def export(book: Path, pdf: bool, output: Path | None, sheets: tuple[str, ...]) 
       budgetbook export budget.xlsx --pdf -o report.pdf --sheet Budget --sheet Overview
     """
     from budgetbook.commands.export import export_pdf
-    from budgetbook.i18n.messages import MESSAGES
+    from budgetbook.i18n.messages import Plural, Text
 
     summary = export_pdf(book, output, list(sheets))
-    words = MESSAGES[summary.language]
+    exported = Text(
+        "Exported {sheets} to {path} ({pages})",
+        sheets=", ".join(summary.sheets),
+        path=summary.output,
+        pages=Plural("{n:,} page", "{n:,} pages", n=summary.pages),
+    )
     _report(
-        words.exported.format(
-            sheets=", ".join(summary.sheets),
-            path=summary.output,
-            pages=words.pages_of(summary.pages),
-        ),
+        exported.in_language(summary.language),
         {"ok": True, "output": str(summary.output), "sheets": summary.sheets,
          "pages": summary.pages},
     )  # fmt: skip

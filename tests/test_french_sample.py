@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import openpyxl
@@ -10,12 +9,13 @@ import pytest
 
 from budgetbook.commands.build import build_workbook
 from budgetbook.commands.report import summary_record
-from budgetbook.i18n.labels import FRENCH, LABELS
-from budgetbook.i18n.messages import FRENCH_ERRORS, MESSAGES
+from budgetbook.i18n.catalogues import read as read_catalogue
+from budgetbook.i18n.labels import LABELS
 from budgetbook.read.project import load_project
 from tests.conftest import ROOT, SAMPLE
 
 FRENCH_SAMPLE = ROOT / "samples" / "atelier-lune-fr"
+FRENCH = LABELS["fr"]
 
 
 def test_french_sample_builds_to_the_english_samples_figures(tmp_path):
@@ -85,23 +85,12 @@ BUDGET_LINE_AS_LIGNE = re.compile(r"(?i:\blignes? (budgétaires?|du budget|du ca
 
 
 def _french_words() -> list[str]:
-    """Every French text of the workbook and the terminal, and every French error template."""
+    """Every French text of the workbook, the terminal and the errors: the catalogue."""
     found: list[str] = []
-
-    def walk(value: object) -> None:
-        if isinstance(value, str):
-            found.append(value)
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, tuple):
-            for item in value:
-                walk(item)
-
-    for words in (FRENCH, MESSAGES["fr"]):
-        for field in dataclasses.fields(words):
-            walk(getattr(words, field.name))
-    walk(FRENCH_ERRORS)
+    for message in read_catalogue("fr"):
+        if message.id:
+            forms = message.string if isinstance(message.string, tuple) else (message.string,)
+            found += forms
     return found
 
 

@@ -76,7 +76,7 @@ def test_in_actuals_it_is_listed_as_not_read(case, project, genuine):
     assert code == 0, output
     (line,) = [line for line in output.splitlines() if line.startswith("  Not read ")]
     assert line.split(None, 2)[2].startswith(f"actuals/{name}: ") and phrase in line
-    assert "EUR  1 of 1 finance rows" in output  # the genuine ledger, untouched
+    assert "€12.00  1 of 1 finance row\n" in output  # the genuine ledger, untouched
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -110,7 +110,7 @@ def test_update_refuses_it_and_leaves_the_workbook_alone(case, project, genuine,
 def test_ten_thousand_columns_are_read(project):
     hostile.wide(project / "actuals" / "wide.csv")
     code, output = run("check", project)
-    assert code == 0 and "  Counted    22.00 EUR  2 of 2 finance rows\n" in output
+    assert code == 0 and "  Counted    €22.00  2 of 2 finance rows\n" in output
 
 
 def test_mixed_encodings_in_one_file_read_line_by_line(project, tmp_path):

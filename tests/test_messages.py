@@ -66,20 +66,31 @@ def test_aligned_rows_pad_labels_and_right_align_amounts():
     assert aligned([]) == []
 
 
-def test_every_language_has_its_messages_and_labels():
-    """The CLI offers budgetbook.LANGUAGES without importing the tables, to start fast."""
+def test_every_language_has_its_catalogue_and_labels():
+    """The CLI offers budgetbook.LANGUAGES: English and each compiled catalogue."""
     from budgetbook import LANGUAGES
+    from budgetbook.i18n.catalogue import languages
     from budgetbook.i18n.labels import LABELS
-    from budgetbook.i18n.messages import MESSAGES
 
-    assert tuple(MESSAGES) == tuple(LABELS) == LANGUAGES
+    assert tuple(LABELS) == LANGUAGES == languages() == ("en", "fr")
 
 
-def test_a_count_of_figures_agrees_with_its_number():
-    from budgetbook.i18n.messages import MESSAGES
+def test_a_count_agrees_with_its_number_in_each_language():
+    from budgetbook.i18n.messages import Plural
 
-    assert [MESSAGES["en"].figures_of(n) for n in (1, 40)] == [
+    def figures(n: int, language: str) -> str:
+        return Plural("{n:,} monthly figure", "{n:,} monthly figures", n=n).in_language(language)
+
+    assert [figures(n, "en") for n in (0, 1, 40, 1200)] == [
+        "0 monthly figures",
         "1 monthly figure",
         "40 monthly figures",
+        "1,200 monthly figures",
     ]
-    assert MESSAGES["fr"].figures_of(1) == "1 chiffre mensuel"
+    assert [figures(n, "fr") for n in (0, 1, 40, 1200, 2_000_000)] == [
+        "0 chiffre mensuel",
+        "1 chiffre mensuel",
+        "40 chiffres mensuels",
+        "1\u202f200 chiffres mensuels",
+        "2\u202f000\u202f000 de chiffres mensuels",
+    ]

@@ -238,7 +238,7 @@ def test_exports_in_metrics_feed_the_report(project_factory, tmp_path):
     summary = build_workbook(project, tmp_path / "book.xlsx")
     output = describe(summary)
     assert "  Metrics " in output and "  metrics/meta-q4.csv (Meta Ads Manager)" in output
-    assert "columns not read: ThruPlays" in output
+    assert "column not read: ThruPlays" in output
     ws = openpyxl.load_workbook(tmp_path / "book.xlsx")["Performance"]
     rows = _rows(ws)
     instagram = rows["Instagram"]

@@ -107,7 +107,7 @@ def test_build_lists_a_hostile_finance_file_as_not_read(tmp_path):
     assert result.exit_code == 0, result.output
     assert "  actuals/ads-export.xlsx: declares XML entities" in result.output
     assert "  Not read  " in result.output
-    assert "EUR  100 of 101 finance rows" in result.output  # the other files, as before
+    assert "€27,451.59  100 of 101 finance rows" in result.output  # the other files, as before
     listed = openpyxl.load_workbook(output)["Not counted"]
     files = [listed.cell(r, 1).value for r in range(2, listed.max_row + 1)]
     assert "actuals/ads-export.xlsx" in files

@@ -207,8 +207,8 @@ def test_other_workbook_is_refused(tmp_path, february):
 def test_cli_update_prints_a_summary(book, february):
     result = CliRunner().invoke(main, ["update", str(book), str(february)])
     assert result.exit_code == 0, result.output
-    assert "  Counted         57.50 EUR  2 of 3 finance rows\n" in result.output
-    assert "    unknown line   7.00 EUR  1 row\n" in result.output
+    assert "  Counted         €57.50  2 of 3 finance rows\n" in result.output
+    assert "    unknown line   €7.00  1 row\n" in result.output
 
 
 FILES = {  # language: the Actuals sheet, the block's header, the name of the source that read

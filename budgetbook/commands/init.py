@@ -24,7 +24,15 @@ def create_project(
 ) -> list[Path]:
     """Copy the templates of ``language`` into ``directory``; refuse to overwrite any file
     already there."""
-    templates = TEMPLATES[language]
+    templates = TEMPLATES.get(language)
+    if templates is None:  # a language with a catalogue but no example files yet
+        raise BudgetbookError(
+            Text(
+                "budgetbook has no example files in '{language}' yet: run init with --lang en,"
+                ' then write language = "{language}" in budgetbook.toml.',
+                language=language,
+            )
+        )
     sources = sorted(
         p for p in templates.rglob("*") if p.is_file() and p.suffix in (".csv", ".toml")
     )

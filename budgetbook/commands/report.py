@@ -7,9 +7,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from budgetbook.commands.build import Summary
-from budgetbook.errors import in_language
+from budgetbook.i18n.catalogue import NC_, translations
+from budgetbook.i18n.formats import Formats, formats
 from budgetbook.i18n.labels import LABELS
-from budgetbook.i18n.messages import MESSAGES, Messages, Text
+from budgetbook.i18n.messages import Plural, Text
 from budgetbook.model import Config, NotCounted, Source, Transactions
 from budgetbook.read.actuals import UNREADABLE
 from budgetbook.read.metrics import KIND_NAMES, Where
@@ -20,8 +21,60 @@ if TYPE_CHECKING:  # not imported by a build: update's XML readers pull in urlli
     from budgetbook.write.handoff import Handoff
 
 
-def _words(config: Config) -> Messages:
-    return MESSAGES[config.language]
+def _words(config: Config) -> Formats:
+    return formats(config.language)
+
+
+# A summary row's label, by key; the rows' values line up after them.
+LABELS_OF_ROWS = {
+    "plan": NC_("summary", "Budget"),
+    "counted": NC_("summary", "Counted"),
+    "read_as": NC_("summary", "Read as"),
+    "converted": NC_("summary", "Converted"),
+    "not_read": NC_("summary", "Not read"),
+    "not_counted": NC_("summary", "Not counted"),
+    "side_file": NC_("summary", "Actuals"),
+    "metrics": NC_("summary", "Metrics"),
+    "planned": NC_("summary", "Planned"),
+    "actual": NC_("summary", "Actual"),
+    "remaining": NC_("summary", "Remaining"),
+}
+# The kinds of rows not counted (NotCounted.kind, as --json gives them), as a summary names them.
+KINDS = frozenset(
+    (
+        NC_("reason", "no line"),
+        NC_("reason", "outside the period"),
+        NC_("reason", "no date"),
+        NC_("reason", "date not understood"),
+        NC_("reason", "amount not understood"),
+        NC_("reason", "unknown line"),
+        NC_("reason", "shifted row"),
+        NC_("reason", "total row"),
+        NC_("reason", "file sent twice"),
+        NC_("reason", "unreadable file"),
+        NC_("reason", "other account"),
+        NC_("reason", "no exchange rate"),
+        NC_("reason", "no VAT rate"),
+        NC_("reason", "not completed"),
+        NC_("reason", "heading"),
+    )
+)
+
+
+def _label(key: str, language: str) -> str:
+    return translations(language).pgettext("summary", LABELS_OF_ROWS[key])
+
+
+def _kind(kind: str, language: str) -> str:
+    return translations(language).pgettext("reason", kind) if kind in KINDS else kind
+
+
+def _rows(count: int) -> Plural:
+    return Plural("{n:,} row", "{n:,} rows", n=count)
+
+
+def _said(text: Text, config: Config) -> str:
+    return text.in_language(config.language)
 
 
 def _known_total(items: list[NotCounted]) -> Decimal:
@@ -86,25 +139,23 @@ def finance_lines(
 ) -> list[Row]:
     """Counted N rows = X; which source read the files; not counted M rows = Y, by reason.
     N + M is every data row."""
-    words, currency = _words(config), config.currency
+    words, currency, language = _words(config), config.currency, config.language
     counted = transactions.total()
-    label = words.labels
+    of_rows = Plural("{n:,} finance row", "{n:,} finance rows", n=data_rows)
     out = [
         Row(
-            label["counted"],
+            _label("counted", language),
             words.amount(counted, currency),
-            words.counted.format(
-                counted=words.count(len(transactions)), rows=words.count(data_rows)
-            ),
+            _said(Text("{counted:,} of {rows}", counted=len(transactions), rows=of_rows), config),
         )
     ]
     readers = Counter(source.reader for source in sources if source.reader)
     if readers:
         read_as = (
-            f"{in_language(Text(reader), config.language)} ({words.files_of(count)})"
+            _said(Text("{reader} ({files})", reader=Text(reader), files=_files(count)), config)
             for reader, count in sorted(readers.items())
         )
-        out.append(Row(label["read_as"], "", ", ".join(read_as)))
+        out.append(Row(_label("read_as", language), "", ", ".join(read_as)))
     if converted := _converted(transactions, config):
         out.append(converted)
     unread = [item for item in not_counted if item.kind == UNREADABLE]
@@ -112,47 +163,52 @@ def finance_lines(
     for item in unread:
         out.append(
             Row(
-                label["not_read"],
+                _label("not_read", language),
                 "",
-                words.not_read.format(
-                    file=item.file, reason=in_language(item.reason, config.language)
-                ),
+                _said(Text("{file}: {reason}", file=item.file, reason=item.reason), config),
                 BAD,
             )
         )
     if not_counted:
         sheet = LABELS[config.language].not_counted
         total = words.amount(_known_total(not_counted), currency)
-        where = words.listed_on.format(sheet=sheet) if listed else ""
-        rows = words.rows_of(sum(item.rows for item in not_counted))
-        out.append(
-            Row(label["not_counted"], total, words.not_counted.format(rows=rows) + where, WARN)
+        count = sum(item.rows for item in not_counted)
+        rows = (
+            Plural(
+                "{n:,} row, listed with file, row and reason on sheet '{sheet}'",
+                "{n:,} rows, listed with file, row and reason on sheet '{sheet}'",
+                n=count,
+                sheet=sheet,
+            )
+            if listed
+            else _rows(count)
         )
+        out.append(Row(_label("not_counted", language), total, _said(rows, config), WARN))
         for kind, count in _rows_by_kind(not_counted):
             of_kind = [item for item in not_counted if item.kind == kind]
             # A summary of an accounting file's other sides has no amount: a dash, aligned.
             known = any(item.amount is not None for item in of_kind)
             amount = words.amount(_known_total(of_kind), currency) if known else "–"
-            out.append(Row("  " + words.kind(kind), amount, words.rows_of(count)))
+            out.append(Row("  " + _kind(kind, language), amount, _said(_rows(count), config)))
     return out
 
 
 def describe(summary: Summary) -> SummaryText:
     project = summary.project
     config = project.config
-    words, currency = _words(config), config.currency
-    label = words.labels
+    words, currency, language = _words(config), config.currency, config.language
     months = config.period.month_starts()
     total = summary.figures.total
-    plan = words.plan.format(
-        lines=words.count(len(project.lines)),
-        categories=words.count(len(project.categories)),
-        months=len(months),
+    plan = Text(
+        "{lines} in {categories}, {months} ({first} – {last})",
+        lines=Plural("{n:,} budget line", "{n:,} budget lines", n=len(project.lines)),
+        categories=Plural("{n:,} category", "{n:,} categories", n=len(project.categories)),
+        months=Plural("{n:,} month", "{n:,} months", n=len(months)),
         first=words.month(months[0]),
         last=words.month(months[-1]),
     )
     rows: list[Row] = [
-        Row(label["plan"], "", plan),
+        Row(_label("plan", language), "", _said(plan, config)),
         *finance_lines(
             project.transactions,
             project.not_counted,
@@ -162,39 +218,47 @@ def describe(summary: Summary) -> SummaryText:
         ),
     ]
     if summary.side_file is not None:
-        side_file = words.side_file.format(
-            count=words.count(len(project.transactions)),
-            limit=words.count(config.workbook.actuals_sheet_max),
+        side_file = Text(
+            "{count:,} transactions are more than the Actuals sheet holds ([workbook]"
+            " actuals_sheet_max = {limit}): it lists one total per line and month, and the"
+            " transactions are in {path}",
+            count=len(project.transactions),
+            limit=config.workbook.actuals_sheet_max,
             path=summary.side_file,
         )
-        rows.append(Row(label["side_file"], "", side_file))
+        rows.append(Row(_label("side_file", language), "", _said(side_file, config)))
     for export in project.metric_exports:
-        metrics = words.metrics.format(
+        metrics = Text(
+            "{file} ({kind}): {figures}",
             file=export.file,
             kind=KIND_NAMES[export.kind],
-            figures=words.figures_of(len(export.values)),
+            figures=Plural("{n:,} monthly figure", "{n:,} monthly figures", n=len(export.values)),
         )
-        rows.append(Row(label["metrics"], "", metrics))
+        rows.append(Row(_label("metrics", language), "", _said(metrics, config)))
         if export.unknown_columns:
-            columns = ", ".join(export.unknown_columns)
-            rows.append(Row("", "", words.columns_not_read.format(columns=columns)))
+            unknown = Plural(
+                "column not read: {columns}",
+                "columns not read: {columns}",
+                n=len(export.unknown_columns),
+                columns=", ".join(export.unknown_columns),
+            )
+            rows.append(Row("", "", _said(unknown, config)))
         rows += [Row("", "", Where(note).in_language(config.language)) for note in export.notes]
     for item in project.metrics_not_read:
-        reason = in_language(item.reason, config.language)
-        not_read = words.not_read.format(file=item.file, reason=reason)
-        rows.append(Row(label["not_read"], "", not_read, BAD))
+        not_read = Text("{file}: {reason}", file=item.file, reason=item.reason)
+        rows.append(Row(_label("not_read", language), "", _said(not_read, config), BAD))
     spent = words.share(total.share_spent) if total.share_spent is not None else ""
     rows += [
-        Row(label["planned"], words.amount(total.total_planned, currency), ""),
-        Row(label["actual"], words.amount(total.total_actual, currency), spent),
-        Row(label["remaining"], words.amount(total.total_remaining, currency), ""),
+        Row(_label("planned", language), words.amount(total.total_planned, currency), ""),
+        Row(_label("actual", language), words.amount(total.total_actual, currency), spent),
+        Row(_label("remaining", language), words.amount(total.total_remaining, currency), ""),
     ]
     head = (
-        words.built.format(path=summary.output)
+        Text("Built {path}", path=summary.output)
         if summary.output
-        else words.valid.format(root=project.root)
+        else Text("Project {root} is valid.", root=project.root)
     )
-    return _summary(head, rows)
+    return _summary(_said(head, config), rows)
 
 
 def _converted(transactions: Transactions, config: Config) -> Row | None:
@@ -206,28 +270,41 @@ def _converted(transactions: Transactions, config: Config) -> Row | None:
         return None
     total = sum((c.apply() for c in conversions), Decimal(0))
     how = []
-    for included, template in ((True, words.vat_removed), (False, words.vat_added)):
+    for included, template in (
+        (True, "VAT of {amount} removed from {rows}"),
+        (False, "VAT of {amount} added to {rows}"),
+    ):
         taxed = [c for c in conversions if c.vat is not None and c.vat_included is included]
         if taxed:
             before = sum((c.original * (c.rate or 1) for c in taxed), Decimal(0))
             after = sum((c.apply() for c in taxed), Decimal(0))
             vat = words.amount(abs(before - after), config.currency)
-            how.append(template.format(amount=vat, rows=words.rows_of(len(taxed))))
+            how.append(_said(Text(template, amount=vat, rows=_rows(len(taxed))), config))
     currencies = Counter(c.currency for c in conversions if c.rate is not None)
     how += [
-        words.from_currency.format(rows=words.rows_of(count), currency=currency)
+        _said(Text("{rows} from {currency}", rows=_rows(count), currency=currency), config)
         for currency, count in sorted(currencies.items())
     ]
-    detail = words.converted.format(rows=words.rows_of(len(conversions)), how=", ".join(how))
-    return Row(words.labels["converted"], words.amount(total, config.currency), detail)
+    detail = Plural(
+        "{n:,} row brought to the budget's basis: {how}",
+        "{n:,} rows brought to the budget's basis: {how}",
+        n=len(conversions),
+        how=", ".join(how),
+    )
+    amount = words.amount(total, config.currency)
+    return Row(_label("converted", config.language), amount, _said(detail, config))
 
 
 def describe_update(summary: UpdateSummary) -> SummaryText:
-    taken, words = summary.taken, _words(summary.config)
+    taken = summary.taken
     if summary.backup is None:
-        head = words.nothing_new.format(book=summary.book)
+        head = Text("Nothing new for {book}: every file given is already in it.", book=summary.book)
     else:
-        head = words.updated.format(book=summary.book, backup=summary.backup)
+        head = Text(
+            "Updated {book} (the previous version is kept as {backup})",
+            book=summary.book,
+            backup=summary.backup,
+        )
     rows = finance_lines(
         taken.transactions,
         taken.not_counted,
@@ -236,19 +313,24 @@ def describe_update(summary: UpdateSummary) -> SummaryText:
         listed=summary.backup is not None,
         sources=taken.sources,
     )
-    return _summary(head, rows)
+    return _summary(_said(head, summary.config), rows)
 
 
 def describe_handoff(handoff: Handoff) -> SummaryText:
-    words = _words(handoff.config)
-    written = words.handoff_written.format(
+    written = Text(
+        "Wrote {path}: {lines} to choose from, dates from {first} to {last}.",
         path=handoff.output,
-        lines=handoff.lines,
-        first=words.day(handoff.first_day),
-        last=words.day(handoff.last_day),
+        lines=Plural("{n:,} budget line", "{n:,} budget lines", n=handoff.lines),
+        first=handoff.first_day,
+        last=handoff.last_day,
     )
-    following = words.handoff_next.format(name=handoff.output.name)
-    return SummaryText([(written, HEAD), (following, None)])
+    following = Text(
+        "Send it to finance; once filled in, put it in the project's actuals/ folder and build"
+        " again, or run: budgetbook update BOOK.xlsx {name}",
+        name=handoff.output.name,
+    )
+    config = handoff.config
+    return SummaryText([(_said(written, config), HEAD), (_said(following, config), None)])
 
 
 def _finance_record(
@@ -343,6 +425,10 @@ def handoff_record(handoff: Handoff) -> dict:
         "first_day": handoff.first_day.isoformat(),
         "last_day": handoff.last_day.isoformat(),
     }
+
+
+def _files(count: int) -> Plural:
+    return Plural("{n:,} file", "{n:,} files", n=count)
 
 
 def _rows_by_kind(not_counted: list[NotCounted]) -> list[tuple[str, int]]:

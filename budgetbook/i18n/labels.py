@@ -1,8 +1,13 @@
-"""The words the workbook shows, per language; formulas refer to sheets by these names."""
+"""The words the workbook shows, in English; other languages from their catalogues. Formulas refer
+to sheets by these names."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields
+from functools import cache
+
+from budgetbook.i18n.catalogue import languages, translations
 
 
 @dataclass(frozen=True)
@@ -379,240 +384,44 @@ ENGLISH = Labels(
     policies={"none": "none", "surplus": "surplus", "full": "full"},
 )
 
-FRENCH = Labels(
-    overview="Synthèse",
-    budget="Budget",
-    actuals="Dépenses",
-    not_counted="Non comptées",
-    category="Catégorie",
-    line="Poste",
-    carry_over="Report",
-    planned="Prévu",
-    available="Disponible",
-    actual="Réel",
-    remaining="Reste",
-    total="Total",
-    total_budget="Budget total",
-    share_spent="% dépensé",
-    month="Mois",
-    date="Date",
-    amount="Montant",
-    description="Libellé",
-    vendor="Fournisseur",
-    account="Compte",
-    source_file="Fichier source",
-    source_row="Ligne source",
-    original_amount="Montant d'origine",
-    rate="Taux de change",
-    vat="TVA",
-    file="Fichier",
-    read_as="Lu comme",
-    file_rows="Lignes",
-    file_counted="Comptées",
-    row="Ligne",
-    reason="Motif",
-    original_text="Texte d'origine",
-    period="Période",
-    currency="Devise",
-    counted="Transactions comptées",
-    not_counted_rows="Lignes financières non comptées",
-    all_counted="Toutes les lignes financières ont été comptées.",
-    by_category="Par catégorie",
-    by_month="Par mois",
-    chart_title="Dépenses prévues et réelles par mois",
-    budget_title="Budget marketing",
-    budget_note=(
-        "Les cellules Prévu se modifient librement. Disponible = Prévu + ce que reporte le Reste"
-        " du mois précédent (surplus : le non-dépensé seulement ; total : le dépassement aussi)."
-        " Réel additionne la feuille Dépenses."
-    ),
-    unaccounted="Dépenses non comptées ci-dessus",
-    unaccounted_note=(
-        "0 quand le Budget compte chaque ligne de Dépenses ; sinon une ligne ne nomme aucun poste"
-        " du budget ou est datée hors du budget."
-    ),
-    unaccounted_note_by_month=(
-        "0 quand le Budget compte chaque ligne de Dépenses ; sinon une ligne ne nomme aucun poste"
-        " du budget, est datée hors du budget, ou se trouve parmi les lignes d'un autre mois :"
-        " avec autant de lignes, chaque mois ne lit que ses propres lignes ; gardez Dépenses"
-        " triée par date et collez les nouvelles lignes sous la dernière."
-    ),
-    strategy="Stratégie",
-    summary="Présentation de l'entreprise",
-    mission="Mission",
-    team="Équipe",
-    role="Rôle",
-    person="Personne",
-    swot="Analyse SWOT",
-    strengths="Forces",
-    weaknesses="Faiblesses",
-    opportunities="Opportunités",
-    threats="Menaces",
-    objectives="Objectifs SMART",
-    objective="Objectif",
-    channel="Canal",
-    metric="Indicateur",
-    baseline="Point de départ",
-    target="Cible",
-    deadline="Échéance",
-    owner="Responsable",
-    channels="Canaux et leur rôle",
-    purpose="Rôle du canal",
-    target_market="Marché cible",
-    personas="Personas",
-    competitors="Concurrents",
-    roadmap="Feuille de route",
-    roadmap_title="Feuille de route des initiatives",
-    roadmap_note=(
-        "Chaque barre suit ses cellules Début et Fin : changez une date, la barre se déplace."
-        " La colonne rouge est la semaine en cours. Les semaines commencent le lundi ;"
-        " modifiez la première pour les décaler toutes."
-    ),
-    initiative="Initiative",
-    start="Début",
-    end="Fin",
-    days="Jours",
-    status="Statut",
-    complete="% réalisé",
-    roadmap_statuses={
-        "planned": "prévu",
-        "in progress": "en cours",
-        "done": "terminé",
-        "blocked": "bloqué",
-    },
-    calendar="Calendrier",
-    calendar_title="Calendrier éditorial",
-    calendar_note=(
-        "Ajoutez une publication comme nouvelle ligne de la liste : les comptes et les"
-        " calendriers mensuels se mettent à jour. Recopiez la cellule Clé vers le bas si la"
-        " ligne est au-delà des lignes préparées."
-    ),
-    posts="Publications",
-    time="Heure",
-    platform="Plateforme",
-    post_format="Format",
-    topic="Sujet",
-    campaign="Campagne",
-    key="Clé",
-    posts_per_month="Publications par plateforme et par mois",
-    target_per_month="Objectif par mois",
-    post_statuses={
-        "idea": "idée",
-        "draft": "brouillon",
-        "scheduled": "programmé",
-        "published": "publié",
-    },
-    weekdays=("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
-    more_posts="de plus",
-    performance="Performance",
-    performance_title="Rapport de performance",
-    performance_note=(
-        "Les indicateurs sont saisis ; les KPI et les dépenses publicitaires sont des formules"
-        " (les dépenses additionnent le Réel du Budget des postes du canal). Cumul : flux"
-        " additionnés jusqu'au mois du rapport, abonnés au mois du rapport. Évolution : le mois"
-        " du rapport face au mois précédent."
-    ),
-    report_month="Mois du rapport",
-    opening="Ouverture",
-    to_date="Cumul",
-    change="Évolution",
-    ad_spend="Dépenses publicitaires",
-    metric_names={
-        "followers": "Abonnés",
-        "new_followers": "Nouveaux abonnés",
-        "lost_followers": "Désabonnements",
-        "reach": "Portée",
-        "impressions": "Impressions",
-        "engagements": "Interactions",
-        "comments": "Commentaires",
-        "shares": "Partages",
-        "saves": "Enregistrements",
-        "likes": "J'aime",
-        "clicks": "Clics",
-        "conversions": "Conversions",
-        "revenue": "Chiffre d'affaires",
-    },
-    kpi_names={
-        "engagement_rate": "Taux d'engagement",
-        "ctr": "Taux de clic (CTR)",
-        "cpc": "Coût par clic (CPC)",
-        "cpm": "Coût pour 1 000 impressions (CPM)",
-        "conversion_rate": "Taux de conversion",
-        "cost_per_conversion": "Coût par conversion",
-        "roas": "Retour sur dépenses publicitaires (ROAS)",
-        "roi": "Retour sur investissement (ROI)",
-        "follower_growth": "Croissance des abonnés",
-        "unfollow_rate": "Taux de désabonnement",
-    },
-    definitions="Définitions",
-    kpi_definitions={
-        "engagement_rate": "interactions ÷ portée (et non ÷ abonnés ou ÷ impressions)",
-        "ctr": "clics ÷ impressions",
-        "cpc": "dépenses publicitaires ÷ clics",
-        "cpm": "dépenses publicitaires ÷ impressions × 1 000",
-        "conversion_rate": "conversions ÷ clics",
-        "cost_per_conversion": "dépenses publicitaires ÷ conversions",
-        "roas": "chiffre d'affaires ÷ dépenses publicitaires",
-        "roi": "(chiffre d'affaires − dépenses publicitaires) ÷ dépenses publicitaires",
-        "follower_growth": "(abonnés − abonnés du mois précédent) ÷ abonnés du mois précédent",
-        "unfollow_rate": "désabonnements ÷ abonnés du mois précédent",
-        "spend": "dépenses publicitaires : le Réel des postes budgétaires de ce canal",
-        "blank": "un KPI vide : une donnée manque ou son dénominateur est nul",
-    },
-    kpi_trend="{channel} : évolution des KPI",
-    current="Actuel",
-    progress="Avancement",
-    expected="Attendu à date",
-    objective_statuses={"reached": "atteint", "on track": "en bonne voie", "at risk": "en retard"},
-    review_title="Bilan des opérations",
-    review_note=(
-        "Résultat : nouveaux contacts pour la conquête, opt-ins pour la qualification de la"
-        " base, participants sinon. Verdict : atteint (objectif atteint dans le budget), hors"
-        " budget (atteint, mais le coût dépasse le budget) ou manqué."
-    ),
-    by_operation="Par opération",
-    by_lever="Par levier",
-    operation="Opération",
-    objective_type="Type d'objectif",
-    segment="Cible",
-    lever="Levier",
-    operations_count="Opérations",
-    budget_amount="Budget",
-    cost="Coût",
-    cost_vs_budget="Reste du budget",
-    participants="Participants",
-    opt_ins="Opt-ins",
-    new_contacts="Nouveaux contacts",
-    result="Résultat",
-    vs_target="Résultat ÷ objectif",
-    cost_per_result="Coût par résultat",
-    verdict="Verdict",
-    verdicts={"met": "atteint", "over budget": "hors budget", "missed": "manqué"},
-    operation_types={
-        "acquisition": "conquête",
-        "loyalty": "fidélisation",
-        "engagement": "animation",
-        "traffic": "génération de trafic",
-        "satisfaction": "connaissance clients / satisfaction",
-        "data quality": "qualification de la base",
-    },
-    lines_sheet="Postes",
-    handoff_title="{company} : dépenses marketing à transmettre, du {first} au {last}",
-    handoff_steps=(
-        "1. Une ligne par facture, paiement ou remboursement, à partir de la première ligne"
-        " vide sous les en-têtes.",
-        "2. Date : le jour du paiement, entre le {first} et le {last}. Poste : choisir le"
-        " poste budgétaire dans la liste.",
-        "3. Montant : positif pour une dépense, négatif pour un remboursement ou un avoir,"
-        " sans symbole monétaire. Libellé et fournisseur : comme sur la facture.",
-        "4. Enregistrer en .xlsx et renvoyer : le fichier va dans le dossier actuals/ du"
-        " projet et chaque ligne est comptée une fois.",
-    ),
-    handoff_date_error="Saisir une date entre le {first} et le {last}.",
-    handoff_line_error="Choisir un poste budgétaire dans la liste.",
-    handoff_amount_error="Saisir un nombre : positif pour une dépense, négatif pour un"
-    " remboursement.",
-    policies={"none": "aucun", "surplus": "surplus", "full": "total"},
-)
 
-LABELS = {"en": ENGLISH, "fr": FRENCH}
+def label_context(field: str) -> str:
+    """A label's context in the catalogues: its field, since one English word may be two in
+    another language."""
+    return f"workbook.{field}"
+
+
+@cache
+def labels_in(language: str) -> Labels:
+    """The workbook's words in ``language``, from its catalogue."""
+    catalogue = translations(language)
+
+    def word(field: str, english: str) -> str:
+        return catalogue.pgettext(label_context(field), english) if english else english
+
+    def words(field: str, english: str | dict | tuple) -> str | dict | tuple:
+        if isinstance(english, dict):
+            return {key: word(field, value) for key, value in english.items()}
+        if isinstance(english, tuple):
+            return tuple(word(field, value) for value in english)
+        return word(field, english)
+
+    return Labels(**{f.name: words(f.name, getattr(ENGLISH, f.name)) for f in fields(Labels)})
+
+
+class _ByLanguage(Mapping[str, Labels]):
+    """The labels of every language with a catalogue, by language code."""
+
+    def __getitem__(self, language: str) -> Labels:
+        if language not in languages():
+            raise KeyError(language)
+        return labels_in(language)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(languages())
+
+    def __len__(self) -> int:
+        return len(languages())
+
+
+LABELS: Mapping[str, Labels] = _ByLanguage()

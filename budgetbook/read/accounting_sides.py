@@ -73,7 +73,7 @@ def other_sides(
                 " of the entries; only the lines on accounts {counted} count",
                 count=len(numbers),
                 digit=key,
-                what=Text(ACCOUNT_CLASSES.get(key, N_("unknown class"))),
+                what=Text(ACCOUNT_CLASSES.get(key, UNKNOWN_CLASS)),
                 counted=counted,
             )
             if len(key) == 1
@@ -181,3 +181,4 @@ ACCOUNT_CLASSES = {
     "7": N_("revenue"),
     "8": N_("special accounts"),
 }
+UNKNOWN_CLASS = N_("unknown class")

@@ -11,7 +11,7 @@ from pathlib import Path
 from budgetbook.commands.progress import step
 from budgetbook.errors import InputErrors, Problem, UnreadableFile, column_missing
 from budgetbook.i18n.catalogue import N_
-from budgetbook.i18n.messages import MESSAGES, Text
+from budgetbook.i18n.messages import Text
 from budgetbook.model import (
     BudgetLine,
     Config,
@@ -135,11 +135,11 @@ def read_actuals(
     result = Actuals()
     problems: list[Problem] = []
     seen = dict(already_taken or {})
-    reading = MESSAGES[config.language].reading
     for path in paths:
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
         try:
-            with step(reading.format(name=shown), _size(path)):
+            reading = Text("Reading {name}", name=shown).in_language(config.language)
+            with step(reading, _size(path)):
                 taken = read_actuals_file(path, shown, config, lines, rules, seen)
         except UnreadableFile as exc:
             if refuse_unreadable:

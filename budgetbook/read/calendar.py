@@ -44,6 +44,7 @@ def parse_time(value: object) -> str:
 def read_calendar(table: Table) -> tuple[list[Post], list[Problem]]:
     missing = [name for name in REQUIRED if table.column(name) is None]
     if missing:
+        # Translators: {time} and {campaign} are those columns' names in the file's language.
         hint = Text(
             "Columns are: {columns} (time and campaign optional).",
             columns=column_list(COLUMNS, table.file),

@@ -269,7 +269,7 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
                 Text("is not a supported language."),
                 column="language",
                 value=language,
-                hint=Text('Use "en" or "fr".'),
+                hint=Text("Use one of: {values}.", values=", ".join(LANGUAGES)),
             )
         )
 

@@ -16,7 +16,7 @@ from budgetbook.compute.budget import BudgetFigures
 from budgetbook.compute.performance import Performance
 from budgetbook.errors import BudgetbookError, os_reason
 from budgetbook.i18n.labels import LABELS
-from budgetbook.i18n.messages import MESSAGES, Text
+from budgetbook.i18n.messages import Text
 from budgetbook.model import Project, in_date_order
 from budgetbook.write.side_file import side_file_for, write_side_file
 
@@ -252,7 +252,7 @@ def _lay_out(
             places[SHEET.format(key)] = Place(sheet.name, 0, 0)
     name_places(workbook, places)
     overview.activate()
-    with step(MESSAGES[config.language].saving):
+    with step(Text("Saving the workbook").in_language(config.language)):
         workbook.close()
 
 

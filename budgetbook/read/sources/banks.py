@@ -46,7 +46,7 @@ def _bank(
 BANKS: tuple[Source, ...] = (
     _bank(
         "boursobank",
-        "BoursoBank statement",
+        N_("BoursoBank statement"),
         {"dateOp", "dateVal", "label", "amount", "accountbalance"},
         "parsers of BoursoBank exports; firefly-iii/import-configurations",
         day_first=None,  # ISO dates
@@ -57,7 +57,7 @@ BANKS: tuple[Source, ...] = (
     ),
     _bank(
         "societe-generale",
-        "Société Générale statement",
+        N_("Société Générale statement"),
         {"Date de l'opération", "Détail de l'écriture", "Montant de l'opération"},
         "AiroPi/moneymanager and other parsers of Société Générale exports",
         date="Date de l'opération",
@@ -77,7 +77,7 @@ BANKS: tuple[Source, ...] = (
     ),
     _bank(
         "credit-agricole",
-        "Crédit Agricole statement",
+        N_("Crédit Agricole statement"),
         {"Date", "Libellé", "Débit euros", "Crédit euros"},
         "jbleduigou/budgetcategorizer and other parsers of Crédit Agricole exports",
         date="Date",
@@ -87,7 +87,7 @@ BANKS: tuple[Source, ...] = (
     ),
     _bank(
         "credit-mutuel",
-        "Crédit Mutuel or CIC statement",
+        N_("Crédit Mutuel or CIC statement"),
         {"Date", "Date de valeur", "Débit", "Crédit", "Libellé", "Solde"},
         "vrischmann/beancount-importers; afup/web",
         date="Date",
@@ -97,7 +97,7 @@ BANKS: tuple[Source, ...] = (
     ),
     _bank(
         "caisse-epargne",
-        "Caisse d'Epargne or Banque Populaire statement",
+        N_("Caisse d'Epargne or Banque Populaire statement"),
         {"Date de comptabilisation", "Libelle simplifie", "Libelle operation", "Debit", "Credit"},
         "mincong-h/finance-toolkit; NonoHM/budgetpilot",
         date="Date operation",  # the day of the payment; the booking may be days later
@@ -108,7 +108,7 @@ BANKS: tuple[Source, ...] = (
     ),
     _bank(
         "banque-postale",
-        "La Banque Postale statement",
+        N_("La Banque Postale statement"),
         {"Date", "Libellé", "Montant(EUROS)"},
         "configurations and tests of La Banque Postale importers",
         date="Date",
@@ -117,7 +117,7 @@ BANKS: tuple[Source, ...] = (
     ),
     _bank(
         "fortuneo",
-        "Fortuneo statement",
+        N_("Fortuneo statement"),
         {"Date opération", "Date valeur", "libellé", "Débit", "Crédit"},
         "mincong-h/finance-toolkit; firefly-iii/import-configurations",
         date="Date opération",
@@ -127,7 +127,7 @@ BANKS: tuple[Source, ...] = (
     ),
     _bank(
         "qonto",
-        "Qonto statement",
+        N_("Qonto statement"),
         {"Date de l'opération (local)", "Montant total (TTC)", "Nom de la contrepartie"},
         "parsers of Qonto's French export",
         states=("Exécuté",),
@@ -155,7 +155,7 @@ BANKS: tuple[Source, ...] = (
     ),
     _bank(
         "shine",
-        "Shine statement",
+        N_("Shine statement"),
         {"Transaction ID", "Solde mouvement", "Nom de la contrepartie", "Débit", "Crédit"},
         "rodulfo-dmgz/RD-Recueil; babao60/ComptaTVA-Auto",
         date="Date d'opération",
@@ -215,7 +215,7 @@ BANKS: tuple[Source, ...] = (
     ),
     _bank(
         "n26",
-        "N26 statement",
+        N_("N26 statement"),
         {"Booking Date", "Partner Name", "Amount (EUR)"},
         "beancount importers and tests of N26 exports",
         day_first=None,  # ISO dates
@@ -227,7 +227,7 @@ BANKS: tuple[Source, ...] = (
     ),
     _bank(
         "revolut",
-        "Revolut statement",
+        N_("Revolut statement"),
         {"Type", "Product", "Started Date", "Completed Date", "Amount", "Currency", "State"},
         "mincong-h/finance-toolkit and other parsers of Revolut exports",
         day_first=None,  # ISO dates

@@ -26,7 +26,7 @@ from budgetbook.commands.progress import Reporter, step
 from budgetbook.compute.plan import serial
 from budgetbook.errors import in_language
 from budgetbook.i18n.labels import Labels
-from budgetbook.i18n.messages import MESSAGES, Text
+from budgetbook.i18n.messages import Text
 from budgetbook.model import Conversion, Period, Project, Source, Transaction, in_date_order
 from budgetbook.write.formulas import converted_amount
 from budgetbook.write.sheets.styles import Styles
@@ -157,7 +157,7 @@ def write_actuals(
         ws.write_string(0, col, title, styles.header)
         ws.set_column(col, col, width)
     category_of = {line.name: line.category for line in project.lines}
-    writing = MESSAGES[project.config.language].writing.format(name=labels.actuals)
+    writing = Text("Writing {name}", name=labels.actuals).in_language(project.config.language)
     with step(writing, len(layout.rows)) as progress:
         _write_rows(ws, layout.rows, category_of, styles, progress)
     write_files(ws, files_taken(project.sources), styles, labels, project.config.language)

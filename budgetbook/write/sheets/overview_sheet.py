@@ -8,8 +8,8 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from budgetbook.compute.budget import BudgetFigures
+from budgetbook.i18n.formats import formats
 from budgetbook.i18n.labels import Labels
-from budgetbook.i18n.messages import MESSAGES
 from budgetbook.model import Project
 from budgetbook.write import formulas as f
 from budgetbook.write.sheets.budget_sheet import ACTUAL, AVAILABLE, PLANNED, REMAINING, BudgetLayout
@@ -34,10 +34,10 @@ def write_overview(
 ) -> None:
     config = project.config
     months = config.period.month_starts()
-    words = MESSAGES[config.language]
+    months_shown = formats(config.language).month
     ws.write_string(0, 0, f"{config.company_name} — {labels.budget_title}", styles.title)
     facts = (
-        (labels.period, f"{words.month(months[0])} – {words.month(months[-1])}"),
+        (labels.period, f"{months_shown(months[0])} – {months_shown(months[-1])}"),
         (labels.currency, config.currency),
         (labels.counted, len(project.transactions)),
         (labels.not_counted_rows, len(project.not_counted) + len(project.metrics_not_read)),
