@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from budgetbook.errors import Problem
-from budgetbook.i18n.messages import Text
+from budgetbook.i18n.messages import Plural, Text
 from budgetbook.model import KpiValue, Limits, MetricFileSettings, NotCounted
 from budgetbook.read.actuals import UNREADABLE
 from budgetbook.read.metric_columns import text_of
@@ -146,9 +146,10 @@ def not_read(problems: list[Problem]) -> list[NotCounted]:
         for problem in problems[:LISTED_PROBLEMS]
     ]
     if len(problems) > LISTED_PROBLEMS:
-        more = Text(
-            "{count} more rows of the file cannot be read, like those listed.",
-            count=len(problems) - LISTED_PROBLEMS,
+        more = Plural(
+            "{n:,} more row of the file cannot be read, like those listed.",
+            "{n:,} more rows of the file cannot be read, like those listed.",
+            n=len(problems) - LISTED_PROBLEMS,
         )
         items.append(NotCounted(problems[0].file, None, UNREADABLE, more, "", None))
     return items
