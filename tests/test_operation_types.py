@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from budgetbook.commands.build import build_workbook
+from budgetbook.compute.review import review_of
 from budgetbook.i18n.labels import LABELS
 from budgetbook.model import OPERATION_TYPES
 from budgetbook.read.aliases import accepted, parse_value
@@ -99,8 +100,9 @@ def test_operations_written_with_the_templates_words_are_reviewed(language, tmp_
     heights = [ws.row_dimensions[r].height or 15 for r in rows]  # 15: the default
     assert heights == pytest.approx([15 + (n - 1) * 13 for n in lines], abs=0.5)
     assert [bool(ws.cell(r, 2).alignment.wrap_text) for r in rows] == [n > 1 for n in lines]
-    extra = review_rows(summary.project.operations, LABELS[language])[1]
-    assert extra == review_rows(summary.project.operations)[1] + sum(n - 1 for n in lines)
+    review = review_of(summary.project.operations)
+    extra = review_rows(review, LABELS[language])[1]
+    assert extra == review_rows(review)[1] + sum(n - 1 for n in lines)
 
 
 @pytest.mark.libreoffice

@@ -299,7 +299,7 @@ def test_pages_are_planned_whole_and_full(tmp_path, months, with_operations):
     project, labels = summary.project, LABELS["en"]
     performance = compute_performance(project, summary.figures)
     operations = project.operations
-    layout = sheet.plan_performance(performance, project.config.period, labels, operations)
+    layout = sheet.plan_performance(performance, project.config.period, labels)
 
     change_col = sheet.FIRST_MONTH + months + 1
     wide_col = max(change_col, sheet.SEGMENT - 1) if operations else change_col
@@ -315,7 +315,7 @@ def test_pages_are_planned_whole_and_full(tmp_path, months, with_operations):
     ends = [place.chart_row + place.chart_rows + sheet.GAP_ROWS for place in layout.places]
     ends.append(layout.review_row)
     if operations:
-        rows, _ = sheet.review_rows(operations)
+        rows, _ = sheet.review_rows(performance.review)
         starts.append(layout.review_row)
         ends.append(layout.review_row + rows)
     assert set(layout.breaks) <= set(starts)

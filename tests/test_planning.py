@@ -11,13 +11,14 @@ import pytest
 from openpyxl.formula.translate import Translator
 
 from budgetbook.commands.build import build_workbook
-from budgetbook.compute import plan as plan_math
+from budgetbook.compute.plan import post_keys
 from budgetbook.errors import InputErrors
 from budgetbook.model import Objective, Period
 from budgetbook.read.calendar import parse_time, read_calendar
 from budgetbook.read.project import load_project
 from budgetbook.read.roadmap import parse_complete, parse_duration, parse_status, read_roadmap
 from budgetbook.read.tables import Table
+from budgetbook.write.sheets.weeks import grid_weeks, week_starts
 from tests.conftest import SAMPLE, write_csv
 from tests.recalc import compare, formula_cells, recalculate
 
@@ -189,20 +190,20 @@ def test_project_reports_roadmap_and_calendar_problems_with_file_names(tmp_path)
 
 
 def test_week_columns_cover_the_period_from_a_monday():
-    weeks = plan_math.week_starts(Period(date(2026, 1, 1), 12))
+    weeks = week_starts(Period(date(2026, 1, 1), 12))
     assert weeks[0] == date(2025, 12, 29) and weeks[-1] == date(2026, 12, 28)
     assert len(weeks) == 53 and all(w.weekday() == 0 for w in weeks)
 
 
 def test_grid_weeks_and_keys():
-    assert plan_math.grid_weeks(date(2026, 11, 1)) == [
+    assert grid_weeks(date(2026, 11, 1)) == [
         date(2026, 10, 26), date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16),
         date(2026, 11, 23), date(2026, 11, 30),
     ]  # fmt: skip
     posts, _ = read_calendar(
         table(["date", "platform"], ["2026-10-02", "A"], ["2026-10-02", "B"], ["2026-10-05", "C"])
     )
-    assert plan_math.post_keys(posts) == ["46297#1", "46297#2", "46300#1"]
+    assert post_keys(posts) == ["46297#1", "46297#2", "46300#1"]
 
 
 # --- the sheets, recalculated ---------------------------------------------------------------------

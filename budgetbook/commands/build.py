@@ -40,12 +40,14 @@ def build_workbook(
     project_dir: Path | str, output: Path | str | None = None, language: str | None = None
 ) -> Summary:
     from budgetbook.compute.performance import compute_performance
+    from budgetbook.compute.plan import plan_schedule
     from budgetbook.write.book import write_workbook
 
     project = _load(project_dir, language)
     figures = compute_budget(project)  # every figure worked out before a cell is written
     performance = compute_performance(project, figures)
+    schedule = plan_schedule(project)
     target = Path(output) if output is not None else project.root / DEFAULT_OUTPUT
     with speaking(project.config.language):
-        side_file = write_workbook(project, figures, performance, target)
+        side_file = write_workbook(project, figures, performance, schedule, target)
     return Summary(project, figures, target, side_file)

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from budgetbook.compute.budget import BudgetFigures
+from budgetbook.compute.review import Review, review_of
 from budgetbook.model import STOCK_METRICS, Objective, Project, add_months
 
 # Engagement before the vanity figures (likes), as the sources advise.
@@ -100,6 +101,7 @@ class Performance:
     report_month: int  # index into the period's months
     blocks: list[ChannelBlock]
     objectives: dict[str, ObjectiveStatus]
+    review: Review  # of the project's operations, below the channels
 
     def block(self, channel: str) -> ChannelBlock | None:
         return next((b for b in self.blocks if b.channel.casefold() == channel.casefold()), None)
@@ -146,7 +148,8 @@ def compute_performance(project: Project, figures: BudgetFigures) -> Performance
             rows[SPEND] = _input_row(SPEND, spend, report)
         kpis = [_kpi_row(k, rows, report) for k in KPIS if all(i in rows for i in k.inputs)]
         blocks.append(ChannelBlock(channel, list(rows.values()), kpis, lines_of.get(key, [])))
-    performance = Performance(opening_month, report, blocks, {})
+    review = review_of(project.operations)
+    performance = Performance(opening_month, report, blocks, {}, review)
     for objective in project.objectives:
         performance.objectives[objective.name] = _objective_status(
             objective, performance, period.start, period.month_starts()[report]

@@ -1,32 +1,37 @@
-"""Figures of the planning sheets, computed once in Python: week columns of the roadmap, posts
-per platform and month, and the weeks of a month's calendar grid."""
+"""The figures of the planning sheets, computed once before they are written: each
+initiative's days, each post's key, the calendar's platforms, its posts per platform and month,
+and the posts of each day."""
 
 from __future__ import annotations
 
-from collections import Counter
-from datetime import date, timedelta
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
 
-from budgetbook.model import Initiative, Period, Post, add_months
-from budgetbook.read.values import EXCEL_EPOCH
-
-
-def serial(day: date) -> int:
-    """A date as the number a spreadsheet stores."""
-    return (day - EXCEL_EPOCH).days
+from budgetbook.model import Period, Post, Project
+from budgetbook.read.values import serial
 
 
-def monday_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())
+@dataclass(frozen=True)
+class Schedule:
+    initiative_days: list[int]  # in the roadmap's order
+    post_keys: list[str]  # in the calendar list's order
+    platforms: list[str]
+    posts_per_month: Counter[tuple[str, int]]  # by (platform without case, month index)
+    posts_by_day: dict[date, list[Post]]
 
 
-def week_starts(period: Period) -> list[date]:
-    """The Mondays of every week that touches the period."""
-    first, last_day = monday_of(period.start), period.end - timedelta(days=1)
-    return [first + timedelta(weeks=i) for i in range((last_day - first).days // 7 + 1)]
-
-
-def days(initiative: Initiative) -> int:
-    return (initiative.end - initiative.start).days + 1
+def plan_schedule(project: Project) -> Schedule:
+    posts_by_day: dict[date, list[Post]] = defaultdict(list)
+    for post in project.posts:
+        posts_by_day[post.date].append(post)
+    return Schedule(
+        initiative_days=[(i.end - i.start).days + 1 for i in project.initiatives],
+        post_keys=post_keys(project.posts),
+        platforms=platforms(project.posts, project.config.calendar_targets),
+        posts_per_month=posts_per_month(project.posts, project.config.period),
+        posts_by_day=dict(posts_by_day),
+    )
 
 
 def platforms(posts: list[Post], targets: dict[str, int]) -> list[str]:
@@ -48,16 +53,6 @@ def posts_per_month(posts: list[Post], period: Period) -> Counter[tuple[str, int
         if month is not None:
             counts[post.platform.casefold(), month] += 1
     return counts
-
-
-def grid_weeks(month_start: date) -> list[date]:
-    """The Mondays of the weeks shown in a month's grid (four to six)."""
-    following, week = add_months(month_start, 1), monday_of(month_start)
-    weeks = []
-    while week < following:
-        weeks.append(week)
-        week += timedelta(weeks=1)
-    return weeks
 
 
 def post_keys(posts: list[Post]) -> list[str]:

@@ -40,6 +40,24 @@ class Outcome:
         return "met" if self.cost <= self.budget else "over budget"
 
 
+@dataclass(frozen=True)
+class Review:
+    """The review's figures, computed before it is written: each operation's outcome, each
+    lever's (its name as first written, its operations, their outcome) and all together."""
+
+    operations: list[tuple[Operation, Outcome]]
+    levers: list[tuple[str, list[Operation], Outcome]]
+    total: Outcome
+
+
+def review_of(operations: list[Operation]) -> Review:
+    return Review(
+        operations=[(operation, outcome([operation])) for operation in operations],
+        levers=[(name, members, outcome(members)) for name, members in levers(operations).items()],
+        total=outcome(operations),
+    )
+
+
 def ratio(numerator: Decimal, denominator: Decimal) -> Value:
     return None if denominator == 0 else numerator / denominator
 

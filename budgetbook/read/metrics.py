@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from budgetbook.errors import Problem
-from budgetbook.i18n.messages import Plural, Text
+from budgetbook.i18n.messages import Plural
 from budgetbook.model import KpiValue, Limits, MetricFileSettings, NotCounted
 from budgetbook.read.actuals import UNREADABLE
 from budgetbook.read.metric_columns import text_of

@@ -253,3 +253,9 @@ def _from_serial(serial: float) -> date:
         raise ValueError("not a date")
     whole = int(serial)
     return EXCEL_EPOCH + timedelta(days=whole + (1 if whole < 60 else 0))
+
+
+def serial(day: date) -> int:
+    """A date as the number a spreadsheet stores (from 1900-03-01, where Excel's count and the
+    calendar agree)."""
+    return (day - EXCEL_EPOCH).days

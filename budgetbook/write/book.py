@@ -14,6 +14,7 @@ from pathlib import Path
 from budgetbook.commands.progress import step
 from budgetbook.compute.budget import BudgetFigures
 from budgetbook.compute.performance import Performance
+from budgetbook.compute.plan import Schedule
 from budgetbook.errors import BudgetbookError, os_reason
 from budgetbook.i18n.labels import LABELS
 from budgetbook.i18n.messages import Text
@@ -91,7 +92,11 @@ def worksheet_class():
 
 
 def write_workbook(
-    project: Project, figures: BudgetFigures, performance: Performance, output: Path
+    project: Project,
+    figures: BudgetFigures,
+    performance: Performance,
+    schedule: Schedule,
+    output: Path,
 ) -> Path | None:
     """Write the workbook of figures computed before, to ``output``; an existing file there
     is replaced only on success,
@@ -108,7 +113,8 @@ def write_workbook(
         atomic_write(side_file, lambda temporary: write_side_file(temporary, in_order, labels))
     side_name = side_file.name if side_file else None
     atomic_write(
-        output, lambda temporary: _lay_out(project, figures, performance, temporary, side_name)
+        output,
+        lambda temporary: _lay_out(project, figures, performance, schedule, temporary, side_name),
     )
     return side_file
 
@@ -173,6 +179,7 @@ def _lay_out(
     project: Project,
     figures: BudgetFigures,
     performance: Performance,
+    schedule: Schedule,
     path: Path,
     side_file: str | None,
 ) -> None:
@@ -180,7 +187,7 @@ def _lay_out(
     from budgetbook.write.sheets.budget_sheet import write_budget
     from budgetbook.write.sheets.calendar_sheet import write_calendar
     from budgetbook.write.sheets.not_counted_sheet import write_not_counted
-    from budgetbook.write.sheets.overview_sheet import write_overview
+    from budgetbook.write.sheets.overview_sheet import counts, write_overview
     from budgetbook.write.sheets.performance_sheet import plan_performance, write_performance
     from budgetbook.write.sheets.record_sheet import (
         SHEET,
@@ -214,9 +221,7 @@ def _lay_out(
     calendar = workbook.add_worksheet(labels.calendar) if project.posts else None
     has_report = bool(performance.blocks or project.operations)
     report = workbook.add_worksheet(labels.performance) if has_report else None
-    report_layout = (
-        plan_performance(performance, config.period, labels, project.operations) if report else None
-    )
+    report_layout = plan_performance(performance, config.period, labels) if report else None
     not_counted = workbook.add_worksheet(labels.not_counted)
     record = workbook.add_worksheet(SHEET_NAME)
 
@@ -226,16 +231,17 @@ def _lay_out(
             workbook, strategy, project, styles, labels, performance, report_layout
         )
     if roadmap is not None:
-        write_roadmap(workbook, roadmap, project, styles, labels, strategy_layout)
+        write_roadmap(workbook, roadmap, project, styles, labels, strategy_layout, schedule)
     if calendar is not None:
-        write_calendar(workbook, calendar, project, styles, labels)
+        write_calendar(workbook, calendar, project, schedule, styles, labels)
     actuals_layout = plan_actuals(project, side_file)
     write_actuals(actuals, project, actuals_layout, styles, labels)
     layout = write_budget(budget, project, figures, styles, labels, actuals.name, actuals_layout)
-    write_overview(workbook, overview, project, figures, layout, styles, labels)
+    counted = counts(project, actuals.name, actuals_layout, not_counted.name, side_file is not None)
+    write_overview(workbook, overview, project, figures, layout, counted, styles, labels)
     if report is not None:
         write_performance(
-            workbook, report, performance, project.operations, report_layout, layout, config.period,
+            workbook, report, performance, report_layout, layout, config.period,
             config.currency, config.language, config.company_name, styles, labels,
         )  # fmt: skip
     write_not_counted(not_counted, project, styles, labels)

@@ -23,11 +23,11 @@ from decimal import Decimal
 from xlsxwriter.worksheet import Worksheet
 
 from budgetbook.commands.progress import Reporter, step
-from budgetbook.compute.plan import serial
 from budgetbook.errors import in_language
 from budgetbook.i18n.labels import Labels
 from budgetbook.i18n.messages import Text
 from budgetbook.model import Conversion, Period, Project, Source, Transaction, in_date_order
+from budgetbook.read.values import serial
 from budgetbook.write.formulas import converted_amount
 from budgetbook.write.sheets.styles import Styles
 

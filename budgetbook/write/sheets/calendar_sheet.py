@@ -4,17 +4,17 @@ month, whose cells find a day's posts in the list through its Key column."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date, timedelta
 
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from budgetbook.compute import plan as plan_math
+from budgetbook.compute.plan import Schedule
 from budgetbook.i18n.labels import Labels
 from budgetbook.model import POST_STATUSES, Post, Project
 from budgetbook.write import formulas as f
 from budgetbook.write.sheets.styles import BLUE, GRID, INPUT_FILL, Styles, date_format
+from budgetbook.write.sheets.weeks import grid_weeks
 
 DATE, TIME, PLATFORM, FORMAT, TOPIC, OWNER, STATUS, CAMPAIGN, KEY = range(9)
 LIST_WIDTHS = (11, 6, 11, 10, 44, 14, 11, 18, 9)
@@ -28,7 +28,12 @@ STATUS_FILLS = {"idea": "#EDEDED", "draft": "#FFF2CC", "scheduled": "#DDEBF7",
 
 
 def write_calendar(
-    workbook: Workbook, ws: Worksheet, project: Project, styles: Styles, labels: Labels
+    workbook: Workbook,
+    ws: Worksheet,
+    project: Project,
+    schedule: Schedule,
+    styles: Styles,
+    labels: Labels,
 ) -> None:
     posts = project.posts
     language = project.config.language
@@ -60,23 +65,28 @@ def write_calendar(
     ws.write_string(0, 0, labels.calendar_title, styles.title)
     ws.merge_range(1, 0, 1, CAMPAIGN, labels.calendar_note, styles.note)
     ws.set_row(1, 28)
-    _write_list(workbook, ws, posts, styles, labels, formats)
-    grid_row = _write_counts(workbook, ws, project, styles, labels, formats)
-    _write_grids(ws, project, labels, formats, grid_row + 2)
+    _write_list(workbook, ws, posts, schedule.post_keys, styles, labels, formats)
+    grid_row = _write_counts(workbook, ws, project, schedule, styles, labels, formats)
+    _write_grids(ws, project, schedule, labels, formats, grid_row + 2)
     ws.freeze_panes(FIRST_ROW, 0)
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
 
 
 def _write_list(
-    workbook: Workbook, ws: Worksheet, posts: list[Post], styles: Styles, labels: Labels, formats
+    workbook: Workbook,
+    ws: Worksheet,
+    posts: list[Post],
+    keys: list[str],
+    styles: Styles,
+    labels: Labels,
+    formats,
 ) -> None:
     titles = (labels.date, labels.time, labels.platform, labels.post_format, labels.topic,
               labels.owner, labels.status, labels.campaign, labels.key)  # fmt: skip
     for col, (title, width) in enumerate(zip(titles, LIST_WIDTHS, strict=True)):
         ws.write_string(HEADER_ROW, col, title, styles.header)
         ws.set_column(col, col, width)
-    keys = plan_math.post_keys(posts)
     first_day = f.cell(FIRST_ROW, DATE, row_abs=True, col_abs=True)
     for offset in range(len(posts) + SPARE_ROWS):
         row = FIRST_ROW + offset
@@ -103,13 +113,18 @@ def _write_list(
 
 
 def _write_counts(
-    workbook: Workbook, ws: Worksheet, project: Project, styles: Styles, labels: Labels, formats
+    workbook: Workbook,
+    ws: Worksheet,
+    project: Project,
+    schedule: Schedule,
+    styles: Styles,
+    labels: Labels,
+    formats,
 ) -> int:
     """Posts per platform and month against the target; return the table's last row."""
     period = project.config.period
     targets = {name.casefold(): value for name, value in project.config.calendar_targets.items()}
-    platforms = plan_math.platforms(project.posts, project.config.calendar_targets)
-    counts = plan_math.posts_per_month(project.posts, period)
+    platforms, counts = schedule.platforms, schedule.posts_per_month
     name_col, target_col, first_month = COUNTS_COL, COUNTS_COL + 1, COUNTS_COL + 2
     total_col = first_month + period.months
     ws.write_string(HEADER_ROW - 1, name_col, labels.posts_per_month, styles.text_bold)
@@ -169,12 +184,11 @@ def _write_counts(
     return total_row
 
 
-def _write_grids(ws: Worksheet, project: Project, labels: Labels, formats, top: int) -> None:
+def _write_grids(
+    ws: Worksheet, project: Project, schedule: Schedule, labels: Labels, formats, top: int
+) -> None:
     """One grid per month of the period: weekday headers, then per week a row of dates and
     rows for the day's posts."""
-    by_day: dict[date, list[Post]] = defaultdict(list)
-    for post in project.posts:
-        by_day[post.date].append(post)
     keys = f.whole_column_here(KEY)
     dates = f.whole_column_here(DATE)
     platforms, topics = f.whole_column_here(PLATFORM), f.whole_column_here(TOPIC)
@@ -185,7 +199,7 @@ def _write_grids(ws: Worksheet, project: Project, labels: Labels, formats, top: 
         for day_index, name in enumerate(labels.weekdays):
             ws.write_string(row, COUNTS_COL + day_index, name, formats["weekday"])
         row += 1
-        for week in plan_math.grid_weeks(month):
+        for week in grid_weeks(month):
             for day_index in range(7):
                 day = week + timedelta(days=day_index)
                 col = COUNTS_COL + day_index
@@ -193,7 +207,7 @@ def _write_grids(ws: Worksheet, project: Project, labels: Labels, formats, top: 
                     continue
                 ws.write_datetime(row, col, day, formats["day"])
                 day_ref = f.cell(row, col, row_abs=True)
-                posts = by_day.get(day, [])
+                posts = schedule.posts_by_day.get(day, [])
                 for rank in range(1, SLOTS + 1):
                     shown = (
                         f"{posts[rank - 1].platform} · {posts[rank - 1].topic}"

@@ -20,7 +20,7 @@ from budgetbook.compute.performance import (
     higher_is_better,
 )
 from budgetbook.i18n.labels import Labels
-from budgetbook.model import STOCK_METRICS, Operation, Period
+from budgetbook.model import STOCK_METRICS, Period
 from budgetbook.write import formulas as f
 from budgetbook.write.sheets.budget_sheet import BudgetLayout
 from budgetbook.write.sheets.cached import cached
@@ -100,12 +100,12 @@ def plan_performance(
     performance: Performance,
     period: Period,
     labels: Labels,
-    operations: list[Operation] | tuple = (),
 ) -> PerformanceLayout:
     """Where each channel, the definitions and the review go, and where pages break: a page
     takes whole sections (a channel's table with its chart, the definitions, the review) while
     they fit, then its charts share the rows left over, so that no page is left half empty."""
     change_col = FIRST_MONTH + period.months + 1
+    operations = [operation for operation, _ in performance.review.operations]
     table_px = _pixels(LABEL_WIDTH) + _pixels(COLUMN_WIDTH) * change_col
     # the review's figures need the tables' column width, even past a short period's table
     wide_col = max(change_col, SEGMENT - 1) if operations else change_col
@@ -126,7 +126,7 @@ def plan_performance(
     if performance.blocks:
         sizes.append((1 + len(labels.kpi_definitions) + GAP_ROWS) * ROW_PT)
     if operations:
-        rows, tall = review_rows(list(operations), labels)
+        rows, tall = review_rows(performance.review, labels)
         sizes.append(rows * ROW_PT + tall * (TALL_ROW_PT - ROW_PT))
     top_pt = (FIRST_BLOCK_ROW - 1) * ROW_PT + NOTE_ROW_PT - ROW_PT  # the title rows
     at_full_size = width_px <= (A4_LONG - 2 * SIDE_MARGIN) * 96  # landscape prints at 100 %
@@ -206,7 +206,6 @@ def write_performance(
     workbook: Workbook,
     ws: Worksheet,
     performance: Performance,
-    operations: list[Operation],
     layout: PerformanceLayout,
     budget: BudgetLayout,
     period: Period,
@@ -328,8 +327,8 @@ def write_performance(
 
     if layout.places:
         _write_definitions(ws, layout.definitions_row, styles, labels)
-    if operations:
-        write_review(workbook, ws, operations, layout.review_row, formats, styles, labels)
+    if performance.review.operations:
+        write_review(workbook, ws, performance.review, layout.review_row, formats, styles, labels)
     ws.freeze_panes(FIRST_BLOCK_ROW, 1)
     _set_up_page(ws, layout, company)
 

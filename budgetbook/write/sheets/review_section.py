@@ -9,7 +9,7 @@ import textwrap
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from budgetbook.compute.review import levers, outcome
+from budgetbook.compute.review import Review
 from budgetbook.i18n.labels import Labels
 from budgetbook.model import RESULT_OF_TYPE, Operation
 from budgetbook.write import formulas as f
@@ -26,13 +26,14 @@ LINE_PT = 13  # what each line more adds to a row (TALL_ROW_PT: two lines)
 KIND_CHARS = 14  # the characters of 10-point text a line of the type column holds
 
 
-def review_rows(operations: list[Operation], labels: Labels | None = None) -> tuple[int, int]:
+def review_rows(review: Review, labels: Labels | None = None) -> tuple[int, int]:
     """The rows ``write_review`` takes (the title, the note, the operations' label, header,
     rows and total, two blank rows, the levers' label, header and rows), and the lines of
     LINE_PT its rows take beyond one each: the note's and the two headers', and with
     ``labels`` those of a type the language words long (connaissance clients / satisfaction)."""
+    operations = [operation for operation, _ in review.operations]
     more = 0 if labels is None else sum(type_lines(o, labels) - 1 for o in operations)
-    return len(operations) + len(levers(operations)) + 8, 3 + more
+    return len(operations) + len(review.levers) + 8, 3 + more
 
 
 def type_lines(operation: Operation, labels: Labels) -> int:
@@ -44,7 +45,7 @@ def type_lines(operation: Operation, labels: Labels) -> int:
 def write_review(
     workbook: Workbook,
     ws: Worksheet,
-    operations: list[Operation],
+    review: Review,
     top: int,
     formats: dict,
     styles: Styles,
@@ -68,11 +69,10 @@ def write_review(
         ws.write_string(header, col, title, formats["header_wrap"])
     ws.set_row(header, TALL_ROW_PT)
     first = header + 1
-    last = first + len(operations) - 1
+    last = first + len(review.operations) - 1
     wrapped = None  # the type's format where its words take more than a line
-    for offset, operation in enumerate(operations):
+    for offset, (operation, figures) in enumerate(review.operations):
         row = first + offset
-        figures = outcome([operation])
         ws.write_string(row, NAME, operation.name, styles.text)
         kind = labels.operation_types[operation.objective_type]
         lines = type_lines(operation, labels)
@@ -117,7 +117,7 @@ def write_review(
         })  # fmt: skip
 
     total_row = last + 1
-    everything = outcome(operations)
+    everything = review.total
     ws.write_string(total_row, NAME, labels.total, styles.text_top)
     for col, value in ((BUDGET, everything.budget), (COST, everything.cost),
                        (OVER, everything.budget - everything.cost),
@@ -136,9 +136,8 @@ def write_review(
         ws.write_string(lever_header, col, title, formats["header_wrap"])
     ws.set_row(lever_header, TALL_ROW_PT)
     lever_names = f.col_span(LEVER, first, last, col_abs=True)
-    for offset, (lever, members) in enumerate(levers(operations).items()):
+    for offset, (lever, members, figures) in enumerate(review.levers):
         row = lever_header + 1 + offset
-        figures = outcome(members)
         ws.write_string(row, NAME, lever, styles.text)
         name = f.cell(row, NAME, col_abs=True)
         ws.write_formula(row, COUNT, f.count_matching(lever_names, name), formats["total"],

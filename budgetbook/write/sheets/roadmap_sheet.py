@@ -6,12 +6,14 @@ from __future__ import annotations
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from budgetbook.compute import plan as plan_math
+from budgetbook.compute.plan import Schedule
 from budgetbook.i18n.labels import Labels
 from budgetbook.model import ROADMAP_STATUSES, Project
+from budgetbook.read.values import serial
 from budgetbook.write import formulas as f
 from budgetbook.write.sheets.strategy_sheet import StrategyLayout
 from budgetbook.write.sheets.styles import BLUE, GRID, INPUT_FILL, Styles, date_format
+from budgetbook.write.sheets.weeks import week_starts
 
 INITIATIVE, OBJECTIVE, OWNER, START, END, DAYS, STATUS, COMPLETE = range(8)
 FIRST_WEEK = 8  # column I: the first week of the timeline
@@ -43,9 +45,10 @@ def write_roadmap(
     styles: Styles,
     labels: Labels,
     strategy: StrategyLayout | None,
+    schedule: Schedule,
 ) -> None:
     initiatives = project.initiatives
-    weeks = plan_math.week_starts(project.config.period)
+    weeks = week_starts(project.config.period)
     last_row = FIRST_ROW + max(len(initiatives), 1) - 1
     last_week = FIRST_WEEK + len(weeks) - 1
     add = workbook.add_format
@@ -113,14 +116,10 @@ def write_roadmap(
             ws.write_datetime(HEADER_ROW, col, week, week_header)
         else:
             previous = f.cell(HEADER_ROW, col - 1)
-            ws.write_formula(
-                HEADER_ROW, col, f.next_week(previous), week_header, plan_math.serial(week)
-            )
+            ws.write_formula(HEADER_ROW, col, f.next_week(previous), week_header, serial(week))
         starts_month = index == 0 or week.month != weeks[index - 1].month
         label = f.new_month_label(here, None if index == 0 else f.cell(HEADER_ROW, col - 1))
-        ws.write_formula(
-            MONTH_ROW, col, label, month_label, plan_math.serial(week) if starts_month else ""
-        )
+        ws.write_formula(MONTH_ROW, col, label, month_label, serial(week) if starts_month else "")
 
     status_names = [labels.roadmap_statuses[s] for s in ROADMAP_STATUSES]
     for offset, initiative in enumerate(initiatives):
@@ -144,7 +143,7 @@ def write_roadmap(
             DAYS,
             f.days_between(f.cell(row, START), f.cell(row, END)),
             styles.integer,
-            plan_math.days(initiative),
+            schedule.initiative_days[offset],
         )
         ws.write_string(row, STATUS, labels.roadmap_statuses[initiative.status], styles.text)
         if initiative.complete is None:
