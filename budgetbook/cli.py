@@ -55,9 +55,9 @@ def _tell(ctx: click.Context, exc: Exception) -> int:
 
         language = _language_of(ctx)
         reason, file = os_reason(exc), exc.filename
-        told = Text("{file}: {reason}.", file=file, reason=reason) if file else reason
-        click.secho(Text("Error: {error}", error=told).in_language(language), fg="red", err=True)
-        _failure_as_json(ctx, [{"message": in_language(told, language)}])
+        refusal = Text("{file}: {reason}.", file=file, reason=reason) if file else reason
+        click.secho(Text("Error: {error}", error=refusal).in_language(language), fg="red", err=True)
+        _failure_as_json(ctx, [{"message": in_language(refusal, language)}])
         return 1
     if isinstance(exc, BudgetbookError):
         language = _language_of(ctx, exc)

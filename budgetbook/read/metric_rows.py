@@ -69,8 +69,8 @@ class ExportReader:
         self.revenue = RevenueConversion(table, columns, currency, rate, self.notes)
         cells = [row[i] for _, row in table.rows for i, _ in columns.metrics]
         cells += [row[i] for _, row in table.rows for i in columns.conversions.values()]
-        told = detect_decimal_comma(cells)
-        self.decimal_comma = source.decimal_comma if told is None else told
+        detected = detect_decimal_comma(cells)
+        self.decimal_comma = source.decimal_comma if detected is None else detected
         self.day_first = self._day_first()
         self.seen_indicators: set[str] = set()
         self.uncertain: set[tuple[date, str]] = set()  # conversions not counted

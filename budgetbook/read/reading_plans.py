@@ -167,13 +167,13 @@ def find_columns(
     if columns.get("credit") == columns.get("amount"):
         columns.pop("credit", None)
     required = ["date", "amount"] + ([] if have_rules else ["line"])
-    the = {"date": Text("the date"), "amount": Text("the amount"), "line": Text("the line")}
+    held = {"date": Text("the date"), "amount": Text("the amount"), "line": Text("the line")}
     for name in required:
         if name not in columns and name not in given:
             problems.append(
                 Problem(
                     table.file,
-                    Text("no column holds {what}.", what=the[name]),
+                    Text("no column holds {what}.", what=held[name]),
                     row=1,
                     hint=Text(
                         "Its columns are: {titles}. Name the right one in budgetbook.toml:"

@@ -70,28 +70,31 @@ def _ofx_rows(data: bytes, shown: str) -> list[tuple[int, list[object]]]:
     if not statements:  # an investment statement, say: nothing a bank or card account spent
         raise _not_a_statement(shown, "OFX", Text("it holds no bank or card statement"))
     for statement in statements:
-        currency = _text(statement, "CURDEF")
+        currency = _child_text(statement, "CURDEF")
         for transaction in statement.findall(".//STMTTRN"):
-            amount, kind = _text(transaction, "TRNAMT"), _text(transaction, "TRNTYPE").upper()
+            amount, kind = (
+                _child_text(transaction, "TRNAMT"),
+                _child_text(transaction, "TRNTYPE").upper(),
+            )
             nonzero = any(digit in amount for digit in "123456789")
             out = amount.startswith("-")
             # Some banks write every TRNAMT positive and tell money out by its type alone:
             # read by its sign, a payment would count as a refund.
             if nonzero and ((kind == "DEBIT" and not out) or (kind == "CREDIT" and out)):
                 raise _signs_contradict(shown, len(rows) + 1, kind, amount)
-            payee = _text(transaction, "NAME") or _text(transaction, "PAYEE/NAME")
-            memo = _text(transaction, "MEMO")
+            payee = _child_text(transaction, "NAME") or _child_text(transaction, "PAYEE/NAME")
+            memo = _child_text(transaction, "MEMO")
             rows.append(
                 (
                     len(rows) + 1,
                     [
-                        _text(transaction, "DTPOSTED")[:8],
-                        _text(transaction, "TRNAMT"),
+                        _child_text(transaction, "DTPOSTED")[:8],
+                        _child_text(transaction, "TRNAMT"),
                         " ".join(part for part in (payee, memo) if part),
                         payee,
                         # A transaction in another currency says so in its own CURRENCY.
-                        _text(transaction, "CURRENCY/CURSYM")
-                        or _text(transaction, "ORIGCURRENCY/CURSYM")
+                        _child_text(transaction, "CURRENCY/CURSYM")
+                        or _child_text(transaction, "ORIGCURRENCY/CURSYM")
                         or currency,
                     ],
                 )
@@ -99,7 +102,7 @@ def _ofx_rows(data: bytes, shown: str) -> list[tuple[int, list[object]]]:
     return rows
 
 
-def _text(element, path: str) -> str:
+def _child_text(element, path: str) -> str:
     found = element.find(path)
     return (found.text or "").strip() if found is not None else ""
 

@@ -37,18 +37,18 @@ def write_side_file(path: Path, transactions: list[Transaction], labels: Labels)
         writer.writerows(
             (
                 t.date.isoformat(),
-                _text(t.line),
+                _defused(t.line),
                 money_text(t.amount),
-                _text(t.description),
-                _text(t.vendor),
-                _text(t.account),
-                _text(t.source_file),
+                _defused(t.description),
+                _defused(t.vendor),
+                _defused(t.account),
+                _defused(t.source_file),
                 t.source_row,
             )
             for t in transactions
         )
 
 
-def _text(value: str) -> str:
+def _defused(value: str) -> str:
     """Untrusted text stays text: an apostrophe before what would start a formula."""
     return "'" + value if value.startswith(_FORMULA_START) else value
