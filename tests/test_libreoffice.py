@@ -12,7 +12,7 @@ import pytest
 
 from budgetbook.commands.build import build_workbook
 from budgetbook.commands.report import describe
-from tests.conftest import ROOT, SAMPLE, write_project
+from tests.conftest import ROOT, SAMPLE, write_csv, write_project
 from tests.recalc import compare, recalculate
 
 pytestmark = pytest.mark.libreoffice
@@ -142,6 +142,45 @@ def test_pasted_row_below_the_last_counts(small_book, tmp_path):
     canva = _block(budget, "Canva")
     assert _months(budget, canva + 2) == [12, 0, 50, 0]
     assert _months(budget, canva + 3) == [0, 12, -38, 12]  # policy none: nothing carries
+
+
+def _counts(workbook) -> list[object]:
+    """The Overview's transactions counted and rows not counted."""
+    overview = workbook["Overview"]
+    return [overview.cell(row, 2).value for row in (5, 6)]
+
+
+OVERVIEW_DESIGNS = {**DESIGNS, "side file": "\n[workbook]\nactuals_sheet_max = 4\n"}
+
+
+@pytest.mark.parametrize("design", OVERVIEW_DESIGNS)
+def test_the_overview_counts_a_pasted_row(project_factory, tmp_path, design):
+    """The Overview's counts are formulas over the Actuals and Not counted sheets: a row
+    pasted on each counts, whether the transactions are listed whole, read by month, or
+    (beyond the sheet's limit) in a side file, whose rows the count starts from."""
+    project = _with_options(project_factory(LINES, ACTUALS), OVERVIEW_DESIGNS[design])
+    write_csv(
+        project / "actuals" / "odd.csv", [["date", "amount", "line"], ["2026-02-01", "5", "Nope"]]
+    )
+    book = tmp_path / "book.xlsx"
+    build_workbook(project, book)
+    assert _counts(openpyxl.load_workbook(book, data_only=True)) == [5, 1]
+
+    def paste(workbook):
+        actuals = workbook["Actuals"]
+        row = actuals.max_row + 1
+        actuals.cell(row, 1).value = datetime(2026, 3, 20)
+        actuals.cell(row, 4).value = "Canva"
+        actuals.cell(row, 5).value = 50
+        not_counted = workbook["Not counted"]
+        not_counted.append(["by hand", None, "asked finance"])
+
+    workbook = openpyxl.load_workbook(book)
+    paste(workbook)
+    workbook.save(book)
+    assert _counts(openpyxl.load_workbook(recalculate(book, tmp_path / "lo"), data_only=True)) == [
+        6, 2,
+    ]  # fmt: skip
 
 
 def test_line_edited_within_its_month_moves_to_the_new_line(small_book, tmp_path):

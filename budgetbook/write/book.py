@@ -187,7 +187,7 @@ def _lay_out(
     from budgetbook.write.sheets.budget_sheet import write_budget
     from budgetbook.write.sheets.calendar_sheet import write_calendar
     from budgetbook.write.sheets.not_counted_sheet import write_not_counted
-    from budgetbook.write.sheets.overview_sheet import write_overview
+    from budgetbook.write.sheets.overview_sheet import counts, write_overview
     from budgetbook.write.sheets.performance_sheet import plan_performance, write_performance
     from budgetbook.write.sheets.record_sheet import (
         SHEET,
@@ -237,7 +237,8 @@ def _lay_out(
     actuals_layout = plan_actuals(project, side_file)
     write_actuals(actuals, project, actuals_layout, styles, labels)
     layout = write_budget(budget, project, figures, styles, labels, actuals.name, actuals_layout)
-    write_overview(workbook, overview, project, figures, layout, styles, labels)
+    counted = counts(project, actuals.name, actuals_layout, not_counted.name, side_file is not None)
+    write_overview(workbook, overview, project, figures, layout, counted, styles, labels)
     if report is not None:
         write_performance(
             workbook, report, performance, report_layout, layout, config.period,

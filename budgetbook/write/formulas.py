@@ -271,5 +271,17 @@ def verdict(result: str, target: str, cost: str, budget: str, words: dict[str, s
     return f"=IF({result}>={target},IF({cost}<={budget},{met},{over}),{missed})"
 
 
+def count_dated(dates: str, before: int = 0) -> str:
+    """The rows of a range that hold a date (a positive number), plus ``before`` counted
+    elsewhere."""
+    count = f'COUNTIFS({dates},">0")'
+    return f"={before}+{count}" if before else f"={count}"
+
+
+def count_filled(cells: str) -> str:
+    """The cells of a range that hold anything."""
+    return f'=COUNTIFS({cells},"<>")'
+
+
 def count_matching(labels: str, label: str) -> str:
     return f"=COUNTIFS({labels},{label})"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from xlsxwriter.workbook import Workbook
@@ -12,8 +13,10 @@ from budgetbook.i18n.formats import formats
 from budgetbook.i18n.labels import Labels
 from budgetbook.model import Project
 from budgetbook.write import formulas as f
+from budgetbook.write.sheets.actuals_sheet import DATE, FIRST_ROW, LAST_ROW, ActualsLayout
 from budgetbook.write.sheets.budget_sheet import ACTUAL, AVAILABLE, PLANNED, REMAINING, BudgetLayout
 from budgetbook.write.sheets.cached import cached
+from budgetbook.write.sheets.not_counted_sheet import REASON
 from budgetbook.write.sheets.page import set_page_titles
 from budgetbook.write.sheets.styles import Styles, date_format
 
@@ -29,6 +32,7 @@ def write_overview(
     project: Project,
     figures: BudgetFigures,
     budget: BudgetLayout,
+    counts: Counts,
     styles: Styles,
     labels: Labels,
 ) -> None:
@@ -39,15 +43,16 @@ def write_overview(
     facts = (
         (labels.period, f"{months_shown(months[0])} – {months_shown(months[-1])}"),
         (labels.currency, config.currency),
-        (labels.counted, len(project.transactions)),
-        (labels.not_counted_rows, len(project.not_counted) + len(project.metrics_not_read)),
+        (labels.counted, counts.counted),
+        (labels.not_counted_rows, counts.not_counted),
     )
     for offset, (name, value) in enumerate(facts):
         ws.write_string(FACTS_ROW + offset, 0, name, styles.text_bold)
         if isinstance(value, str):
             ws.write_string(FACTS_ROW + offset, 1, value, styles.text)
         else:
-            ws.write_number(FACTS_ROW + offset, 1, value, styles.integer)
+            formula, number = value
+            ws.write_formula(FACTS_ROW + offset, 1, formula, styles.integer, number)
 
     row = FACTS_ROW + len(facts) + 1
     row = _write_categories(ws, row, project, figures, budget, styles, labels)
@@ -63,6 +68,33 @@ def write_overview(
     ws.center_horizontally()
     set_page_titles(ws, config.company_name)
     ws.hide_gridlines(2)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The Overview's counts of transactions counted and of rows not counted, each a formula
+    over the sheet that lists them (so a row pasted there, or added by update, counts) and
+    its value."""
+
+    counted: tuple[str, int]
+    not_counted: tuple[str, int]
+
+
+def counts(
+    project: Project, actuals: str, layout: ActualsLayout, not_counted: str, side_file: bool
+) -> Counts:
+    """The transactions are the Actuals rows that hold a date; with the transactions in a
+    side file, those it holds and the rows below the sheet's monthly totals. The rows not
+    counted are the Not counted rows that give a reason."""
+    transactions = len(project.transactions)
+    first = layout.below_listed if side_file else FIRST_ROW
+    dates = f.fixed_span(actuals, DATE, first, LAST_ROW)
+    reasons = f.fixed_span(not_counted, REASON, 1, LAST_ROW)
+    listed = len(project.not_counted) + len(project.metrics_not_read)
+    return Counts(
+        (f.count_dated(dates, transactions if side_file else 0), transactions),
+        (f.count_filled(reasons), listed),
+    )
 
 
 def _write_categories(ws, row, project, figures, budget, styles, labels) -> int:
