@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import zipfile
 from datetime import datetime
 from decimal import Decimal
@@ -17,10 +19,10 @@ from budgetbook.cli import main
 from budgetbook.commands.build import build_workbook
 from budgetbook.commands.update import update_workbook
 from budgetbook.errors import BudgetbookError, InputErrors
-from budgetbook.write.sheet_xml import Cell, Sheet
+from budgetbook.write.sheet_xml import Cell, Error, Sheet
 from budgetbook.write.sheets.actuals_sheet import FILE
-from tests.conftest import write_csv
-from tests.recalc import compare_engines, gnumeric_recalculate, opened, recalculate
+from tests.conftest import ROOT, write_csv
+from tests.recalc import compare, gnumeric_recalculate, opened, recalculate
 from tests.workbook_edits import rename_sheets
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"  # a sheet's XML names
@@ -122,33 +124,112 @@ def test_a_persons_edits_survive(book, february, tmp_path):
     assert openpyxl.load_workbook(book)["Budget"].cell(meta, 7).comment.text == "Spring push"
 
 
+DESIGNS = {"whole sheet": "", "by month": "\n[workbook]\nsum_by_month_from = 1\n"}
+
+
+def _designed(project: Path, design: str) -> Path:
+    with (project / "budgetbook.toml").open("a", encoding="utf-8") as toml:
+        toml.write(DESIGNS[design])
+    return project
+
+
+def _engines_agree_with_the_cached_values(book: Path, tmp_path: Path) -> int:
+    """Every formula's cached value against LibreOffice's and Gnumeric's results; the
+    number of formulas compared."""
+    count, by_libreoffice = compare(book, recalculate(book, tmp_path / "lo"))
+    assert by_libreoffice == []
+    assert compare(book, gnumeric_recalculate(book, tmp_path / "gn")) == (count, [])
+    return count
+
+
 @pytest.mark.libreoffice
 @pytest.mark.gnumeric
-@pytest.mark.parametrize(
-    ("design", "language"),
-    [("", "en"), ("\n[workbook]\nsum_by_month_from = 1\n", "fr")],
-    ids=["whole sheet, English", "by month, French"],
-)
-def test_an_updated_workbook_recalculates_alike_in_libreoffice_and_gnumeric(
+@pytest.mark.parametrize("design", DESIGNS)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_formula_of_an_updated_workbook_holds_its_value(
     project_factory, february, tmp_path, design, language
 ):
-    """update leaves its formulas' results to the next recalculation: LibreOffice and Gnumeric
-    work out the same figure for every formula, the new rows counted in both."""
-    project = project_factory(LINES, ACTUALS)
-    with (project / "budgetbook.toml").open("a", encoding="utf-8") as toml:
-        toml.write(design)
+    """After update, every formula has a cached value, computed in Python over the workbook
+    as it now is, and LibreOffice and Gnumeric each recalculate the same, the new rows
+    counted: the Budget's, and the Overview's counts."""
     path = tmp_path / "book.xlsx"
-    build_workbook(project, path, language=language)
-    update_workbook(path, [february])
-    by_gnumeric = gnumeric_recalculate(path, tmp_path / "gn")
-    count, mismatches = compare_engines(path, recalculate(path, tmp_path / "lo"), by_gnumeric)
-    print(f"compared {count} formula cells of an updated workbook in LibreOffice and Gnumeric")
+    build_workbook(_designed(project_factory(LINES, ACTUALS), design), path, language=language)
+    summary = update_workbook(path, [february])
+    assert summary.not_computed == []
+    count = _engines_agree_with_the_cached_values(path, tmp_path)
+    print(f"compared {count} formula cells of an updated workbook with both engines")
     assert count > 100
-    assert mismatches == []
-    budget = opened(by_gnumeric)["Budget"]
+    workbook = opened(path)
+    budget = workbook[workbook.sheetnames[1]]
     meta = _block(budget, "Meta ads")
     assert [budget.cell(meta + 2, c).value for c in (5, 6)] == [60, 45.5]
     assert budget.cell(meta + 1, 6).value == 140  # Feb Available carries Jan's 40
+    overview = workbook[workbook.sheetnames[0]]
+    assert [overview.cell(row, 2).value for row in (5, 6)] == [4, 1]  # 2 + 2 counted, 1 not
+
+
+SAMPLES = {"en": ROOT / "samples" / "atelier-lune", "fr": ROOT / "samples" / "atelier-lune-fr"}
+NOVEMBER = {  # a line of each sample's, and a row no line takes
+    "en": [["2026-11-03", "120", "Meta ads – Instagram"], ["2026-11-04", "11.99", "Canva Pro"]],
+    "fr": [
+        ["2026-11-03", "120", "Publicité Meta – Instagram"],
+        ["2026-11-04", "11.99", "Canva Pro"],
+    ],
+}
+
+
+@pytest.mark.libreoffice
+@pytest.mark.gnumeric
+@pytest.mark.parametrize(
+    ("language", "design"), [("en", "whole sheet"), ("fr", "by month")], ids=["en", "fr"]
+)
+def test_every_formula_of_an_updated_sample_holds_its_value(tmp_path, language, design):
+    """The sample workbooks, English whole-sheet and French by month, updated with a
+    month's rows: every formula's cached value is LibreOffice's result and Gnumeric's."""
+    project = tmp_path / "project"
+    shutil.copytree(SAMPLES[language], project)
+    path = tmp_path / "sample.xlsx"
+    build_workbook(_designed(project, design), path)
+    november = write_csv(
+        tmp_path / "november.csv",
+        [["date", "amount", "line"], *NOVEMBER[language], ["2026-11-05", "9", "Nowhere"]],
+    )
+    summary = update_workbook(path, [november])
+    assert [t.line for t in summary.taken.transactions] == [row[2] for row in NOVEMBER[language]]
+    assert summary.not_computed == []
+    count = _engines_agree_with_the_cached_values(path, tmp_path)
+    print(f"compared {count} formula cells of the updated {language} sample with both engines")
+    assert count > 2400
+
+
+def _formula_values(path: Path, sheets: list[str]) -> dict[tuple[str, str], object]:
+    formulas = openpyxl.load_workbook(path)
+    values = opened(path)
+    return {
+        (sheet, cell.coordinate): values[sheet][cell.coordinate].value
+        for sheet in sheets
+        for row in formulas[sheet].iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    }
+
+
+def test_an_update_caches_the_figures_a_build_of_the_same_rows_writes(
+    project_factory, february, tmp_path
+):
+    """Built from the first rows and updated with February's, or built from both: the same
+    figure in every formula of the Overview and the Budget."""
+    updated = tmp_path / "updated.xlsx"
+    build_workbook(project_factory(LINES, ACTUALS), updated)
+    update_workbook(updated, [february])
+    project = tmp_path / "project"
+    shutil.copy(february, project / "actuals" / february.name)
+    built = tmp_path / "built.xlsx"
+    build_workbook(project, built)
+    sheets = ["Overview", "Budget"]
+    expected = _formula_values(built, sheets)
+    assert len(expected) > 100
+    assert _formula_values(updated, sheets) == pytest.approx(expected)
 
 
 def test_every_other_part_is_kept_byte_for_byte(book, february):
@@ -643,6 +724,28 @@ TEXT = 'a<b "c" _x0041_ \x01'  # XML's own characters, a text that reads as Exce
             "<x:c r='B2' t='s'><x:v>0</x:v></x:c><x:c r='C2'><x:f t='shared' si='0'/>"
             "</x:c></x:row>",
         ),
+        (  # results cached: a number, a text (its type said), a truth value, an error, one
+            # where none was (after the formula), one left unknown (its value dropped)
+            "<x:row r='2'><x:c r='A2' t='str'><x:f>B2</x:f><x:v>old</x:v></x:c>"
+            "<x:c r='B2'><x:f>1&amp;\"a\"</x:f></x:c><x:c r='C2' s='1'><x:f>1=1</x:f><x:v>1</x:v>"
+            "</x:c><x:c r='D2'><x:f>1/0</x:f><x:v/></x:c><x:c r='E2'><x:f>A2</x:f></x:c>"
+            "<x:c r='F2' t='e'><x:f>F1</x:f><x:v>#N/A</x:v></x:c></x:row>",
+            lambda sheet: sheet.set_results(
+                {
+                    (2, 0): 1.5,
+                    (2, 1): TEXT,
+                    (2, 2): True,
+                    (2, 3): Error("#DIV/0!"),
+                    (2, 4): 46023.0,
+                }
+            ),
+            "<x:row r='2'><x:c r=\"A2\"><x:f>B2</x:f><x:v>1.5</x:v></x:c>"
+            '<x:c r="B2" t="str"><x:f>1&amp;"a"</x:f><x:v>a&lt;b "c" _x005F_x0041_ _x0001_</x:v>'
+            '</x:c><x:c r="C2" s="1" t="b"><x:f>1=1</x:f><x:v>1</x:v></x:c>'
+            '<x:c r="D2" t="e"><x:f>1/0</x:f><x:v>#DIV/0!</x:v></x:c>'
+            "<x:c r='E2'><x:f>A2</x:f><x:v>46023</x:v></x:c>"
+            '<x:c r="F2"><x:f>F1</x:f></x:c></x:row>',
+        ),
     ],
 )
 def test_a_sheet_is_edited_where_it_changes_and_kept_elsewhere(rows, edit, expected):
@@ -652,3 +755,125 @@ def test_a_sheet_is_edited_where_it_changes_and_kept_elsewhere(rows, edit, expec
     sheet = Sheet(SHEET.format(main=main, rows=rows).encode())
     edit(sheet)
     assert sheet.to_bytes().decode() == SHEET.format(main=main, rows=expected)
+
+
+# --- names a person gave lines in the workbook: held to what build holds budget.csv's to -----
+
+
+def _rename(book: Path, line: str, name: str) -> str:
+    """The line's name cell on the Budget given ``name``, as Excel writes a text (characters
+    XML cannot hold as ``_x000D_``); the cell's reference."""
+    row = _block(openpyxl.load_workbook(book)["Budget"], line)
+    ref = f"B{row}"
+    escaped = name.replace("&", "&amp;").replace("<", "&lt;").replace("\r", "_x000D_")
+
+    def edit(xml: str) -> str:
+        start = xml.index(f'<c r="{ref}"')
+        end = xml.index("</c>", start) + len("</c>")
+        style = re.search(r' s="\d+"', xml[start:end])[0]
+        text = f'<is><t xml:space="preserve">{escaped}</t></is>'
+        return xml[:start] + f'<c r="{ref}"{style} t="inlineStr">{text}</c>' + xml[end:]
+
+    _edit_sheet(book, "Budget", edit)
+    return ref
+
+
+REFUSED_NAMES = {
+    "a wildcard": ("Canva*", "a line name cannot start with = + - @ < > or contain * ? ~"),
+    "a comparison": ("<Meta", "a line name cannot start with = + - @ < > or contain * ? ~"),
+    "a tilde": ("Canva ~ Pro", "a line name cannot start with = + - @ < > or contain * ? ~"),
+    "another line's name in other letters": ("META ADS", "this line name is already used"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED_NAMES)
+def test_a_line_renamed_as_build_would_refuse_it_is_refused(book, february, case):
+    """A line a person renamed in the workbook to a name budget.csv could not give it (one
+    that a SUMIFS criterion reads as a wildcard or a comparison, or that matches another
+    line's without case) is refused, naming the workbook, the sheet, the cell and the value;
+    nothing is written."""
+    name, message = REFUSED_NAMES[case]
+    ref = _rename(book, "Canva", name)
+    before = book.read_bytes()
+    result = CliRunner().invoke(main, ["update", str(book), str(february)])
+    assert result.exit_code == 1
+    assert f"{book}, sheet 'Budget', cell {ref}, value {name!r}: {message}" in result.stderr
+    assert "Rename the line in the workbook, then run update again." in result.stderr
+    assert "Traceback" not in result.output
+    assert book.read_bytes() == before
+    assert not list(book.parent.glob("*.before-update-*"))
+
+
+def test_a_line_renamed_to_a_number_is_refused_in_french(project_factory, february, tmp_path):
+    """A name typed as a number (2026) is a number to every criterion, which the line's
+    rows, texts, do not match: refused, in the workbook's language."""
+    path = tmp_path / "book.xlsx"
+    build_workbook(project_factory(LINES, ACTUALS), path, language="fr")
+    workbook = openpyxl.load_workbook(path)
+    budget = workbook["Budget"]
+    budget.cell(_block(budget, "Canva"), 2).value = 2026
+    workbook.save(path)
+    result = CliRunner().invoke(main, ["update", str(path), str(february)])
+    assert result.exit_code == 1
+    assert "un nom de poste est un texte" in result.stderr
+    assert not list(tmp_path.glob("*.before-update-*"))
+
+
+@pytest.mark.libreoffice
+@pytest.mark.gnumeric
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [("Can\rva", "Can\rva"), ("Canva ", "canva")],
+    ids=["a lone carriage return", "a trailing space"],
+)
+def test_a_lines_name_is_kept_byte_for_byte(book, tmp_path, name, written):
+    """A line renamed with a lone carriage return (which Excel writes as _x000D_) or a
+    trailing space: the new rows are written with its name exactly, not a newline nor a
+    trimmed name, so that the Budget's criterion finds them, in Python's cached value and
+    in both engines."""
+    canva = int(_rename(book, "Canva", name)[1:])
+    march = write_csv(
+        tmp_path / "march.csv", [["date", "amount", "line"], ["2026-03-02", "20", written]]
+    )
+    summary = update_workbook(book, [march])
+    assert [t.line for t in summary.taken.transactions] == [name]
+    from python_calamine import CalamineWorkbook
+
+    actuals = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("Actuals").to_python()
+    assert actuals[3][3] == name
+    _engines_agree_with_the_cached_values(book, tmp_path)
+    budget = opened(book)["Budget"]
+    # January's row, built as "Canva", is not the renamed line's; March's new one is.
+    assert [budget.cell(canva + 2, c).value for c in (5, 6, 7)] == [0, 0, 20]
+
+
+def test_a_formula_budgetbook_cannot_compute_is_left_to_the_spreadsheet(book, february):
+    """A formula a person wrote with a function outside the workbook's list keeps no value,
+    nor does any formula that reads it, and update names them; every other formula has
+    its value again, although openpyxl, which saved the person's edit, dropped them all."""
+    workbook = openpyxl.load_workbook(book)
+    budget = workbook["Budget"]
+    canva = _block(budget, "Canva")
+    budget.cell(canva, 6).value = "=ABS(-12)"  # February's plan
+    workbook.save(book)
+    result = CliRunner().invoke(main, ["update", str(book), str(february)])
+    assert result.exit_code == 0, result.output
+    assert "Formulas  " in result.output
+    assert f"left for the spreadsheet to compute when it opens the workbook: Budget!F{canva}," in (
+        result.output
+    )
+    values = opened(book)
+    formulas = openpyxl.load_workbook(book)
+    missing = {
+        (ws.title, c.coordinate)
+        for ws in formulas.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.data_type == "f" and values[ws.title][c.coordinate].value is None
+    }
+    assert ("Budget", f"F{canva}") in missing  # the person's formula
+    assert ("Budget", f"F{canva + 1}") in missing  # Available reads it
+    assert ("Overview", "B7") not in missing  # the period's text reads nothing of it
+    assert ("Budget", f"E{canva + 1}") not in missing  # January's Available is known
+    meta = _block(budget, "Meta ads")
+    assert not any(("Budget", f"{col}{meta + 2}") in missing for col in "EFGH")

@@ -12,12 +12,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from xml.etree import ElementTree
 
-from xlsxwriter.utility import xl_cell_to_rowcol
+from xlsxwriter.utility import xl_cell_to_rowcol, xl_rowcol_to_cell
 
 from budgetbook import LANGUAGES
-from budgetbook.errors import BudgetbookError, InputErrors, os_reason
+from budgetbook.errors import BudgetbookError, InputErrors, Problem, os_reason
 from budgetbook.i18n.messages import Text
 from budgetbook.model import BudgetLine, CarryOver, Config, MappingRule
+from budgetbook.read.budget import refused_line_name
 from budgetbook.read.config import parse_config
 from budgetbook.write.sheets import record_sheet as r
 from budgetbook.write.sheets.record_sheet import Place
@@ -233,11 +234,13 @@ def budget_lines(book: Book) -> list[BudgetLine]:
     """The budget lines as the workbook holds them now: each recorded line where its name
     cell is (a line a person deleted is gone; one renamed has its new name), then any line a
     person added as a copy of a block: a row of the Budget whose label cell reads as the
-    recorded lines' do and whose carry-over cell is filled in."""
+    recorded lines' do and whose carry-over cell is filled in. A name is its cell's text as
+    it is, which the Budget's formulas match; one that build would refuse in budget.csv is
+    refused (`checked_lines`)."""
     budget = book.columns(r.BUDGET, r.BUDGET_COLUMNS)
     cells = grid(book.path, budget.sheet)
     category, line, policy, label = (budget.col[key] for key in r.BUDGET_COLUMNS)
-    lines: dict[str, BudgetLine] = {}
+    named: list[tuple[int, int, object, BudgetLine]] = []  # row, col, value, line
     seen, labels = set(), set()
     for recorded in book.record.lines:
         place = book.place(recorded.name)
@@ -245,19 +248,49 @@ def budget_lines(book: Book) -> list[BudgetLine]:
             continue  # its row was deleted: the line is gone
         if place.sheet != budget.sheet:
             raise _damaged(book.path, f"{recorded.name} = {place.reference()}")
-        name = str(_at(cells, place.row, place.col)).strip()
-        if name:
+        value = _at(cells, place.row, place.col)
+        if str(value).strip():
             kind = str(_at(cells, place.row, category))
-            lines.setdefault(
-                name, BudgetLine(kind, name, "", recorded.carry_over, (), recorded.vat)
-            )
+            found = BudgetLine(kind, str(value), "", recorded.carry_over, (), recorded.vat)
+            named.append((place.row, place.col, value, found))
         seen.add(place.row)
         labels.add(_at(cells, place.row, label))
     labels.discard("")
     for row in range(len(cells)):
-        name = str(_at(cells, row, line)).strip()
+        value = _at(cells, row, line)
         added = row not in seen and _at(cells, row, label) in labels
-        if added and name and str(_at(cells, row, policy)).strip():
+        if added and str(value).strip() and str(_at(cells, row, policy)).strip():
             kind = str(_at(cells, row, category))
-            lines.setdefault(name, BudgetLine(kind, name, "", book.record.config.carry_over, ()))
-    return list(lines.values())
+            found = BudgetLine(kind, str(value), "", book.record.config.carry_over, ())
+            named.append((row, line, value, found))
+    return checked_lines(book.path, budget.sheet, named)
+
+
+def checked_lines(
+    book: Path, sheet: str, named: list[tuple[int, int, object, BudgetLine]]
+) -> list[BudgetLine]:
+    """The lines whose name cells (row, column, value) ``named`` lists, held to what build
+    holds budget.csv's names to (read/budget.py): a text that no criterion reads as an
+    operator or a wildcard, used once whatever its case. Every name that is not is
+    refused at once, naming the workbook, the sheet, the cell and the value."""
+    problems, first, lines = [], {}, []
+    for row, col, value, line in named:
+        cell = xl_rowcol_to_cell(row, col)
+        where = Text("{book}, sheet '{sheet}', cell {cell}", book=book, sheet=sheet, cell=cell)
+        rename = Text("Rename the line in the workbook, then run update again.")
+        key = line.name.strip().casefold()
+        if not isinstance(value, str):
+            message = Text("a line name is a text, and this cell holds a number or a date.")
+            hint = Text("Type it again as a text, after an apostrophe ('2026).")
+            problems.append(Problem(where, message, value=str(value), hint=hint))
+        elif (refusal := refused_line_name(line.name.strip())) is not None:
+            problems.append(Problem(where, refusal, value=line.name, hint=rename))
+        elif key in first:
+            used = Text("this line name is already used in cell {cell}.", cell=first[key])
+            problems.append(Problem(where, used, value=line.name, hint=rename))
+        else:
+            first[key] = cell
+            lines.append(line)
+    if problems:
+        raise InputErrors(problems)
+    return lines

@@ -35,6 +35,7 @@ LABELS_OF_ROWS = {
     "not_counted": NC_("summary", "Not counted"),
     "side_file": NC_("summary", "Actuals"),
     "metrics": NC_("summary", "Metrics"),
+    "formulas": NC_("summary", "Formulas"),
     "planned": NC_("summary", "Planned"),
     "actual": NC_("summary", "Actual"),
     "remaining": NC_("summary", "Remaining"),
@@ -313,7 +314,22 @@ def describe_update(summary: UpdateSummary) -> SummaryText:
         listed=summary.backup is not None,
         sources=taken.sources,
     )
+    if summary.not_computed:
+        rows.append(_not_computed(summary))
     return _summary(_said(head, summary.config), rows)
+
+
+def _not_computed(summary: UpdateSummary) -> Row:
+    """The formulas update left without a value: the spreadsheet computes them on opening."""
+    shown = [f"{c.sheet}!{c.cell}" for c in summary.not_computed[:5]]
+    more = "" if len(summary.not_computed) <= len(shown) else " …"
+    left = Plural(
+        "{n:,} left for the spreadsheet to compute when it opens the workbook: {cells}",
+        "{n:,} left for the spreadsheet to compute when it opens the workbook: {cells}",
+        n=len(summary.not_computed),
+        cells=", ".join(shown) + more,
+    )
+    return Row(_label("formulas", summary.config.language), "", _said(left, summary.config), WARN)
 
 
 def describe_handoff(handoff: Handoff) -> SummaryText:
@@ -406,6 +422,9 @@ def update_record(summary: UpdateSummary) -> dict:
         "currency": summary.config.currency,
         "finance": _finance_record(taken.transactions, taken.not_counted, taken.data_rows),
         "files": _files_record(taken.sources),
+        "not_computed": [  # formulas left without a value, for the spreadsheet to compute
+            {"sheet": c.sheet, "cell": c.cell, "reason": c.reason} for c in summary.not_computed
+        ],
     }
 
 

@@ -9,10 +9,10 @@ The workbook is edited as the zip of XML it is. New rows are added to the Actual
 and record sheets (and to the list of files beside the Actuals, in whichever rows it reaches),
 each sheet's XML edited where it changes and kept byte for byte elsewhere (sheet_xml.py), and
 every other part is copied byte for byte, so charts, formats, notes and a person's edits all
-survive (openpyxl would drop charts and images on saving). Formulas are left without cached
-results, so Excel, LibreOffice and Google Sheets compute them afresh when the workbook opens,
-new rows included; but those of the Actuals sheet, which budgetbook writes only for a converted
-amount, read their own row, and keep theirs.
+survive (openpyxl would drop charts and images on saving). Then every formula is given the
+value it computes over the workbook as it now is, new rows included (book_formulas.py), so a
+viewer that does not recalculate shows true figures; one whose value budgetbook cannot know for
+sure is left without one, for the application to compute on opening, and named.
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ import shutil
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from budgetbook.commands.book_formulas import NotComputed, cache_results
 from budgetbook.commands.book_record import Book, Columns, budget_lines, read_book
 from budgetbook.errors import BudgetbookError, in_language, speaking
 from budgetbook.i18n.labels import LABELS
@@ -47,6 +48,8 @@ class UpdateSummary:
     backup: Path | None  # None when nothing new was found and the workbook was left alone
     taken: Actuals
     config: Config
+    # The formulas left without a cached value, for the application to compute on opening.
+    not_computed: list[NotComputed] = field(default_factory=list)
 
 
 def update_workbook(book: Path, files: list[Path]) -> UpdateSummary:
@@ -83,11 +86,6 @@ def _add_files(built: Book, files: list[Path]) -> UpdateSummary:
         infos = archive.infolist()
         parts = {info.filename: archive.read(info) for info in infos}
     sheets = _Sheets(built, parts)
-    for name, path in built.parts.items():
-        if path.startswith("xl/worksheets/") and name != actuals.sheet and path in parts:
-            sheets.get(name).forget_results()
-            sheets.again(name)  # the next edits over the part without results
-
     language = record.config.language
     record_sheet = sheets.get(record.sheet)
     styles = _style_ids(record_sheet)
@@ -126,9 +124,16 @@ def _add_files(built: Book, files: list[Path]) -> UpdateSummary:
     )
     _append_rows(record_sheet, [_source_cells(s) for s in new_sources])
 
+    edited = sheets.edited()
+    worksheets = {n: p for n, p in built.parts.items() if p.startswith("xl/worksheets/")}
+    try:
+        not_computed = cache_results(edited, worksheets)
+    except NotEditable as exc:  # no spreadsheet application writes such
+        raise BudgetbookError(
+            Text("{book}: is not a readable .xlsx workbook ({error}).", book=book, error=exc)
+        ) from None
     backup = _backup_name(book)
     shutil.copy2(book, backup)
-    edited = sheets.edited()
 
     def write(temporary: Path) -> None:
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as out:
@@ -137,7 +142,7 @@ def _add_files(built: Book, files: list[Path]) -> UpdateSummary:
                 out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
 
     atomic_write(book, write)
-    return UpdateSummary(book, backup, taken, record.config)
+    return UpdateSummary(book, backup, taken, record.config, not_computed)
 
 
 class _Sheets:

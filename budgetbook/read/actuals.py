@@ -93,7 +93,7 @@ def read_mapping(table: Table, lines: list[BudgetLine]) -> tuple[list[MappingRul
     if problems:
         return [], problems
     match_title, line_title = column_title(table, "match"), column_title(table, "line")
-    names = {line.name.casefold(): line.name for line in lines}
+    names = {line.name.strip().casefold(): line.name for line in lines}
     rules: list[MappingRule] = []
     for number, row in table.rows:
         match, line = str(row[match_col]).strip(), str(row[line_col]).strip()

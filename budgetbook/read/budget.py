@@ -19,6 +19,19 @@ _CRITERIA_START = tuple("=+-@<>")
 _CRITERIA_CHARS = re.compile(r"[*?~]")
 
 
+def refused_line_name(name: str) -> Text | None:
+    """Why ``name`` cannot name a line, or None: the Budget's Actual cells match a line's
+    rows by its name, as a SUMIFS criterion, which reads some characters as operators or
+    wildcards. budget.csv's names and those a person gave lines in a workbook are held to
+    it alike."""
+    if name.startswith(_CRITERIA_START) or _CRITERIA_CHARS.search(name):
+        return Text(
+            "a line name cannot start with = + - @ < > or contain * ? ~,"
+            " which spreadsheet formulas read as operators."
+        )
+    return None
+
+
 def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Problem]]:
     problems: list[Problem] = []
     period_keys = [month_key(m) for m in config.period.month_starts()]
@@ -146,18 +159,9 @@ def _read_line(
                 column=column_title(table, "line"),
             )
         )
-    elif name.startswith(_CRITERIA_START) or _CRITERIA_CHARS.search(name):
+    elif (refusal := refused_line_name(name)) is not None:
         problems.append(
-            Problem(
-                table.file,
-                Text(
-                    "a line name cannot start with = + - @ < > or contain * ? ~,"
-                    " which spreadsheet formulas read as operators."
-                ),
-                row=number,
-                column=column_title(table, "line"),
-                value=name,
-            )
+            Problem(table.file, refusal, row=number, column=column_title(table, "line"), value=name)
         )
     policy_text = cell("carry_over")
     policy = parse_carry_over(policy_text) if policy_text else config.carry_over

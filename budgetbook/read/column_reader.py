@@ -52,7 +52,7 @@ class ColumnReader:
         self.reading = reading = reading or AS_A_LEDGER
         self.date_col, self.line_col = columns["date"], columns.get("line")
         # The line each row names, else the one the mapping rules give.
-        names = {line.name.casefold(): line.name for line in lines}
+        names = {line.name.strip().casefold(): line.name for line in lines}
         self.lines = LineColumns(RuleMatcher(rules), names, self.line_col)
         self.text_cols = tuple(columns.get(name) for name in ("description", "vendor", "account"))
         # Each money column and whether its value is negated to give spending.

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.parsers import expat
 from xml.sax.saxutils import escape
@@ -337,57 +337,141 @@ class Sheet:
             empty = node.end == node.tag_end
             self._edit(node.start, node.tag_end, start_tag(node.name, attributes, empty))
 
-    def forget_results(self) -> None:
-        """Drop the cached result of every formula cell, so that applications compute it on
-        opening. One pass of expat over the rows from the first formula to the last, told
-        only where each element begins: a cell, its formula, its value."""
+    def formula_cells(self) -> list[FormulaCell]:
+        """Every formula cell of the sheet, in order. One pass of expat over the rows from
+        the first formula to the last, told only where a row, a cell, its formula and its
+        value begin and end, and the formula's text."""
         first = self._find("f", self.body_start, self.body_end)
         if first < 0:
-            return
+            return []
         start = self._find("row", self.body_start, first, backwards=True)
         last = self._find("f", self.body_start, self.body_end, backwards=True)
         last_row = self._find("row", self.body_start, last, backwards=True)
         if start < 0 or last_row < 0:
             raise NotEditable(f"a formula outside a row, at byte {first}")
         end, shift = self._row_at(last_row).end, start - len(WRAPPER)
-        cell_name, formula_name, value_name = (f"{self.prefix}{n}" for n in ("c", "f", "v"))
+        row_name, cell_name, formula_name, value_name = (
+            f"{self.prefix}{n}" for n in ("row", "c", "f", "v")
+        )
         value_close = f"</{value_name}".encode()
-        found: list[tuple[int, list[str], int, int]] = []  # a cell, its attributes, its value
-        cell: tuple[int, list[str]] | None = None
-        holds_formula, value = False, -1
+        found: list[FormulaCell] = []
+        row, col = 0, -1
+        cell: FormulaCell | None = None
+        text: list[str] | None = None
         parser = expat.ParserCreate()
         parser.ordered_attributes = True
 
         def on_start(name: str, attributes: list[str]) -> None:
-            nonlocal cell, holds_formula, value
-            if name == cell_name:
-                cell, holds_formula = (parser.CurrentByteIndex + shift, attributes), False
-            elif name == formula_name:
-                holds_formula = True
-            elif name == value_name and holds_formula and cell is not None:
-                value = parser.CurrentByteIndex + shift
+            nonlocal row, col, cell, text
+            pairs = list(zip(attributes[::2], attributes[1::2], strict=True))
+            if name == row_name:
+                number = dict(pairs).get("r")
+                row, col = int(number) if number and number.isdigit() else row + 1, -1
+            elif name == cell_name:
+                ref = dict(pairs).get("r")
+                col = xl_cell_to_rowcol(ref)[1] if ref else col + 1
+                cell = FormulaCell(row, col, parser.CurrentByteIndex + shift, pairs)
+            elif name == formula_name and cell is not None:
+                cell.formula_attributes, text = dict(pairs), []
+                found.append(cell)
+            elif name == value_name and cell is not None and text is not None:
+                cell.value_start = parser.CurrentByteIndex + shift
+
+        def on_text(data: str) -> None:
+            if text is not None and cell is not None and cell.value_start < 0:
+                text.append(data)
 
         def on_end(name: str) -> None:
-            nonlocal cell, value
-            if name == value_name and value >= 0:  # at its end tag, or past it if empty
-                at = parser.CurrentByteIndex + shift
-                closed = self.data.startswith(value_close, at)
-                found.append((*cell, value, self.data.find(b">", at) + 1 if closed else at))
-                cell, value = None, -1
+            nonlocal cell, text
+            at = parser.CurrentByteIndex + shift
+            if name == formula_name and cell is not None and text is not None:
+                cell.formula = "".join(text)
+            elif name == value_name and cell is not None and cell.value_start >= 0:
+                closed = self.data.startswith(value_close, at)  # else written empty: <v/>
+                cell.value_end = self.data.find(b">", at) + 1 if closed else at
+            elif name == cell_name:
+                if cell is not None and text is not None:
+                    cell.end_tag = at
+                cell, text = None, None
 
         parser.StartElementHandler, parser.EndElementHandler = on_start, on_end
+        parser.CharacterDataHandler = on_text
         try:
             parser.Parse(WRAPPER, False)
             parser.Parse(self.data[start:end], False)
             parser.Parse(b"</_>", True)
-        except expat.ExpatError as exc:
+        except (expat.ExpatError, ValueError) as exc:
             raise NotEditable(f"XML that does not parse near byte {start}: {exc}") from None
-        for cell_start, attributes, value_start, value_end in found:
-            self._edit(value_start, value_end, b"")
-            pairs = list(zip(attributes[::2], attributes[1::2], strict=True))
-            if any(key == "t" for key, _ in pairs):  # the type of the value dropped too
-                kept = [(key, v) for key, v in pairs if key != "t"]
-                self._edit(cell_start, self._tag_end(cell_start), start_tag(cell_name, kept))
+        return found
+
+    def forget_results(self) -> None:
+        """Drop the cached result of every formula cell, so that applications compute it on
+        opening."""
+        self.set_results({})
+
+    def set_results(self, results: dict[tuple[int, int], object]) -> None:
+        """Each formula cell's cached result: ``results`` by (row, column), a number, a text,
+        a truth value or an error code (`Error`); a cell not in ``results`` is left without
+        one, for applications to compute on opening. Only the value and its type change."""
+        for cell in self.formula_cells():
+            result = results.get((cell.row, cell.col), _NONE)
+            kind, written = _result(result, self.prefix)
+            kept = [(key, v) for key, v in cell.attributes if key != "t"]
+            if kind is not None:
+                kept.append(("t", kind))
+            if kept != cell.attributes:
+                self._edit(cell.start, self._tag_end(cell.start), start_tag(self._c, kept))
+            if cell.value_start >= 0:
+                self._edit(cell.value_start, cell.value_end, written)
+            elif written:
+                self._edit(cell.end_tag, cell.end_tag, written)
+
+    @property
+    def _c(self) -> str:
+        return f"{self.prefix}c"
+
+
+@dataclass(frozen=True)
+class Error:
+    """A formula's result that is an error: ``#DIV/0!``, ``#N/A``..."""
+
+    code: str
+
+
+_NONE = object()
+
+
+def _result(value: object, prefix: str) -> tuple[str | None, bytes]:
+    """A formula's result as a cell's type and value element; none for ``_NONE``."""
+    v = f"{prefix}v"
+    if value is _NONE:
+        return None, b""
+    if isinstance(value, Error):
+        return "e", f"<{v}>{escape(value.code)}</{v}>".encode()
+    if isinstance(value, bool):
+        return "b", f"<{v}>{int(value)}</{v}>".encode()
+    if isinstance(value, str):
+        return "str", f"<{v}>{_text(value)}</{v}>".encode()
+    number = float(value)
+    shown = str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
+    return None, f"<{v}>{shown}</{v}>".encode()
+
+
+@dataclass
+class FormulaCell:
+    """A formula cell as the sheet's XML writes it: its row (1-based) and column, where it
+    lies, its attributes, its formula's text and attributes (``t="shared"``, ``si``,
+    ``ref``), and where its cached value lies (-1: it has none)."""
+
+    row: int
+    col: int
+    start: int
+    attributes: list[tuple[str, str]]
+    formula: str = ""
+    formula_attributes: dict[str, str] = field(default_factory=dict)
+    value_start: int = -1
+    value_end: int = -1
+    end_tag: int = -1  # where </c> begins
 
 
 def _main_prefix(root: Node) -> str:
