@@ -20,6 +20,7 @@ from budgetbook.i18n.messages import Text
 from budgetbook.model import BudgetLine, CarryOver, Config, MappingRule
 from budgetbook.read.budget import refused_line_name
 from budgetbook.read.config import parse_config
+from budgetbook.read.criteria import matching_key
 from budgetbook.write.sheets import record_sheet as r
 from budgetbook.write.sheets.record_sheet import Place
 
@@ -278,7 +279,7 @@ def checked_lines(
         cell = xl_rowcol_to_cell(row, col)
         where = Text("{book}, sheet '{sheet}', cell {cell}", book=book, sheet=sheet, cell=cell)
         rename = Text("Rename the line in the workbook, then run update again.")
-        key = line.name.strip().casefold()
+        key = matching_key(line.name.strip())
         if not isinstance(value, str):
             message = Text("a line name is a text, and this cell holds a number or a date.")
             hint = Text("Type it again as a text, after an apostrophe ('2026).")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from budgetbook.errors import Problem, missing_columns
@@ -10,26 +9,18 @@ from budgetbook.i18n.messages import Text
 from budgetbook.model import BudgetLine, Config, month_key
 from budgetbook.read.aliases import accepted
 from budgetbook.read.budget_terms import parse_carry_over, parse_month, parse_vat
+from budgetbook.read.criteria import criterion_refusal, matching_key, refused_as_criterion
 from budgetbook.read.tables import Table, column_title
 from budgetbook.read.values import ambiguous_separator, detect_decimal_comma, parse_amount
 
 FIXED_COLUMNS = ("category", "line", "channel", "carry_over", "vat")
-# Line names are matched by SUMIFS criteria, where these characters are operators or wildcards.
-_CRITERIA_START = tuple("=+-@<>")
-_CRITERIA_CHARS = re.compile(r"[*?~]")
 
 
 def refused_line_name(name: str) -> Text | None:
     """Why ``name`` cannot name a line, or None: the Budget's Actual cells match a line's
-    rows by its name, as a SUMIFS criterion, which reads some characters as operators or
-    wildcards. budget.csv's names and those a person gave lines in a workbook are held to
-    it alike."""
-    if name.startswith(_CRITERIA_START) or _CRITERIA_CHARS.search(name):
-        return Text(
-            "a line name cannot start with = + - @ < > or contain * ? ~,"
-            " which spreadsheet formulas read as operators."
-        )
-    return None
+    rows by its name, as a SUMIFS criterion (read/criteria.py). budget.csv's names and those a
+    person gave lines in a workbook are held to it alike."""
+    return criterion_refusal(Text("a line name")) if refused_as_criterion(name) else None
 
 
 def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Problem]]:
@@ -90,7 +81,7 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
     name_col = table.column("line")
     for number, row in table.rows:
         name = str(row[name_col]).strip()
-        key = name.casefold()
+        key = matching_key(name)  # names the engines would take for one are one
         if name and key in first_row_of:
             problems.append(
                 Problem(

@@ -10,6 +10,7 @@ from budgetbook.errors import Problem, missing_columns
 from budgetbook.i18n.messages import Text
 from budgetbook.model import Post
 from budgetbook.read.aliases import accepted, column_list, french_name, parse_value
+from budgetbook.read.criteria import criterion_problem
 from budgetbook.read.tables import Table, cell_problem, cell_text
 from budgetbook.read.values import parse_date
 
@@ -54,14 +55,17 @@ def read_calendar(table: Table) -> tuple[list[Post], list[Problem]]:
         return [], missing_columns(table.file, missing, hint)
     problems: list[Problem] = []
     posts: list[Post] = []
+    platforms: dict[str, str] = {}  # the first spelling of each, by how formulas match it
     for number, row in table.rows:
-        post = _read_row(table, number, row, problems)
+        post = _read_row(table, number, row, problems, platforms)
         if post is not None:
             posts.append(post)
     return sorted(posts, key=lambda post: (post.date, post.time)), problems
 
 
-def _read_row(table: Table, number: int, row: list[object], problems: list) -> Post | None:
+def _read_row(
+    table: Table, number: int, row: list[object], problems: list, platforms: dict[str, str]
+) -> Post | None:
     def cell(name: str) -> str:
         return cell_text(table, row, name)
 
@@ -81,6 +85,8 @@ def _read_row(table: Table, number: int, row: list[object], problems: list) -> P
             bad("time", Text("is not a time of day."), Text("Write it as HH:MM, e.g. 18:30."))
     if not cell("platform"):
         bad("platform", Text("the platform is empty."), Text("Name it, e.g. Instagram."))
+    elif refusal := criterion_problem(cell("platform"), Text("a platform"), platforms):
+        bad("platform", *refusal)
     status = parse_post_status(cell("status"))
     if status is None:
         bad(

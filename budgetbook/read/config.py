@@ -27,6 +27,7 @@ from budgetbook.read.config_sections import (
     read_rates,
     read_workbook_options,
 )
+from budgetbook.read.criteria import criterion_problem
 
 CONFIG_NAME = "budgetbook.toml"
 ACTUALS_COLUMNS = ("date", "amount", "credit", "line", "description", "vendor", "account")
@@ -280,6 +281,13 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         for number, entry in enumerate(actuals.get("sources", []), start=1)
     )
     accounts = actuals.get("accounts")
+    platforms: dict[str, str] = {}  # a target's platform is a criterion of the posts' count
+    targets = _get(data, "calendar.targets")
+    for platform in targets if isinstance(targets, dict) else ():
+        if refusal := criterion_problem(platform, Text("a platform"), platforms):
+            message, hint = refusal
+            problems.append(Problem(name, message, column="calendar.targets", value=platform,
+                                    hint=hint))  # fmt: skip
     budget = data["budget"]
     tax_included = parse_tax(budget.get("tax", "excluded"))
     if tax_included is None:

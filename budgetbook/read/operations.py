@@ -9,6 +9,7 @@ from budgetbook.errors import Problem, missing_columns
 from budgetbook.i18n.messages import Text
 from budgetbook.model import Operation
 from budgetbook.read.aliases import accepted, column_list, parse_value
+from budgetbook.read.criteria import criterion_problem
 from budgetbook.read.tables import Table, cell_problem, cell_text
 from budgetbook.read.values import parse_amount
 
@@ -28,6 +29,7 @@ def read_operations(table: Table) -> tuple[list[Operation], list[Problem]]:
         return [], missing_columns(table.file, missing, hint)
     problems: list[Problem] = []
     operations: list[Operation] = []
+    levers: dict[str, str] = {}  # the first spelling of each, by how formulas match it
     for number, row in table.rows:
 
         def cell(name: str, row=row) -> str:
@@ -56,6 +58,8 @@ def read_operations(table: Table) -> tuple[list[Operation], list[Problem]]:
                 Text("the lever is empty."),
                 Text("Name it, e.g. 'Instagram ads' or 'newsletter'."),
             )
+        elif refusal := criterion_problem(cell("lever"), Text("a lever"), levers):
+            bad("lever", *refusal)
         amounts: dict[str, Decimal] = {}
         for name in ("budget", "cost", "target", *RESULTS):
             if not cell(name) and name in RESULTS:
