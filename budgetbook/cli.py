@@ -244,7 +244,8 @@ def build(project: Path, output: Path | None, language: str | None) -> None:
       budgetbook build my-project --lang fr -o budget-fr.xlsx   # French sheets and summary
     """
     from budgetbook.commands.build import build_workbook
-    from budgetbook.commands.report import describe, summary_record
+    from budgetbook.commands.records import summary_record
+    from budgetbook.commands.report import describe
 
     with _progress():
         summary = build_workbook(project, output, language)
@@ -263,7 +264,8 @@ def check(project: Path, language: str | None) -> None:
       budgetbook check samples/atelier-lune
     """
     from budgetbook.commands.build import check_project
-    from budgetbook.commands.report import describe, summary_record
+    from budgetbook.commands.records import summary_record
+    from budgetbook.commands.report import describe
 
     with _progress():
         summary = check_project(project, language)
@@ -291,7 +293,8 @@ def handoff(project: Path, output: Path | None, language: str | None) -> None:
     Example:
       budgetbook handoff samples/atelier-lune -o atelier-lune-handoff.xlsx
     """
-    from budgetbook.commands.report import describe_handoff, handoff_record
+    from budgetbook.commands.records import handoff_record
+    from budgetbook.commands.report import describe_handoff
     from budgetbook.write.handoff import write_handoff
 
     written = write_handoff(project, output, language)
@@ -314,7 +317,8 @@ def update(book: Path, files: tuple[Path, ...]) -> None:
       budgetbook update budget.xlsx actuals/2026-11-ledger.csv
       budgetbook update budget.xlsx handoff-november.xlsx meta-ads-november.csv
     """
-    from budgetbook.commands.report import describe_update, update_record
+    from budgetbook.commands.records import update_record
+    from budgetbook.commands.report import describe_update
     from budgetbook.commands.update import update_workbook
 
     with _progress():

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from budgetbook.commands.build import build_workbook
-from budgetbook.commands.report import summary_record
+from budgetbook.commands.records import summary_record
 from budgetbook.i18n.catalogues import read as read_catalogue
 from budgetbook.i18n.labels import LABELS
 from budgetbook.read.project import load_project

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from budgetbook.commands.build import Summary
+from budgetbook.commands.records import known_total, rows_by_kind
 from budgetbook.i18n.catalogue import NC_, translations
 from budgetbook.i18n.formats import Formats, formats
 from budgetbook.i18n.labels import LABELS
@@ -14,7 +15,6 @@ from budgetbook.i18n.messages import Plural, Text
 from budgetbook.model import Config, NotCounted, Source, Transactions
 from budgetbook.read.actuals import UNREADABLE
 from budgetbook.read.metrics import KIND_NAMES, Where
-from budgetbook.read.values import money_text
 
 if TYPE_CHECKING:  # not imported by a build: update's XML readers pull in urllib and ssl
     from budgetbook.commands.update import UpdateSummary
@@ -76,10 +76,6 @@ def _rows(count: int) -> Plural:
 
 def _said(text: Text, config: Config) -> str:
     return text.in_language(config.language)
-
-
-def _known_total(items: list[NotCounted]) -> Decimal:
-    return sum((item.amount for item in items if item.amount is not None), Decimal(0))
 
 
 # What a line of a summary is, for a terminal to colour it: what was done (the first line),
@@ -172,7 +168,7 @@ def finance_lines(
         )
     if not_counted:
         sheet = LABELS[config.language].not_counted
-        total = words.amount(_known_total(not_counted), currency)
+        total = words.amount(known_total(not_counted), currency)
         count = sum(item.rows for item in not_counted)
         rows = (
             Plural(
@@ -185,11 +181,11 @@ def finance_lines(
             else _rows(count)
         )
         out.append(Row(_label("not_counted", language), total, _said(rows, config), WARN))
-        for kind, count in _rows_by_kind(not_counted):
+        for kind, count in rows_by_kind(not_counted):
             of_kind = [item for item in not_counted if item.kind == kind]
             # A summary of an accounting file's other sides has no amount: a dash, aligned.
             known = any(item.amount is not None for item in of_kind)
-            amount = words.amount(_known_total(of_kind), currency) if known else "–"
+            amount = words.amount(known_total(of_kind), currency) if known else "–"
             out.append(Row("  " + _kind(kind, language), amount, _said(_rows(count), config)))
     return out
 
@@ -349,117 +345,5 @@ def describe_handoff(handoff: Handoff) -> SummaryText:
     return SummaryText([(_said(written, config), HEAD), (_said(following, config), None)])
 
 
-def _finance_record(
-    transactions: Transactions, not_counted: list[NotCounted], data_rows: int
-) -> dict:
-    unread = [item for item in not_counted if item.kind == UNREADABLE]
-    left_out = [item for item in not_counted if item.kind != UNREADABLE]
-    conversions = list(transactions.conversions())
-    return {
-        "data_rows": data_rows,
-        "counted": {
-            "rows": len(transactions),
-            "amount": money_text(transactions.total()),
-        },
-        "converted": {  # counted rows brought to the budget's currency and tax basis
-            "rows": len(conversions),
-            "amount": money_text(sum((c.apply() for c in conversions), Decimal(0))),
-        },
-        "not_counted": [
-            {
-                "kind": kind,
-                "rows": count,
-                "amount": _known_amount([i for i in left_out if i.kind == kind]),
-            }
-            for kind, count in _rows_by_kind(left_out)
-        ],
-        "not_read": [{"file": item.file, "reason": item.reason} for item in unread],
-    }
-
-
-def summary_record(summary: Summary) -> dict:
-    """What ``describe`` says, for scripts: amounts as exact decimal strings."""
-    project = summary.project
-    config = project.config
-    total = summary.figures.total
-    months = config.period.month_starts()
-    return {
-        "ok": True,
-        "output": str(summary.output) if summary.output else None,
-        "side_file": str(summary.side_file) if summary.side_file else None,
-        "currency": config.currency,
-        "lines": len(project.lines),
-        "categories": len(project.categories),
-        "months": {"first": f"{months[0]:%Y-%m}", "count": len(months)},
-        "finance": _finance_record(project.transactions, project.not_counted, project.data_rows),
-        "files": _files_record(project.sources),
-        "metrics": [
-            {
-                "file": export.file,
-                "kind": export.kind,
-                "figures": len(export.values),
-                "columns_not_read": list(export.unknown_columns),
-                "notes": [Where(note) for note in export.notes],
-            }
-            for export in project.metric_exports
-        ],
-        "metrics_not_read": [
-            {"file": item.file, "row": item.row, "reason": item.reason}
-            for item in project.metrics_not_read
-        ],
-        "planned": str(total.total_planned),
-        "actual": str(total.total_actual),
-        "remaining": str(total.total_remaining),
-    }
-
-
-def update_record(summary: UpdateSummary) -> dict:
-    taken = summary.taken
-    return {
-        "ok": True,
-        "book": str(summary.book),
-        "backup": str(summary.backup) if summary.backup else None,
-        "currency": summary.config.currency,
-        "finance": _finance_record(taken.transactions, taken.not_counted, taken.data_rows),
-        "files": _files_record(taken.sources),
-        "not_computed": [  # formulas left without a value, for the spreadsheet to compute
-            {"sheet": c.sheet, "cell": c.cell, "reason": c.reason} for c in summary.not_computed
-        ],
-    }
-
-
-def _files_record(sources: list[Source]) -> list[dict]:
-    """Each finance file met: the source that read it ("" for a copy of another), its data
-    rows and those counted."""
-    return [
-        {"file": s.file, "read_as": s.reader, "rows": s.rows, "counted": s.counted} for s in sources
-    ]
-
-
-def handoff_record(handoff: Handoff) -> dict:
-    return {
-        "ok": True,
-        "output": str(handoff.output),
-        "lines": handoff.lines,
-        "first_day": handoff.first_day.isoformat(),
-        "last_day": handoff.last_day.isoformat(),
-    }
-
-
 def _files(count: int) -> Plural:
     return Plural("{n:,} file", "{n:,} files", n=count)
-
-
-def _rows_by_kind(not_counted: list[NotCounted]) -> list[tuple[str, int]]:
-    """The finance rows not counted, by kind, most first (a summary stands for its rows)."""
-    rows: Counter[str] = Counter()
-    for item in not_counted:
-        rows[item.kind] += item.rows
-    return rows.most_common()
-
-
-def _known_amount(items: list[NotCounted]) -> str | None:
-    """The total of the rows whose amount was read, or None when none was (summaries)."""
-    if all(item.amount is None for item in items):
-        return None
-    return str(_known_total(items))
