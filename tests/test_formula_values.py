@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from budgetbook.compute.formula_parser import Unsupported, moved, parse
-from budgetbook.compute.formula_values import UNKNOWN, CellError, Evaluator
+from budgetbook.compute.formula_values import UNKNOWN, Evaluator
+from budgetbook.compute.spreadsheet_values import CellError
 
 # Sheet "S": A1:C4, and a date in D1; sheet "T": a line's rows, as on Actuals.
 GRIDS = {

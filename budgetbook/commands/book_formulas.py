@@ -5,7 +5,7 @@ changed, rows pasted, lines renamed, formulas of their own. What each formula sh
 what it computes over the cells the workbook holds, so that is what is computed here
 (compute/formula_values.py), not what a build would have written: the workbook's cells are
 read back as python-calamine reads them (the edited parts zipped in memory, so the new rows
-count), its formulas from each sheet's XML (sheet_xml.py), shared formulas moved to each of
+count), its formulas from each sheet's XML (sheet_part.py), shared formulas moved to each of
 their cells, and each result written as the formula's cached value, where budgetbook wrote
 none or another application wrote its own.
 
@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_rowcol_to_cell
 
 from budgetbook.compute.formula_parser import Unreadable, Unsupported, moved, parse
-from budgetbook.compute.formula_values import UNKNOWN, CellError, Evaluator
-from budgetbook.write.sheet_xml import Error, FormulaCell, Sheet
+from budgetbook.compute.formula_values import UNKNOWN, Evaluator
+from budgetbook.compute.spreadsheet_values import CellError
+from budgetbook.write.sheet_part import FormulaCell
+from budgetbook.write.sheet_xml import Error, Sheet
 
 
 @dataclass(frozen=True)

@@ -36,10 +36,11 @@ from budgetbook.read.safezip import check_xlsx
 from budgetbook.read.values import EXCEL_EPOCH
 from budgetbook.write.book import atomic_write, refuse_if_open
 from budgetbook.write.formulas import converted_amount
-from budgetbook.write.sheet_xml import Cell, NotEditable, Sheet
+from budgetbook.write.sheet_xml import Cell, Sheet
 from budgetbook.write.sheets import actuals_sheet
 from budgetbook.write.sheets import record_sheet as r
 from budgetbook.write.sheets.record_sheet import Place
+from budgetbook.write.xml_nodes import NotEditable
 
 
 @dataclass(frozen=True)
