@@ -22,7 +22,6 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from budgetbook.commands.book_formulas import NotComputed, cache_results
@@ -33,7 +32,7 @@ from budgetbook.i18n.messages import Text
 from budgetbook.model import Config, Source, Transaction, in_date_order
 from budgetbook.read.actuals import Actuals, read_actuals
 from budgetbook.read.safezip import check_xlsx
-from budgetbook.read.values import EXCEL_EPOCH
+from budgetbook.read.values import serial
 from budgetbook.write.book import atomic_write, refuse_if_open
 from budgetbook.write.formulas import converted_amount
 from budgetbook.write.sheet_xml import Cell, Sheet
@@ -190,18 +189,14 @@ def _style_ids(record: Sheet) -> dict[str, str | None]:
     return {name: styles.get(col) for col, name in enumerate(r.STYLE_COLUMNS, start=1)}
 
 
-def _serial(day: date) -> int:
-    return (day - EXCEL_EPOCH).days
-
-
 def _transaction_cells(
     row: int, t: Transaction, category: str, styles: dict[str, str | None], col: dict[str, int]
 ) -> list[Cell]:
     """A transaction's cells on row ``row`` (0-based) of the Actuals sheet, as a build writes
     them, in its columns ``col`` (by key) as they are now."""
     cells = {
-        "date": Cell(col["date"], _serial(t.date), styles["date"]),
-        "month": Cell(col["month"], _serial(t.date.replace(day=1)), styles["month"]),
+        "date": Cell(col["date"], serial(t.date), styles["date"]),
+        "month": Cell(col["month"], serial(t.date.replace(day=1)), styles["month"]),
         "category": Cell(col["category"], category, styles["text"]),
         "line": Cell(col["line"], t.line, styles["text"]),
         "amount": Cell(col["amount"], t.amount, styles["money"]),

@@ -30,7 +30,7 @@ from budgetbook.compute.spreadsheet_values import (
     to_number,
     truth,
 )
-from budgetbook.read.values import EXCEL_EPOCH
+from budgetbook.read.values import EXCEL_EPOCH, serial
 
 if TYPE_CHECKING:
     from budgetbook.compute.formula_values import Evaluator
@@ -127,7 +127,7 @@ def _date_of(value: object) -> date | CellError:
 
 
 def _serial(day: date) -> float:
-    return float((day - EXCEL_EPOCH).days)
+    return float(serial(day))
 
 
 def _shifted(ev, args, sheet, last_day: bool):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from budgetbook.compute.formula_parser import Reference, Unsupported
-from budgetbook.read.values import EXCEL_EPOCH
+from budgetbook.read.values import serial
 
 
 @dataclass(frozen=True)
@@ -53,9 +53,9 @@ def cell_value(raw: object) -> object:
     if isinstance(raw, int):
         return float(raw)
     if isinstance(raw, datetime):
-        return float((raw.date() - EXCEL_EPOCH).days) + _day_fraction(raw.time())
+        return float(serial(raw.date())) + _day_fraction(raw.time())
     if isinstance(raw, date):
-        return float((raw - EXCEL_EPOCH).days)
+        return float(serial(raw))
     if isinstance(raw, time):
         return _day_fraction(raw)
     if isinstance(raw, timedelta):
