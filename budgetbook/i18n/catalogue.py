@@ -27,8 +27,9 @@ def NC_(context: str, message: str) -> str:
     return message
 
 
+@cache
 def languages() -> tuple[str, ...]:
-    """English and every language with a compiled catalogue."""
+    """English and every language with a compiled catalogue (looked for once a run)."""
     compiled = LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo")
     return (SOURCE_LANGUAGE, *sorted(path.parent.parent.name for path in compiled))
 
