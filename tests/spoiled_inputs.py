@@ -6,6 +6,7 @@ from __future__ import annotations
 from tests.conftest import write_csv
 
 GOOD_LINE = ["Tools", "Canva", "", "", 12, 12, 12, 12]
+BUDGET_COLUMNS = ["category", "line", "channel", "carry_over"]
 LEDGER = [["2026-01-05", "12", "Canva", "Pro", "Canva", "6512"]]
 
 
@@ -38,6 +39,26 @@ CASES = {
             ("budgetbook.toml", None, "workbook.sum_by_month_from", "-1"),
             ("budgetbook.toml", None, "workbook.actuals_sheet_max", "2000000"),
         ],
+    ),
+    "budget months typed twice or left out": (
+        lambda root: write_csv(
+            root / "budget.csv",
+            [
+                [*BUDGET_COLUMNS, "2026-01", "2026-02", "2026-04", "2026-04"],  # for 2026-03
+                ["Tools", "Canva", "", "", 12, 12, 12, 12],
+            ],
+        ),
+        [("budget.csv", 1, "2026-04", None), ("budget.csv", 1, None, None)],
+    ),
+    "budget month column deleted": (
+        lambda root: write_csv(
+            root / "budget.csv",
+            [
+                [*BUDGET_COLUMNS, "2026-01", "2026-02", "2026-04"],
+                ["Tools", "Canva", "", "", 12, 12, 12],
+            ],
+        ),
+        [("budget.csv", 1, None, None)],
     ),
     "budget cells": (
         lambda root: write_csv(

@@ -24,7 +24,13 @@ from budgetbook.read.operations import read_operations
 from budgetbook.read.roadmap import read_roadmap
 from budgetbook.read.tables import Table
 
-CONFIG = parse_config('[company]\nname = "X"\ncurrency = "EUR"\n[budget]\nstart = "2026-01"\n')
+# A budget has a column for each month of its period: these tables plan one month, or two.
+ONE_MONTH = parse_config(
+    '[company]\nname = "X"\ncurrency = "EUR"\n[budget]\nstart = "2026-01"\nmonths = 1\n'
+)
+TWO_MONTHS = parse_config(
+    '[company]\nname = "X"\ncurrency = "EUR"\n[budget]\nstart = "2026-01"\nmonths = 2\n'
+)
 
 
 def table(file: str, header: list[str], *rows: list[object]) -> Table:
@@ -175,7 +181,7 @@ def test_french_budget_reads_like_the_english_one():
         ["Outils", "Canva", "", "aucun", "12", "12"],
         ["Outils", "Later", "", "", "200", ""],
     )
-    lines, problems = read_budget(french, CONFIG)
+    lines, problems = read_budget(french, TWO_MONTHS)
     assert problems == []
     assert [(ln.category, ln.name, ln.channel, ln.carry_over) for ln in lines] == [
         ("Publicité", "Meta", "Instagram", CarryOver.SURPLUS),
@@ -193,7 +199,7 @@ def test_budget_error_names_the_column_as_written():
         ["Publicité", "Meta", "parfois", "300"],
         ["", "Google", "", "300"],
     )
-    _, problems = read_budget(french, CONFIG)
+    _, problems = read_budget(french, ONE_MONTH)
     assert [str(p) for p in problems] == [
         "budget.csv, row 2, column 'report', value 'parfois': is not a carry-over policy."
         " Use one of: none, surplus, full. In French: aucun, surplus, total; blank means the"
@@ -203,7 +209,7 @@ def test_budget_error_names_the_column_as_written():
 
 
 def test_missing_column_hint_gives_its_french_names():
-    _, problems = read_budget(table("budget.csv", ["catégorie", "2026-01"], ["A", "1"]), CONFIG)
+    _, problems = read_budget(table("budget.csv", ["catégorie", "2026-01"], ["A", "1"]), ONE_MONTH)
     assert [str(p) for p in problems] == [
         "budget.csv, row 1: the column 'line' is missing. In French: poste, ligne,"
         " poste budgétaire, ligne budgétaire."
@@ -218,7 +224,7 @@ def test_toml_carry_over_in_french():
 def test_french_mapping(tmp_path):
     lines, _ = read_budget(
         table("budget.csv", ["catégorie", "poste", "2026-01"], ["Outils", "Canva Pro", "12"]),
-        CONFIG,
+        ONE_MONTH,
     )
     rules, problems = read_mapping(
         table("mapping.csv", ["texte", "poste"], ["canva", "canva pro"]), lines

@@ -59,8 +59,32 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
                     hint=Text("Change [budget] start or months in budgetbook.toml, or remove it."),
                 )
             )
+        elif (month_index := period_keys.index(month_key(month))) in month_columns.values():
+            problems.append(
+                Problem(
+                    table.file,
+                    Text("this month already has a column."),
+                    row=1,
+                    column=title,
+                    hint=Text("Each month has one column: head this one with the month it holds."),
+                )
+            )
         else:
-            month_columns[index] = period_keys.index(month_key(month))
+            month_columns[index] = month_index
+    if month_columns:  # a month without its column would read as 0 and its plan would vanish
+        for month_index in sorted(set(range(len(period_keys))) - set(month_columns.values())):
+            problems.append(
+                Problem(
+                    table.file,
+                    Text("has no column for {month}, a month of the budget period.",
+                         month=period_keys[month_index]),
+                    row=1,
+                    hint=Text(
+                        "Add it (blank or 0 where nothing is planned), or change [budget] start"
+                        " or months in budgetbook.toml."
+                    ),
+                )
+            )  # fmt: skip
     missing = [name for name in ("category", "line") if table.column(name) is None]
     problems += missing_columns(table.file, missing)
     if not month_columns and not problems:
