@@ -56,3 +56,4 @@ class BudgetLine:
     carry_over: CarryOver
     planned: tuple[Decimal, ...]  # one amount per month of the period
     vat: Decimal | None = None  # its VAT rate (0.2), where budget.csv gives one
+    opening: Decimal = Decimal(0)  # carried in from the previous period (budget.csv: opening)

@@ -20,6 +20,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "line": ("poste", "ligne", "poste budgétaire", "ligne budgétaire"),
     "channel": ("canal",),
     "carry_over": ("report",),
+    "opening": ("ouverture", "solde d'ouverture", "report à nouveau", "opening balance"),
     "vat": ("tva", "taux de tva", "vat rate"),
     "match": ("texte", "correspondance", "contient"),
     "objective": ("objectif",),

@@ -1,4 +1,5 @@
-"""Read the budget lines: ``category, line, channel, carry_over`` then one column per month."""
+"""Read the budget lines: ``category, line, channel, carry_over`` (optional ``opening``, the
+money carried in from the previous period, and ``vat``) then one column per month."""
 
 from __future__ import annotations
 
@@ -6,14 +7,14 @@ from decimal import Decimal
 
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.i18n.messages import Text
-from budgetbook.model import BudgetLine, Config, month_key
-from budgetbook.read.aliases import accepted
+from budgetbook.model import BudgetLine, CarryOver, Config, month_key
+from budgetbook.read.aliases import accepted, value_name
 from budgetbook.read.budget_terms import parse_carry_over, parse_month, parse_vat
 from budgetbook.read.criteria import criterion_refusal, matching_key, refused_as_criterion
 from budgetbook.read.tables import Table, column_title
 from budgetbook.read.values import ambiguous_separator, detect_decimal_comma, parse_amount
 
-FIXED_COLUMNS = ("category", "line", "channel", "carry_over", "vat")
+FIXED_COLUMNS = ("category", "line", "channel", "carry_over", "opening", "vat")
 
 
 def refused_line_name(name: str) -> Text | None:
@@ -40,8 +41,9 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
                     row=1,
                     column=title,
                     hint=Text(
-                        "Columns are category, line, channel, carry_over, vat (in French:"
-                        " catégorie, poste, canal, report, tva), then months as YYYY-MM."
+                        "Columns are category, line, channel, carry_over, opening, vat (in"
+                        " French: catégorie, poste, canal, report, ouverture, tva), then months"
+                        " as YYYY-MM."
                     ),
                 )
             )
@@ -99,7 +101,9 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
     if problems:
         return [], problems
 
-    decimal_comma = detect_decimal_comma([row[i] for _, row in table.rows for i in month_columns])
+    opening = table.column("opening")
+    amount_columns = [*month_columns, *([] if opening is None else [opening])]
+    decimal_comma = detect_decimal_comma([row[i] for _, row in table.rows for i in amount_columns])
     lines: list[BudgetLine] = []
     first_row_of: dict[str, int] = {}
     name_col = table.column("line")
@@ -196,39 +200,32 @@ def _read_line(
         )
     planned = [Decimal(0)] * config.period.months
     for index, month in month_columns.items():
-        raw = row[index]
-        if raw is None or str(raw).strip() == "":
-            continue
-        if decimal_comma is None and raw.__class__ is str and ambiguous_separator(raw):
+        amount = _amount(table, number, index, row[index], decimal_comma, problems)
+        if amount is not None:
+            planned[month] = amount
+    opening = Decimal(0)
+    if (index := table.column("opening")) is not None:
+        amount = _amount(table, number, index, row[index], decimal_comma, problems)
+        if amount and policy is CarryOver.NONE:
             problems.append(
                 Problem(
                     table.file,
                     Text(
-                        "reads as {comma} with a decimal comma and as {point} with a decimal"
-                        " point, and no other amount in the budget tells which it uses.",
-                        comma=parse_amount(raw, True),
-                        point=parse_amount(raw, False),
+                        "an opening amount on a line whose carry-over is {none}: nothing would"
+                        " carry it into the period.",
+                        none=value_name("carry_over", "none"),
                     ),
                     row=number,
                     column=table.header[index],
-                    value=raw,
-                    hint=Text("Write it without the separator (1200) or with a space (1 200)."),
+                    value=str(row[index]).strip(),
+                    hint=Text(
+                        "Set the line's carry_over to surplus or full (blank takes [budget]"
+                        " carry_over of budgetbook.toml), or leave the opening blank."
+                    ),
                 )
             )
-            continue
-        try:
-            planned[month] = parse_amount(raw, decimal_comma)
-        except ValueError:
-            problems.append(
-                Problem(
-                    table.file,
-                    Text("is not an amount."),
-                    row=number,
-                    column=table.header[index],
-                    value=str(raw),
-                    hint=Text("Write a number such as 1200 or 1200.50, or leave it blank for 0."),
-                )
-            )
+        elif amount is not None:
+            opening = amount
     vat = None
     if vat_text := cell("vat"):
         vat = parse_vat(vat_text)
@@ -248,4 +245,49 @@ def _read_line(
             )
     if len(problems) > before:
         return None
-    return BudgetLine(category, name, cell("channel"), policy, tuple(planned), vat)
+    return BudgetLine(category, name, cell("channel"), policy, tuple(planned), vat, opening)
+
+
+def _amount(
+    table: Table,
+    number: int,
+    index: int,
+    raw: object,
+    decimal_comma: bool | None,
+    problems: list[Problem],
+) -> Decimal | None:
+    """A month's amount or the opening, None when blank or refused (the refusal told in
+    ``problems``)."""
+    if raw is None or str(raw).strip() == "":
+        return None
+    if decimal_comma is None and raw.__class__ is str and ambiguous_separator(raw):
+        problems.append(
+            Problem(
+                table.file,
+                Text(
+                    "reads as {comma} with a decimal comma and as {point} with a decimal"
+                    " point, and no other amount in the budget tells which it uses.",
+                    comma=parse_amount(raw, True),
+                    point=parse_amount(raw, False),
+                ),
+                row=number,
+                column=table.header[index],
+                value=raw,
+                hint=Text("Write it without the separator (1200) or with a space (1 200)."),
+            )
+        )
+        return None
+    try:
+        return parse_amount(raw, decimal_comma)
+    except ValueError:
+        problems.append(
+            Problem(
+                table.file,
+                Text("is not an amount."),
+                row=number,
+                column=table.header[index],
+                value=str(raw),
+                hint=Text("Write a number such as 1200 or 1200.50, or leave it blank for 0."),
+            )
+        )
+        return None
