@@ -326,6 +326,52 @@ def update(book: Path, files: tuple[Path, ...]) -> None:
     _report(describe_update(summary), update_record(summary))
 
 
+@main.command("next")
+@click.argument("project", type=click.Path(path_type=Path))
+@click.argument("new_dir", type=click.Path(path_type=Path))
+@click.option(
+    "--from",
+    "seed",
+    type=click.Choice(["plan", "actual"]),
+    default="plan",
+    show_default=True,
+    help="Seed each month from this period's plan, or from what was actually spent. With"
+    " actual, months with no actuals yet (after the last month with any: the period is not"
+    " over) take their plan instead; a month before then where a line spent nothing is 0;"
+    " refunds never make a month negative.",
+)
+@click.option(
+    "--change",
+    default="0%",
+    show_default=True,
+    metavar="PERCENT",
+    help="Raise or cut every seeded amount, e.g. +5% or -10% (rounded to the cent). Openings"
+    " are not changed.",
+)
+@_output_options
+def next_period(project: Path, new_dir: Path, seed: str, change: str) -> None:
+    """Write the project folder of the next period, from this one.
+
+    NEW_DIR gets budgetbook.toml with [budget] start moved to the month after this period
+    (same length; as_of dropped), budget.csv with the same lines, each month seeded from the
+    same month of this period (--from, --change), and each surplus or full line's closing
+    balance (its last month's Remaining, as carry-over moves it) as its opening; the
+    objectives and mapping rules as they are, and an empty actuals/. The roadmap, calendar,
+    KPIs, operations and metrics/ describe the period that ended and are not carried. NEW_DIR
+    must be new or empty: nothing is ever overwritten.
+
+    \b
+    Example:
+      budgetbook next samples/atelier-lune atelier-lune-2027
+      budgetbook next my-project my-project-2027 --from actual --change +5%
+      budgetbook next my-project next-year --change=-10%
+    """
+    from budgetbook.commands.next_period import describe_next, next_period, next_record
+
+    done = next_period(project, new_dir, seed, change)
+    _report(describe_next(done), next_record(done))
+
+
 @main.command()
 @click.argument("book", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--pdf", is_flag=True, required=True, help="Render to PDF (the only format yet).")
