@@ -363,7 +363,7 @@ def test_the_toml_keeps_every_line_but_start_and_as_of():
         'carry_over = "surplus"\n\n[strategy]\nsummary = """\nstart = "2026-07" is a July\n"""\n'
     )
     config = parse_config(text.replace('as_of = "2026-10"\n', ""))
-    moved = next_module._moved_config(text, config, Period(config.period.end, 6))
+    moved = next_module.moved_config(text, config, Period(config.period.end, 6))
     assert moved == text.replace("'2026-07'", "'2027-01'").replace('as_of = "2026-10"\n', "")
 
 
@@ -371,7 +371,7 @@ def test_a_start_it_cannot_move_is_refused():
     text = 'budget = { start = "2026-01" }\n[company]\nname = "X"\ncurrency = "EUR"\n'
     config = parse_config(text)
     with pytest.raises(next_module.BudgetbookError, match='start could not be moved to "2027-01"'):
-        next_module._moved_config(text, config, Period(config.period.end, 12))
+        next_module.moved_config(text, config, Period(config.period.end, 12))
 
 
 def test_help_says_what_from_actual_does_where_a_month_has_no_actuals(run):

@@ -148,7 +148,7 @@ def _next_period(project: Project, folder: Path, seed: str, rate: Decimal) -> Ne
         lines.append(replace(line, planned=planned, opening=opening))
     root = project.root
     budget_path = find_table(root, "budget", required=True)
-    toml_text = _moved_config(project.config_text, config, period)
+    toml_text = moved_config(project.config_text, config, period)
     carried_tables = [p for stem in CARRIED_TABLES if (p := find_table(root, stem, False))]
     not_carried = [p.name for stem in NOT_CARRIED_TABLES if (p := find_table(root, stem, False))]
     not_carried += [f"{name}/" for name in NOT_CARRIED_FOLDERS if (root / name).is_dir()]
@@ -223,7 +223,7 @@ def _open_months(project: Project) -> list[int]:
     return list(range(last + 1, period.months))
 
 
-def _moved_config(text: str, config: Config, period: Period) -> str:
+def moved_config(text: str, config: Config, period: Period) -> str:
     """budgetbook.toml with [budget] start moved to ``period``'s and its as_of left out,
     every other line, comment included, as the user wrote it; refused where the file does
     not say start in a way it can be moved."""
