@@ -3,8 +3,10 @@
 It builds a tiny project (three advertising lines with the same plan and the same spending,
 one per carry-over policy), reads the figures back from the workbook, then edits the workbook
 as a person would (raises a planned amount, pastes a transaction), lets LibreOffice
-recalculate it, and reads the figures again. The guide holds the output between two markers;
-tests/test_docs.py runs this again and fails when the guide's figures differ.
+recalculate it, and reads the figures again; last, it moves the as-of month back, as a person
+would while March and April are still under way, and reads each line's pacing and forecast.
+The guide holds the output between two markers; tests/test_docs.py runs this again and fails
+when the guide's figures differ.
 
     .venv/bin/python docs/carry_over_example.py           # print the tables
     .venv/bin/python docs/carry_over_example.py --write   # rewrite them in docs/guide.md
@@ -35,6 +37,10 @@ ROWS = ("Planned", "Available", "Actual", "Remaining")
 EDITED_LINE = "Ads (surplus)"
 NEW_FEBRUARY_PLAN = 700
 PASTED = (datetime(2026, 3, 15), EDITED_LINE, 100, "Pasted: extra boost, March")
+# The as-of month moved back: January and February closed, March and April open.
+AS_OF_CELL = "B3"
+MOVED_AS_OF = datetime(2026, 2, 1)
+PACING = ("Planned to date", "Actual to date", "Pace", "Forecast", "Variance")
 
 TOML = """\
 [company]
@@ -111,6 +117,45 @@ def edit(book: Path, edited: Path) -> None:
     workbook.save(edited)
 
 
+def pacing(book: Path) -> dict[str, dict[str, object]]:
+    """Each line's pacing cells (by their header) and its Available row, and the as-of month."""
+    sheet = openpyxl.load_workbook(book, data_only=True)["Budget"]
+    header = next(r for r in sheet.iter_rows(min_row=4, max_row=4, values_only=True))
+    cols = {title: col for col, title in enumerate(header) if title in PACING}
+    found = {}
+    rows = list(sheet.iter_rows(min_row=5, values_only=True))
+    for index, row in enumerate(rows):
+        if row[1] in {line_name(p) for p in POLICIES} and row[3] == "Planned":
+            available = [float(v) for v in rows[index + 1][4 : 4 + len(MONTHS)]]
+            found[row[1]] = {"Available": available, **{t: row[c] for t, c in cols.items()}}
+    found["as of"] = sheet[AS_OF_CELL].value
+    return found
+
+
+def move_as_of(book: Path, moved: Path) -> None:
+    workbook = openpyxl.load_workbook(book)
+    workbook["Budget"][AS_OF_CELL].value = MOVED_AS_OF
+    workbook.save(moved)
+
+
+def pacing_table(figures: list[dict[str, dict[str, object]]]) -> str:
+    """A row per line and as-of month: its Available in March and April, then its pacing."""
+    out = [
+        "| Line | Closed through | Available Mar | Available Apr | " + " | ".join(PACING) + " |",
+        "|---|---|--:|--:|" + "--:|" * len(PACING),
+    ]
+    for policy in POLICIES:
+        for found in figures:
+            line = found[line_name(policy)]
+            cells = [f"{line['Available'][2]:,.0f}", f"{line['Available'][3]:,.0f}"]
+            for title in PACING:
+                value = line[title]
+                cells.append(f"{value:.0%}" if title == "Pace" else f"{value:,.0f}")
+            month = f"{found['as of']:%b %Y}"
+            out.append(f"| *{line_name(policy)}* | {month} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
 def table(rows: dict[str, list[float]], changed: dict[str, list[float]] | None = None) -> str:
     """A Markdown table; with ``changed``, figures that moved show as old → new."""
     head = "| | Jan | Feb | Mar | Apr |\n|---|--:|--:|--:|--:|"
@@ -134,6 +179,9 @@ def render() -> str:
         edited = Path(folder) / "edited.xlsx"
         edit(book, edited)
         after = blocks(convert(edited, Path(folder) / "recalculated"))
+        moved = Path(folder) / "moved.xlsx"
+        move_as_of(book, moved)
+        paced = [pacing(book), pacing(convert(moved, Path(folder) / "moved"))]
     out = [START]
     for policy in POLICIES:
         name = line_name(policy)
@@ -150,6 +198,12 @@ def render() -> str:
         " LibreOffice:",
         "",
         table(before[EDITED_LINE], after[EDITED_LINE]),
+        "",
+        "Each line's pacing as built (the latest transaction is April's, so every month is"
+        f" closed), then with *Closed through* moved back to {MOVED_AS_OF:%b %Y} on the built"
+        " workbook, as recalculated by LibreOffice:",
+        "",
+        pacing_table(paced),
         "",
         END,
     ]

@@ -122,12 +122,14 @@ def test_edited_amount_flows_through_surplus_and_full(small_book, tmp_path):
     budget = _edit_and_recalculate(small_book, tmp_path, overspend_january)["Budget"]
     meta = _block(budget, "Meta ads")
     assert _months(budget, meta + 2) == [130, 90, 0, 0]  # Actual
-    assert _months(budget, meta + 3) == [-30, 10, 110, 210]  # Remaining
-    assert _months(budget, meta + 1) == [100, 100, 110, 210]  # Available: overspend not carried
+    # February is the last closed month (the latest transaction's): March gets what it
+    # leaves, April (March being open) its plan alone.
+    assert _months(budget, meta + 3) == [-30, 10, 110, 100]  # Remaining
+    assert _months(budget, meta + 1) == [100, 100, 110, 100]  # Available: overspend not carried
     google = _block(budget, "Google Ads")
     assert _months(budget, google + 2) == [130, 90, 0, 0]
-    assert _months(budget, google + 1) == [100, 70, 80, 180]  # Available: overspend carried
-    assert _months(budget, google + 3) == [-30, -20, 80, 180]
+    assert _months(budget, google + 1) == [100, 70, 80, 100]  # Available: overspend carried
+    assert _months(budget, google + 3) == [-30, -20, 80, 100]
     assert budget.cell(google + 3, 9).value == pytest.approx(400 - 220)  # Total remaining
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 
 from budgetbook.cli import main
 from budgetbook.commands import next_period as next_module
-from budgetbook.model import CarryOver, Period
+from budgetbook.model import CarryOver, Period, add_months, month_key
 from budgetbook.read.config import parse_config
 from budgetbook.read.project import load_budget, load_project
 from tests.conftest import ROOT, write_project
@@ -42,17 +43,26 @@ def actual_by_line_month(project) -> dict[str, list[Decimal]]:
     return sums
 
 
-def closing_balance(planned, actual, policy: CarryOver, opening=Decimal(0)) -> Decimal:
+def closing_balance(
+    planned, actual, policy: CarryOver, closed: int | None = None, opening=Decimal(0)
+) -> Decimal:
     """The brief's carry-over rule, walked by hand: Available[1] = Planned[1] + opening,
-    Remaining = Available - Actual, Available[m+1] = Planned[m+1] + carry(Remaining[m]), every
-    month of a period that is over being closed; the closing balance is what carry makes of the
-    last Remaining. Written here, apart from budgetbook.compute, to hold it to the rule."""
+    Remaining = Available - Actual, Available[m+1] = Planned[m+1] + carry(Remaining[m]) when
+    month m is closed (one of the first ``closed``; None: all, a period that is over), else
+    Planned[m+1]; the closing balance is what carry makes of the last Remaining, only its
+    overspend while the last month is open. Written here, apart from budgetbook.compute, to
+    hold it to the rule."""
+    closed = len(planned) if closed is None else closed
     remaining = None
     for month, amount in enumerate(planned):
         brought = opening if month == 0 else remaining
         if month and policy is CarryOver.SURPLUS:
             brought = max(Decimal(0), remaining)
+        if month > closed:
+            brought = Decimal(0)  # the month before is open: nothing carries out of it
         remaining = amount + brought - actual[month]
+    if closed < len(planned):  # the last month is open: it spends what it has, as forecast
+        remaining = min(Decimal(0), remaining)
     return remaining if policy is CarryOver.FULL else max(Decimal(0), remaining)
 
 
@@ -116,7 +126,9 @@ def test_next_on_the_samples_checks_builds_and_seeds_each_month(
         expected = (
             Decimal(0)
             if old.carry_over is CarryOver.NONE
-            else closing_balance(old.planned, actual[old.name], old.carry_over).quantize(CENT)
+            else closing_balance(
+                old.planned, actual[old.name], old.carry_over, last_with_actuals + 1
+            ).quantize(CENT)
         )
         assert line.opening == expected, line.name
 
@@ -130,8 +142,13 @@ def test_the_samples_openings_are_their_surplus_and_full_lines_closing_balances(
         openings = json.loads(result.output)["openings"]
         source = load_project(path)
         actual = actual_by_line_month(source)
+        closed = max(t.date for t in source.transactions).month  # through October
         expected = {
-            line.name: str(closing_balance(line.planned, actual[line.name], line.carry_over))
+            line.name: str(
+                closing_balance(line.planned, actual[line.name], line.carry_over, closed).quantize(
+                    CENT
+                )
+            )
             for line in source.lines
             if line.carry_over is not CarryOver.NONE
         }
@@ -224,14 +241,15 @@ def test_what_next_says_it_did_on_the_english_sample(run, tmp_path):
         "  Budget       18 budget lines in 4 categories, 12 months (Jan 2027 – Dec 2027)\n"
         "  Amounts      from this period's plan, month by month, changed by +5%\n"
         "  Planned      €40,066.83  was €38,158.88 in Jan 2026 – Dec 2026\n"
-        "  Openings      €7,101.10  the closing balances of 4 carry-over lines:\n"
-        "                €2,421.97  Meta ads – Instagram\n"
-        "                €1,274.55  Meta ads – Facebook\n"
-        "                  €882.80  Pinterest ads\n"
-        "                €2,521.78  Google Ads\n"
-        "               2 months of the period (Nov 2026 – Dec 2026) have no actuals yet: the"
-        " closing balances count them as they stand. Run next again once their actuals are in,"
-        " or edit the openings in budget.csv.\n"
+        "  Openings          €0.00  the closing balances of 4 carry-over lines:\n"
+        "                    €0.00  Meta ads – Instagram\n"
+        "                    €0.00  Meta ads – Facebook\n"
+        "                    €0.00  Pinterest ads\n"
+        "                    €0.00  Google Ads\n"
+        "               2 months of the period (Nov 2026 – Dec 2026) are still open: the closing"
+        " balances take them as the forecast does, spending what they have, so only an overspend"
+        " carries (under full). Run next again once they are closed, or edit the openings in"
+        " budget.csv.\n"
         "  Carried      budgetbook.toml, budget.csv, objectives.csv (review the targets and"
         " deadlines), mapping.csv, actuals/ (empty, for the new period's files)\n"
         "  Not carried  roadmap.csv, calendar.csv, kpis.csv, operations.csv, metrics/: they"
@@ -240,10 +258,22 @@ def test_what_next_says_it_did_on_the_english_sample(run, tmp_path):
     )
 
 
+def closed_through_the_end(project: Path) -> Path:
+    """The project with every month of its period closed (``[budget] as_of`` its last), as
+    once the period is over: its openings are then the full closing balances."""
+    config, _ = load_budget(project)
+    last = month_key(add_months(config.period.end, -1))
+    toml = project / "budgetbook.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace("[budget]\n", f'[budget]\nas_of = "{last}"\n', 1), "utf-8")
+    return project
+
+
 def test_a_french_project_gets_a_french_budget_it_reads_back(run, tmp_path):
-    result = run("next", SAMPLES["fr"], tmp_path / "suite", "--change", "+5%")
+    sample = closed_through_the_end(shutil.copytree(SAMPLES["fr"], tmp_path / "sample"))
+    result = run("next", sample, tmp_path / "suite", "--change", "+5%")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"Wrote {tmp_path / 'suite'}, the project of janv. 2027")
+    assert result.output.startswith(f"Dossier {tmp_path / 'suite'} écrit, le projet de janv. 2027")
     text = (tmp_path / "suite" / "budget.csv").read_text(encoding="utf-8")
     header, canva, *_ = text.splitlines()
     assert header.startswith("catégorie;poste;canal;report;ouverture;2027-01;2027-02;")
@@ -261,7 +291,7 @@ def test_a_french_project_gets_a_french_budget_it_reads_back(run, tmp_path):
 
 def test_a_budget_xlsx_gives_a_budget_xlsx(run, tmp_path):
     assert run("init", tmp_path / "p", "--xlsx").exit_code == 0
-    result = run("next", tmp_path / "p", tmp_path / "next")
+    result = run("next", closed_through_the_end(tmp_path / "p"), tmp_path / "next")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "next" / "budget.xlsx").is_file()
     assert not (tmp_path / "next" / "budget.csv").exists()

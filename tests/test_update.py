@@ -229,7 +229,15 @@ def test_an_update_caches_the_figures_a_build_of_the_same_rows_writes(
     sheets = ["Overview", "Budget"]
     expected = _formula_values(built, sheets)
     assert len(expected) > 100
-    assert _formula_values(updated, sheets) == pytest.approx(expected)
+    found = _formula_values(updated, sheets)
+    assert found.keys() == expected.keys()
+    numbers = {key for key, value in expected.items() if isinstance(value, int | float)}
+    assert {key: found[key] for key in numbers} == pytest.approx(
+        {key: expected[key] for key in numbers}
+    )
+    assert {k: v for k, v in found.items() if k not in numbers} == {
+        k: v for k, v in expected.items() if k not in numbers
+    }  # the as-of month (a date) and the texts
 
 
 def test_every_other_part_is_kept_byte_for_byte(book, february):

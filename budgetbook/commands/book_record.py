@@ -177,13 +177,13 @@ def grid(book: Path, sheet: str) -> list[list[object]]:
         raise _unreadable(book, exc) from None
 
 
-def _at(cells: list[list[object]], row: int, col: int) -> object:
+def value_at(cells: list[list[object]], row: int, col: int) -> object:
     return cells[row][col] if row < len(cells) and col < len(cells[row]) else ""
 
 
 def _read_record(book: Path, sheet: str) -> Record:
     cells = grid(book, sheet)
-    if _at(cells, r.MARKER_ROW, 0) != "budgetbook":
+    if value_at(cells, r.MARKER_ROW, 0) != "budgetbook":
         raise BudgetbookError(
             Text(
                 "{book}: its '{sheet}' sheet was not written by budgetbook.",
@@ -191,32 +191,34 @@ def _read_record(book: Path, sheet: str) -> Record:
                 sheet=sheet,
             )
         )
-    version = _at(cells, r.MARKER_ROW, 2)
+    version = value_at(cells, r.MARKER_ROW, 2)
     if version != r.VERSION:  # an older budgetbook's: no names to find things by
         shown = int(version) if isinstance(version, float) and version.is_integer() else version
         raise _damaged(book, f"version {shown}")
     try:
         settings = Text("{book} (its settings)", book=book)
-        config = parse_config(str(_at(cells, r.CONFIG_ROW, 1)), settings)
+        config = parse_config(str(value_at(cells, r.CONFIG_ROW, 1)), settings)
     except InputErrors as exc:
         error = BudgetbookError(
             Text("{book}: its recorded settings cannot be read: {error}", book=book, error=exc)
         )
         error.language = exc.language  # the settings' own, when they say it
         raise error from None
-    language = _at(cells, r.CONFIG_ROW, r.LANGUAGE_COL)
+    language = value_at(cells, r.CONFIG_ROW, r.LANGUAGE_COL)
     if language in LANGUAGES:  # `build --lang` over the settings' language
         config = replace(config, language=language)
     rules, taken, lines = [], {}, []
     for row in range(r.RULES_HEADER_ROW + 1, len(cells)):
-        match, line = (str(_at(cells, row, c)) for c in (r.RULE_MATCH_COL, r.RULE_LINE_COL))
+        match, line = (str(value_at(cells, row, c)) for c in (r.RULE_MATCH_COL, r.RULE_LINE_COL))
         if match and line:
             rules.append(MappingRule(match, line))
-        file, digest = (str(_at(cells, row, r.FIRST_SOURCE_COL + c)) for c in (0, 1))
+        file, digest = (str(value_at(cells, row, r.FIRST_SOURCE_COL + c)) for c in (0, 1))
         if digest:
             taken.setdefault(digest, file)
-        if _at(cells, row, r.FIRST_LINE_COL) != "":
-            values = [_at(cells, row, r.FIRST_LINE_COL + c) for c in range(len(r.LINE_COLUMNS))]
+        if value_at(cells, row, r.FIRST_LINE_COL) != "":
+            values = [
+                value_at(cells, row, r.FIRST_LINE_COL + c) for c in range(len(r.LINE_COLUMNS))
+            ]
             lines.append(_recorded_line(book, values))
     return Record(config, rules, taken, lines, sheet)
 
@@ -249,19 +251,19 @@ def budget_lines(book: Book) -> list[BudgetLine]:
             continue  # its row was deleted: the line is gone
         if place.sheet != budget.sheet:
             raise _damaged(book.path, f"{recorded.name} = {place.reference()}")
-        value = _at(cells, place.row, place.col)
+        value = value_at(cells, place.row, place.col)
         if str(value).strip():
-            kind = str(_at(cells, place.row, category))
+            kind = str(value_at(cells, place.row, category))
             found = BudgetLine(kind, str(value), "", recorded.carry_over, (), recorded.vat)
             named.append((place.row, place.col, value, found))
         seen.add(place.row)
-        labels.add(_at(cells, place.row, label))
+        labels.add(value_at(cells, place.row, label))
     labels.discard("")
     for row in range(len(cells)):
-        value = _at(cells, row, line)
-        added = row not in seen and _at(cells, row, label) in labels
-        if added and str(value).strip() and str(_at(cells, row, policy)).strip():
-            kind = str(_at(cells, row, category))
+        value = value_at(cells, row, line)
+        added = row not in seen and value_at(cells, row, label) in labels
+        if added and str(value).strip() and str(value_at(cells, row, policy)).strip():
+            kind = str(value_at(cells, row, category))
             found = BudgetLine(kind, str(value), "", book.record.config.carry_over, ())
             named.append((row, line, value, found))
     return checked_lines(book.path, budget.sheet, named)

@@ -22,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
 from pathlib import Path
 
-from budgetbook.compute.budget import carry, compute_budget
+from budgetbook.compute.budget import Rows, carry, compute_budget
 from budgetbook.errors import BudgetbookError, os_reason, speaking
 from budgetbook.i18n.messages import Text
 from budgetbook.model import BudgetLine, CarryOver, Config, Period, Project, month_key
@@ -122,7 +122,8 @@ def _next_period(project: Project, folder: Path, seed: str, rate: Decimal) -> Ne
     config = project.config
     period = _following(config.period)
     figures = compute_budget(project)
-    open_months = _open_months(project)
+    # The months after the as-of month: no actuals yet, their plan stands.
+    open_months = range(figures.total.closed, config.period.months)
     if seed == "actual" and len(open_months) == config.period.months:
         raise BudgetbookError(
             Text(
@@ -143,7 +144,7 @@ def _next_period(project: Project, folder: Path, seed: str, rate: Decimal) -> Ne
         opening = (
             Decimal(0)
             if line.carry_over is NONE
-            else carry(line.carry_over, rows.remaining[-1]).quantize(CENT, ROUND_HALF_UP)
+            else carry(line.carry_over, _closing(rows)).quantize(CENT, ROUND_HALF_UP)
         )
         lines.append(replace(line, planned=planned, opening=opening))
     root = project.root
@@ -204,23 +205,15 @@ def _following(period: Period) -> Period:
         ) from None
 
 
+def _closing(rows: Rows) -> Decimal:
+    """The last month's Remaining; while that month is open, as the forecast takes it: it
+    spends what it has, so only what it already spent beyond that is left (negative)."""
+    remaining = rows.remaining[-1]
+    return remaining if rows.closed == len(rows.remaining) else min(Decimal(0), remaining)
+
+
 def _scaled(amount: Decimal, rate: Decimal) -> Decimal:
     return (amount * (1 + rate)).quantize(CENT, ROUND_HALF_UP)
-
-
-def _open_months(project: Project) -> list[int]:
-    """The months of the period with no actuals yet: those after the as-of month, where
-    budgetbook.toml names one, else after the month of the latest transaction counted (every
-    month, without any). A month up to it where a line spent nothing is a month that line
-    spent nothing."""
-    period = project.config.period
-    as_of = getattr(project.config, "as_of", None)
-    if isinstance(as_of, date) and period.month_index(as_of) is not None:
-        last = period.month_index(as_of)
-    else:
-        months = [m for _, m, _ in project.transactions.line_month_totals(period)]
-        last = max((m for m in months if 0 <= m < period.months), default=-1)
-    return list(range(last + 1, period.months))
 
 
 def moved_config(text: str, config: Config, period: Period) -> str:
@@ -249,7 +242,7 @@ def moved_config(text: str, config: Config, period: Period) -> str:
         settings = parse_config(moved)
     except BudgetbookError:
         settings = None
-    if settings is None or settings.period != period or getattr(settings, "as_of", None):
+    if settings is None or settings.period != period or settings.as_of:
         raise BudgetbookError(
             Text(
                 '{file}: its [budget] start could not be moved to "{month}". Write it on a line'
@@ -423,12 +416,14 @@ def describe_next(done: NextPeriod) -> str:
         rows += [Row("", words.amount(value, currency), name) for name, value in openings.items()]
         if done.open_months:
             unspent = Plural(
-                "{n:,} month of the period ({which}) has no actuals yet: the closing balances"
-                " count it as it stands. Run next again once its actuals are in, or edit the"
+                "{n:,} month of the period ({which}) is still open: the closing balances take"
+                " it as the forecast does, spending what it has, so only an overspend carries"
+                " (under full). Run next again once it is closed, or edit the openings in"
+                " budget.csv.",
+                "{n:,} months of the period ({which}) are still open: the closing balances take"
+                " them as the forecast does, spending what they have, so only an overspend"
+                " carries (under full). Run next again once they are closed, or edit the"
                 " openings in budget.csv.",
-                "{n:,} months of the period ({which}) have no actuals yet: the closing balances"
-                " count them as they stand. Run next again once their actuals are in, or edit"
-                " the openings in budget.csv.",
                 n=len(done.open_months),
                 which=months_of(done.open_months),
             )

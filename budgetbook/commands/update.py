@@ -22,10 +22,11 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from budgetbook.commands.book_formulas import NotComputed, cache_results
-from budgetbook.commands.book_record import Book, Columns, budget_lines, read_book
+from budgetbook.commands.book_record import Book, Columns, budget_lines, grid, read_book, value_at
 from budgetbook.errors import BudgetbookError, in_language, speaking
 from budgetbook.i18n.labels import LABELS
 from budgetbook.i18n.messages import Text
@@ -123,6 +124,7 @@ def _add_files(built: Book, files: list[Path]) -> UpdateSummary:
         ],
     )
     _append_rows(record_sheet, [_source_cells(s) for s in new_sources])
+    _move_as_of(built, sheets, transactions)
 
     edited = sheets.edited()
     worksheets = {n: p for n, p in built.parts.items() if p.startswith("xl/worksheets/")}
@@ -143,6 +145,27 @@ def _add_files(built: Book, files: list[Path]) -> UpdateSummary:
 
     atomic_write(book, write)
     return UpdateSummary(book, backup, taken, record.config, not_computed)
+
+
+def _move_as_of(built: Book, sheets: _Sheets, transactions: list[Transaction]) -> None:
+    """The Budget's as-of month moved forward to the month of the latest new transaction, when
+    that month is later: new actuals close it. A cell a person emptied or typed over with
+    something other than a date is left as it is, as is a workbook built without the cell."""
+    place = built.place(r.AS_OF) if r.AS_OF in built.names else None
+    if place is None or not transactions:
+        return
+    latest = serial(max(t.date for t in transactions).replace(day=1))
+    shown = value_at(grid(built.path, place.sheet), place.row, place.col)
+    if isinstance(shown, datetime):
+        shown = shown.date()
+    if not isinstance(shown, date) or serial(shown) >= latest:
+        return
+    sheet = sheets.get(place.sheet)
+    row = sheet.row(place.row + 1)
+    style = None
+    if row is not None:
+        style = next((c.get("s") for col, c in sheet.cells(row) if col == place.col), None)
+    sheet.put_cells({place.row + 1: [Cell(place.col, latest, style)]})
 
 
 class _Sheets:

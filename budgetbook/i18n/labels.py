@@ -54,6 +54,18 @@ class Labels:
     chart_title: str
     budget_title: str
     budget_note: str
+    as_of: str
+    as_of_note: str
+    as_of_error: str
+    planned_to_date: str
+    actual_to_date: str
+    pace: str
+    forecast: str
+    variance: str
+    heading_over: str
+    lines_heading_over: str
+    lines_over: str
+    forecast_chart_title: str
     unaccounted: str
     unaccounted_note: str
     unaccounted_note_by_month: str
@@ -197,9 +209,26 @@ ENGLISH = Labels(
     budget_title="Marketing budget",
     budget_note=(
         "Planned cells are yours to edit. Available = Planned + what last month's Remaining"
-        " carries (surplus: unspent money only; full: overspend too)."
+        " carries once that month is closed (surplus: unspent money only; full: overspend"
+        " too)."
         " Actual sums the Actuals sheet."
     ),
+    as_of="Closed through",
+    as_of_note=(
+        "The last closed month: yours to move. Only a closed month's Remaining carries into the"
+        " next; later months (shaded) are open, and the forecast counts the larger of their"
+        " Available and their Actual."
+    ),
+    as_of_error="Type the first day of a month between {first} and {last}.",
+    planned_to_date="Planned to date",
+    actual_to_date="Actual to date",
+    pace="Pace",
+    forecast="Forecast",
+    variance="Variance",
+    heading_over="over",
+    lines_heading_over="Lines heading over budget",
+    lines_over="Lines over",
+    forecast_chart_title="Forecast against plan by category",
     unaccounted="Actuals not counted above",
     unaccounted_note=(
         "0 when the Budget counts every row of Actuals; otherwise a row names no budget line"

@@ -5,6 +5,7 @@ the limits on an input's size and how the workbook lays out many transactions.""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from fnmatch import fnmatchcase
 
@@ -104,6 +105,8 @@ class Config:
     currency: str
     period: Period
     carry_over: CarryOver
+    # [budget] as_of, the last closed month; None: the month of the latest counted transaction.
+    as_of: date | None = None
     language: str = "en"
     actuals_columns: dict[str, str] = field(default_factory=dict)
     actuals_format: ActualsFormat = field(default_factory=ActualsFormat)

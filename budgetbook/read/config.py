@@ -16,7 +16,7 @@ from budgetbook import LANGUAGES
 from budgetbook.errors import InputErrors, Problem, os_reason, speaking
 from budgetbook.i18n.catalogue import N_
 from budgetbook.i18n.messages import Text
-from budgetbook.model import CarryOver, Config, Period, Strategy
+from budgetbook.model import CarryOver, Config, Period, Strategy, add_months, month_key
 from budgetbook.read.aliases import accepted
 from budgetbook.read.budget_terms import parse_carry_over, parse_month, parse_tax, parse_vat
 from budgetbook.read.config_sections import (
@@ -63,7 +63,14 @@ METRICS_SOURCE_SCHEMA: dict[str, Any] = {"files": TEXT, "channel": TEXT}
 SCHEMA: dict[str, Any] = {
     "language": TEXT,
     "company": {"name": TEXT, "currency": TEXT},
-    "budget": {"start": TEXT, "months": NUMBER, "carry_over": TEXT, "tax": TEXT, "vat": RATE},
+    "budget": {
+        "start": TEXT,
+        "months": NUMBER,
+        "carry_over": TEXT,
+        "as_of": TEXT,
+        "tax": TEXT,
+        "vat": RATE,
+    },
     "currency": {"rates": RATE_TABLE},
     "actuals": {
         "columns": {name: TEXT for name in ACTUALS_COLUMNS},
@@ -250,6 +257,10 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
             )
         )
 
+    if start is not None and 1 <= months <= 120:
+        start = _within_spreadsheet_dates(name, data["budget"]["start"], start, months, problems)
+    as_of = _as_of(name, data["budget"], start, months, problems)
+
     carry_over = parse_carry_over(data["budget"].get("carry_over", "none"))
     if carry_over is None:
         problems.append(
@@ -325,6 +336,7 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         currency=currency,
         period=Period(start or date(2000, 1, 1), months),
         carry_over=carry_over or CarryOver.NONE,
+        as_of=as_of,
         language=language,
         actuals_columns=dict(data.get("actuals", {}).get("columns", {})),
         actuals_format=actuals_format,
@@ -342,3 +354,65 @@ def _build(name: str, data: dict, problems: list[Problem]) -> Config:
         ),
         strategy=strategy,
     )
+
+
+# Spreadsheets number dates from 1900 and stop at 9999; before March 1900, Excel and
+# LibreOffice give the same day different numbers (Excel counts a 29 February 1900). A period's
+# month before its start is written too (the opening month, and the as-of month when none is
+# closed), and each month's end is reached by EDATE: both must be such dates.
+FIRST_MONTH_INDEX = 1900 * 12 + 3  # April 1900: its month before is March 1900
+LAST_MONTH_INDEX = 9999 * 12 + 10  # November 9999: its month after is December 9999
+
+
+def _within_spreadsheet_dates(
+    name: str, text: str, start: date, months: int, problems: list[Problem]
+) -> date | None:
+    """``start``, or None with a problem when the period holds a month spreadsheets cannot
+    date the same way."""
+    first = start.year * 12 + start.month - 1
+    if first >= FIRST_MONTH_INDEX and first + months - 1 <= LAST_MONTH_INDEX:
+        return start
+    problems.append(
+        Problem(
+            name,
+            Text("puts the budget period outside the dates spreadsheets share."),
+            column="budget.start",
+            value=text,
+            hint=Text(
+                "The period must run from April 1900 at the earliest to November 9999 at the "
+                "latest ({months} months from this start).",
+                months=months,
+            ),
+        )
+    )
+    return None
+
+
+def _as_of(
+    name: str, budget: dict, start: date | None, months: int, problems: list[Problem]
+) -> date | None:
+    """``[budget] as_of``, the last closed month: a month of the period, or the month before
+    it (none closed yet). None when not given, or not understood (with a problem)."""
+    if "as_of" not in budget:
+        return None
+    as_of = parse_month(budget["as_of"])
+    if start is not None and as_of is not None:
+        period = Period(start, months)
+        before = add_months(start, -1)
+        if before <= as_of < period.end:
+            return as_of
+        hint = Text(
+            "Write the last closed month, from {before} (none closed yet) to {last}.",
+            before=month_key(before),
+            last=month_key(add_months(period.end, -1)),
+        )
+        problems.append(
+            Problem(name, Text("is not a month of the budget period."), column="budget.as_of",
+                    value=budget["as_of"], hint=hint)
+        )  # fmt: skip
+    elif as_of is None:
+        problems.append(
+            Problem(name, Text("is not a month."), column="budget.as_of", value=budget["as_of"],
+                    hint=Text('Write it as YYYY-MM, for example "2026-01".'))
+        )  # fmt: skip
+    return None

@@ -276,6 +276,7 @@ def _places(project: Project, overview, budget, actuals, not_counted, record, la
     budget_columns = (b.CATEGORY_COL, b.LINE_COL, b.POLICY_COL, b.LABEL_COL)
     for key, col in zip(r.BUDGET_COLUMNS, budget_columns, strict=True):
         places[r.BUDGET.format(key)] = r.Place(budget.name, b.HEADER_ROW, col)
+    places[r.AS_OF] = r.Place(budget.name, b.AS_OF_ROW, b.AS_OF_COL)
     for key, col in actuals_sheet.COLUMNS.items():
         places[r.ACTUALS.format(key)] = r.Place(actuals.name, 0, col)
     for col, key in enumerate(r.NOT_COUNTED_COLUMNS):

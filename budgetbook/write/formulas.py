@@ -63,13 +63,54 @@ def converted_amount(row: int, original: int, rate: int | None, vat: int | None,
     return formula
 
 
-def available(planned: str, previous_remaining: str | None, policy: CarryOver) -> str:
-    """This month's Available: its Planned plus what the previous month's Remaining carries."""
+def available(
+    planned: str,
+    previous_remaining: str | None,
+    policy: CarryOver,
+    previous_month: str | None = None,
+    as_of: str | None = None,
+) -> str:
+    """This month's Available: its Planned plus what the previous month's Remaining carries,
+    once that month (its header date ``previous_month``) is closed: not after ``as_of``."""
     if previous_remaining is None or policy is CarryOver.NONE:
         return f"={planned}"
+    carried = previous_remaining
     if policy is CarryOver.SURPLUS:
-        return f"={planned}+MAX(0,{previous_remaining})"
-    return f"={planned}+{previous_remaining}"
+        carried = f"MAX(0,{previous_remaining})"
+    if as_of is None or previous_month is None:
+        return f"={planned}+{carried}"
+    return f"={planned}+IF({previous_month}<={as_of},{carried},0)"
+
+
+def plus_opening(formula: str, opening: str) -> str:
+    """A first month's Available with the money carried in from the previous period."""
+    return f"{formula}+{opening}"
+
+
+def to_date(values: str, months: str, as_of: str) -> str:
+    """The sum of a row's closed months: those whose header date is not after ``as_of``."""
+    return f'=SUMIFS({values},{months},"<="&{as_of})'
+
+
+def forecast(actual_to_date: str, available: str, remaining: str, months: str, as_of: str) -> str:
+    """Where a line will land: its closed months' Actual, plus for each open month the larger
+    of Available and Actual. With Remaining = Available - Actual, the sum of those larger
+    values is the open months' Available less their negative Remaining."""
+    after = f'{months},">"&{as_of}'
+    return (
+        f"={actual_to_date}+SUMIFS({available},{after})"
+        f'-SUMIFS({remaining},{after},{remaining},"<0")'
+    )
+
+
+def flag_over(variance: str, word: str) -> str:
+    """``word`` where the variance is above zero to the cent, else blank."""
+    return f'=IF(ROUND({variance},2)>0,{quoted(word)},"")'
+
+
+def open_month(month: str, as_of: str) -> str:
+    """A conditional-format rule: the month is after the as-of month."""
+    return f"={month}>{as_of}"
 
 
 def difference(minuend: str, subtrahend: str) -> str:
@@ -150,14 +191,15 @@ def bar_in_week(start: str, end: str, week_start: str) -> str:
 
 def bar_in_week_with(start: str, end: str, week_start: str, cell_ref: str, text: str) -> str:
     """As ``bar_in_week``, for rows whose ``cell_ref`` holds ``text`` (a status)."""
-    return f"=AND({start}<={week_start}+6,{end}>={week_start},{cell_ref}={_quoted(text)})"
+    return f"=AND({start}<={week_start}+6,{end}>={week_start},{cell_ref}={quoted(text)})"
 
 
 def today_in_week(week_start: str) -> str:
     return f"=AND(TODAY()>={week_start},TODAY()<{week_start}+7)"
 
 
-def _quoted(text: str) -> str:
+def quoted(text: str) -> str:
+    """Text as a formula's string literal."""
     return '"' + text.replace('"', '""') + '"'
 
 
@@ -251,7 +293,7 @@ def expected_share(report_month: str, start: date, deadline: str) -> str:
 
 
 def objective_status(progress: str, expected: str, words: dict[str, str]) -> str:
-    reached, on_track, at_risk = (_quoted(words[key]) for key in ("reached", "on track", "at risk"))
+    reached, on_track, at_risk = (quoted(words[key]) for key in ("reached", "on track", "at risk"))
     return (
         f'=IF({progress}="","",IF({progress}>=1,{reached},'
         f"IF({progress}>={expected},{on_track},{at_risk})))"
@@ -262,12 +304,12 @@ def result_by_type(kind: str, by_type: dict[str, str], otherwise: str) -> str:
     """The cell holding an operation's result: ``by_type`` maps a type's label to a cell."""
     formula = otherwise
     for label, cell_ref in reversed(by_type.items()):
-        formula = f"IF({kind}={_quoted(label)},{cell_ref},{formula})"
+        formula = f"IF({kind}={quoted(label)},{cell_ref},{formula})"
     return "=" + formula
 
 
 def verdict(result: str, target: str, cost: str, budget: str, words: dict[str, str]) -> str:
-    met, over, missed = (_quoted(words[key]) for key in ("met", "over budget", "missed"))
+    met, over, missed = (quoted(words[key]) for key in ("met", "over budget", "missed"))
     return f"=IF({result}>={target},IF({cost}<={budget},{met},{over}),{missed})"
 
 

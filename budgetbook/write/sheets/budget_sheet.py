@@ -1,8 +1,11 @@
 """The Budget sheet: months across, one four-row block per line, category subtotals, a total.
 
-Planned cells are inputs. Available carries the previous month's Remaining by the line's
-policy, Actual sums the Actuals sheet, Remaining is Available minus Actual: all formulas,
-each written with the value ``budget_math`` computed.
+Planned cells are inputs, and so is the as-of month at the top: the last closed month.
+Available carries a closed month's Remaining by the line's policy, Actual sums the Actuals
+sheet, Remaining is Available minus Actual. After Total, each block's pacing: planned and
+actual to date (the closed months), pace, the forecast and its variance against the plan, and
+a flag where a line will overspend. All formulas, each written with the value
+``compute.budget`` computed.
 """
 
 from __future__ import annotations
@@ -14,18 +17,66 @@ from decimal import Decimal
 from xlsxwriter.worksheet import Worksheet
 
 from budgetbook.compute.budget import BudgetFigures, Rows
+from budgetbook.i18n.formats import formats
 from budgetbook.i18n.labels import Labels
-from budgetbook.model import BudgetLine, Project
+from budgetbook.model import BudgetLine, Period, Project, add_months
 from budgetbook.write import formulas as f
 from budgetbook.write.sheets import actuals_sheet
+from budgetbook.write.sheets.cached import cached
 from budgetbook.write.sheets.page import set_page_titles
 from budgetbook.write.sheets.styles import Styles
 
+AS_OF_ROW = 2  # the as-of month: its label, its cell (under Line) and a note
+AS_OF_COL = 1
 HEADER_ROW = 3
 FIRST_BLOCK_ROW = HEADER_ROW + 1
-CATEGORY_COL, LINE_COL, POLICY_COL, LABEL_COL, FIRST_MONTH_COL = range(5)
+CATEGORY_COL, LINE_COL, POLICY_COL, LABEL_COL = range(4)
 PLANNED, AVAILABLE, ACTUAL, REMAINING = range(4)  # row offsets inside a block
 BLOCK_ROWS = 4
+# The pacing columns after Total, each on a block's first row.
+PACING = ("planned_to_date", "actual_to_date", "pace", "forecast", "variance", "flag")
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The sheet's columns: an Opening column before the months when a line brings money in
+    from the previous period, the months, Total, then the pacing columns."""
+
+    months: int
+    opening: bool
+
+    @property
+    def opening_col(self) -> int | None:
+        return LABEL_COL + 1 if self.opening else None
+
+    @property
+    def first_month_col(self) -> int:
+        return LABEL_COL + 1 + self.opening
+
+    def month_col(self, month: int) -> int:
+        return self.first_month_col + month
+
+    @property
+    def total_col(self) -> int:
+        return self.first_month_col + self.months
+
+    def pacing_col(self, key: str) -> int:
+        return self.total_col + 1 + PACING.index(key)
+
+    @property
+    def last_col(self) -> int:
+        return self.pacing_col(PACING[-1])
+
+    def month_headers(self) -> str:
+        """The header row's month dates, fixed: the criteria range of the to-date sums."""
+        return f.absolute_span(HEADER_ROW, self.first_month_col, HEADER_ROW, self.total_col - 1)
+
+    def months_of(self, row: int) -> str:
+        """A row's month cells, the range its header dates describe."""
+        return f.row_span(row, self.first_month_col, self.total_col - 1)
+
+
+AS_OF = f.cell(AS_OF_ROW, AS_OF_COL, row_abs=True, col_abs=True)
 
 
 @dataclass(frozen=True)
@@ -33,17 +84,22 @@ class BudgetLayout:
     """Where the Budget sheet put its blocks, for the sheets that refer to them."""
 
     sheet: str
-    months: int
+    columns: Columns
     line_rows: dict[str, int]  # first row of each line's block
     category_rows: dict[str, int]  # first row of each category's subtotal block
+    category_lines: dict[str, tuple[int, int]]  # first and last row of its lines' blocks
     total_row: int  # first row of the grand total block
 
     @property
+    def months(self) -> int:
+        return self.columns.months
+
+    @property
     def total_col(self) -> int:
-        return FIRST_MONTH_COL + self.months
+        return self.columns.total_col
 
     def month_col(self, month: int) -> int:
-        return FIRST_MONTH_COL + month
+        return self.columns.month_col(month)
 
 
 # (name, label, first-row money, other-row money) style names per kind of block
@@ -53,6 +109,12 @@ _BLOCK_STYLES = {
     "total": ("grand_name", "grand_label", "grand_fill_label", "grand_fill_money"),
 }
 _FIRST_ROW_MONEY = {"line": "money_input", "subtotal": "subtotal_money", "total": "grand_money"}
+# (money, variance, percent, flag) style names of the pacing cells per kind of block
+_PACING_STYLES = {
+    "line": ("money_top", "variance", "percent_top", "flag"),
+    "subtotal": ("subtotal_money", "subtotal_variance", "subtotal_percent", "subtotal_flag"),
+    "total": ("grand_money", "grand_variance", "grand_percent", "grand_flag"),
+}
 
 
 def write_budget(
@@ -64,95 +126,141 @@ def write_budget(
     actuals_name: str,
     actuals: actuals_sheet.ActualsLayout,
 ) -> BudgetLayout:
-    months = project.config.period.month_starts()
-    total_col = FIRST_MONTH_COL + len(months)
+    period = project.config.period
+    months = period.month_starts()
+    columns = Columns(len(months), any(line.opening for line in project.lines))
 
     ws.write_string(0, 0, f"{labels.budget_title} — {project.config.company_name}", styles.title)
     ws.write_string(1, 0, labels.budget_note, styles.subtitle)
+    _write_as_of(ws, figures, period, styles, labels)
     headers = (labels.category, labels.line, labels.carry_over, "")
     for col, title in enumerate(headers):
         ws.write_string(HEADER_ROW, col, title, styles.header)
+    if columns.opening_col is not None:
+        ws.write_string(HEADER_ROW, columns.opening_col, labels.opening, styles.header_right)
     for index, month in enumerate(months):
-        ws.write_datetime(HEADER_ROW, FIRST_MONTH_COL + index, month, styles.header_month)
-    ws.write_string(HEADER_ROW, total_col, labels.total, styles.header_right)
+        ws.write_datetime(HEADER_ROW, columns.month_col(index), month, styles.header_month)
+    ws.write_string(HEADER_ROW, columns.total_col, labels.total, styles.header_right)
+    for key in PACING:
+        title = "" if key == "flag" else getattr(labels, key)
+        ws.write_string(HEADER_ROW, columns.pacing_col(key), title, styles.header_right)
 
     row = FIRST_BLOCK_ROW
     line_rows: dict[str, int] = {}
     category_rows: dict[str, int] = {}
+    category_lines: dict[str, tuple[int, int]] = {}
     for category in project.categories:
         first = row
         for line in (li for li in project.lines if li.category == category):
             line_rows[line.name] = row
-            _write_block(
-                ws,
-                row,
-                "line",
-                (category, line.name, labels.policies[line.carry_over.value]),
-                figures.lines[line.name],
-                styles,
-                labels,
-                len(months),
-                _line_formula(line, row, actuals_name, actuals),
+            block = _Block(
+                row, "line", (category, line.name, labels.policies[line.carry_over.value])
             )
+            _write_block(ws, block, figures.lines[line.name], columns, styles, labels,
+                         _line_formula(line, row, columns, actuals_name, actuals))  # fmt: skip
+            if columns.opening_col is not None:
+                _write_opening(ws, row, line, columns, styles)
             row += BLOCK_ROWS
         last = row - 1
         category_rows[category] = row
-        _write_block(
-            ws,
-            row,
-            "subtotal",
-            (category, labels.total, ""),
-            figures.categories[category],
-            styles,
-            labels,
-            len(months),
-            _subtotal_formula(first, last),
-        )
+        category_lines[category] = (first, last)
+        block = _Block(row, "subtotal", (category, labels.total, ""))
+        _write_block(ws, block, figures.categories[category], columns, styles, labels,
+                     _subtotal_formula(first, last))  # fmt: skip
         row += BLOCK_ROWS + 1
     total_row = row
-    _write_block(
-        ws,
-        row,
-        "total",
-        (labels.total_budget, "", ""),
-        figures.total,
-        styles,
-        labels,
-        len(months),
-        _grand_formula(list(category_rows.values())),
-    )
+    block = _Block(row, "total", (labels.total_budget, "", ""))
+    _write_block(ws, block, figures.total, columns, styles, labels,
+                 _grand_formula(list(category_rows.values())))  # fmt: skip
     last_row = row + BLOCK_ROWS - 1
     _write_unaccounted(
-        ws, last_row + 2, f.cell(total_row + ACTUAL, total_col), actuals_name, actuals, styles,
-        labels,
+        ws, last_row + 2, f.cell(total_row + ACTUAL, columns.total_col), actuals_name, actuals,
+        columns, styles, labels,
     )  # fmt: skip
 
-    _highlight_overspend(ws, labels, styles, last_row, total_col)
-    _set_up_page(ws, project, total_col)
-    return BudgetLayout(ws.name, len(months), line_rows, category_rows, total_row)
+    _highlight(ws, labels, styles, last_row, columns)
+    _set_up_page(ws, project, columns)
+    return BudgetLayout(ws.name, columns, line_rows, category_rows, category_lines, total_row)
+
+
+def _write_as_of(
+    ws: Worksheet, figures: BudgetFigures, period: Period, styles: Styles, labels: Labels
+) -> None:
+    """The as-of month: an input cell every closed-month formula refers to, limited to the
+    months from the one before the period (none closed) to its last."""
+    first, last = add_months(period.start, -1), add_months(period.end, -1)
+    ws.write_string(AS_OF_ROW, 0, labels.as_of, styles.text_bold)
+    ws.write_datetime(AS_OF_ROW, AS_OF_COL, figures.as_of, styles.month_input)
+    ws.write_string(AS_OF_ROW, AS_OF_COL + 1, labels.as_of_note, styles.subtitle)
+    shown = formats(styles.language).month
+    message = labels.as_of_error.format(first=shown(first), last=shown(last))
+    ws.data_validation(
+        AS_OF_ROW,
+        AS_OF_COL,
+        AS_OF_ROW,
+        AS_OF_COL,
+        {
+            "validate": "date",
+            "criteria": "between",
+            "minimum": first,
+            "maximum": last,
+            "input_title": labels.as_of,
+            "input_message": message,
+            "error_title": labels.as_of,
+            "error_message": message,
+        },
+    )
+
+
+def _write_opening(ws: Worksheet, top: int, line: BudgetLine, columns: Columns, styles) -> None:
+    """A line's opening: an input on its Available row, which the first month adds."""
+    col = columns.opening_col
+    ws.write_blank(top, col, None, styles.label_top)
+    ws.write_number(top + AVAILABLE, col, float(line.opening), styles.money_input)
+    for offset in (ACTUAL, REMAINING):
+        ws.write_blank(top + offset, col, None)
+
+
+@dataclass(frozen=True)
+class _Block:
+    top: int
+    kind: str  # line, subtotal or total
+    names: tuple[str, str, str]  # category, line and policy cells of its first row
 
 
 MonthFormula = Callable[[int, int, int], str | None]  # (offset, row, col) -> formula or input
 
 
 def _line_formula(
-    line: BudgetLine, top: int, actuals_name: str, actuals: actuals_sheet.ActualsLayout
+    line: BudgetLine,
+    top: int,
+    columns: Columns,
+    actuals_name: str,
+    actuals: actuals_sheet.ActualsLayout,
 ) -> MonthFormula:
     name_cell = f.cell(top, LINE_COL, row_abs=True, col_abs=True)
+    first_col = columns.first_month_col
 
     def formula(offset: int, row: int, col: int) -> str | None:
         if offset == PLANNED:
             return None
         if offset == AVAILABLE:
-            previous = f.cell(top + REMAINING, col - 1) if col > FIRST_MONTH_COL else None
-            return f.available(f.cell(top + PLANNED, col), previous, line.carry_over)
+            planned = f.cell(top + PLANNED, col)
+            if col == first_col:
+                available = f.available(planned, None, line.carry_over)
+                if columns.opening_col is None:
+                    return available
+                return f.plus_opening(available, f.cell(row, columns.opening_col, col_abs=True))
+            previous_month = f.cell(HEADER_ROW, col - 1, row_abs=True)
+            previous = f.cell(top + REMAINING, col - 1)
+            return f.available(planned, previous, line.carry_over, previous_month, AS_OF)
         if offset == ACTUAL:
             return f.month_actual(
                 actuals_name,
                 actuals_sheet.AMOUNT,
                 actuals_sheet.LINE,
                 actuals_sheet.DATE,
-                actuals.spans(col - FIRST_MONTH_COL),
+                actuals.spans(col - first_col),
                 name_cell,
                 f.cell(HEADER_ROW, col, row_abs=True),
             )
@@ -181,44 +289,109 @@ def _grand_formula(subtotal_rows: list[int]) -> MonthFormula:
 
 def _write_block(
     ws: Worksheet,
-    top: int,
-    kind: str,
-    names: tuple[str, str, str],
+    block: _Block,
     rows: Rows,
+    columns: Columns,
     styles: Styles,
     labels: Labels,
-    months: int,
     month_formula: MonthFormula,
 ) -> None:
     name_style, first_label_style, label_style, money_style = (
-        getattr(styles, name) for name in _BLOCK_STYLES[kind]
+        getattr(styles, name) for name in _BLOCK_STYLES[block.kind]
     )
-    first_money = getattr(styles, _FIRST_ROW_MONEY[kind])
+    first_money = getattr(styles, _FIRST_ROW_MONEY[block.kind])
     row_labels = (labels.planned, labels.available, labels.actual, labels.remaining)
     row_values = (rows.planned, rows.available, rows.actual, rows.remaining)
-    total_col = FIRST_MONTH_COL + months
     for offset, (label, values) in enumerate(zip(row_labels, row_values, strict=True)):
-        row = top + offset
+        row = block.top + offset
         first = offset == PLANNED
-        for col, text in enumerate(names):
+        for col, text in enumerate(block.names):
             if first:
                 ws.write_string(row, col, text, name_style)
             else:
-                ws.write_blank(row, col, None, _fill_style(styles, kind))
+                ws.write_blank(row, col, None, _fill_style(styles, block.kind))
         ws.write_string(row, LABEL_COL, label, first_label_style if first else label_style)
         style = first_money if first else money_style
-        if kind == "line" and offset == AVAILABLE:
+        if block.kind == "line" and offset == AVAILABLE:
             style = styles.money_available
-        for month in range(months):
-            col = FIRST_MONTH_COL + month
+        for month in range(columns.months):
+            col = columns.month_col(month)
             formula = month_formula(offset, row, col)
             if formula is None:
                 ws.write_number(row, col, _number(values[month]), style)
             else:
                 ws.write_formula(row, col, formula, style, _number(values[month]))
-        _write_total(ws, row, offset, total_col, rows, style)
+        _write_total(ws, row, offset, columns, rows, style)
         if offset in (AVAILABLE, REMAINING):
             ws.set_row(row, None, None, {"level": 1})
+    _write_pacing(ws, block, rows, columns, styles, labels, month_formula)
+
+
+def _write_pacing(
+    ws: Worksheet,
+    block: _Block,
+    rows: Rows,
+    columns: Columns,
+    styles: Styles,
+    labels: Labels,
+    month_formula: MonthFormula,
+) -> None:
+    """The block's pacing on its first row. A line's sums read its own month cells; a
+    category's or the total's sum their lines' or categories' pacing cells as their month
+    cells do; pace and the flag are worked out from the block's own cells."""
+    top = block.top
+    money, variance, percent, flag = (getattr(styles, name) for name in _PACING_STYLES[block.kind])
+    col = columns.pacing_col
+    cell = {key: f.cell(top, col(key)) for key in PACING}
+    months = columns.month_headers()
+
+    def summed(key: str) -> str:
+        if block.kind == "line":
+            own = {
+                "planned_to_date": f.to_date(columns.months_of(top + PLANNED), months, AS_OF),
+                "actual_to_date": f.to_date(columns.months_of(top + ACTUAL), months, AS_OF),
+                "forecast": f.forecast(
+                    cell["actual_to_date"],
+                    columns.months_of(top + AVAILABLE),
+                    columns.months_of(top + REMAINING),
+                    months,
+                    AS_OF,
+                ),
+            }
+            return own[key]
+        return month_formula(PLANNED, top, col(key))
+
+    values = {
+        "planned_to_date": rows.planned_to_date,
+        "actual_to_date": rows.actual_to_date,
+        "forecast": rows.forecast,
+    }
+    for key, value in values.items():
+        ws.write_formula(top, col(key), summed(key), money, _number(value))
+    ws.write_formula(
+        top,
+        col("pace"),
+        f.share(cell["actual_to_date"], cell["planned_to_date"]),
+        percent,
+        cached(rows.pace),
+    )
+    ws.write_formula(
+        top,
+        col("variance"),
+        f.difference(cell["forecast"], f.cell(top + PLANNED, columns.total_col)),
+        variance,
+        _number(rows.variance),
+    )
+    ws.write_formula(
+        top,
+        col("flag"),
+        f.flag_over(cell["variance"], labels.heading_over),
+        flag,
+        labels.heading_over if rows.heading_over else "",
+    )
+    for offset in (AVAILABLE, ACTUAL, REMAINING):
+        for key in PACING:
+            ws.write_blank(top + offset, col(key), None, _fill_style(styles, block.kind))
 
 
 def _write_unaccounted(
@@ -227,6 +400,7 @@ def _write_unaccounted(
     total_actual: str,
     actuals_name: str,
     actuals: actuals_sheet.ActualsLayout,
+    columns: Columns,
     styles: Styles,
     labels: Labels,
 ) -> None:
@@ -235,16 +409,17 @@ def _write_unaccounted(
     amounts = f.fixed_span(
         actuals_name, actuals_sheet.AMOUNT, actuals_sheet.FIRST_ROW, actuals_sheet.LAST_ROW
     )
+    first_col = columns.first_month_col
     ws.write_string(row, LINE_COL, labels.unaccounted, styles.text_bold)
-    ws.write_formula(row, FIRST_MONTH_COL, f.unaccounted(amounts, total_actual), styles.money, 0)
+    ws.write_formula(row, first_col, f.unaccounted(amounts, total_actual), styles.money, 0)
     by_month = actuals.month_rows is not None
     note = labels.unaccounted_note_by_month if by_month else labels.unaccounted_note
-    ws.write_string(row, FIRST_MONTH_COL + 1, note, styles.subtitle)
+    ws.write_string(row, first_col + 1, note, styles.subtitle)
     ws.conditional_format(
         row,
-        FIRST_MONTH_COL,
+        first_col,
         row,
-        FIRST_MONTH_COL,
+        first_col,
         {"type": "cell", "criteria": "!=", "value": 0, "format": styles.overspend},
     )
 
@@ -257,14 +432,14 @@ def _fill_style(styles: Styles, kind: str):
     }[kind]
 
 
-def _write_total(ws: Worksheet, row: int, offset: int, total_col: int, rows: Rows, style) -> None:
+def _write_total(ws: Worksheet, row: int, offset: int, columns: Columns, rows: Rows, style) -> None:
     """Planned and Actual sum across; Remaining is their difference; Available has no total."""
-    across = f.row_span(row, FIRST_MONTH_COL, total_col - 1)
+    months, total_col = columns.months_of(row), columns.total_col
     top = row - offset
     if offset == PLANNED:
-        ws.write_formula(row, total_col, f.total(across), style, _number(rows.total_planned))
+        ws.write_formula(row, total_col, f.total(months), style, _number(rows.total_planned))
     elif offset == ACTUAL:
-        ws.write_formula(row, total_col, f.total(across), style, _number(rows.total_actual))
+        ws.write_formula(row, total_col, f.total(months), style, _number(rows.total_actual))
     elif offset == REMAINING:
         ws.write_formula(
             row,
@@ -281,16 +456,18 @@ def _number(value: Decimal) -> float:
     return float(value)
 
 
-def _highlight_overspend(
-    ws: Worksheet, labels: Labels, styles: Styles, last_row: int, total_col: int
+def _highlight(
+    ws: Worksheet, labels: Labels, styles: Styles, last_row: int, columns: Columns
 ) -> None:
+    """Overspend in red; the open months shaded, from their header down."""
     top = FIRST_BLOCK_ROW
+    first_col, total_col = columns.first_month_col, columns.total_col
     label = f.cell(top, LABEL_COL, col_abs=True)
-    first = f.cell(top, FIRST_MONTH_COL)
-    above = f.cell(top - 1, FIRST_MONTH_COL)
+    first = f.cell(top, first_col)
+    above = f.cell(top - 1, first_col)
     ws.conditional_format(
         top,
-        FIRST_MONTH_COL,
+        first_col,
         last_row,
         total_col,
         {
@@ -301,7 +478,7 @@ def _highlight_overspend(
     )
     ws.conditional_format(
         top,
-        FIRST_MONTH_COL,
+        first_col,
         last_row,
         total_col - 1,
         {
@@ -310,16 +487,29 @@ def _highlight_overspend(
             "format": styles.over_available,
         },
     )
+    header = f.cell(HEADER_ROW, first_col, row_abs=True)
+    for first_row, style in ((HEADER_ROW, styles.open_month_header), (top, styles.open_month)):
+        ws.conditional_format(
+            first_row,
+            first_col,
+            HEADER_ROW if first_row == HEADER_ROW else last_row,
+            total_col - 1,
+            {"type": "formula", "criteria": f.open_month(header, AS_OF), "format": style},
+        )
 
 
-def _set_up_page(ws: Worksheet, project: Project, total_col: int) -> None:
+def _set_up_page(ws: Worksheet, project: Project, columns: Columns) -> None:
     ws.set_column(CATEGORY_COL, CATEGORY_COL, 18)
     ws.set_column(LINE_COL, LINE_COL, 26)
     ws.set_column(POLICY_COL, POLICY_COL, 10)
     ws.set_column(LABEL_COL, LABEL_COL, 11)
-    ws.set_column(FIRST_MONTH_COL, total_col - 1, 11)
-    ws.set_column(total_col, total_col, 13)
-    ws.freeze_panes(FIRST_BLOCK_ROW, FIRST_MONTH_COL)
+    if columns.opening_col is not None:
+        ws.set_column(columns.opening_col, columns.opening_col, 11)
+    ws.set_column(columns.first_month_col, columns.total_col - 1, 11)
+    ws.set_column(columns.total_col, columns.total_col, 13)
+    ws.set_column(columns.total_col + 1, columns.last_col - 1, 14)
+    ws.set_column(columns.last_col, columns.last_col, 8)
+    ws.freeze_panes(FIRST_BLOCK_ROW, columns.first_month_col)
     ws.outline_settings(True, False, True, False)
     ws.set_landscape()
     ws.fit_to_pages(1, 0)

@@ -44,6 +44,7 @@ ACTUALS = "budgetbook_actuals_{}"  # the header cell of each of actuals_sheet.CO
 NOT_COUNTED = "budgetbook_not_counted_{}"  # the header cell of each of NOT_COUNTED_COLUMNS
 NOT_COUNTED_COLUMNS = ("file", "row", "reason", "text")  # from A, as the sheet writes them
 ALL_COUNTED = "budgetbook_all_counted"  # the Not counted note that all was, when written
+AS_OF = "budgetbook_as_of"  # the Budget's as-of month, which update moves forward
 LINE = "budgetbook_line_{}"  # each line's name cell (its block's first row), from 1
 SHEET = "budgetbook_sheet_{}"  # the first cell of each of the sheets a project may lack
 OPTIONAL_SHEETS = ("strategy", "roadmap", "calendar", "performance")

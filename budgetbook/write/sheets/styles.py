@@ -15,12 +15,13 @@ GRID = "#D9D9D9"
 LINE_POINTS = 13  # a line of 10-point Calibri
 
 
-def money_format(currency: str, language: str) -> str:
-    """Positive; negative in red; zero as a dash. The symbol goes where the language puts it."""
+def money_format(currency: str, language: str, negative_red: bool = True) -> str:
+    """Positive; negative in red (unless a negative is good news: a variance under plan);
+    zero as a dash. The symbol goes where the language puts it."""
     symbol = SYMBOLS.get(currency, currency)
     number = "#,##0" if currency in NO_DECIMALS else "#,##0.00"
     shown = f'"{symbol}"{number}' if language == "en" else f'{number} "{symbol}"'
-    return f'{shown};[Red]-{shown};"–"'
+    return f'{shown};{"[Red]" if negative_red else ""}-{shown};"–"'
 
 
 def date_format(pattern: str, language: str) -> str:
@@ -84,6 +85,8 @@ class Styles:
         self.date = fmt(num_format=date_format("yyyy-mm-dd", language), align="left")
         self.month = fmt(num_format=date_format("mmm yyyy", language), align="left")
         self.integer = fmt(num_format="0", align="left")
+        self.integer_right = fmt(num_format="0")
+        self.integer_grand = fmt(num_format="0", bold=True, bg_color="#DDEBF7")
         self.integer_at_top = fmt(num_format="0", align="left", valign="top")
         self.number = fmt(num_format="#,##0.##", valign="top")
         self.money = fmt(num_format=money)
@@ -112,5 +115,30 @@ class Styles:
         self.grand_fill_name = fmt(bold=True, bg_color="#DDEBF7")
         self.grand_fill_label = fmt(font_color="#595959", bg_color="#DDEBF7")
         self.grand_fill_money = fmt(num_format=money, bold=True, bg_color="#DDEBF7")
+        self.month_input = fmt(
+            num_format=date_format("mmm yyyy", language),
+            bold=True,
+            bg_color=INPUT_FILL,
+            border=1,
+            border_color="#A6A6A6",
+            align="left",
+        )
+        self.money_top = fmt(num_format=money, top=1, top_color="#A6A6A6")
+        variance = money_format(currency, language, negative_red=False)
+        self.variance = fmt(num_format=variance, top=1, top_color="#A6A6A6")
+        self.variance_plain = fmt(num_format=variance)
+        self.variance_grand = fmt(num_format=variance, bold=True, bg_color="#DDEBF7")
+        self.percent_top = fmt(num_format="0%", top=1, top_color="#A6A6A6")
+        self.flag = fmt(bold=True, font_color="#C00000", top=1, top_color="#A6A6A6")
+        subtotal_top = {"bold": True, "top": 1, "top_color": "#A6A6A6", "bg_color": "#F2F2F2"}
+        self.subtotal_percent = fmt(num_format="0%", **subtotal_top)
+        self.subtotal_variance = fmt(num_format=variance, **subtotal_top)
+        self.subtotal_flag = fmt(font_color="#C00000", **subtotal_top)
+        grand_top = {"bold": True, "top": 2, "top_color": BLUE, "bg_color": "#DDEBF7"}
+        self.grand_percent = fmt(num_format="0%", **grand_top)
+        self.grand_variance = fmt(num_format=variance, **grand_top)
+        self.grand_flag = fmt(font_color="#C00000", **grand_top)
+        self.open_month = add({"bg_color": "#EDF1F6"})  # a conditional format
+        self.open_month_header = add({"bg_color": "#5B7FA3"})  # a conditional format
         self.overspend = add({"bg_color": "#F8CBAD", "font_color": "#9C0006"})
         self.over_available = add({"font_color": "#C00000", "bold": True})
