@@ -10,6 +10,7 @@ from budgetbook.model import BudgetLine, Config, month_key
 from budgetbook.read.aliases import accepted
 from budgetbook.read.budget_terms import parse_carry_over, parse_month, parse_vat
 from budgetbook.read.criteria import criterion_refusal, matching_key, refused_as_criterion
+from budgetbook.read.number_style import french_titles, reads_two_ways, written_the_french_way
 from budgetbook.read.tables import Table, column_title
 from budgetbook.read.values import ambiguous_separator, detect_decimal_comma, parse_amount
 
@@ -99,7 +100,12 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
     if problems:
         return [], problems
 
-    decimal_comma = detect_decimal_comma([row[i] for _, row in table.rows for i in month_columns])
+    # Told by the amounts, else, for a dot followed by three digits, by the file's style.
+    french = written_the_french_way(
+        table.delimiter, french_titles(table.header, table.file), config.language
+    )
+    cells = [row[i] for _, row in table.rows for i in month_columns]
+    decimal_comma = detect_decimal_comma(cells, dot_thousands=french)
     lines: list[BudgetLine] = []
     first_row_of: dict[str, int] = {}
     name_col = table.column("line")
@@ -200,21 +206,7 @@ def _read_line(
         if raw is None or str(raw).strip() == "":
             continue
         if decimal_comma is None and raw.__class__ is str and ambiguous_separator(raw):
-            problems.append(
-                Problem(
-                    table.file,
-                    Text(
-                        "reads as {comma} with a decimal comma and as {point} with a decimal"
-                        " point, and no other amount in the budget tells which it uses.",
-                        comma=parse_amount(raw, True),
-                        point=parse_amount(raw, False),
-                    ),
-                    row=number,
-                    column=table.header[index],
-                    value=raw,
-                    hint=Text("Write it without the separator (1200) or with a space (1 200)."),
-                )
-            )
+            problems.append(reads_two_ways(table.file, number, table.header[index], raw))
             continue
         try:
             planned[month] = parse_amount(raw, decimal_comma)
