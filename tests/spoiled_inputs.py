@@ -84,6 +84,30 @@ CASES = {
             ("budget.csv", 3, "line", "Canva"),
         ],
     ),
+    # Whole amounts with a lone separator and three digits, none with decimals: 1.500 is 1500
+    # where the file is written the French way, but beside 1,500 (which that way is 1.5) the
+    # file is not one style, in English as in a French project: neither is guessed.
+    "budget dot and comma thousands": (
+        lambda root: write_csv(
+            root / "budget.csv",
+            [
+                [*BUDGET_COLUMNS, "2026-01", "2026-02", "2026-03", "2026-04"],
+                ["Ads", "Meta", "", "", "1.500", "1,500", 800, 800],
+            ],
+        ),
+        [("budget.csv", 2, "2026-01", "1.500"), ("budget.csv", 2, "2026-02", "1,500")],
+    ),
+    "kpi dot and comma thousands": (
+        lambda root: write_csv(
+            root / "kpis.csv",
+            [
+                ["month", "channel", "metric", "value"],
+                ["2026-01", "Instagram", "followers", "8.400"],
+                ["2026-02", "Instagram", "reach", "12,500"],
+            ],
+        ),
+        [("kpis.csv", 2, "value", "8.400"), ("kpis.csv", 3, "value", "12,500")],
+    ),
     "mapping to no line": (
         lambda root: write_csv(root / "mapping.csv", [["match", "line"], ["adobe", "Photoshop"]]),
         [("mapping.csv", 2, "line", "Photoshop")],

@@ -116,11 +116,15 @@ def test_a_budget_amount_that_reads_both_ways_is_refused(run, project_factory):
     result = run("check", project)
     assert result.exit_code == 1
     assert (
-        "budget.csv, row 2, column '2026-01', value '1.500': reads as 1500 with a decimal comma"
-        " and as 1.500 with a decimal point, and no other amount in the budget tells which it"
+        "budget.csv, row 2, column '2026-01', value '1.500': reads as 1,500 with a decimal comma"
+        " and as 1.5 with a decimal point, and no other number of the file tells which it"
         " uses." in result.output
     )
-    assert "Write it without the separator (1200) or with a space (1 200)." in result.output
+    assert (
+        "If the dot groups thousands, write 1500, or a space in place of the dot; or say that"
+        ' the file is written the French way: ";" between its fields, its columns named in'
+        ' French, or language = "fr" in budgetbook.toml. If it is a decimal point, write 1.50.'
+    ) in result.output
     assert "'2026-02', value '2.000'" in result.output
     told = project_factory([["Ads", "Meta", "", "", "1.500", "2.000", "12,50", 1000]])
     assert run("check", told).exit_code == 0  # 12,50: the comma is the decimal separator

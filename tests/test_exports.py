@@ -171,7 +171,7 @@ def test_detection_can_be_overridden(project):
     settings = toml.read_text(encoding="utf-8")
     toml.write_text(settings + '\n[actuals]\ndate_format = "mm/dd/yyyy"\n', encoding="utf-8")
     [unread] = load_project(project).not_counted
-    assert "amount '1,200' reads as 1.200 with a decimal comma and as 1200" in unread.reason
+    assert "amount '1,200' reads as 1.2 with a decimal comma and as 1,200" in unread.reason
     assert 'decimal_separator = "," or "."' in unread.reason
     toml.write_text(settings, encoding="utf-8")
 

@@ -205,21 +205,27 @@ def test_an_ambiguous_amount_follows_the_columns_convention(tmp_path: Path):
 
 
 @pytest.mark.parametrize(
-    ("amounts", "read"),
+    ("amounts", "delimiter", "read"),
     [
-        (["1,200", "12,50"], ["1.2", "12.5"]),  # the comma is the file's decimal separator
-        (["1,200", "1,234.50"], ["1200", "1234.5"]),  # the point is
-        (["0,500", "0.250"], ["0.5", "0.25"]),  # a number never starts with a 0 group
-        (["1,200"], "1.200 with a decimal comma and as 1200 with a decimal point"),
-        (["1.200", "3 400"], "1200 with a decimal comma and as 1.200 with a decimal point"),
+        (["1,200", "12,50"], ";", ["1.2", "12.5"]),  # the comma is the file's decimal separator
+        (["1,200", "1,234.50"], ";", ["1200", "1234.5"]),  # the point is
+        (["0,500", "0.250"], ";", ["0.5", "0.25"]),  # a number never starts with a 0 group
+        # No amount has decimals: ";" between the fields says the French way, where a dot
+        # groups thousands; a comma would be a decimal one, and a lone one is not told.
+        (["1.200", "3 400"], ";", ["1200", "3400"]),
+        (["1,200"], ";", "1.2 with a decimal comma and as 1,200 with a decimal point"),
+        (["1,200"], ",", "1.2 with a decimal comma and as 1,200 with a decimal point"),
+        (["1.200", "3 400"], ",", "1,200 with a decimal comma and as 1.2 with a decimal point"),
     ],
 )
 def test_an_amount_no_convention_of_its_file_tells_is_refused_never_guessed(
-    tmp_path: Path, amounts, read
+    tmp_path: Path, amounts, delimiter, read
 ):
     path = tmp_path / "export.csv"
-    rows = "".join(f"2026-01-0{n};{amount};Ads\n" for n, amount in enumerate(amounts, 1))
-    path.write_text("date;amount;line\n" + rows, encoding="utf-8")
+    rows = "".join(
+        f'2026-01-0{n}{delimiter}"{amount}"{delimiter}Ads\n' for n, amount in enumerate(amounts, 1)
+    )
+    path.write_text(f"date{delimiter}amount{delimiter}line\n" + rows, encoding="utf-8")
     if isinstance(read, list):
         taken = read_actuals_file(path, "actuals/export.csv", CONFIG, LINES, [], {})
         assert [t.amount for t in taken.transactions] == [Decimal(x) for x in read]

@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgetbook.read.values import EXCEL_EPOCH, detect_decimal_comma, parse_amount, parse_date
+from budgetbook.read.values import (
+    EXCEL_EPOCH,
+    ambiguous_separator,
+    detect_decimal_comma,
+    parse_amount,
+    parse_date,
+)
 
 D = Decimal
 NBSP = "\u00a0"
@@ -168,6 +174,51 @@ def test_detect_decimal_comma(values, expected):
     assert detect_decimal_comma(values) is expected
 
 
+# (cells, whether the file's style says the French way, the decimal_comma told)
+DOT_THOUSANDS = [
+    # No amount has decimals: the style decides a dot followed by three digits.
+    (["1.500", "12.500", "800"], True, True),
+    (["1.500", "12.500", "800"], False, None),
+    (["1.500 €", "-2.000"], True, True),
+    (["1.234.567"], True, True),  # several dots: thousands anyway
+    ([1500, 12.5, None, "", "800"], True, True),  # typed numbers tell nothing
+    # Decimals elsewhere decide, whatever the style says.
+    (["1.500", "12.50"], True, False),  # a dot decimal elsewhere: the dot is decimal
+    (["1.500", "12,50"], False, True),  # a comma decimal elsewhere: the dot groups thousands
+    (["1.500", "1.500,00"], False, True),
+    (["1.500", "1,500.00"], True, False),
+    (["12,50", "12.50"], True, None),  # a tie is no file without decimals
+    # A lone comma with three digits, which the French way would read as 1.5: not one style.
+    (["1.500", "1,500"], True, None),
+    (["1,500"], True, None),
+]
+
+
+@pytest.mark.parametrize(("values", "french", "expected"), DOT_THOUSANDS)
+def test_a_files_style_decides_dot_thousands_only_where_no_amount_tells(values, french, expected):
+    assert detect_decimal_comma(values, dot_thousands=french) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal_comma", "expected"),
+    [
+        ("1.500", True, D("1500")),  # the style says thousands
+        ("12.500", True, D("12500")),
+        ("-1.500 €", True, D("-1500")),
+        ("1.500", False, D("1.5")),  # a file with dot decimals elsewhere
+        # Unambiguous whatever the file says.
+        ("1.500,00", None, D("1500.00")),
+        ("1 500", None, D("1500")),
+        (f"1{NBSP}500", None, D("1500")),
+        ("1,500.00", None, D("1500.00")),
+        ("0.500", True, D("0.5")),  # a thousands group never starts a number with 0
+        ("1.5", True, D("1.5")),
+    ],
+)
+def test_dot_thousands_read_as_the_file_says(text, decimal_comma, expected):
+    assert parse_amount(text, decimal_comma) == expected
+
+
 # --- parse_date ---------------------------------------------------------------------------------
 
 
@@ -300,6 +351,32 @@ def test_detect_decimal_comma_recognises_a_column_in_one_style(amounts):
     assert detect_decimal_comma([_german(a, 2) for a in amounts]) is True
     assert detect_decimal_comma([_english(a, 2) for a in amounts]) is False
     assert detect_decimal_comma([_plain(a, 2) for a in amounts]) is False
+
+
+def _dot_thousands(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")  # 1.500, 12.500, -1.234.567
+
+
+@given(
+    amounts=st.lists(
+        st.integers(min_value=-999_999_999, max_value=999_999_999), min_size=1, max_size=20
+    ),
+    french=st.booleans(),
+)
+def test_whole_dot_thousands_read_exactly_where_the_style_says_and_are_never_decimals(
+    amounts, french
+):
+    """A file of whole amounts written with dot thousands: where its style says the French
+    way, each reads back exactly; where nothing tells, each that reads two ways (``1.500``) is
+    refused, and any other (``12``, ``1.234.567``) reads exactly: none is read as a decimal."""
+    cells = [_dot_thousands(amount) for amount in amounts]
+    decimal_comma = detect_decimal_comma(cells, dot_thousands=french)
+    assert decimal_comma is (True if french else None)
+    for cell, amount in zip(cells, amounts, strict=True):
+        if decimal_comma is None and ambiguous_separator(cell):
+            assert cell.count(".") == 1  # refused by the reader: nothing read
+        else:
+            assert parse_amount(cell, decimal_comma) == amount
 
 
 DATES = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))

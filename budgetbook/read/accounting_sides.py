@@ -88,7 +88,7 @@ def other_sides(
         )
         for key, numbers in sorted(others.items())
     ]
-    return Table(table.file, table.header, kept, table.sha256), summaries
+    return Table(table.file, table.header, kept, table.sha256, table.delimiter), summaries
 
 
 def with_chart(reading: Reading, table: Table | Frame, config: Config) -> Reading:
@@ -143,7 +143,8 @@ def with_sections(table: Table) -> tuple[Table, list[NotCounted]]:
         "account headings, {count:,} in all: titles, not transactions", count=len(headings)
     )
     summary = [rows_summary(table.file, "heading", reason, headings)] if headings else []
-    return Table(table.file, [*table.header, SECTION_ACCOUNT], rows, table.sha256), summary
+    header = [*table.header, SECTION_ACCOUNT]
+    return Table(table.file, header, rows, table.sha256, table.delimiter), summary
 
 
 def accounts_unknown(table: Table, reading: Reading) -> UnreadableFile:

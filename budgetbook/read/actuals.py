@@ -278,5 +278,6 @@ def _open(path: Path, shown: str, config: Config):
             return plan, frame, table, source
     if table is not None and (source := headless(table.header)):
         rows = source.headless_rows(table.rows)
-        return plan, None, Table(shown, list(source.headless), rows, table.sha256), source
+        headless_table = Table(shown, list(source.headless), rows, table.sha256, table.delimiter)
+        return plan, None, headless_table, source
     return plan, frame, table, None

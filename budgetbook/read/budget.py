@@ -11,6 +11,7 @@ from budgetbook.model import BudgetLine, CarryOver, Config, month_key
 from budgetbook.read.aliases import accepted, value_name
 from budgetbook.read.budget_terms import parse_carry_over, parse_month, parse_vat
 from budgetbook.read.criteria import criterion_refusal, matching_key, refused_as_criterion
+from budgetbook.read.number_style import french_titles, reads_two_ways, written_the_french_way
 from budgetbook.read.tables import Table, column_title
 from budgetbook.read.values import ambiguous_separator, detect_decimal_comma, parse_amount
 
@@ -101,9 +102,14 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
     if problems:
         return [], problems
 
+    # Told by the amounts, else, for a dot followed by three digits, by the file's style.
+    french = written_the_french_way(
+        table.delimiter, french_titles(table.header, table.file), config.language
+    )
     opening = table.column("opening")
     amount_columns = [*month_columns, *([] if opening is None else [opening])]
-    decimal_comma = detect_decimal_comma([row[i] for _, row in table.rows for i in amount_columns])
+    cells = [row[i] for _, row in table.rows for i in amount_columns]
+    decimal_comma = detect_decimal_comma(cells, dot_thousands=french)
     lines: list[BudgetLine] = []
     first_row_of: dict[str, int] = {}
     name_col = table.column("line")
@@ -261,21 +267,7 @@ def _amount(
     if raw is None or str(raw).strip() == "":
         return None
     if decimal_comma is None and raw.__class__ is str and ambiguous_separator(raw):
-        problems.append(
-            Problem(
-                table.file,
-                Text(
-                    "reads as {comma} with a decimal comma and as {point} with a decimal"
-                    " point, and no other amount in the budget tells which it uses.",
-                    comma=parse_amount(raw, True),
-                    point=parse_amount(raw, False),
-                ),
-                row=number,
-                column=table.header[index],
-                value=raw,
-                hint=Text("Write it without the separator (1200) or with a space (1 200)."),
-            )
-        )
+        problems.append(reads_two_ways(table.file, number, table.header[index], raw))
         return None
     try:
         return parse_amount(raw, decimal_comma)

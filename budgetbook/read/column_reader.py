@@ -4,7 +4,6 @@ cell to say why."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 
@@ -13,6 +12,7 @@ from budgetbook.model import Conversion, NotCounted, TransactionColumns
 from budgetbook.read.conversion import Converter
 from budgetbook.read.line_columns import LineColumns
 from budgetbook.read.mapping_rules import RuleMatcher
+from budgetbook.read.number_style import french_export_header
 from budgetbook.read.reading_plans import AS_A_LEDGER, Reading
 from budgetbook.read.row_reasons import (
     DIRECTIONS,
@@ -27,15 +27,9 @@ from budgetbook.read.row_reasons import (
     sign_unknown,
     stripped,
 )
-from budgetbook.read.sources import Sign, normalise_header
+from budgetbook.read.sources import Sign
 from budgetbook.read.tables import Frame
 from budgetbook.read.values import PLAIN_AMOUNT_PATTERN, both_ways, day_first_proof, parse_amount
-
-# Words of a French export's headers (after `normalise_header`): its dates put the day first.
-FRENCH_HEADER_WORDS = re.compile(
-    r"(?<![a-z])(libelle|montant|fournisseur|compte|poste|tiers|intitule|jour|solde|date d|"
-    r"date de|ecriture|operation|devise|depense)(?![a-z])"
-)
 
 
 class ColumnReader:
@@ -137,10 +131,9 @@ class ColumnReader:
         amounts with a decimal comma, or its headers in French. An English export with a
         decimal point may be British (day first) or American (month first): None."""
         money = [index for index, _ in self.money_cols]
-        if decimal_comma_of(self.frame, self.reading, money):
+        if decimal_comma_of(self.frame, self.reading, money, by_style=False):
             return True
-        titles = " ".join(normalise_header(title) for title in self.frame.header)
-        return True if FRENCH_HEADER_WORDS.search(titles) else None
+        return True if french_export_header(self.frame.header) else None
 
     def read(self) -> tuple[TransactionColumns, list[NotCounted]]:
         """Every row as a transaction or as not counted, in the file's order."""

@@ -7,14 +7,23 @@ from budgetbook.i18n.messages import Text
 from budgetbook.model import KpiValue
 from budgetbook.read.aliases import accepted, column_list, value_name
 from budgetbook.read.budget_terms import parse_month
+from budgetbook.read.number_style import french_titles, reads_two_ways, written_the_french_way
 from budgetbook.read.objectives import parse_metric
-from budgetbook.read.tables import Table, cell_problem, cell_text
-from budgetbook.read.values import parse_amount, parse_date
+from budgetbook.read.tables import Table, cell_problem, cell_text, column_title
+from budgetbook.read.values import (
+    ambiguous_separator,
+    detect_decimal_comma,
+    parse_amount,
+    parse_date,
+)
 
 COLUMNS = ("month", "channel", "metric", "value")
 
 
-def read_kpis(table: Table) -> tuple[list[KpiValue], list[Problem]]:
+def read_kpis(table: Table, language: str = "") -> tuple[list[KpiValue], list[Problem]]:
+    """Each row's value; a value that reads as two numbers (``1.500``) is told by the other
+    values, else by the file's style (`number_style`) and the project's ``language``, else
+    refused."""
     missing = [name for name in COLUMNS if table.column(name) is None]
     if missing:
         hint = Text(
@@ -24,6 +33,11 @@ def read_kpis(table: Table) -> tuple[list[KpiValue], list[Problem]]:
         return [], missing_columns(table.file, missing, hint)
     problems: list[Problem] = []
     values: list[KpiValue] = []
+    value_col = table.column("value")
+    french = written_the_french_way(
+        table.delimiter, french_titles(table.header, table.file), language
+    )
+    decimal_comma = detect_decimal_comma([row[value_col] for _, row in table.rows], french)
     first_row: dict[tuple, int] = {}
     for number, row in table.rows:
 
@@ -51,10 +65,14 @@ def read_kpis(table: Table) -> tuple[list[KpiValue], list[Problem]]:
                 Text("is not a known metric."),
                 Text("Use one of: {values}.", values=accepted("metric")),
             )
-        try:
-            value = parse_amount(row[table.column("value")])
-        except ValueError:
-            bad("value", Text("is not a number."), Text("Write a number such as 1200 or 3.5."))
+        raw = row[value_col]
+        if decimal_comma is None and raw.__class__ is str and ambiguous_separator(raw):
+            problems.append(reads_two_ways(table.file, number, column_title(table, "value"), raw))
+        else:
+            try:
+                value = parse_amount(raw, decimal_comma)
+            except ValueError:
+                bad("value", Text("is not a number."), Text("Write a number such as 1200 or 3.5."))
         if len(problems) > before:
             continue
         key = (month, channel.casefold(), metric)

@@ -95,7 +95,7 @@ def read_metric_export(
         for number, row in zip(numbers[index + 1 :], lines[index + 1 :], strict=True)
     ]
     title_lines = [[text_of(cell) for cell in line if text_of(cell)] for line in lines[:index]]
-    data = Table(shown_as, header, rows, table.sha256)
+    data = Table(shown_as, header, rows, table.sha256, table.delimiter)
     reader = ExportReader(data, source, title_lines, settings, currency, rate)
     values = reader.values()
     return MetricExport(

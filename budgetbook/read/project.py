@@ -115,7 +115,7 @@ def _load_inputs(root: Path, config: Config, config_text: str) -> Project:
         root, "roadmap", lambda t: read_roadmap(t, objectives), problems, limits=limits
     )
     posts = _read(root, "calendar", read_calendar, problems, limits=limits)
-    kpis = _read(root, "kpis", read_kpis, problems, limits=limits)
+    kpis = _read(root, "kpis", lambda t: read_kpis(t, config.language), problems, limits=limits)
     exports, metrics_not_read = _read_metric_exports(root, config)
     kpis, exports = _merge_metrics(kpis, exports, metrics_not_read)
     operations = _read(root, "operations", read_operations, problems, limits=limits)

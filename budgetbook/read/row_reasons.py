@@ -17,6 +17,11 @@ from budgetbook.errors import Problem, UnreadableFile
 from budgetbook.i18n.messages import Text
 from budgetbook.model import NotCounted, Transaction
 from budgetbook.read.mapping_rules import RuleMatcher
+from budgetbook.read.number_style import (
+    french_export_header,
+    two_readings,
+    written_the_french_way,
+)
 from budgetbook.read.reading_plans import Reading
 from budgetbook.read.tables import Frame
 from budgetbook.read.values import (
@@ -309,13 +314,20 @@ DIRECTIONS = {
 MAX_DECIMALS = 20
 
 
-def decimal_comma_of(frame: Frame, reading: Reading, indices: list[int]) -> bool | None:
+def decimal_comma_of(
+    frame: Frame, reading: Reading, indices: list[int], by_style: bool = True
+) -> bool | None:
     """Whether the columns ``indices`` write amounts with a decimal comma, as the reading
-    says, else as their cells tell; None when neither does."""
+    says, else as their cells tell, else (``by_style``), for a file none of whose amounts has
+    decimals, as its style tells (`number_style.written_the_french_way`: ``;`` between its
+    fields or a French header, where ``1.500`` is 1500); None when none does."""
     if reading.decimal_comma is not None:
         return reading.decimal_comma
     cells = [cell for index in indices for cell in frame.cells[str(index)].to_list()]
-    return detect_decimal_comma(cells)
+    french = by_style and written_the_french_way(
+        frame.delimiter, french_export_header(frame.header)
+    )
+    return detect_decimal_comma(cells, dot_thousands=french)
 
 
 def shifted_reason(width: int) -> tuple[str, Text]:
@@ -386,11 +398,10 @@ def separator_unknown(frame: Frame, row: int, ambiguous: Ambiguous) -> Unreadabl
     as two numbers: listed as not read, with the setting."""
     header = frame.header[ambiguous.index]
     message = Text(
-        "amount '{value}' reads as {comma} with a decimal comma and as {point} with a"
+        "amount '{value}' reads as {comma:,} with a decimal comma and as {point:,} with a"
         " decimal point, and no other amount in the file tells which it uses.",
         value=ambiguous.text,
-        comma=parse_amount(ambiguous.text, True),
-        point=parse_amount(ambiguous.text, False),
+        **two_readings(ambiguous.text),
     )
     hint = Text(
         'Say it in budgetbook.toml: [[actuals.sources]] files = "{file}" and'

@@ -38,6 +38,9 @@ class Table:
     header: list[str]
     rows: list[tuple[int, list[object]]]
     sha256: str = ""  # of the bytes read, so a file sent twice is known without reading it again
+    # What separates a CSV file's fields (``;`` where a decimal comma is written: a French
+    # export's); "" for a workbook or a statement.
+    delimiter: str = ""
 
     def overflow(self, row: list[object]) -> bool:
         """Whether a row holds values beyond the header's last column (a shifted row)."""
@@ -74,6 +77,7 @@ class Frame:
     cells: object  # polars.DataFrame
     digest: Future[str]  # worked out while the cells are
     shifted: dict[int, list[object]] = field(default_factory=dict)
+    delimiter: str = ""  # as `Table.delimiter`
 
     @property
     def sha256(self) -> str:
@@ -103,7 +107,7 @@ def frame_of(table: Table) -> Frame:
     del rows
     digest: Future[str] = Future()
     digest.set_result(table.sha256)
-    return Frame(table.file, table.header, pl.DataFrame(columns), digest, shifted)
+    return Frame(table.file, table.header, pl.DataFrame(columns), digest, shifted, table.delimiter)
 
 
 def cell_as_text(cell: object) -> str | None:
@@ -161,8 +165,9 @@ def read_table(
     check_size(path, shown_as, limits)
     if path.suffix.lower() == ".xlsx":
         grid, digest = _read_xlsx(path, shown_as, limits)
+        delimiter = ""
     else:
-        grid, digest = _read_csv(path, shown_as, delimiter, encoding, limits)
+        grid, digest, delimiter = _read_csv(path, shown_as, delimiter, encoding, limits)
     if len(grid) > limits.rows:
         raise refuse(
             shown_as,
@@ -206,6 +211,7 @@ def read_table(
             for numbered_row in islice(numbered, start + 1, None)
         ],
         digest,
+        delimiter,
     )
 
 
@@ -267,7 +273,8 @@ def check_size(path: Path, shown_as: str, limits: Limits) -> None:
 
 def _read_csv(
     path: Path, shown_as: str, delimiter: str | None, encoding: str | None, limits: Limits
-) -> tuple[list[list[object]], str]:
+) -> tuple[list[list[object]], str, str]:
+    """The file's rows, the digest of its bytes and the delimiter that split them."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -295,7 +302,8 @@ def _read_csv(
     del data
     first = list(islice(lines, 50))
     csv.field_size_limit(limits.cell_chars)
-    reader = csv.reader(chain(first, lines), delimiter=delimiter or sniff_delimiter(first))
+    delimiter = delimiter or sniff_delimiter(first)
+    reader = csv.reader(chain(first, lines), delimiter=delimiter)
     try:
         rows: list[list[object]] = list(islice(reader, limits.rows + 1))
     except csv.Error as exc:
@@ -327,7 +335,7 @@ def _read_csv(
             Text("is not a readable CSV file: {error}.", error=exc),
             Text("Export it again as CSV or .xlsx."),
         ) from None
-    return rows, digest
+    return rows, digest, delimiter
 
 
 def read_csv_frame(
@@ -379,7 +387,8 @@ def read_csv_frame(
         return None
     cells, digest = parsed
     reporter().advance(size)
-    return Frame(shown_as, [_header_text(title) for title in header], cells, digest)
+    header = [_header_text(title) for title in header]
+    return Frame(shown_as, header, cells, digest, delimiter=delimiter)
 
 
 def _read_xlsx(path: Path, shown_as: str, limits: Limits) -> tuple[list[list[object]], str]:

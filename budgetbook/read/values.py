@@ -131,8 +131,14 @@ def ambiguous_separator(text: str) -> bool:
     return bool(_AMBIGUOUS.fullmatch(_SPACES.sub("", _CURRENCY.sub("", text)).strip("()+-")))
 
 
-def detect_decimal_comma(values: list[object]) -> bool | None:
-    """Whether a column writes decimals with a comma: True, False, or None when no value tells."""
+def detect_decimal_comma(values: list[object], dot_thousands: bool = False) -> bool | None:
+    """Whether a column writes decimals with a comma: True, False, or None when no value tells.
+
+    ``dot_thousands``: the file's own style says it is written the French way (`;` between
+    its fields, French column names, a French setting), where a dot only groups thousands.
+    That decides only where no value has decimals at all: then True, so ``1.500`` reads 1500
+    and not 1.5. A value with a lone comma and three digits (``1,500``), which the style
+    would read as 1.5, leaves it None: such a file is not one style throughout."""
     comma = point = 0
     # Each distinct value looked at once: a ledger repeats its amounts.
     for value, times in Counter(v for v in values if isinstance(v, str)).items():
@@ -142,8 +148,15 @@ def detect_decimal_comma(values: list[object]) -> bool | None:
         elif _DECIMAL_POINT.match(text):
             point += times
     if comma == point:
-        return None
+        return True if dot_thousands and not comma and not _comma_groups(values) else None
     return comma > point
+
+
+def _comma_groups(values: list[object]) -> bool:
+    """Whether a value has a lone comma followed by three digits (``1,500``)."""
+    return any(
+        isinstance(value, str) and "," in value and ambiguous_separator(value) for value in values
+    )
 
 
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?")
