@@ -26,6 +26,9 @@ from budgetbook.model import ActualsFormat, BudgetLine, CarryOver, Config, Mappi
 from budgetbook.read.actuals import read_actuals_file
 from budgetbook.read.budget import read_budget
 from budgetbook.read.kpis import read_kpis
+from budgetbook.read.objectives import read_objectives
+from budgetbook.read.operations import read_operations
+from budgetbook.read.roadmap import read_roadmap
 from budgetbook.read.tables import read_table
 
 TWO_MONTHS = Config("Test", "EUR", Period(date(2026, 1, 1), 2), CarryOver.NONE)
@@ -298,3 +301,58 @@ def test_budget_dot_thousands_read_exactly_or_are_refused(tmp_path, amounts, fre
         assert problems == [] and lines[0].planned == tuple(map(D, amounts))
     else:
         assert lines == [] and [p.value for p in problems] == cells
+
+
+# --- objectives.csv, operations.csv, roadmap.csv ------------------------------------------------
+
+OBJECTIVES = ["objective", "channel", "metric", "baseline", "target", "deadline", "owner"]
+OPERATIONS = ["operation", "objective_type", "segment", "lever", "budget", "cost", "target"]
+
+
+def objectives(tmp_path: Path, baseline: str, target: str, delimiter=",", language="en"):
+    rows = [OBJECTIVES, ["Grow Instagram", "Instagram", "followers", baseline, target,
+                         "2026-06-30", "Inès"]]  # fmt: skip
+    table = read_table(write(tmp_path / "objectives.csv", rows, delimiter), "objectives.csv")
+    return read_objectives(table, language)
+
+
+def operations(tmp_path: Path, budget_cell: str, cost: str, delimiter=",", language="en"):
+    rows = [OPERATIONS, ["Spring giveaway", "acquisition", "Lyon", "Instagram ads", budget_cell,
+                         cost, "600"]]  # fmt: skip
+    table = read_table(write(tmp_path / "operations.csv", rows, delimiter), "operations.csv")
+    return read_operations(table, language)
+
+
+@pytest.mark.parametrize(("delimiter", "language"), [(";", "en"), (",", "fr")])
+def test_objectives_and_operations_written_the_french_way_read_dot_thousands(
+    tmp_path, delimiter, language
+):
+    found, problems = objectives(tmp_path, "8.400", "12.000", delimiter, language)
+    assert problems == []
+    assert (found[0].baseline, found[0].target) == (D(8400), D(12000))
+    found, problems = operations(tmp_path, "1.500", "1.438", delimiter, language)
+    assert problems == []
+    assert (found[0].budget, found[0].cost) == (D(1500), D(1438))
+
+
+def test_objectives_and_operations_whose_style_cannot_tell_are_refused(tmp_path):
+    found, problems = objectives(tmp_path, "8.400", "12.000")
+    assert found == []
+    assert [(p.file, p.row, p.column, p.value) for p in problems] == [
+        ("objectives.csv", 2, "baseline", "8.400"),
+        ("objectives.csv", 2, "target", "12.000"),
+    ]
+    assert 'language = "fr"' in str(problems[0]) and "8,400" in str(problems[0])
+    found, problems = operations(tmp_path, "1.500", "1438.90")  # a decimal point tells
+    assert problems == [] and found[0].budget == D("1.5")
+
+
+def test_a_share_done_that_reads_two_ways_is_refused(tmp_path):
+    rows = [
+        ["initiative", "owner", "start", "end", "complete"],
+        ["Localise 50 posts", "Inès", "2026-01-05", "2026-01-12", "12.500"],
+    ]
+    table = read_table(write(tmp_path / "roadmap.csv", rows), "roadmap.csv")
+    initiatives, problems = read_roadmap(table, [])
+    assert initiatives == []
+    assert [(p.row, p.column, p.value) for p in problems] == [(2, "complete", "12.500")]

@@ -11,9 +11,8 @@ from budgetbook.model import BudgetLine, CarryOver, Config, month_key
 from budgetbook.read.aliases import accepted, value_name
 from budgetbook.read.budget_terms import parse_carry_over, parse_month, parse_vat
 from budgetbook.read.criteria import criterion_refusal, matching_key, refused_as_criterion
-from budgetbook.read.number_style import french_titles, reads_two_ways, written_the_french_way
+from budgetbook.read.number_style import ReadsTwoWays, table_decimal_comma, table_number
 from budgetbook.read.tables import Table, column_title
-from budgetbook.read.values import ambiguous_separator, detect_decimal_comma, parse_amount
 
 FIXED_COLUMNS = ("category", "line", "channel", "carry_over", "opening", "vat")
 
@@ -102,14 +101,8 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
     if problems:
         return [], problems
 
-    # Told by the amounts, else, for a dot followed by three digits, by the file's style.
-    french = written_the_french_way(
-        table.delimiter, french_titles(table.header, table.file), config.language
-    )
-    opening = table.column("opening")
-    amount_columns = [*month_columns, *([] if opening is None else [opening])]
-    cells = [row[i] for _, row in table.rows for i in amount_columns]
-    decimal_comma = detect_decimal_comma(cells, dot_thousands=french)
+    amount_columns = [*month_columns, table.column("opening")]
+    decimal_comma = table_decimal_comma(table, amount_columns, config.language)
     lines: list[BudgetLine] = []
     first_row_of: dict[str, int] = {}
     name_col = table.column("line")
@@ -266,11 +259,11 @@ def _amount(
     ``problems``)."""
     if raw is None or str(raw).strip() == "":
         return None
-    if decimal_comma is None and raw.__class__ is str and ambiguous_separator(raw):
-        problems.append(reads_two_ways(table.file, number, table.header[index], raw))
-        return None
     try:
-        return parse_amount(raw, decimal_comma)
+        return table_number(table, number, index, raw, decimal_comma)
+    except ReadsTwoWays as refused:
+        problems.append(refused.problem)
+        return None
     except ValueError:
         problems.append(
             Problem(

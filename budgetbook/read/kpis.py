@@ -7,13 +7,10 @@ from budgetbook.i18n.messages import Text
 from budgetbook.model import KpiValue
 from budgetbook.read.aliases import accepted, column_list, value_name
 from budgetbook.read.budget_terms import parse_month
-from budgetbook.read.number_style import french_titles, reads_two_ways, written_the_french_way
+from budgetbook.read.number_style import ReadsTwoWays, table_decimal_comma, table_number
 from budgetbook.read.objectives import parse_metric
-from budgetbook.read.tables import Table, cell_problem, cell_text, column_title
+from budgetbook.read.tables import Table, cell_problem, cell_text
 from budgetbook.read.values import (
-    ambiguous_separator,
-    detect_decimal_comma,
-    parse_amount,
     parse_date,
 )
 
@@ -34,10 +31,7 @@ def read_kpis(table: Table, language: str = "") -> tuple[list[KpiValue], list[Pr
     problems: list[Problem] = []
     values: list[KpiValue] = []
     value_col = table.column("value")
-    french = written_the_french_way(
-        table.delimiter, french_titles(table.header, table.file), language
-    )
-    decimal_comma = detect_decimal_comma([row[value_col] for _, row in table.rows], french)
+    decimal_comma = table_decimal_comma(table, [value_col], language)
     first_row: dict[tuple, int] = {}
     for number, row in table.rows:
 
@@ -65,14 +59,12 @@ def read_kpis(table: Table, language: str = "") -> tuple[list[KpiValue], list[Pr
                 Text("is not a known metric."),
                 Text("Use one of: {values}.", values=accepted("metric")),
             )
-        raw = row[value_col]
-        if decimal_comma is None and raw.__class__ is str and ambiguous_separator(raw):
-            problems.append(reads_two_ways(table.file, number, column_title(table, "value"), raw))
-        else:
-            try:
-                value = parse_amount(raw, decimal_comma)
-            except ValueError:
-                bad("value", Text("is not a number."), Text("Write a number such as 1200 or 3.5."))
+        try:
+            value = table_number(table, number, value_col, row[value_col], decimal_comma)
+        except ReadsTwoWays as refused:
+            problems.append(refused.problem)
+        except ValueError:
+            bad("value", Text("is not a number."), Text("Write a number such as 1200 or 3.5."))
         if len(problems) > before:
             continue
         key = (month, channel.casefold(), metric)

@@ -14,7 +14,13 @@ from decimal import Decimal
 
 from budgetbook.errors import Problem
 from budgetbook.i18n.messages import Text
-from budgetbook.read.values import money_text, parse_amount
+from budgetbook.read.tables import Table
+from budgetbook.read.values import (
+    ambiguous_separator,
+    detect_decimal_comma,
+    money_text,
+    parse_amount,
+)
 
 # Words of a French export's headers (after `sources.normalise_header`): a finance file
 # headed in French writes its dates day first and its amounts the French way.
@@ -55,6 +61,36 @@ def written_the_french_way(delimiter: str, french_header: bool, language: str = 
     decimal separator is the comma, saves as CSV), its columns named in French, or, for the
     tables a project's people write themselves, the project's ``language = "fr"``."""
     return delimiter == ";" or french_header or language == "fr"
+
+
+def table_decimal_comma(table: Table, columns: list[int | None], language: str) -> bool | None:
+    """Whether an input table (budget.csv, kpis.csv, objectives.csv, operations.csv,
+    roadmap.csv) writes decimals with a comma: told by its numbers in ``columns``, else, for
+    a dot followed by three digits, by its style; None when nothing tells."""
+    french = written_the_french_way(
+        table.delimiter, french_titles(table.header, table.file), language
+    )
+    found = [index for index in columns if index is not None]
+    cells = [row[index] for _, row in table.rows for index in found]
+    return detect_decimal_comma(cells, dot_thousands=french)
+
+
+class ReadsTwoWays(ValueError):
+    """An input table's number that reads as two, nothing in its file telling which."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def table_number(
+    table: Table, number: int, index: int, raw: object, decimal_comma: bool | None
+) -> Decimal:
+    """A number of an input table, read in the table's style: ReadsTwoWays (with the
+    problem to tell) where it reads two ways; ValueError where it is no number."""
+    if decimal_comma is None and raw.__class__ is str and ambiguous_separator(raw):
+        raise ReadsTwoWays(reads_two_ways(table.file, number, table.header[index], raw))
+    return parse_amount(raw, decimal_comma)
 
 
 def two_readings(text: str) -> dict[str, Decimal]:

@@ -6,8 +6,9 @@ from budgetbook.errors import Problem, missing_columns
 from budgetbook.i18n.messages import Text
 from budgetbook.model import Objective
 from budgetbook.read.aliases import accepted, column_list, parse_value
+from budgetbook.read.number_style import ReadsTwoWays, table_decimal_comma, table_number
 from budgetbook.read.tables import Table, cell_problem, cell_text
-from budgetbook.read.values import parse_amount, parse_date
+from budgetbook.read.values import parse_date
 
 COLUMNS = ("objective", "channel", "metric", "baseline", "target", "deadline", "owner")
 
@@ -17,7 +18,9 @@ def parse_metric(text: str) -> str | None:
     return parse_value("metric", text)
 
 
-def read_objectives(table: Table) -> tuple[list[Objective], list[Problem]]:
+def read_objectives(table: Table, language: str = "en") -> tuple[list[Objective], list[Problem]]:
+    """Objectives in file order; a baseline or target that reads as two numbers (``8.400``)
+    is read in the file's style, or refused (`number_style`)."""
     missing = [c for c in COLUMNS if c != "owner" and table.column(c) is None]
     if missing:
         hint = Text("Columns are: {columns}.", columns=column_list(COLUMNS, table.file))
@@ -25,15 +28,22 @@ def read_objectives(table: Table) -> tuple[list[Objective], list[Problem]]:
     problems: list[Problem] = []
     objectives: list[Objective] = []
     first_row_of: dict[str, int] = {}
+    columns = [table.column("baseline"), table.column("target")]
+    decimal_comma = table_decimal_comma(table, columns, language)
     for number, row in table.rows:
-        objective = _read_objective(table, number, row, first_row_of, problems)
+        objective = _read_objective(table, number, row, first_row_of, decimal_comma, problems)
         if objective is not None:
             objectives.append(objective)
     return objectives, problems
 
 
 def _read_objective(
-    table: Table, number: int, row: list[object], first_row_of: dict[str, int], problems: list
+    table: Table,
+    number: int,
+    row: list[object],
+    first_row_of: dict[str, int],
+    decimal_comma: bool | None,
+    problems: list,
 ) -> Objective | None:
     def cell(name: str) -> str:
         return cell_text(table, row, name)
@@ -63,8 +73,11 @@ def _read_objective(
         )
     amounts = {}
     for column in ("baseline", "target"):
+        index = table.column(column)
         try:
-            amounts[column] = parse_amount(row[table.column(column)])
+            amounts[column] = table_number(table, number, index, row[index], decimal_comma)
+        except ReadsTwoWays as refused:
+            problems.append(refused.problem)
         except ValueError:
             bad(column, Text("is not a number."), Text("Write a number such as 8400 or 2.5."))
     if len(amounts) == 2 and amounts["baseline"] == amounts["target"]:

@@ -10,14 +10,16 @@ from budgetbook.i18n.messages import Text
 from budgetbook.model import Operation
 from budgetbook.read.aliases import accepted, column_list, parse_value
 from budgetbook.read.criteria import criterion_problem
+from budgetbook.read.number_style import ReadsTwoWays, table_decimal_comma, table_number
 from budgetbook.read.tables import Table, cell_problem, cell_text
-from budgetbook.read.values import parse_amount
 
 REQUIRED = ("operation", "objective_type", "lever", "budget", "cost", "target")
 RESULTS = ("participants", "opt_ins", "new_contacts", "revenue")  # blank reads as 0
 
 
-def read_operations(table: Table) -> tuple[list[Operation], list[Problem]]:
+def read_operations(table: Table, language: str = "en") -> tuple[list[Operation], list[Problem]]:
+    """Operations in file order; a number that reads two ways (``1.500``) is read in the
+    file's style, or refused (`number_style`)."""
     missing = [name for name in REQUIRED if table.column(name) is None]
     if missing:
         hint = Text(
@@ -30,6 +32,8 @@ def read_operations(table: Table) -> tuple[list[Operation], list[Problem]]:
     problems: list[Problem] = []
     operations: list[Operation] = []
     levers: dict[str, str] = {}  # the first spelling of each, by how formulas match it
+    numbers = ("budget", "cost", "target", *RESULTS)
+    decimal_comma = table_decimal_comma(table, [table.column(n) for n in numbers], language)
     for number, row in table.rows:
 
         def cell(name: str, row=row) -> str:
@@ -61,12 +65,15 @@ def read_operations(table: Table) -> tuple[list[Operation], list[Problem]]:
         elif refusal := criterion_problem(cell("lever"), Text("a lever"), levers):
             bad("lever", *refusal)
         amounts: dict[str, Decimal] = {}
-        for name in ("budget", "cost", "target", *RESULTS):
+        for name in numbers:
             if not cell(name) and name in RESULTS:
                 amounts[name] = Decimal(0)
                 continue
+            index = table.column(name)
             try:
-                amounts[name] = parse_amount(cell(name))
+                amounts[name] = table_number(table, number, index, cell(name), decimal_comma)
+            except ReadsTwoWays as refused:
+                problems.append(refused.problem)
             except ValueError:
                 bad(name, Text("is not a number."), Text("Write a number such as 1500 or 1438.90."))
         if len(problems) > before:

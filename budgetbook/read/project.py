@@ -110,7 +110,9 @@ def _load_inputs(root: Path, config: Config, config_text: str) -> Project:
         if lines
         else []
     )
-    objectives = _read(root, "objectives", read_objectives, problems, limits=limits)
+    objectives = _read(
+        root, "objectives", lambda t: read_objectives(t, config.language), problems, limits=limits
+    )
     initiatives = _read(
         root, "roadmap", lambda t: read_roadmap(t, objectives), problems, limits=limits
     )
@@ -118,7 +120,9 @@ def _load_inputs(root: Path, config: Config, config_text: str) -> Project:
     kpis = _read(root, "kpis", lambda t: read_kpis(t, config.language), problems, limits=limits)
     exports, metrics_not_read = _read_metric_exports(root, config)
     kpis, exports = _merge_metrics(kpis, exports, metrics_not_read)
-    operations = _read(root, "operations", read_operations, problems, limits=limits)
+    operations = _read(
+        root, "operations", lambda t: read_operations(t, config.language), problems, limits=limits
+    )
     if problems:
         raise InputErrors(problems)
 

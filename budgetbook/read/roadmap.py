@@ -12,7 +12,7 @@ from budgetbook.i18n.messages import Text
 from budgetbook.model import Initiative, Objective, add_months
 from budgetbook.read.aliases import accepted, parse_value
 from budgetbook.read.tables import Table, cell_text, column_title
-from budgetbook.read.values import parse_amount, parse_date
+from budgetbook.read.values import ambiguous_separator, parse_amount, parse_date
 
 REQUIRED = ("initiative", "start")
 UNITS = {
@@ -64,10 +64,13 @@ def parse_status(text: str, default: str = "planned") -> str | None:
 
 
 def parse_complete(value: object) -> Decimal | None:
-    """``50 %``, ``50%``, ``0.5`` and ``50`` alike, as a share between 0 and 1."""
+    """``50 %``, ``50%``, ``0.5`` and ``50`` alike, as a share between 0 and 1. A number that
+    reads two ways (``12.500``: 12.5 % or 12,500 %) is refused, never read either way."""
     text = str(value).strip() if value is not None else ""
     if not text:
         return None
+    if ambiguous_separator(text.replace("%", "")):
+        raise ValueError(text)
     share = parse_amount(text.replace("%", ""))
     if "%" in text or share > 1:
         share /= 100
