@@ -345,29 +345,24 @@ def _write_pacing(
     cell = {key: f.cell(top, col(key)) for key in PACING}
     months = columns.month_headers()
 
-    def summed(key: str) -> str:
-        if block.kind == "line":
-            own = {
-                "planned_to_date": f.to_date(columns.months_of(top + PLANNED), months, AS_OF),
-                "actual_to_date": f.to_date(columns.months_of(top + ACTUAL), months, AS_OF),
-                "forecast": f.forecast(
-                    cell["actual_to_date"],
-                    columns.months_of(top + AVAILABLE),
-                    columns.months_of(top + REMAINING),
-                    months,
-                    AS_OF,
-                ),
-            }
-            return own[key]
-        return month_formula(PLANNED, top, col(key))
-
-    values = {
-        "planned_to_date": rows.planned_to_date,
-        "actual_to_date": rows.actual_to_date,
-        "forecast": rows.forecast,
-    }
-    for key, value in values.items():
-        ws.write_formula(top, col(key), summed(key), money, _number(value))
+    summed = ("planned_to_date", "actual_to_date", "forecast")
+    if block.kind == "line":
+        formulas = {
+            "planned_to_date": f.to_date(columns.months_of(top + PLANNED), months, AS_OF),
+            "actual_to_date": f.to_date(columns.months_of(top + ACTUAL), months, AS_OF),
+            "forecast": f.forecast(
+                cell["actual_to_date"],
+                columns.months_of(top + AVAILABLE),
+                columns.months_of(top + REMAINING),
+                months,
+                AS_OF,
+            ),
+        }
+    else:
+        formulas = {key: month_formula(PLANNED, top, col(key)) for key in summed}
+    values = (rows.planned_to_date, rows.actual_to_date, rows.forecast)
+    for key, value in zip(summed, values, strict=True):
+        ws.write_formula(top, col(key), formulas[key], money, _number(value))
     ws.write_formula(
         top,
         col("pace"),
