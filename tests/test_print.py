@@ -5,7 +5,6 @@ sheet, the helper Key column left out, currency on the charts' value axes."""
 from __future__ import annotations
 
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -16,34 +15,14 @@ from click.testing import CliRunner
 
 from budgetbook.cli import main
 from budgetbook.write.libreoffice import convert
+from tests.pdf_text import pdf_pages, word_heights
 from tests.recalc import require_libreoffice
-from tests.test_export import pdf_pages
 
 READABLE_PT = 8
 # LibreOffice sizes a scaled font to the nearest twip or so: 8-point text measures 7.99.
 MEASURE_TOLERANCE_PT = 0.15
 KEY_COLUMN = 9  # the Calendar's column I
 BLOCK_LABELS = ("Planned", "Available", "Actual", "Remaining")
-
-
-def words(pdf: Path) -> list[list[tuple[str, float]]]:
-    """Per page, each word and its box's height in points, by ``pdftotext -bbox``."""
-    pdf_pages(pdf)  # skipped, or failed under CI, where poppler-utils is missing
-    done = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
-    )
-    pages = []
-    for page in done.stdout.split("<page ")[1:]:
-        pages.append(
-            [
-                (text, float(y_max) - float(y_min))
-                for y_min, y_max, text in re.findall(
-                    r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<',
-                    page,
-                )
-            ]
-        )
-    return pages
 
 
 def box_per_point(folder: Path) -> float:
@@ -58,7 +37,7 @@ def box_per_point(folder: Path) -> float:
     )
     workbook.close()
     pdf = convert(probe, folder / "probe", "pdf", recalculate=False)
-    [[(_, height)]] = words(pdf)
+    [[(_, height)]] = word_heights(pdf)
     return height / 10
 
 
@@ -80,7 +59,7 @@ def test_roadmap_and_calendar_print_their_text_at_8_points_or_more(sample_book, 
     pdf = tmp_path / "planning.pdf"
     export(sample_book, pdf, "Roadmap", "Calendar")
     per_point = box_per_point(tmp_path)
-    pages = words(pdf)
+    pages = word_heights(pdf)
     texts = pdf_pages(pdf)
     assert len(pages) == len(texts) > 2  # as many pages as they need, not one page wide each
     sheets = {text.splitlines()[0].split()[-1] for text in texts}
