@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from xlsxwriter.worksheet import Worksheet
 
 A4 = 9  # XlsxWriter's paper code
-A4_LONG_PT, A4_SHORT_PT = 841.89, 595.28
+A4_SHORT_PT = 595.28  # the height of a landscape page
 # Sheets printed at a fixed scale hold every font at READABLE_FONT_PT points or more, so their
 # text prints at READABLE_SCALE % of that: 8 points, the least a printed page is read at.
 READABLE_SCALE = 80
