@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_PROJECT := samples/atelier-lune
 DEMO_BOOK := build/atelier-lune.xlsx
 
-.PHONY: demo test lint format clean catalogues
+.PHONY: demo test lint format clean catalogues pictures
 
 $(BIN)/budgetbook: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ test: $(BIN)/budgetbook
 # each language's .po, compiles the .mo files and lists what is left to translate.
 catalogues: $(BIN)/budgetbook
 	$(BIN)/python -m budgetbook.i18n.catalogues
+
+# Pictures of the sample's workbook, a PNG of each sheet's first printed page, in docs/pictures
+# (the README and the guide show them): needs LibreOffice and poppler-utils.
+pictures: $(BIN)/budgetbook
+	$(BIN)/python docs/pictures.py
 
 # The scale benchmark (bench/scale.py): 15-20 minutes; BENCH_ARGS="--quick" for a smoke run.
 .PHONY: bench

@@ -141,6 +141,31 @@ def test_guide_carry_over_example_is_what_budgetbook_computes():
     assert "| Available | 500 | 620 | 500 | 580 |" in fragment  # surplus, as the brief's rule
 
 
+@pytest.mark.libreoffice
+def test_pictures_show_each_sheet_s_first_page_and_the_pages_show_them(tmp_path):
+    """make pictures draws one small PNG per sheet of the sample, each the page that sheet
+    starts on; the README and the guide show pictures of that folder, all of them in the
+    guide."""
+    require_libreoffice()
+    pictures = load_script("pictures")
+    written = pictures.render(tmp_path)
+    names = [picture.name for picture in written]
+    sheets = ("overview", "strategy", "budget", "actuals", "roadmap", "calendar", "performance",
+              "not-counted")  # fmt: skip
+    assert names == [f"{sheet}.png" for sheet in sheets]
+    for picture in written:
+        data = picture.read_bytes()
+        assert data.startswith(b"\x89PNG") and len(data) < 200_000, picture.name
+        width = int.from_bytes(data[16:20], "big")
+        a4_sides = (841.89 / 72 * pictures.DPI, 595.28 / 72 * pictures.DPI)  # at modest dpi
+        assert any(abs(width - side) < 1 for side in a4_sides), (picture.name, width)
+    stored = sorted(path.name for path in (DOCS / "pictures").glob("*.png"))
+    assert stored == sorted(names)
+    guide = (DOCS / "guide.md").read_text(encoding="utf-8")
+    assert all(f"(pictures/{name})" in guide for name in names)
+    assert "(docs/pictures/overview.png)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
 def relative_links(page: Path) -> list[str]:
     """Targets of Markdown links and images that are not web addresses or in-page anchors,
     outside code blocks."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -17,6 +16,7 @@ from budgetbook.commands import export
 from budgetbook.commands.build import build_workbook
 from budgetbook.write import pdf_fonts
 from tests.conftest import SAMPLE
+from tests.pdf_text import pdf_pages
 from tests.projects import bigger_project
 from tests.recalc import require_libreoffice
 from tests.workbook_edits import rename_sheets, rewrite_parts
@@ -27,19 +27,6 @@ TITLES = {
     "budget": "Marketing budget — Atelier Lune",
     "actuals": "Source file",
 }
-
-
-def pdf_pages(pdf: Path) -> list[str]:
-    """The text of each page, by pdftotext (poppler-utils): skipped where it is missing,
-    except under CI."""
-    if shutil.which("pdftotext") is None:
-        if os.environ.get("CI") or os.environ.get("BUDGETBOOK_REQUIRE_LIBREOFFICE"):
-            pytest.fail("pdftotext (poppler-utils) is required under CI but was not found")
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    done = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    )
-    return done.stdout.split("\f")[:-1]
 
 
 def run(*args: object):

@@ -286,8 +286,14 @@ def _show_only(
 
 def _fonts_for_excel_widths(parts: dict[str, bytes], chosen: list[_Sheet]) -> dict[str, bytes]:
     """When a chosen sheet's pages were planned (it has manual page breaks, set for Excel's
-    column widths), the styles with fonts that make LibreOffice draw Excel's widths."""
-    if not any(b"<rowBreaks" in parts.get(sheet.part, b"") for sheet in chosen):
+    column widths) and it is fitted to the page width, the styles with fonts that make
+    LibreOffice draw Excel's widths. Not when a chosen sheet prints at a fixed scale (Budget,
+    Roadmap, Calendar): smaller fonts would print its text smaller, and its pages would differ
+    from the workbook's own."""
+    xml = [parts.get(sheet.part, b"") for sheet in chosen]
+    if any(b"<pageSetup" in part and b'fitToPage="1"' not in part for part in xml):
+        return {}
+    if not any(b"<rowBreaks" in part for part in xml):
         return {}
     if "xl/styles.xml" not in parts:
         return {}

@@ -29,6 +29,7 @@ from budgetbook.i18n.messages import Text
 from budgetbook.model import Conversion, Period, Project, Source, Transaction, in_date_order
 from budgetbook.read.values import serial
 from budgetbook.write.formulas import converted_amount
+from budgetbook.write.sheets.page import set_page_titles
 from budgetbook.write.sheets.styles import Styles
 
 # Column positions the Budget's formulas rely on.
@@ -166,6 +167,7 @@ def write_actuals(
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(0)
+    set_page_titles(ws, project.config.company_name)
 
 
 def _write_rows(

@@ -23,7 +23,7 @@ from budgetbook.model import BudgetLine, Period, Project, add_months
 from budgetbook.write import formulas as f
 from budgetbook.write.sheets import actuals_sheet
 from budgetbook.write.sheets.cached import cached
-from budgetbook.write.sheets.page import set_page_titles
+from budgetbook.write.sheets.page import breaks_between_blocks, print_readable
 from budgetbook.write.sheets.styles import Styles
 
 AS_OF_ROW = 2  # the as-of month: its label, its cell (under Line) and a note
@@ -179,7 +179,8 @@ def write_budget(
     )  # fmt: skip
 
     _highlight(ws, labels, styles, last_row, columns)
-    _set_up_page(ws, project, columns)
+    blocks = [*line_rows.values(), *category_rows.values(), total_row, last_row + 2]
+    _set_up_page(ws, project, columns, blocks)
     return BudgetLayout(ws.name, columns, line_rows, category_rows, category_lines, total_row)
 
 
@@ -493,7 +494,9 @@ def _highlight(
         )
 
 
-def _set_up_page(ws: Worksheet, project: Project, columns: Columns) -> None:
+def _set_up_page(ws: Worksheet, project: Project, columns: Columns, blocks: list[int]) -> None:
+    """Printed at a readable size over as many pages as the months and pacing take, the
+    header row and the line's names on every page, and each line's four rows on one page."""
     ws.set_column(CATEGORY_COL, CATEGORY_COL, 18)
     ws.set_column(LINE_COL, LINE_COL, 26)
     ws.set_column(POLICY_COL, POLICY_COL, 10)
@@ -506,8 +509,8 @@ def _set_up_page(ws: Worksheet, project: Project, columns: Columns) -> None:
     ws.set_column(columns.last_col, columns.last_col, 8)
     ws.freeze_panes(FIRST_BLOCK_ROW, columns.first_month_col)
     ws.outline_settings(True, False, True, False)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    print_readable(ws, project.config.company_name)
     ws.repeat_rows(HEADER_ROW)
     ws.repeat_columns(CATEGORY_COL, LABEL_COL)
-    set_page_titles(ws, project.config.company_name)
+    last_row = ws.dim_rowmax or 0
+    ws.set_h_pagebreaks(breaks_between_blocks(ws, blocks, last_row, [HEADER_ROW]))

@@ -13,7 +13,19 @@ from budgetbook.compute.plan import Schedule
 from budgetbook.i18n.labels import Labels
 from budgetbook.model import POST_STATUSES, Post, Project
 from budgetbook.write import formulas as f
-from budgetbook.write.sheets.styles import BLUE, GRID, INPUT_FILL, Styles, date_format
+from budgetbook.write.sheets.page import (
+    READABLE_FONT_PT,
+    breaks_between_blocks,
+    print_readable,
+)
+from budgetbook.write.sheets.styles import (
+    BLUE,
+    GRID,
+    INPUT_FILL,
+    Styles,
+    date_format,
+    wrapped_height,
+)
 from budgetbook.write.sheets.weeks import grid_weeks
 
 DATE, TIME, PLATFORM, FORMAT, TOPIC, OWNER, STATUS, CAMPAIGN, KEY = range(9)
@@ -22,7 +34,9 @@ HEADER_ROW, FIRST_ROW = 3, 4
 SPARE_ROWS = 100  # prepared rows below the last post: their Key formula is already there
 COUNTS_COL = KEY + 2  # column K: the counts, then the month grids below them
 SLOTS = 3  # posts shown per day; a fourth row says how many more
-DAY_WIDTH = 17
+# A week of day columns prints on one landscape page at a readable size.
+DAY_WIDTH = 18
+COUNT_WIDTH = 10
 STATUS_FILLS = {"idea": "#EDEDED", "draft": "#FFF2CC", "scheduled": "#DDEBF7",
                 "published": "#E2EFDA"}  # fmt: skip
 
@@ -50,9 +64,10 @@ def write_calendar(
         "day": add({**base, "num_format": "d", "bold": True, "font_color": "#595959",
                     "top": 1, "top_color": GRID, "left": 1, "left_color": GRID,
                     "right": 1, "right_color": GRID}),
-        "slot": add({**base, "font_size": 8, "left": 1, "left_color": GRID, "right": 1,
+        "slot": add({**base, "font_size": READABLE_FONT_PT, "text_wrap": True,
+                     "valign": "top", "left": 1, "left_color": GRID, "right": 1,
                      "right_color": GRID}),
-        "more": add({**base, "font_size": 8, "italic": True, "font_color": "#7F7F7F",
+        "more": add({**base, "font_size": READABLE_FONT_PT, "italic": True, "font_color": "#7F7F7F",
                      "left": 1, "left_color": GRID, "right": 1, "right_color": GRID,
                      "bottom": 1, "bottom_color": GRID}),
         "key": add({**base, "font_color": "#A6A6A6", "font_size": 8}),
@@ -67,10 +82,25 @@ def write_calendar(
     ws.set_row(1, 28)
     _write_list(workbook, ws, posts, schedule.post_keys, styles, labels, formats)
     grid_row = _write_counts(workbook, ws, project, schedule, styles, labels, formats)
-    _write_grids(ws, project, schedule, labels, formats, grid_row + 2)
+    grids = _write_grids(ws, project, schedule, labels, formats, grid_row + 2)
     ws.freeze_panes(FIRST_ROW, 0)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    _set_up_page(workbook, ws, project, grids)
+
+
+def _set_up_page(workbook: Workbook, ws: Worksheet, project: Project, grids: list[int]) -> None:
+    """Two print ranges, the list without its Key column (a helper the grids look posts up
+    by) and the counts with the month grids, at a readable size over as many pages as they
+    take, no week of a grid cut across two pages."""
+    print_readable(ws, project.config.company_name)
+    last_list_row = FIRST_ROW + len(project.posts) + SPARE_ROWS - 1
+    last_row = ws.dim_rowmax or 0
+    last_col = COUNTS_COL + 2 + project.config.period.months
+    areas = (
+        f.on_sheet(ws.name, f.absolute_span(0, DATE, last_list_row, CAMPAIGN)),
+        f.on_sheet(ws.name, f.absolute_span(0, COUNTS_COL, last_row, last_col)),
+    )
+    workbook.define_name(f.on_sheet(ws.name, "_xlnm.Print_Area"), "=" + ",".join(areas))
+    ws.set_h_pagebreaks(breaks_between_blocks(ws, grids, last_row))
 
 
 def _write_list(
@@ -180,26 +210,37 @@ def _write_counts(
         })  # fmt: skip
     ws.set_column(name_col, name_col, DAY_WIDTH)
     ws.set_column(target_col, target_col, DAY_WIDTH)
-    ws.set_column(first_month, total_col, DAY_WIDTH)
+    # The months past the grids' seven day columns are narrower, so the rest of the table
+    # prints on one more page.
+    beyond_grid = COUNTS_COL + 7
+    ws.set_column(first_month, min(total_col, beyond_grid - 1), DAY_WIDTH)
+    if total_col >= beyond_grid:
+        ws.set_column(beyond_grid, total_col, COUNT_WIDTH)
     return total_row
 
 
 def _write_grids(
     ws: Worksheet, project: Project, schedule: Schedule, labels: Labels, formats, top: int
-) -> None:
+) -> list[int]:
     """One grid per month of the period: weekday headers, then per week a row of dates and
-    rows for the day's posts."""
+    rows for the day's posts, each as high as its longest title takes to wrap. Return the
+    first row of each week, a month's first week from its title, for the page breaks."""
     keys = f.whole_column_here(KEY)
     dates = f.whole_column_here(DATE)
     platforms, topics = f.whole_column_here(PLATFORM), f.whole_column_here(TOPIC)
     row = top
+    weeks_start = []
     for month in grid_months(project):
+        weeks_start.append(row)
         ws.write_datetime(row, COUNTS_COL, month, formats["grid_month"])
         row += 1
         for day_index, name in enumerate(labels.weekdays):
             ws.write_string(row, COUNTS_COL + day_index, name, formats["weekday"])
         row += 1
-        for week in grid_weeks(month):
+        for index, week in enumerate(grid_weeks(month)):
+            if index:
+                weeks_start.append(row)
+            shown_by_rank: dict[int, list[str]] = {rank: [] for rank in range(1, SLOTS + 1)}
             for day_index in range(7):
                 day = week + timedelta(days=day_index)
                 col = COUNTS_COL + day_index
@@ -216,11 +257,18 @@ def _write_grids(
                     )
                     formula = f.day_post(day_ref, rank, keys, platforms, topics)
                     ws.write_formula(row + rank, col, formula, formats["slot"], shown)
+                    shown_by_rank[rank].append(shown)
                 more = f"+{len(posts) - SLOTS} {labels.more_posts}" if len(posts) > SLOTS else ""
                 formula = f.more_posts(day_ref, dates, SLOTS, labels.more_posts)
                 ws.write_formula(row + SLOTS + 1, col, formula, formats["more"], more)
+            for rank, shown in shown_by_rank.items():
+                titles = [(text, DAY_WIDTH) for text in shown if text]
+                height = wrapped_height(*titles) if titles else None
+                if height is not None:
+                    ws.set_row(row + rank, height)
             row += SLOTS + 2
         row += 1
+    return weeks_start
 
 
 def grid_months(project: Project) -> list[date]:

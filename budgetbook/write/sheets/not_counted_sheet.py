@@ -7,6 +7,7 @@ from xlsxwriter.worksheet import Worksheet
 from budgetbook.errors import in_language
 from budgetbook.i18n.labels import Labels
 from budgetbook.model import Project
+from budgetbook.write.sheets.page import set_page_titles
 from budgetbook.write.sheets.styles import Styles, wrapped_height
 
 WIDTHS = (26, 7, 60, 70)  # file, row, reason, original text
@@ -24,6 +25,7 @@ def write_not_counted(ws: Worksheet, project: Project, styles: Styles, labels: L
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(0)
+    set_page_titles(ws, project.config.company_name)
     # The finance rows not counted, then the files of metrics/ not read.
     listed = [*project.not_counted, *project.metrics_not_read]
     if not listed:

@@ -27,7 +27,7 @@ from budgetbook.write.sheets.budget_sheet import (
 from budgetbook.write.sheets.cached import cached
 from budgetbook.write.sheets.not_counted_sheet import REASON
 from budgetbook.write.sheets.page import set_page_titles
-from budgetbook.write.sheets.styles import Styles, date_format
+from budgetbook.write.sheets.styles import Styles, axis_money_format, date_format
 
 FACTS_ROW = 2
 FACT_COUNT = 6
@@ -78,8 +78,10 @@ def write_overview(
     row = _write_categories(ws, category_row, project, figures, budget, styles, labels)
     chart_row = row + 1
     first_month_row = _write_months(ws, chart_row, project, figures, budget, styles, labels)
-    _add_chart(workbook, ws, chart_row, first_month_row, len(months), labels, styles.language)
-    _add_forecast_chart(workbook, ws, category_row, len(project.categories), labels)
+    axis = axis_money_format(config.currency, styles.language)
+    _add_chart(workbook, ws, chart_row, first_month_row, len(months), labels, styles.language,
+               axis)  # fmt: skip
+    _add_forecast_chart(workbook, ws, category_row, len(project.categories), labels, axis)
 
     ws.set_column(0, 0, 26)
     ws.set_column(1, 7, 14)
@@ -229,7 +231,7 @@ def _write_months(ws, row, project, figures, budget, styles, labels) -> int:
     return first
 
 
-def _add_chart(workbook, ws, anchor_row, first, months, labels, language) -> None:
+def _add_chart(workbook, ws, anchor_row, first, months, labels, language, axis: str) -> None:
     chart = workbook.add_chart({"type": "column"})
     last = first + months - 1
     for offset, colour in ((PLANNED, "#9DC3E6"), (ACTUAL, "#1F4E79")):
@@ -245,12 +247,13 @@ def _add_chart(workbook, ws, anchor_row, first, months, labels, language) -> Non
         )
     chart.set_title({"name": labels.chart_title, "name_font": {"size": 12}})
     chart.set_x_axis({"num_format": date_format("mmm yy", language), "date_axis": False})
+    chart.set_y_axis({"num_format": axis})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 620, "height": 320})
     ws.insert_chart(anchor_row, 6, chart)
 
 
-def _add_forecast_chart(workbook, ws, header_row: int, categories: int, labels) -> None:
+def _add_forecast_chart(workbook, ws, header_row: int, categories: int, labels, axis: str) -> None:
     """Each category's forecast against its plan, as bars side by side."""
     chart = workbook.add_chart({"type": "bar"})
     first, last = header_row + 1, header_row + categories
@@ -266,6 +269,7 @@ def _add_forecast_chart(workbook, ws, header_row: int, categories: int, labels) 
         )
     chart.set_title({"name": labels.forecast_chart_title, "name_font": {"size": 12}})
     chart.set_y_axis({"reverse": True})
+    chart.set_x_axis({"num_format": axis})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 520, "height": 80 + 40 * categories})
     ws.insert_chart(FACTS_ROW, 9, chart)

@@ -132,8 +132,13 @@ def write_review(
     lever_titles = {NAME: labels.lever, COUNT: labels.operations_count}
     lever_titles |= {col: titles[col] for col in (BUDGET, COST, OVER, REVENUE, TARGET, RESULT,
                                                   VS_TARGET, COST_PER_RESULT, ROI)}  # fmt: skip
-    for col, title in lever_titles.items():
-        ws.write_string(lever_header, col, title, formats["header_wrap"])
+    # One band across the table: the operation-only columns between titles are blank in it.
+    for col in range(NAME, ROI + 1):
+        title = lever_titles.get(col)
+        if title is None:
+            ws.write_blank(lever_header, col, None, formats["header_wrap"])
+        else:
+            ws.write_string(lever_header, col, title, formats["header_wrap"])
     ws.set_row(lever_header, TALL_ROW_PT)
     lever_names = f.col_span(LEVER, first, last, col_abs=True)
     for offset, (lever, members, figures) in enumerate(review.levers):

@@ -11,16 +11,25 @@ from budgetbook.i18n.labels import Labels
 from budgetbook.model import ROADMAP_STATUSES, Project
 from budgetbook.read.values import serial
 from budgetbook.write import formulas as f
+from budgetbook.write.sheets.page import READABLE_FONT_PT, print_readable
 from budgetbook.write.sheets.strategy_sheet import StrategyLayout
-from budgetbook.write.sheets.styles import BLUE, GRID, INPUT_FILL, Styles, date_format
+from budgetbook.write.sheets.styles import (
+    BLUE,
+    GRID,
+    INPUT_FILL,
+    Styles,
+    date_format,
+    wrapped_height,
+)
 from budgetbook.write.sheets.weeks import week_starts
 
 INITIATIVE, OBJECTIVE, OWNER, START, END, DAYS, STATUS, COMPLETE = range(8)
 FIRST_WEEK = 8  # column I: the first week of the timeline
 MONTH_ROW, HEADER_ROW, FIRST_ROW = 2, 3, 4
+# The table prints on one landscape page at a readable size, names and objectives wrapping.
 WIDTHS = {
-    INITIATIVE: 44,
-    OBJECTIVE: 34,
+    INITIATIVE: 38,
+    OBJECTIVE: 28,
     OWNER: 15,
     START: 11,
     END: 11,
@@ -79,7 +88,7 @@ def write_roadmap(
             "num_format": date_format("mmm", language),
             "bold": True,
             "font_color": BLUE,
-            "font_size": 8,
+            "font_size": READABLE_FONT_PT,
         }
     )
     week_cell = add({"right": 1, "right_color": "#EDEDED", "bottom": 1, "bottom_color": GRID})
@@ -88,8 +97,10 @@ def write_roadmap(
             **base,
             "font_color": "#0563C1",
             "underline": 1,
+            "text_wrap": True,
         }
     )
+    wrapped = add({**base, "text_wrap": True})
 
     ws.write_string(0, 0, labels.roadmap_title, styles.title)
     ws.merge_range(1, 0, 1, COMPLETE, labels.roadmap_note, styles.note)
@@ -124,7 +135,12 @@ def write_roadmap(
     status_names = [labels.roadmap_statuses[s] for s in ROADMAP_STATUSES]
     for offset, initiative in enumerate(initiatives):
         row = FIRST_ROW + offset
-        ws.write_string(row, INITIATIVE, initiative.name, styles.text)
+        ws.write_string(row, INITIATIVE, initiative.name, wrapped)
+        height = wrapped_height(
+            (initiative.name, WIDTHS[INITIATIVE]), (initiative.objective, WIDTHS[OBJECTIVE])
+        )
+        if height is not None:
+            ws.set_row(row, height)
         if strategy is not None and initiative.objective in strategy.objective_rows:
             ws.write_url(
                 row,
@@ -134,7 +150,7 @@ def write_roadmap(
                 string=initiative.objective,
             )
         else:
-            ws.write_string(row, OBJECTIVE, initiative.objective, styles.text)
+            ws.write_string(row, OBJECTIVE, initiative.objective, wrapped)
         ws.write_string(row, OWNER, initiative.owner, styles.text)
         ws.write_datetime(row, START, initiative.start, date_input)
         ws.write_datetime(row, END, initiative.end, date_input)
@@ -158,9 +174,16 @@ def write_roadmap(
     )
     _conditional_formats(workbook, ws, labels, last_row, last_week)
     ws.freeze_panes(FIRST_ROW, 1)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    _set_up_page(ws, project.config.company_name)
+
+
+def _set_up_page(ws: Worksheet, company: str) -> None:
+    """The table on the first page, then the timeline over as many pages as its weeks take,
+    each with the initiatives' names and the month and week headers."""
+    print_readable(ws, company)
     ws.repeat_rows(MONTH_ROW, HEADER_ROW)
+    ws.repeat_columns(INITIATIVE)
+    ws.set_v_pagebreaks([FIRST_WEEK])
 
 
 def _conditional_formats(

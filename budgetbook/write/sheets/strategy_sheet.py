@@ -14,6 +14,7 @@ from budgetbook.i18n.labels import Labels
 from budgetbook.model import Project
 from budgetbook.write import formulas as f
 from budgetbook.write.sheets.cached import cached
+from budgetbook.write.sheets.page import set_page_titles
 from budgetbook.write.sheets.styles import Styles, date_format
 
 if TYPE_CHECKING:
@@ -103,9 +104,9 @@ def write_strategy(
     for col, width in enumerate(WIDTHS):
         ws.set_column(col, col, width)
     ws.hide_gridlines(2)
-    ws.set_paper(9)
     ws.fit_to_pages(1, 0)
     ws.set_margins(left=0.5, right=0.5)
+    set_page_titles(ws, project.config.company_name)
     return StrategyLayout(ws.name, objective_rows)
 
 

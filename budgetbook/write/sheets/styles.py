@@ -24,6 +24,13 @@ def money_format(currency: str, language: str, negative_red: bool = True) -> str
     return f'{shown};{"[Red]" if negative_red else ""}-{shown};"–"'
 
 
+def axis_money_format(currency: str, language: str) -> str:
+    """A chart's value axis: whole amounts with the currency where the language puts it, so
+    a printed chart says €6,000 and not 6000."""
+    symbol = SYMBOLS.get(currency, currency)
+    return f'"{symbol}"#,##0' if language == "en" else f'#,##0 "{symbol}"'
+
+
 def date_format(pattern: str, language: str) -> str:
     """A date format in the workbook's language: in French, month names (``janv. 2026``,
     whatever the reader's own locale) and day-first dates."""

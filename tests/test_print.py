@@ -1,0 +1,188 @@
+"""Printed pages a person can read and send: the sample's sheets rendered by LibreOffice, their
+text measured, each Budget line's block whole on a page, a header and page numbers on every
+sheet, the helper Key column left out, currency on the charts' value axes."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlsxwriter
+from click.testing import CliRunner
+
+from budgetbook.cli import main
+from budgetbook.write.libreoffice import convert
+from tests.pdf_text import pdf_pages, word_heights
+from tests.recalc import require_libreoffice
+
+READABLE_PT = 8
+# LibreOffice sizes a scaled font to the nearest twip or so: 8-point text measures 7.99.
+MEASURE_TOLERANCE_PT = 0.15
+KEY_COLUMN = 9  # the Calendar's column I
+BLOCK_LABELS = ("Planned", "Available", "Actual", "Remaining")
+
+
+def box_per_point(folder: Path) -> float:
+    """How tall poppler draws a word's box per point of font size, for the font LibreOffice
+    draws Calibri with here (the box spans the font's ascent and descent, a third more than
+    its size with DejaVu Sans): measured on a probe printed at 10 points and 100 %."""
+    probe = folder / "probe.xlsx"
+    workbook = xlsxwriter.Workbook(str(probe))
+    sheet = workbook.add_worksheet()
+    sheet.write_string(
+        0, 0, "Probe", workbook.add_format({"font_name": "Calibri", "font_size": 10})
+    )
+    workbook.close()
+    pdf = convert(probe, folder / "probe", "pdf", recalculate=False)
+    [[(_, height)]] = word_heights(pdf)
+    return height / 10
+
+
+def export(book: Path, pdf: Path, *sheets: str) -> None:
+    arguments = ["export", str(book), "--pdf", "-o", str(pdf)]
+    for sheet in sheets:
+        arguments += ["--sheet", sheet]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.libreoffice
+def test_roadmap_and_calendar_print_their_text_at_8_points_or_more(sample_book, tmp_path):
+    """Word heights from pdftotext rather than the PDF's font operators: they measure what
+    lands on paper whatever the page scale, the fitting or the fonts LibreOffice substituted,
+    and a probe printed at a known size turns them into points. Fitted to one page width, as
+    they were, the two sheets printed at about 3 points."""
+    require_libreoffice()
+    pdf = tmp_path / "planning.pdf"
+    export(sample_book, pdf, "Roadmap", "Calendar")
+    per_point = box_per_point(tmp_path)
+    pages = word_heights(pdf)
+    texts = pdf_pages(pdf)
+    assert len(pages) == len(texts) > 2  # as many pages as they need, not one page wide each
+    sheets = {text.splitlines()[0].split()[-1] for text in texts}
+    assert sheets == {"Roadmap", "Calendar"}
+    for number, page in enumerate(pages, start=1):
+        smallest = min(height for _, height in page) / per_point
+        assert smallest >= READABLE_PT - MEASURE_TOLERANCE_PT, (number, smallest)
+    everything = "\n".join(texts)
+    assert not re.search(r"\d+#\d+", everything)  # the Key column's helper values
+    assert f"Page {len(texts)} / {len(texts)}" in texts[-1]
+
+
+@pytest.mark.libreoffice
+def test_each_budget_line_prints_whole_on_one_page(sample_book, tmp_path):
+    """Every page holds whole blocks: its rows' labels run Planned, Available, Actual,
+    Remaining and start again, never stopping part way."""
+    require_libreoffice()
+    pdf = tmp_path / "budget.pdf"
+    export(sample_book, pdf, "Budget")
+    pages = pdf_pages(pdf)
+    assert len(pages) > 1
+    label = re.compile(r"(?:^|\s)(" + "|".join(BLOCK_LABELS) + r")(?=\s{2,}|\s*$)")
+    blocks = 0
+    for number, page in enumerate(pages, start=1):
+        lines = page.splitlines()
+        header = next(i for i, line in enumerate(lines) if line.split()[:1] == ["Category"])
+        labels = [match[1] for line in lines[header:] for match in label.finditer(line)]
+        assert len(labels) % len(BLOCK_LABELS) == 0, (number, labels)
+        assert all(
+            labels[index] == BLOCK_LABELS[index % len(BLOCK_LABELS)] for index in range(len(labels))
+        ), (number, labels)
+        blocks += len(labels) // len(BLOCK_LABELS)
+        assert f"Page {number} / {len(pages)}" in page
+    assert blocks > 0
+
+
+def sheet_parts(book: Path) -> dict[str, str]:
+    """Each worksheet's XML by the sheet's name."""
+    with zipfile.ZipFile(book) as archive:
+        workbook = archive.read("xl/workbook.xml").decode()
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode()
+        targets = dict(re.findall(r'Id="(rId\d+)" [^>]*?Target="([^"]+)"', rels))
+        targets |= {
+            rid: target for target, rid in re.findall(r'Target="([^"]+)" Id="(rId\d+)"', rels)
+        }
+        return {
+            name: archive.read(f"xl/{targets[rid]}").decode()
+            for name, state, rid in re.findall(
+                r'<sheet name="([^"]+)" sheetId="\d+"( state="hidden")? r:id="(rId\d+)"', workbook
+            )
+            if not state
+        }
+
+
+def test_every_sheet_prints_a_header_and_page_numbers(sample_book):
+    parts = sheet_parts(sample_book)
+    assert set(parts) == {"Overview", "Strategy", "Budget", "Actuals", "Roadmap", "Calendar",
+                          "Performance", "Not counted"}  # fmt: skip
+    for name, xml in parts.items():
+        assert "&amp;A</oddHeader>" in xml and "Atelier Lune" in xml, name
+        assert "<oddFooter>&amp;CPage &amp;P / &amp;N</oddFooter>" in xml, name
+        assert 'paperSize="9"' in xml, name
+
+
+def test_wide_sheets_print_at_a_readable_scale_not_fitted(sample_book):
+    parts = sheet_parts(sample_book)
+    for name in ("Budget", "Roadmap", "Calendar"):
+        assert 'fitToPage="1"' not in parts[name], name
+        assert 'scale="80"' in parts[name], name
+    fonts = sample_book_fonts(sample_book)
+    assert min(fonts) * 0.8 >= READABLE_PT
+
+
+def sample_book_fonts(book: Path) -> set[float]:
+    """The sizes of the fonts the Roadmap's and the Calendar's cells use (the Key column's
+    aside, which is not printed)."""
+    workbook = openpyxl.load_workbook(book)
+    sizes = set()
+    for name in ("Roadmap", "Calendar", "Budget"):
+        for row in workbook[name].iter_rows():
+            for cell in row:
+                if name == "Calendar" and cell.column == KEY_COLUMN:
+                    continue
+                if cell.value not in (None, ""):
+                    sizes.add(float(cell.font.sz or 11))
+    return sizes
+
+
+def test_calendar_prints_its_list_without_the_key_column(sample_book):
+    with zipfile.ZipFile(sample_book) as archive:
+        workbook = archive.read("xl/workbook.xml").decode()
+    [area] = re.findall(r'<definedName name="_xlnm.Print_Area" localSheetId="\d+">'
+                        r"(Calendar![^<]*)</definedName>", workbook)  # fmt: skip
+    assert area.startswith("Calendar!$A$1:$H$") and ",Calendar!$K$1:" in area
+
+
+def test_budget_pages_break_between_blocks(sample_book):
+    """Each page after the first starts with a block's Planned row, or with the line of
+    actuals not counted above that ends the sheet."""
+    budget = openpyxl.load_workbook(sample_book)["Budget"]
+    starts = [page_break.id + 1 for page_break in budget.row_breaks.brk]
+    assert starts
+    for row in starts:
+        first = budget.cell(row, 4).value or budget.cell(row, 2).value
+        assert first in ("Planned", "Actuals not counted above"), (row, first)
+
+
+def test_chart_value_axes_show_the_currency(sample_book):
+    with zipfile.ZipFile(sample_book) as archive:
+        charts = [archive.read(name).decode() for name in archive.namelist()
+                  if name.startswith("xl/charts/chart")]  # fmt: skip
+    money_axes = [
+        chart for chart in charts
+        if re.search(r'<c:valAx>.*?<c:numFmt formatCode="&quot;€&quot;#,##0"', chart, re.S)
+    ]  # fmt: skip
+    assert len(money_axes) >= 2  # the Overview's two charts
+
+
+def test_the_by_lever_header_is_one_band(sample_book):
+    workbook = openpyxl.load_workbook(sample_book)
+    report = workbook["Performance"]
+    [row] = [cell.row for cell in report["A"] if cell.value == "By lever"]
+    header = report[row + 1]
+    roi = next(cell.column for cell in header if cell.value == "ROI")
+    fills = {header[col].fill.fgColor.rgb for col in range(roi)}
+    assert len(fills) == 1 and fills != {"00000000"}
