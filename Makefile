@@ -5,23 +5,44 @@ BIN := $(VENV)/bin
 DEMO_PROJECT := samples/atelier-lune
 DEMO_BOOK := build/atelier-lune.xlsx
 
-.PHONY: demo test lint format clean catalogues pictures
+# `make install` puts the command on the PATH for this user, with no root and no clone kept:
+# its own environment in $(PREFIX)/share/budgetbook, the command linked into $(PREFIX)/bin.
+PREFIX ?= $(HOME)/.local
+INSTALL_ENV := $(PREFIX)/share/budgetbook/venv
+# pip says only what goes wrong: no progress, no notice of a newer pip.
+PIP_QUIET := --quiet --disable-pip-version-check --no-input
+
+.PHONY: demo test lint format clean catalogues install pictures
 
 $(BIN)/budgetbook: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $@
+	@echo "Setting up $(VENV) (the first time takes a few minutes)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install $(PIP_QUIET) --upgrade pip
+	@$(BIN)/python -m pip install $(PIP_QUIET) -e '.[test]'
+	@touch $@
 
 demo: $(BIN)/budgetbook
-	mkdir -p build
-	$(BIN)/budgetbook build $(DEMO_PROJECT) -o $(DEMO_BOOK)
+	@mkdir -p build
+	@$(BIN)/budgetbook build $(DEMO_PROJECT) -o $(DEMO_BOOK)
 	@echo "Open $(abspath $(DEMO_BOOK))"
+	@echo "The command is $(BIN)/budgetbook: run '. $(BIN)/activate' to type budgetbook, or 'make install'"
 
 test: $(BIN)/budgetbook
-	$(BIN)/ruff check budgetbook tests bench docs
-	$(BIN)/ruff format --check budgetbook tests bench docs
-	$(BIN)/python -m pytest
+	@$(BIN)/ruff check --quiet budgetbook tests bench docs
+	@$(BIN)/ruff format --quiet --check budgetbook tests bench docs
+	@$(BIN)/python -m pytest -q
+
+install:
+	@echo "Installing budgetbook in $(INSTALL_ENV)"
+	@$(PYTHON) -m venv --clear $(INSTALL_ENV)
+	@$(INSTALL_ENV)/bin/python -m pip install $(PIP_QUIET) --upgrade pip
+	@$(INSTALL_ENV)/bin/python -m pip install $(PIP_QUIET) .
+	@mkdir -p $(PREFIX)/bin
+	@ln -sf $(INSTALL_ENV)/bin/budgetbook $(PREFIX)/bin/budgetbook
+	@echo "Installed $(PREFIX)/bin/budgetbook"
+	@case ":$$PATH:" in *":$(PREFIX)/bin:"*) ;; *) \
+	  echo "$(PREFIX)/bin is not on your PATH: add this line to ~/.profile, then open a new terminal:"; \
+	  echo '  export PATH="$(PREFIX)/bin:$$PATH"';; esac
 
 # The words: Babel extracts every message into budgetbook/i18n/locale/budgetbook.pot, updates
 # each language's .po, compiles the .mo files and lists what is left to translate.

@@ -227,7 +227,8 @@ def test_french_mapping(tmp_path):
         ONE_MONTH,
     )
     rules, problems = read_mapping(
-        table("mapping.csv", ["texte", "poste"], ["canva", "canva pro"]), lines
+        table("mapping.csv", ["texte", "poste"], ["canva", "canva pro"]),
+        [line.name for line in lines],
     )
     assert problems == [] and [(r.match, r.line) for r in rules] == [("canva", "Canva Pro")]
 

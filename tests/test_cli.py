@@ -182,7 +182,14 @@ def test_build_json_summary_for_scripts(run, tmp_path):
     assert summary["output"] == str(tmp_path / "book.xlsx")
     assert summary["finance"]["data_rows"] == 101
     assert summary["finance"]["counted"] == {"rows": 100, "amount": "27451.59"}
-    assert summary["finance"]["not_counted"] == [{"kind": "no line", "rows": 1, "amount": "16.50"}]
+    assert summary["finance"]["not_counted"] == [
+        {"kind": "no line", "rows": 1, "amount": "16.50", "rows_not_valued": 0}
+    ]
+    assert summary["finance"]["not_counted_total"] == {
+        "rows": 1,
+        "amount": "16.50",
+        "rows_not_valued": 0,
+    }
     assert summary["files"][0] == {
         "file": "actuals/2026-10-bank.csv",
         "read_as": "ledger or journal",

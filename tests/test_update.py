@@ -581,7 +581,8 @@ def test_lines_are_read_as_a_person_left_them(book, tmp_path):
     summary = update_workbook(book, [march])
     assert [t.line for t in summary.taken.transactions] == ["Canva Pro", "Photographer"]
     assert sorted(n.reason for n in summary.taken.not_counted) == [
-        "no budget line is named Canva", "no budget line is named Meta ads",
+        "no budget line is named Canva; did you mean 'Canva Pro'?",
+        "no budget line is named Meta ads",
     ]  # fmt: skip
     actuals = openpyxl.load_workbook(book)["Actuals"]
     assert [[actuals.cell(row, c).value for c in (3, 4)] for row in (4, 5)] == [

@@ -22,6 +22,12 @@ def known_total(items: list[NotCounted]) -> Decimal:
     return sum((item.amount for item in items if item.amount is not None), Decimal(0))
 
 
+def rows_not_valued(items: list[NotCounted]) -> int:
+    """The finance rows whose amount is in no total (unreadable, in another currency, another
+    side of an entry): a total must say it leaves them out, never pass for all of them."""
+    return sum(item.rows for item in items if item.amount is None)
+
+
 def rows_by_kind(not_counted: list[NotCounted]) -> list[tuple[str, int]]:
     """The finance rows not counted, by kind, most first (a summary stands for its rows)."""
     rows: Counter[str] = Counter()
@@ -58,9 +64,15 @@ def _finance_record(
                 "kind": kind,
                 "rows": count,
                 "amount": _known_amount([i for i in left_out if i.kind == kind]),
+                "rows_not_valued": rows_not_valued([i for i in left_out if i.kind == kind]),
             }
             for kind, count in rows_by_kind(left_out)
         ],
+        "not_counted_total": {  # "amount" totals the rows valued, the others are counted apart
+            "rows": sum(item.rows for item in left_out),
+            "amount": _known_amount(left_out),
+            "rows_not_valued": rows_not_valued(left_out),
+        },
         "not_read": [{"file": item.file, "reason": item.reason} for item in unread],
     }
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from budgetbook.commands.build import Summary
-from budgetbook.commands.records import known_total, rows_by_kind
+from budgetbook.commands.records import known_total, rows_by_kind, rows_not_valued
 from budgetbook.i18n.catalogue import NC_, translations
 from budgetbook.i18n.formats import Formats, formats
 from budgetbook.i18n.labels import LABELS
@@ -168,7 +168,6 @@ def finance_lines(
         )
     if not_counted:
         sheet = LABELS[config.language].not_counted
-        total = words.amount(known_total(not_counted), currency)
         count = sum(item.rows for item in not_counted)
         rows = (
             Plural(
@@ -180,14 +179,39 @@ def finance_lines(
             if listed
             else _rows(count)
         )
+        unvalued = rows_not_valued(not_counted)
+        if unvalued == count:
+            rows = Text(
+                "{rows}; {none}",
+                rows=rows,
+                none=Plural("it could not be valued", "none could be valued", n=count),
+            )
+        elif unvalued:
+            left_out = Plural(
+                "the total leaves out {n:,} row it could not value",
+                "the total leaves out {n:,} rows it could not value",
+                n=unvalued,
+            )
+            rows = Text("{rows}; {left_out}", rows=rows, left_out=left_out)
+        total = _amount_or_dash(not_counted, words, currency)
         out.append(Row(_label("not_counted", language), total, _said(rows, config), WARN))
         for kind, count in rows_by_kind(not_counted):
             of_kind = [item for item in not_counted if item.kind == kind]
-            # A summary of an accounting file's other sides has no amount: a dash, aligned.
-            known = any(item.amount is not None for item in of_kind)
-            amount = words.amount(known_total(of_kind), currency) if known else "–"
-            out.append(Row("  " + _kind(kind, language), amount, _said(_rows(count), config)))
+            of_rows: Text = _rows(count)
+            if 0 < (unvalued := rows_not_valued(of_kind)) < count:
+                not_valued = Plural("{n:,} not valued", "{n:,} not valued", n=unvalued)
+                of_rows = Text("{rows}, {not_valued}", rows=of_rows, not_valued=not_valued)
+            amount = _amount_or_dash(of_kind, words, currency)
+            out.append(Row("  " + _kind(kind, language), amount, _said(of_rows, config)))
     return out
+
+
+def _amount_or_dash(items: list[NotCounted], words: Formats, currency: str) -> str:
+    """The total of the rows valued; a dash, aligned, when none is (a row whose amount could
+    not be read, a summary of an accounting file's other sides), never a total of 0."""
+    if all(item.amount is None for item in items):
+        return "–"
+    return words.amount(known_total(items), currency)
 
 
 def describe(summary: Summary) -> SummaryText:

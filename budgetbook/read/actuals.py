@@ -34,6 +34,7 @@ from budgetbook.read.sources import (
     headless,
 )
 from budgetbook.read.statements import STATEMENT_SUFFIXES, read_statement
+from budgetbook.read.suggestions import Suggestions, did_you_mean
 from budgetbook.read.tables import (
     TABLE_SUFFIXES,
     Table,
@@ -84,7 +85,10 @@ def actuals_files(folder: Path, suffixes: tuple[str, ...] | None = TABLE_SUFFIXE
     )
 
 
-def read_mapping(table: Table, lines: list[BudgetLine]) -> tuple[list[MappingRule], list[Problem]]:
+def read_mapping(table: Table, line_names: list[str]) -> tuple[list[MappingRule], list[Problem]]:
+    """The rules of mapping.csv, each naming one of ``line_names``: every line budget.csv
+    names, those of its rows that were refused too, so that a bad cell there is told once, not
+    again as a rule naming no line."""
     problems: list[Problem] = []
     match_col, line_col = table.column("match"), table.column("line")
     for name, index in (("match", match_col), ("line", line_col)):
@@ -93,7 +97,8 @@ def read_mapping(table: Table, lines: list[BudgetLine]) -> tuple[list[MappingRul
     if problems:
         return [], problems
     match_title, line_title = column_title(table, "match"), column_title(table, "line")
-    names = {line.name.strip().casefold(): line.name for line in lines}
+    names = {name.strip().casefold(): name for name in line_names}
+    suggestions = Suggestions(line_names)
     rules: list[MappingRule] = []
     for number, row in table.rows:
         match, line = str(row[match_col]).strip(), str(row[line_col]).strip()
@@ -104,6 +109,9 @@ def read_mapping(table: Table, lines: list[BudgetLine]) -> tuple[list[MappingRul
                 )
             )
         elif line.casefold() not in names:
+            hint = Text("Use a line name exactly as in the budget file.")
+            if (meant := suggestions.closest(line)) is not None:
+                hint = Text("{message} {hint}", message=did_you_mean(meant), hint=hint)
             problems.append(
                 Problem(
                     table.file,
@@ -111,7 +119,7 @@ def read_mapping(table: Table, lines: list[BudgetLine]) -> tuple[list[MappingRul
                     row=number,
                     column=line_title,
                     value=line,
-                    hint=Text("Use a line name exactly as in the budget file."),
+                    hint=hint,
                 )
             )
         else:

@@ -8,10 +8,11 @@ from decimal import Decimal
 from budgetbook.errors import Problem, missing_columns
 from budgetbook.i18n.messages import Text
 from budgetbook.model import BudgetLine, CarryOver, Config, month_key
-from budgetbook.read.aliases import accepted, value_name
+from budgetbook.read.aliases import accepted, column_names, value_name
 from budgetbook.read.budget_terms import parse_carry_over, parse_month, parse_vat
 from budgetbook.read.criteria import criterion_refusal, matching_key, refused_as_criterion
 from budgetbook.read.number_style import ReadsTwoWays, table_decimal_comma, table_number
+from budgetbook.read.suggestions import closest, did_you_mean
 from budgetbook.read.tables import Table, column_title
 
 FIXED_COLUMNS = ("category", "line", "channel", "carry_over", "opening", "vat")
@@ -24,6 +25,15 @@ def refused_line_name(name: str) -> Text | None:
     return criterion_refusal(Text("a line name")) if refused_as_criterion(name) else None
 
 
+def given_line_names(table: Table) -> list[str]:
+    """Every line name budget.csv gives, its refused rows' too: the names other files may
+    use, whatever else is wrong with those rows."""
+    index = table.column("line")
+    if index is None:
+        return []
+    return [name for _, row in table.rows if (name := str(row[index]).strip())]
+
+
 def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Problem]]:
     problems: list[Problem] = []
     period_keys = [month_key(m) for m in config.period.month_starts()]
@@ -34,19 +44,16 @@ def read_budget(table: Table, config: Config) -> tuple[list[BudgetLine], list[Pr
             continue
         month = parse_month(title)
         if month is None:
-            problems.append(
-                Problem(
-                    table.file,
-                    Text("unknown column."),
-                    row=1,
-                    column=title,
-                    hint=Text(
-                        "Columns are category, line, channel, carry_over, opening, vat (in"
-                        " French: catégorie, poste, canal, report, ouverture, tva), then months"
-                        " as YYYY-MM."
-                    ),
-                )
+            hint = Text(
+                "Columns are category, line, channel, carry_over, opening, vat (in"
+                " French: catégorie, poste, canal, report, ouverture, tva), then months"
+                " as YYYY-MM."
             )
+            known = [name for fixed in FIXED_COLUMNS for name in column_names(fixed, table.file)]
+            if (meant := closest(title, known)) is not None:
+                hint = Text("{message} {hint}", message=did_you_mean(meant), hint=hint)
+            unknown = Text("unknown column.")
+            problems.append(Problem(table.file, unknown, row=1, column=title, hint=hint))
         elif month_key(month) not in period_keys:
             problems.append(
                 Problem(

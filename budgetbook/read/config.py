@@ -5,7 +5,6 @@ the values; its tables that are more than a value are read in `config_sections`.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from datetime import date
@@ -28,6 +27,7 @@ from budgetbook.read.config_sections import (
     read_workbook_options,
 )
 from budgetbook.read.criteria import criterion_problem
+from budgetbook.read.suggestions import closest, did_you_mean
 
 CONFIG_NAME = "budgetbook.toml"
 ACTUALS_COLUMNS = ("date", "amount", "credit", "line", "description", "vendor", "account")
@@ -160,12 +160,8 @@ def _check_keys(name: str, data: dict, schema: dict, prefix: str, problems: list
     for key, value in data.items():
         dotted = prefix + key
         if key not in schema:
-            close = difflib.get_close_matches(key, list(schema), n=1)
-            hint = (
-                Text("Did you mean '{key}'?", key=prefix + close[0])
-                if close
-                else _known(schema, prefix)
-            )
+            close = closest(key, schema)
+            hint = did_you_mean(prefix + close) if close else _known(schema, prefix)
             problems.append(Problem(name, Text("unknown key."), column=dotted, hint=hint))
             continue
         kind = schema[key]

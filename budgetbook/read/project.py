@@ -15,7 +15,7 @@ from budgetbook.i18n.messages import Text
 from budgetbook.model import BudgetLine, Config, KpiValue, Limits, NotCounted, Project
 from budgetbook.read.actuals import actuals_files, read_actuals, read_mapping
 from budgetbook.read.aliases import value_name
-from budgetbook.read.budget import read_budget
+from budgetbook.read.budget import given_line_names, read_budget
 from budgetbook.read.calendar import read_calendar
 from budgetbook.read.config import CONFIG_NAME, parse_config, read_config_text
 from budgetbook.read.kpis import read_kpis
@@ -102,14 +102,20 @@ def load_project(root: Path | str) -> Project:
 def _load_inputs(root: Path, config: Config, config_text: str) -> Project:
     problems: list[Problem] = []
     limits = config.limits
-    lines = _read(
-        root, "budget", lambda t: read_budget(t, config), problems, required=True, limits=limits
-    )
-    rules = (
-        _read(root, "mapping", lambda t: read_mapping(t, lines), problems, limits=limits)
-        if lines
-        else []
-    )
+    line_names: list[str] = []  # those of the rows refused too: no false "no such line"
+
+    def read_budget_and_names(table: Table) -> tuple[list[BudgetLine], list[Problem]]:
+        line_names.extend(given_line_names(table))
+        return read_budget(table, config)
+
+    lines = _read(root, "budget", read_budget_and_names, problems, required=True, limits=limits)
+    rules = []
+    if line_names:
+        rules = _read(
+            root, "mapping", lambda t: read_mapping(t, line_names), problems, limits=limits
+        )
+    elif problems:
+        problems += _not_checked(root, "mapping")
     objectives = _read(
         root, "objectives", lambda t: read_objectives(t, config.language), problems, limits=limits
     )
@@ -145,6 +151,28 @@ def _load_inputs(root: Path, config: Config, config_text: str) -> Project:
         metrics_not_read=metrics_not_read,
         operations=operations,
     )
+
+
+def _not_checked(root: Path, stem: str) -> list[Problem]:
+    """A file whose rules name budget lines, left unchecked while budget.csv gives none: said,
+    so that no one takes the problems listed for all there is to fix."""
+    try:
+        path = find_table(root, stem, required=False)
+    except InputErrors as exc:
+        return exc.problems
+    if path is None:
+        return []
+    return [
+        Problem(
+            path.name,
+            Text(
+                "not checked: its rules name budget lines, and the budget file gives none to read."
+            ),
+            hint=Text(
+                "Fix the budget file first; this file is checked once its lines can be read."
+            ),
+        )
+    ]
 
 
 def _read_metric_exports(root: Path, config: Config) -> tuple[list[MetricExport], list[NotCounted]]:

@@ -23,6 +23,7 @@ from budgetbook.read.sources import (
 )
 from budgetbook.read.sources import Source as ReadSource
 from budgetbook.read.sources.ledger import LEDGER
+from budgetbook.read.suggestions import closest, did_you_mean
 from budgetbook.read.tables import (
     Table,
 )
@@ -150,6 +151,9 @@ def find_columns(
         if index is not None:
             columns[name] = index
         elif name in given:
+            hint = Text("Its columns are: {titles}.", titles=", ".join(table.header))
+            if (meant := closest(given[name], table.header)) is not None:
+                hint = Text("{message} {hint}", message=did_you_mean(meant), hint=hint)
             problems.append(
                 Problem(
                     table.file,
@@ -161,7 +165,7 @@ def find_columns(
                         where=plan.where,
                     ),
                     row=1,
-                    hint=Text("Its columns are: {titles}.", titles=", ".join(table.header)),
+                    hint=hint,
                 )
             )
     if columns.get("credit") == columns.get("amount"):

@@ -23,6 +23,7 @@ from budgetbook.read.number_style import (
     written_the_french_way,
 )
 from budgetbook.read.reading_plans import Reading
+from budgetbook.read.suggestions import Suggestions
 from budgetbook.read.tables import Frame
 from budgetbook.read.values import (
     MAX_WHOLE_DIGITS,
@@ -87,6 +88,11 @@ class RowReader:
         self.amounts_known: dict[object, Decimal | None] = {}
 
     @cached_property
+    def suggestions(self) -> Suggestions:
+        """The budget's line names, for a row naming none of them: made only then."""
+        return Suggestions(self.names.values())
+
+    @cached_property
     def decimal_comma(self) -> bool | None:
         """Looked for only when an amount is ambiguous (``1,200``): plain ones read alike."""
         return decimal_comma_of(self.frame, self.reading, [index for index, _ in self.money_cols])
@@ -129,7 +135,7 @@ class RowReader:
                 reasons.append((unconverted[number].kind, unconverted[number].reason))
             elif day is not None and amount is not None:
                 if name not in no_line:
-                    no_line[name] = no_line_reason(name)
+                    no_line[name] = no_line_reason(name, self.suggestions)
                 reasons.append((no_line[name].kind, no_line[name].reason))
             elif day is None and (why := self.days.get(cell)).__class__ is tuple:
                 reasons.append(why)
@@ -178,7 +184,7 @@ class RowReader:
         given = "" if self.line_col is None else stripped(row[self.line_col])
         line = self.line(given, *texts)
         if line is None:
-            raise no_line_reason(given)
+            raise no_line_reason(given, self.suggestions)
         conversion = None
         currency = self.converter.currency
         if self.currency_col is not None:
@@ -338,8 +344,14 @@ def shifted_reason(width: int) -> tuple[str, Text]:
     )
 
 
-def no_line_reason(given: str) -> Skip:
-    """Why a row whose line was not found is not counted: the line it names, or none."""
+def no_line_reason(given: str, suggestions: Suggestions) -> Skip:
+    """Why a row whose line was not found is not counted: the line it names, and the one it
+    most likely means (its dash, quotes, accents or spaces typed otherwise), or none."""
+    if given and (meant := suggestions.closest(given)) is not None:
+        return Skip(
+            "unknown line",
+            Text("no budget line is named {name}; did you mean '{line}'?", name=given, line=meant),
+        )
     if given:
         return Skip("unknown line", Text("no budget line is named {name}", name=given))
     return Skip("no line", Text("no line given and no mapping rule matches"))
