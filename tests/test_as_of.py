@@ -5,6 +5,7 @@ spreadsheets share are refused."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -299,3 +300,19 @@ def test_an_opening_is_an_input_the_first_month_adds(engine, tmp_path):
     meta = next(r for r in range(5, sheet.max_row) if sheet.cell(r, 2).value == "Meta ads")
     assert sheet.cell(meta + 1, 5).value == 250
     assert sheet.cell(meta + 1, 6).value == f"=F{meta}+$E{meta + 1}"
+
+
+def test_the_summary_says_where_the_period_will_land(project):
+    result = CliRunner().invoke(main, ["check", str(project)])
+    assert result.exit_code == 0, result.output
+    # Meta ads: 210 spent in the closed months + 100 + 100 open (410 against 400); Google Ads:
+    # 115 spent + March's 100 and February's 85 carried + April's 100 (400); Canva: 24 + 24.
+    assert "Forecast   €858.00  €10.00 over the plan, closed through Feb 2026" in result.output
+    assert "1 line heading over budget: Meta ads" in result.output
+    record = json.loads(CliRunner().invoke(main, ["check", str(project), "--json"]).output)
+    assert (record["as_of"], record["forecast"], record["variance"]) == (
+        "2026-02",
+        "858.00",
+        "10.00",
+    )
+    assert record["lines_heading_over"] == ["Meta ads"]

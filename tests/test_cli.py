@@ -257,6 +257,8 @@ def test_lang_fr_gives_a_french_summary_and_workbook(run, tmp_path):
         "  Prévu         38\u202f158,88\u00a0€",
         "  Réel          27\u202f451,59\u00a0€  71,9\u00a0%",
         "  Reste         10\u202f707,29\u00a0€",
+        "  Prévision     36\u202f990,67\u00a0€  1\u202f168,21\u00a0€ sous le budget,"
+        " clôturé jusqu'à oct. 2026",
     ]
     workbook = openpyxl.load_workbook(book)
     assert workbook.sheetnames[:4] == ["Synthèse", "Stratégie", "Budget", "Dépenses"]

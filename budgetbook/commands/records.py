@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from budgetbook.commands.build import Summary
-from budgetbook.model import NotCounted, Source, Transactions
+from budgetbook.model import NotCounted, Source, Transactions, month_key
 from budgetbook.read.actuals import UNREADABLE
 from budgetbook.read.metrics import Where
 from budgetbook.read.values import money_text
@@ -110,6 +110,10 @@ def summary_record(summary: Summary) -> dict:
         "planned": str(total.total_planned),
         "actual": str(total.total_actual),
         "remaining": str(total.total_remaining),
+        "as_of": month_key(summary.figures.as_of),
+        "forecast": str(total.forecast),
+        "variance": str(total.variance),
+        "lines_heading_over": [n for n, rows in summary.figures.lines.items() if rows.heading_over],
     }
 
 

@@ -39,6 +39,7 @@ LABELS_OF_ROWS = {
     "planned": NC_("summary", "Planned"),
     "actual": NC_("summary", "Actual"),
     "remaining": NC_("summary", "Remaining"),
+    "forecast": NC_("summary", "Forecast"),
 }
 # The kinds of rows not counted (NotCounted.kind, as --json gives them), as a summary names them.
 KINDS = frozenset(
@@ -273,6 +274,7 @@ def describe(summary: Summary) -> SummaryText:
         Row(_label("planned", language), words.amount(total.total_planned, currency), ""),
         Row(_label("actual", language), words.amount(total.total_actual, currency), spent),
         Row(_label("remaining", language), words.amount(total.total_remaining, currency), ""),
+        *_forecast(summary, words),
     ]
     head = (
         Text("Built {path}", path=summary.output)
@@ -280,6 +282,38 @@ def describe(summary: Summary) -> SummaryText:
         else Text("Project {root} is valid.", root=project.root)
     )
     return _summary(_said(head, config), rows)
+
+
+SHOWN_OVER = 3  # the lines heading over named in the summary; --json lists them all
+
+
+def _forecast(summary: Summary, words: Formats) -> list[Row]:
+    """Where the period will land, as the Budget's Forecast says, and the lines heading over."""
+    config, figures = summary.project.config, summary.figures
+    total, currency = figures.total, config.currency
+    if total.closed:
+        closed = Text("closed through {month}", month=words.month(figures.as_of))
+    else:
+        closed = Text("no month closed yet")
+    gap = words.amount(abs(total.variance), currency)
+    if total.variance > 0:
+        against = Text("{amount} over the plan, {closed}", amount=gap, closed=closed)
+    elif total.variance < 0:
+        against = Text("{amount} under the plan, {closed}", amount=gap, closed=closed)
+    else:
+        against = Text("on plan, {closed}", closed=closed)
+    amount = words.amount(total.forecast, currency)
+    rows = [Row(_label("forecast", config.language), amount, _said(against, config))]
+    over = [name for name, rows_of in figures.lines.items() if rows_of.heading_over]
+    if over:
+        heading = Plural(
+            "{n:,} line heading over budget: {lines}",
+            "{n:,} lines heading over budget: {lines}",
+            n=len(over),
+            lines=", ".join(over[:SHOWN_OVER]) + ("…" if len(over) > SHOWN_OVER else ""),
+        )
+        rows.append(Row("", "", _said(heading, config), BAD))
+    return rows
 
 
 def _converted(transactions: Transactions, config: Config) -> Row | None:
