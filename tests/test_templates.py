@@ -94,7 +94,7 @@ def test_each_kit_workbook_holds_its_templates_sheets(language):
     names = FILE_NAMES[language]
     sheets = {key: opened(KIT_FOLDER / language / names[key]).sheetnames for key in KIT}
     assert sheets["budget"] == [budget, actuals]
-    assert sheets["performance"] == [budget, actuals, performance]
+    assert sheets["performance"] == [performance, budget, actuals]
     assert len(sheets["strategy"]) == len(sheets["roadmap"]) == len(sheets["calendar"]) == 1
     assert len(sheets["whole"]) == 9  # the eight sheets and update's record
 
@@ -204,10 +204,10 @@ def _blank_project():
 @pytest.mark.parametrize(
     ("sheets", "refused"),
     [
-        ({"budget"}, "budget refers to actuals"),
-        ({"performance"}, "performance refers to actuals, budget"),
-        ({"overview", "budget", "actuals"}, "overview refers to not_counted"),
-        ({"Budget", "actuals"}, "no such sheet: Budget"),
+        (("budget",), "budget refers to actuals"),
+        (("performance",), "performance refers to actuals, budget"),
+        (("overview", "budget", "actuals"), "overview refers to not_counted"),
+        (("Budget", "actuals"), "no such sheet: Budget"),
     ],
 )
 def test_a_selection_without_what_its_formulas_read_is_refused(sheets, refused, tmp_path):
@@ -215,7 +215,7 @@ def test_a_selection_without_what_its_formulas_read_is_refused(sheets, refused, 
     from budgetbook.write.book import write_workbook
 
     with pytest.raises(ValueError, match=refused):
-        write_workbook(*_blank_project(), tmp_path / "book.xlsx", frozenset(sheets))
+        write_workbook(*_blank_project(), tmp_path / "book.xlsx", sheets)
     assert not (tmp_path / "book.xlsx").exists()
 
 
@@ -227,7 +227,7 @@ def test_a_selected_sheet_is_written_even_where_the_project_has_nothing_for_it(t
 
     build_workbook(ROOT / "templates" / "blank-en", tmp_path / "built.xlsx")
     assert "Calendar" not in opened(tmp_path / "built.xlsx").sheetnames
-    write_workbook(*_blank_project(), tmp_path / "calendar.xlsx", frozenset({"calendar"}))
+    write_workbook(*_blank_project(), tmp_path / "calendar.xlsx", ("calendar",))
     calendar = openpyxl.load_workbook(tmp_path / "calendar.xlsx")
     assert calendar.sheetnames == ["Calendar"]
     assert calendar["Calendar"]["I5"].value.startswith("=IF(A5")  # a prepared row's Key

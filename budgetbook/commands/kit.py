@@ -12,18 +12,19 @@ from pathlib import Path
 
 from budgetbook.write.book import SHEETS
 
-# Each workbook of the kit and the sheets it holds. The Budget's Actual cells are formulas over
-# Actuals, so the budget keeps its Actuals sheet (where a person types what was spent); the
-# Performance's ad spend is the Budget's actuals of each channel's lines, so it keeps both. The
-# Not counted sheet lists finance's rows budgetbook could not read: nothing a hand-filled
-# workbook has, so only the whole one, whose Overview counts it, keeps it.
+# Each workbook of the kit and its sheets, in order: it opens on the first. The Budget's
+# Actual cells are formulas over Actuals, so the budget keeps its Actuals sheet (where a person
+# types what was spent); the Performance's ad spend is the Budget's actuals of each channel's
+# lines, so it keeps both, after its own. The Not counted sheet lists finance's rows budgetbook
+# could not read: nothing a hand-filled workbook has, so only the whole one, whose Overview
+# counts it, keeps it.
 KIT = {
-    "strategy": frozenset({"strategy"}),
-    "roadmap": frozenset({"roadmap"}),
-    "budget": frozenset({"budget", "actuals"}),
-    "calendar": frozenset({"calendar"}),
-    "performance": frozenset({"performance", "budget", "actuals"}),
-    "whole": frozenset(SHEETS),
+    "strategy": ("strategy",),
+    "roadmap": ("roadmap",),
+    "budget": ("budget", "actuals"),
+    "calendar": ("calendar",),
+    "performance": ("performance", "budget", "actuals"),
+    "whole": SHEETS,
 }
 FILE_NAMES = {
     "en": {
@@ -43,6 +44,8 @@ FILE_NAMES = {
         "whole": "kit-marketing.xlsx",
     },
 }
+# The repository's templates/: the kit is built in a checkout (an editable install), not from
+# an installed wheel, which ships only the project files init copies.
 TEMPLATES = Path(__file__).parent.parent.parent / "templates"
 
 

@@ -110,17 +110,17 @@ def write_workbook(
     performance: Performance,
     schedule: Schedule,
     output: Path,
-    sheets: frozenset[str] | None = None,
+    sheets: tuple[str, ...] | None = None,
 ) -> Path | None:
     """Write the workbook of figures computed before, to ``output``; an existing file there
     is replaced only on success,
     and not at all while someone has it open. With more transactions than the Actuals sheet
     may hold, they go to a CSV file beside it, whose path is returned.
 
-    ``sheets`` (keys of SHEETS) writes only those sheets, each even where the project has
-    nothing for it (a blank Calendar, Roadmap): the templates kit. A workbook of some of them has
-    no record sheet, so ``update`` does not take it for a built one; a set without a sheet
-    another one's formulas read (NEEDS) is refused."""
+    ``sheets`` (keys of SHEETS) writes only those sheets, in that order, opening on the first,
+    each even where the project has nothing for it (a blank Calendar, Roadmap): the templates
+    kit. A workbook of some of them has no record sheet, so ``update`` does not take it for a
+    built one; a selection without a sheet another one's formulas read (NEEDS) is refused."""
     if sheets is not None:
         _check_selection(sheets)
     output = Path(output)
@@ -142,7 +142,7 @@ def write_workbook(
     return side_file
 
 
-def _check_selection(sheets: frozenset[str]) -> None:
+def _check_selection(sheets: tuple[str, ...]) -> None:
     """A programming error, not a user's: the kit's script names the sheets."""
     unknown = sorted(set(sheets) - set(SHEETS))
     if unknown:
@@ -216,7 +216,7 @@ def _lay_out(
     schedule: Schedule,
     path: Path,
     side_file: str | None,
-    sheets: frozenset[str] | None,
+    sheets: tuple[str, ...] | None,
 ) -> None:
     from budgetbook.write.sheets.actuals_sheet import plan_actuals, write_actuals
     from budgetbook.write.sheets.budget_sheet import write_budget
@@ -258,15 +258,14 @@ def _lay_out(
         "performance": bool(performance.blocks or project.operations),
         "not_counted": True,
     }
+    order = SHEETS if sheets is None else tuple(dict.fromkeys(sheets))
     if sheets is not None:
         wanted = {key: key in sheets for key in SHEETS}
-    added = {
-        key: workbook.add_worksheet(getattr(labels, key)) if wanted[key] else None for key in SHEETS
-    }
-    overview, strategy, budget, actuals = (added[key] for key in SHEETS[:4])
-    roadmap, calendar, report, not_counted = (added[key] for key in SHEETS[4:])
+    added = {key: workbook.add_worksheet(getattr(labels, key)) for key in order if wanted[key]}
+    overview, strategy, budget, actuals = (added.get(key) for key in SHEETS[:4])
+    roadmap, calendar, report, not_counted = (added.get(key) for key in SHEETS[4:])
     report_layout = plan_performance(performance, config.period, labels) if report else None
-    whole = sheets is None or set(SHEETS) <= sheets
+    whole = sheets is None or set(SHEETS) <= set(sheets)
     record = workbook.add_worksheet(SHEET_NAME) if whole else None
 
     strategy_layout = None
@@ -317,8 +316,8 @@ def _lay_out(
 
 
 def _close(workbook, sheets: dict, language: str) -> None:
-    """Open on the first sheet written (the Overview in a whole workbook), then save."""
-    next(sheet for sheet in sheets.values() if sheet is not None).activate()
+    """Open on the first sheet (the Overview in a whole workbook), then save."""
+    next(iter(sheets.values())).activate()
     with step(Text("Saving the workbook").in_language(language)):
         workbook.close()
 
