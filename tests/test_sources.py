@@ -779,11 +779,11 @@ def test_an_update_with_a_fec_adds_its_expense_lines_and_its_summaries(tmp_path)
     ]
 
 
-@pytest.mark.parametrize("templates", ["templates", "templates-fr"])
+@pytest.mark.parametrize("templates", ["project-en", "project-fr"])
 def test_the_templates_example_of_a_sources_entry_is_a_valid_setting(templates):
     from budgetbook.read.config import parse_config
 
-    path = Path(__file__).parent.parent / "budgetbook" / templates / "budgetbook.toml"
+    path = Path(__file__).parent.parent / "templates" / templates / "budgetbook.toml"
     example = ("# [[actuals", "# files", "# sign", "# columns")
     text = "\n".join(
         line[2:] if line.startswith(example) else line for line in path.read_text().splitlines()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from datetime import datetime
+from importlib.resources import as_file, files
 from pathlib import Path
 
 from budgetbook.errors import BudgetbookError, os_reason
@@ -12,11 +13,9 @@ from budgetbook.i18n.messages import Text
 from budgetbook.read.tables import read_table
 from budgetbook.read.values import parse_amount
 
-# The example files, per language: headers, words and number formats a user of it writes.
-TEMPLATES = {
-    "en": Path(__file__).parent.parent / "templates",
-    "fr": Path(__file__).parent.parent / "templates-fr",
-}
+# The example files, per language (headers, words and number formats a user of it writes), in
+# the repository's top-level templates/, installed as the package budgetbook.templates.
+TEMPLATE_FOLDERS = {"en": "project-en", "fr": "project-fr"}
 
 
 def create_project(
@@ -24,8 +23,8 @@ def create_project(
 ) -> list[Path]:
     """Copy the templates of ``language`` into ``directory``; refuse to overwrite any file
     already there."""
-    templates = TEMPLATES.get(language)
-    if templates is None:  # a language with a catalogue but no example files yet
+    folder = TEMPLATE_FOLDERS.get(language)
+    if folder is None:  # a language with a catalogue but no example files yet
         raise BudgetbookError(
             Text(
                 "budgetbook has no example files in '{language}' yet: run init with --lang en,"
@@ -33,6 +32,13 @@ def create_project(
                 language=language,
             )
         )
+    with as_file(files("budgetbook.templates") / folder) as templates:
+        return _copy(templates, directory, budget_as_xlsx, language)
+
+
+def _copy(templates: Path, directory: Path, budget_as_xlsx: bool, language: str) -> list[Path]:
+    """Every clash is looked for before the first file is written, so a refusal leaves the
+    folder as it was."""
     sources = sorted(
         p for p in templates.rglob("*") if p.is_file() and p.suffix in (".csv", ".toml")
     )

@@ -91,17 +91,38 @@ def worksheet_class():
     return Sheet
 
 
+# The sheets a workbook may hold, by the key ``write_workbook``'s ``sheets`` names them, in the
+# order they appear; and what each one's formulas refer to, which must be written with it.
+SHEETS = (
+    "overview", "strategy", "budget", "actuals", "roadmap", "calendar", "performance",
+    "not_counted",
+)  # fmt: skip
+NEEDS = {
+    "overview": {"budget", "actuals", "not_counted"},
+    "budget": {"actuals"},
+    "performance": {"budget", "actuals"},
+}
+
+
 def write_workbook(
     project: Project,
     figures: BudgetFigures,
     performance: Performance,
     schedule: Schedule,
     output: Path,
+    sheets: tuple[str, ...] | None = None,
 ) -> Path | None:
     """Write the workbook of figures computed before, to ``output``; an existing file there
     is replaced only on success,
     and not at all while someone has it open. With more transactions than the Actuals sheet
-    may hold, they go to a CSV file beside it, whose path is returned."""
+    may hold, they go to a CSV file beside it, whose path is returned.
+
+    ``sheets`` (keys of SHEETS) writes only those sheets, in that order, opening on the first,
+    each even where the project has nothing for it (a blank Calendar, Roadmap): the templates
+    kit. A workbook of some of them has no record sheet, so ``update`` does not take it for a
+    built one; a selection without a sheet another one's formulas read (NEEDS) is refused."""
+    if sheets is not None:
+        _check_selection(sheets)
     output = Path(output)
     refuse_if_open(output)
     side_file = None
@@ -114,9 +135,22 @@ def write_workbook(
     side_name = side_file.name if side_file else None
     atomic_write(
         output,
-        lambda temporary: _lay_out(project, figures, performance, schedule, temporary, side_name),
+        lambda temporary: _lay_out(
+            project, figures, performance, schedule, temporary, side_name, sheets
+        ),
     )
     return side_file
+
+
+def _check_selection(sheets: tuple[str, ...]) -> None:
+    """A programming error, not a user's: the kit's script names the sheets."""
+    unknown = sorted(set(sheets) - set(SHEETS))
+    if unknown:
+        raise ValueError(f"no such sheet: {', '.join(unknown)}; the sheets are {SHEETS}")
+    for sheet in sorted(sheets):
+        missing = sorted(NEEDS.get(sheet, set()) - set(sheets))
+        if missing:
+            raise ValueError(f"{sheet} refers to {', '.join(missing)}, which must be written too")
 
 
 def refuse_if_open(book: Path) -> None:
@@ -182,6 +216,7 @@ def _lay_out(
     schedule: Schedule,
     path: Path,
     side_file: str | None,
+    sheets: tuple[str, ...] | None,
 ) -> None:
     from budgetbook.write.sheets.actuals_sheet import plan_actuals, write_actuals
     from budgetbook.write.sheets.budget_sheet import write_budget
@@ -213,17 +248,25 @@ def _lay_out(
         }
     )
     styles = Styles(workbook, config.currency, config.language)
-    overview = workbook.add_worksheet(labels.overview)
-    strategy = workbook.add_worksheet(labels.strategy) if has_strategy(project) else None
-    budget = workbook.add_worksheet(labels.budget)
-    actuals = workbook.add_worksheet(labels.actuals)
-    roadmap = workbook.add_worksheet(labels.roadmap) if project.initiatives else None
-    calendar = workbook.add_worksheet(labels.calendar) if project.posts else None
-    has_report = bool(performance.blocks or project.operations)
-    report = workbook.add_worksheet(labels.performance) if has_report else None
+    wanted = {
+        "overview": True,
+        "strategy": has_strategy(project),
+        "budget": True,
+        "actuals": True,
+        "roadmap": bool(project.initiatives),
+        "calendar": bool(project.posts),
+        "performance": bool(performance.blocks or project.operations),
+        "not_counted": True,
+    }
+    order = SHEETS if sheets is None else tuple(dict.fromkeys(sheets))
+    if sheets is not None:
+        wanted = {key: key in sheets for key in SHEETS}
+    added = {key: workbook.add_worksheet(getattr(labels, key)) for key in order if wanted[key]}
+    overview, strategy, budget, actuals = (added.get(key) for key in SHEETS[:4])
+    roadmap, calendar, report, not_counted = (added.get(key) for key in SHEETS[4:])
     report_layout = plan_performance(performance, config.period, labels) if report else None
-    not_counted = workbook.add_worksheet(labels.not_counted)
-    record = workbook.add_worksheet(SHEET_NAME)
+    whole = sheets is None or set(SHEETS) <= set(sheets)
+    record = workbook.add_worksheet(SHEET_NAME) if whole else None
 
     strategy_layout = None
     if strategy is not None:
@@ -234,17 +277,29 @@ def _lay_out(
         write_roadmap(workbook, roadmap, project, styles, labels, strategy_layout, schedule)
     if calendar is not None:
         write_calendar(workbook, calendar, project, schedule, styles, labels)
-    actuals_layout = plan_actuals(project, side_file)
-    write_actuals(actuals, project, actuals_layout, styles, labels)
-    layout = write_budget(budget, project, figures, styles, labels, actuals.name, actuals_layout)
-    counted = counts(project, actuals.name, actuals_layout, not_counted.name, side_file is not None)
-    write_overview(workbook, overview, project, figures, layout, counted, styles, labels)
+    layout = None
+    if actuals is not None:
+        actuals_layout = plan_actuals(project, side_file)
+        write_actuals(actuals, project, actuals_layout, styles, labels)
+    if budget is not None:
+        layout = write_budget(
+            budget, project, figures, styles, labels, actuals.name, actuals_layout
+        )
+    if overview is not None:
+        counted = counts(
+            project, actuals.name, actuals_layout, not_counted.name, side_file is not None
+        )
+        write_overview(workbook, overview, project, figures, layout, counted, styles, labels)
     if report is not None:
         write_performance(
             workbook, report, performance, report_layout, layout, config.period,
             config.currency, config.language, config.company_name, styles, labels,
         )  # fmt: skip
-    write_not_counted(not_counted, project, styles, labels)
+    if not_counted is not None:
+        write_not_counted(not_counted, project, styles, labels)
+    if record is None:
+        _close(workbook, added, config.language)
+        return
     write_record(record, project, styles)
     places = _places(project, overview, budget, actuals, not_counted, record, layout)
     optional = {
@@ -257,8 +312,13 @@ def _lay_out(
         if sheet is not None:
             places[SHEET.format(key)] = Place(sheet.name, 0, 0)
     name_places(workbook, places)
-    overview.activate()
-    with step(Text("Saving the workbook").in_language(config.language)):
+    _close(workbook, added, config.language)
+
+
+def _close(workbook, sheets: dict, language: str) -> None:
+    """Open on the first sheet (the Overview in a whole workbook), then save."""
+    next(iter(sheets.values())).activate()
+    with step(Text("Saving the workbook").in_language(language)):
         workbook.close()
 
 
