@@ -96,6 +96,15 @@ from budgetbook.write import formulas as f
             "INDEX(B9:N9,1,MATCH($B$3,$B$6:$N$6,0))"
             '/INDEX(B9:N9,1,MATCH(EDATE($B$3,-1),$B$6:$N$6,0))-1),"")',
         ),
+        (
+            f.month_point_change("B9:N9", "$B$6:$N$6", "$B$3"),
+            '=IFERROR(IF(OR(INDEX(B9:N9,1,MATCH($B$3,$B$6:$N$6,0))="",'
+            'INDEX(B9:N9,1,MATCH(EDATE($B$3,-1),$B$6:$N$6,0))=""),"",'
+            "(INDEX(B9:N9,1,MATCH($B$3,$B$6:$N$6,0))"
+            '-INDEX(B9:N9,1,MATCH(EDATE($B$3,-1),$B$6:$N$6,0)))*100),"")',
+        ),
+        (f.rises("P9", 3), '=IF(P9="",FALSE,ROUND(P9,3)>0)'),
+        (f.falls("P9", 1), '=IF(P9="",FALSE,ROUND(P9,1)<0)'),
         (f.guarded_ratio("C14", "C10"), '=IF(OR(C14="",C10=""),"",IFERROR(C14/C10,""))'),
         (
             f.guarded_ratio("C20", "C11", scale=1000),

@@ -327,3 +327,22 @@ def count_filled(cells: str) -> str:
 
 def count_matching(labels: str, label: str) -> str:
     return f"=COUNTIFS({labels},{label})"
+
+
+def month_point_change(values: str, months: str, report_month: str) -> str:
+    """A rate's report month against the month before, in percentage points (the difference
+    times 100: 3.0 % to 3.8 % is 0.8): blank when either is blank."""
+    this = at_month(values, months, report_month)
+    before = at_month(values, months, f"EDATE({report_month},-1)")
+    return f'=IFERROR(IF(OR({this}="",{before}=""),"",({this}-{before})*100),"")'
+
+
+def rises(change: str, digits: int) -> str:
+    """A conditional-format rule: ``change`` is above zero as shown to ``digits`` decimals;
+    a blank is neither up nor down (Excel ranks any text above every number)."""
+    return f'=IF({change}="",FALSE,ROUND({change},{digits})>0)'
+
+
+def falls(change: str, digits: int) -> str:
+    """A conditional-format rule: ``change`` is below zero as shown to ``digits`` decimals."""
+    return f'=IF({change}="",FALSE,ROUND({change},{digits})<0)'
