@@ -82,7 +82,11 @@ from budgetbook.write import formulas as f
         ),
         (f.whole_column_here(8), "$I:$I"),
         (f.reaches("M5", "$L5"), '=AND($L5<>"",M5>=$L5)'),
-        (f.falls_short("M5", "$L5"), '=AND($L5<>"",M5<$L5)'),
+        (
+            f.short_within_plan("M5", "$L5", "M$4", "$A:$A"),
+            '=AND($L5<>"",M5<$L5,COUNTIFS($A:$A,"<="&EOMONTH(M$4,0))>0,'
+            'OR(COUNTIFS($A:$A,">="&M$4)>0,M$4<=TODAY()))',
+        ),
         (f.sum_to_date("C9:N9", "$C$6:$N$6", "$B$3"), '=SUMIFS(C9:N9,$C$6:$N$6,"<="&$B$3)'),
         (
             f.stock_to_date("B9:N9", "$B$6:$N$6", "$B$3"),
