@@ -82,7 +82,11 @@ from budgetbook.write import formulas as f
         ),
         (f.whole_column_here(8), "$I:$I"),
         (f.reaches("M5", "$L5"), '=AND($L5<>"",M5>=$L5)'),
-        (f.falls_short("M5", "$L5"), '=AND($L5<>"",M5<$L5)'),
+        (
+            f.short_within_plan("M5", "$L5", "M$4", "$A:$A"),
+            '=AND($L5<>"",M5<$L5,COUNTIFS($A:$A,"<="&EOMONTH(M$4,0))>0,'
+            'OR(COUNTIFS($A:$A,">="&M$4)>0,M$4<=TODAY()))',
+        ),
         (f.sum_to_date("C9:N9", "$C$6:$N$6", "$B$3"), '=SUMIFS(C9:N9,$C$6:$N$6,"<="&$B$3)'),
         (
             f.stock_to_date("B9:N9", "$B$6:$N$6", "$B$3"),
@@ -96,6 +100,15 @@ from budgetbook.write import formulas as f
             "INDEX(B9:N9,1,MATCH($B$3,$B$6:$N$6,0))"
             '/INDEX(B9:N9,1,MATCH(EDATE($B$3,-1),$B$6:$N$6,0))-1),"")',
         ),
+        (
+            f.month_point_change("B9:N9", "$B$6:$N$6", "$B$3"),
+            '=IFERROR(IF(OR(INDEX(B9:N9,1,MATCH($B$3,$B$6:$N$6,0))="",'
+            'INDEX(B9:N9,1,MATCH(EDATE($B$3,-1),$B$6:$N$6,0))=""),"",'
+            "(INDEX(B9:N9,1,MATCH($B$3,$B$6:$N$6,0))"
+            '-INDEX(B9:N9,1,MATCH(EDATE($B$3,-1),$B$6:$N$6,0)))*100),"")',
+        ),
+        (f.rises("P9", 3), '=IF(P9="",FALSE,ROUND(P9,3)>0)'),
+        (f.falls("P9", 1), '=IF(P9="",FALSE,ROUND(P9,1)<0)'),
         (f.guarded_ratio("C14", "C10"), '=IF(OR(C14="",C10=""),"",IFERROR(C14/C10,""))'),
         (
             f.guarded_ratio("C20", "C11", scale=1000),

@@ -3,14 +3,15 @@ a ratio is blank when an input is blank or its denominator is zero, never an err
 
 Columns of a row: the opening month (the month before the period, for stocks), the period's
 months, then "to date" (flows summed up to the report month, stocks at the report month) and
-the change of the report month against the month before it."""
+the change of the report month against the month before it: relative for an amount or a count,
+in percentage points for a rate."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from budgetbook.compute.budget import BudgetFigures
 from budgetbook.compute.review import Review, review_of
@@ -22,6 +23,10 @@ METRIC_ORDER = (
     "comments", "shares", "saves", "likes", "clicks", "conversions", "revenue",
 )  # fmt: skip
 SPEND = "spend"
+# The decimals a change is shown to, by whether it is in points: a tenth of a point (0.8),
+# or of a percent (a fraction: 0.052). Its colour judges it as shown, in Python and in the
+# sheet's rules.
+CHANGE_DIGITS = {True: 1, False: 3}
 
 Value = Decimal | None
 
@@ -37,6 +42,12 @@ class KpiDefinition:
     kind: str  # "ratio", "per_thousand", "roi", "growth", "unfollow"
     unit: str  # "percent", "money", "times"
     higher_is_better: bool = True  # a cost per click going down is good news
+
+    @property
+    def change_in_points(self) -> bool:
+        """A rate moves in percentage points, as marketers read it (3.0 % to 3.8 % is
+        +0.8 pt, not +26.7 %); an amount or a ratio in times moves relative to itself."""
+        return self.unit == "percent"
 
 
 KPIS = (
@@ -67,6 +78,26 @@ def higher_is_better(key: str) -> bool | None:
     if key in BY_KEY:
         return BY_KEY[key].higher_is_better
     return key != "lost_followers"
+
+
+def change_in_points(key: str) -> bool:
+    """Whether a row's month change is a difference in percentage points (the rates) rather
+    than relative (the metrics, ad spend, the costs and ROAS)."""
+    return key in BY_KEY and BY_KEY[key].change_in_points
+
+
+def change_is_better(key: str, change: Value) -> bool | None:
+    """The colour a month's change takes: True (better, green), False (worse, red), or None
+    (plain: blank, unchanged as shown, or a row that is neither good nor bad). A change is
+    judged as shown, to a tenth of a percent or of a point."""
+    direction = higher_is_better(key)
+    if change is None or direction is None:
+        return None
+    digits = CHANGE_DIGITS[change_in_points(key)]
+    shown = change.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    if shown == 0:
+        return None
+    return (shown > 0) == direction
 
 
 @dataclass(frozen=True)
@@ -172,6 +203,13 @@ def change(this: Value, previous: Value) -> Value:
     return this / previous - 1
 
 
+def point_change(this: Value, previous: Value) -> Value:
+    """A rate's change in percentage points: from 0.030 to 0.038 is 0.8; from 0 too."""
+    if this is None or previous is None:
+        return None
+    return (this - previous) * 100
+
+
 def _kpi_row(kpi: KpiDefinition, rows: dict[str, Row], report: int) -> Row:
     compute = _COMPUTE[kpi.kind]
     inputs = [rows[name] for name in kpi.inputs]
@@ -180,7 +218,10 @@ def _kpi_row(kpi: KpiDefinition, rows: dict[str, Row], report: int) -> Row:
         values.append(compute([row.values[column] for row in inputs], inputs, column))
     opening_inputs = [row.to_date for row in inputs]
     to_date = compute(opening_inputs, inputs, None)
-    return Row(kpi.key, tuple(values), to_date, change(values[report + 1], values[report]))
+    this, previous = values[report + 1], values[report]
+    if kpi.change_in_points:
+        return Row(kpi.key, tuple(values), to_date, point_change(this, previous))
+    return Row(kpi.key, tuple(values), to_date, change(this, previous))
 
 
 def _ratio(values: list[Value], rows: list[Row], column: int | None) -> Value:

@@ -125,6 +125,7 @@ class Labels:
     opening: str
     to_date: str
     change: str
+    points_unit: str
     ad_spend: str
     metric_names: dict[str, str]
     kpi_names: dict[str, str]
@@ -316,6 +317,7 @@ ENGLISH = Labels(
     opening="Opening",
     to_date="To date",
     change="Change",
+    points_unit="pt",
     ad_spend="Ad spend",
     metric_names={
         "followers": "Followers",
@@ -358,6 +360,10 @@ ENGLISH = Labels(
         "unfollow_rate": "lost followers ÷ previous month's followers",
         "spend": "ad spend: the Actual of the budget lines whose channel is this channel",
         "blank": "a blank KPI: an input is missing or its denominator is zero",
+        "change": (
+            "the report month against the month before: relative for a metric, an amount or"
+            " ROAS, in percentage points (pt) for a rate; green when better, red when worse"
+        ),
     },
     kpi_trend="{channel}: KPI trend",
     current="Current",

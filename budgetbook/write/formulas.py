@@ -239,10 +239,6 @@ def reaches(count: str, target: str) -> str:
     return f'=AND({target}<>"",{count}>={target})'
 
 
-def falls_short(count: str, target: str) -> str:
-    return f'=AND({target}<>"",{count}<{target})'
-
-
 def sum_to_date(values: str, months: str, report_month: str) -> str:
     """A flow up to the report month: the months whose date is not after it."""
     return f'=SUMIFS({values},{months},"<="&{report_month})'
@@ -327,3 +323,32 @@ def count_filled(cells: str) -> str:
 
 def count_matching(labels: str, label: str) -> str:
     return f"=COUNTIFS({labels},{label})"
+
+
+def month_point_change(values: str, months: str, report_month: str) -> str:
+    """A rate's report month against the month before, in percentage points (the difference
+    times 100: 3.0 % to 3.8 % is 0.8): blank when either is blank."""
+    this = at_month(values, months, report_month)
+    before = at_month(values, months, f"EDATE({report_month},-1)")
+    return f'=IFERROR(IF(OR({this}="",{before}=""),"",({this}-{before})*100),"")'
+
+
+def rises(change: str, digits: int) -> str:
+    """A conditional-format rule: ``change`` is above zero as shown to ``digits`` decimals;
+    a blank is neither up nor down (Excel ranks any text above every number)."""
+    return f'=IF({change}="",FALSE,ROUND({change},{digits})>0)'
+
+
+def falls(change: str, digits: int) -> str:
+    """A conditional-format rule: ``change`` is below zero as shown to ``digits`` decimals."""
+    return f'=IF({change}="",FALSE,ROUND({change},{digits})<0)'
+
+
+def short_within_plan(count: str, target: str, month: str, dates: str) -> str:
+    """A conditional-format rule: a month falls short of its target within the calendar's
+    plan, from the month of its first post to the month of its last, or past the last once
+    the month has begun; a month before the first post, or after the last one still to come,
+    is not planned yet."""
+    started = f'COUNTIFS({dates},"<="&EOMONTH({month},0))>0'
+    planned_or_begun = f'OR(COUNTIFS({dates},">="&{month})>0,{month}<=TODAY())'
+    return f'=AND({target}<>"",{count}<{target},{started},{planned_or_begun})'

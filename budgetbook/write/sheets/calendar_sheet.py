@@ -202,8 +202,10 @@ def _write_counts(
         ws.write_formula(total_row, col, f.total(down), formats["count_total"], value)
     target_ref = f.cell(FIRST_ROW, target_col, col_abs=True)
     count_ref = f.cell(FIRST_ROW, first_month)
+    month_ref = f.cell(HEADER_ROW, first_month, row_abs=True)
+    short = f.short_within_plan(count_ref, target_ref, month_ref, date_column)
     for criteria, fill in ((f.reaches(count_ref, target_ref), "#C6EFCE"),
-                           (f.falls_short(count_ref, target_ref), "#FFEB9C")):  # fmt: skip
+                           (short, "#FFEB9C")):  # fmt: skip
         ws.conditional_format(FIRST_ROW, first_month, last_platform, total_col - 1, {
             "type": "formula", "criteria": criteria,
             "format": workbook.add_format({"bg_color": fill}),

@@ -12,11 +12,13 @@ from xlsxwriter.worksheet import Worksheet
 
 from budgetbook.compute.performance import (
     BY_KEY,
+    CHANGE_DIGITS,
     KPIS,
     SPEND,
     ChannelBlock,
     Performance,
     Row,
+    change_in_points,
     higher_is_better,
 )
 from budgetbook.i18n.labels import Labels
@@ -226,10 +228,11 @@ def write_performance(
         "money": add({**base, "num_format": money}),
         "percent": add({**base, "num_format": NUMBER_FORMATS["percent"]}),
         "times": add({**base, "num_format": NUMBER_FORMATS["times"]}),
-        # A month's change in red where it is bad news: down, up for a cost, never for spend.
-        True: add({**base, "num_format": "+0.0%;[Red]-0.0%;0.0%", "italic": True}),
-        False: add({**base, "num_format": "[Red]+0.0%;-0.0%;0.0%", "italic": True}),
-        None: add({**base, "num_format": "+0.0%;-0.0%;0.0%", "italic": True}),
+        # A month's change, relative or, for a rate, in points; coloured by conditional formats
+        # (_write_change), which know which way is better.
+        "change": add({**base, "num_format": "+0.0%;-0.0%;0.0%", "italic": True}),
+        "change_points": add({**base, "num_format": points_format(labels.points_unit),
+                              "italic": True}),
         "report": add({**base, "num_format": date_format("mmm yyyy", language),
                        "bg_color": INPUT_FILL, "bold": True, "align": "left"}),
         "channel": add({**base, "bold": True, "font_size": 13, "font_color": BLUE}),
@@ -300,9 +303,7 @@ def write_performance(
             ws.write_formula(row, to_date_col, to_date,
                              formats["total_money" if is_spend else "total"],
                              cached(row_data.to_date))  # fmt: skip
-            change = formats[higher_is_better(row_data.key)]
-            ws.write_formula(row, change_col, f.month_change(values, header, report), change,
-                             cached(row_data.change))  # fmt: skip
+            _write_change(ws, row, change_col, row_data, values, header, formats, styles)
         for row_data in block.kpis:
             row = place.rows[row_data.key]
             unit = UNITS[row_data.key]
@@ -316,9 +317,7 @@ def write_performance(
                                                             OPENING), style,
                              cached(row_data.to_date))  # fmt: skip
             values = f.row_span(row, OPENING, to_date_col - 1)
-            change = formats[higher_is_better(row_data.key)]
-            ws.write_formula(row, change_col, f.month_change(values, header, report), change,
-                             cached(row_data.change))  # fmt: skip
+            _write_change(ws, row, change_col, row_data, values, header, formats, styles)
         charted = _charted(block)
         if charted:
             _add_chart(
@@ -331,6 +330,43 @@ def write_performance(
         write_review(workbook, ws, performance.review, layout.review_row, formats, styles, labels)
     ws.freeze_panes(FIRST_BLOCK_ROW, 1)
     _set_up_page(ws, layout, company)
+
+
+def points_format(unit: str) -> str:
+    """A change in percentage points, signed, to a tenth: ``+0.8 pt``."""
+    shown = f'0.0" {unit}"'
+    return f"+{shown};-{shown};{shown}"
+
+
+def _write_change(
+    ws: Worksheet,
+    row: int,
+    col: int,
+    row_data: Row,
+    values: str,
+    header: str,
+    formats,
+    styles: Styles,
+) -> None:
+    """A row's report month against the month before (in points for a rate), green where it
+    is better news, red where it is worse, as the row's definition says which way is
+    better; plain when blank, unchanged as shown, or for the ad spend."""
+    report = f.cell(REPORT_ROW, OPENING, row_abs=True, col_abs=True)
+    in_points = change_in_points(row_data.key)
+    if in_points:
+        formula, style = f.month_point_change(values, header, report), formats["change_points"]
+    else:
+        formula, style = f.month_change(values, header, report), formats["change"]
+    ws.write_formula(row, col, formula, style, cached(row_data.change))
+    direction = higher_is_better(row_data.key)
+    if direction is None:
+        return
+    here, digits = f.cell(row, col), CHANGE_DIGITS[in_points]
+    up, down = (styles.better, styles.worse) if direction else (styles.worse, styles.better)
+    for rule, colour in ((f.rises(here, digits), up), (f.falls(here, digits), down)):
+        ws.conditional_format(row, col, row, col, {
+            "type": "formula", "criteria": rule, "format": colour,
+        })  # fmt: skip
 
 
 def _set_up_page(ws: Worksheet, layout: PerformanceLayout, company: str) -> None:
@@ -407,7 +443,8 @@ def _write_definitions(ws: Worksheet, row: int, styles: Styles, labels: Labels) 
     ws.write_string(row, LABEL, labels.definitions, styles.text_bold)
     row += 1
     for key, text in labels.kpi_definitions.items():
-        name = labels.kpi_names.get(key, labels.ad_spend if key == "spend" else "")
+        others = {"spend": labels.ad_spend, "change": labels.change}
+        name = labels.kpi_names.get(key, others.get(key, ""))
         ws.write_string(row, LABEL, name, styles.label)
         ws.write_string(row, OPENING, text, styles.text)
         row += 1

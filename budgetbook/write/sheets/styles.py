@@ -149,3 +149,6 @@ class Styles:
         self.open_month_header = add({"bg_color": "#5B7FA3"})  # a conditional format
         self.overspend = add({"bg_color": "#F8CBAD", "font_color": "#9C0006"})
         self.over_available = add({"font_color": "#C00000", "bold": True})
+        # a month's change on Performance, by which way is better (conditional formats)
+        self.better = add({"font_color": "#006100", "bg_color": "#C6EFCE"})
+        self.worse = add({"font_color": "#9C0006", "bg_color": "#FFC7CE"})
