@@ -133,6 +133,18 @@ class BudgetbookError(Exception):
         return in_language(self.args[0], language) if self.args else ""
 
 
+def not_written(exc: OSError, path: object) -> BudgetbookError:
+    """A file or folder the system would not let budgetbook write, ``path`` being the one it
+    was writing when the error names none."""
+    return BudgetbookError(
+        Text(
+            "{path}: cannot be written ({reason}).",
+            path=exc.filename or path,
+            reason=os_reason(exc),
+        )
+    )
+
+
 class InputErrors(BudgetbookError):
     """Every problem found in a project, gathered so the user sees them all at once."""
 

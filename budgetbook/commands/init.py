@@ -7,7 +7,7 @@ from datetime import datetime
 from importlib.resources import as_file, files
 from pathlib import Path
 
-from budgetbook.errors import BudgetbookError, os_reason
+from budgetbook.errors import BudgetbookError, not_written
 from budgetbook.i18n.labels import LABELS
 from budgetbook.i18n.messages import Text
 from budgetbook.read.tables import read_table
@@ -63,13 +63,7 @@ def _copy(templates: Path, directory: Path, budget_as_xlsx: bool, language: str)
             else:
                 shutil.copyfile(source, target)
         except OSError as exc:
-            raise BudgetbookError(
-                Text(
-                    "{path}: cannot be written ({reason}).",
-                    path=exc.filename or target,
-                    reason=os_reason(exc),
-                )
-            ) from None
+            raise not_written(exc, target) from None
         written.append(target)
     return written
 

@@ -23,7 +23,7 @@ from itertools import islice
 from pathlib import Path
 
 from budgetbook.compute.budget import Rows, carry, compute_budget
-from budgetbook.errors import BudgetbookError, os_reason, speaking
+from budgetbook.errors import BudgetbookError, not_written, speaking
 from budgetbook.i18n.messages import Text
 from budgetbook.model import BudgetLine, CarryOver, Config, Period, Project, month_key
 from budgetbook.read.aliases import normalise
@@ -171,13 +171,7 @@ def _next_period(project: Project, folder: Path, seed: str, rate: Decimal) -> Ne
     except OSError as exc:
         if emptied and not folder.exists():
             folder.mkdir()  # the empty folder the user gave, back as it was
-        raise BudgetbookError(
-            Text(
-                "{path}: cannot be written ({reason}).",
-                path=exc.filename or folder,
-                reason=os_reason(exc),
-            )
-        ) from None
+        raise not_written(exc, folder) from None
     finally:
         if stage is not None and stage.exists():  # what was written, when it was not moved
             shutil.rmtree(stage, ignore_errors=True)
