@@ -326,7 +326,7 @@ def _places(project: Project, overview, budget, actuals, not_counted, record, la
     """Where the sheets put what ``update`` reads and extends, by the name that marks it
     (record_sheet says which)."""
     from budgetbook.write.sheets import actuals_sheet
-    from budgetbook.write.sheets import budget_sheet as b
+    from budgetbook.write.sheets import budget_grid as b
     from budgetbook.write.sheets import record_sheet as r
 
     places = {

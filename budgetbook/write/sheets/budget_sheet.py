@@ -4,15 +4,11 @@ Planned cells are inputs, and so is the as-of month at the top: the last closed 
 Available carries a closed month's Remaining by the line's policy, Actual sums the Actuals
 sheet, Remaining is Available minus Actual. After Total, each block's pacing: planned and
 actual to date (the closed months), pace, the forecast and its variance against the plan, and
-a flag where a line will overspend. All formulas, each written with the value
-``compute.budget`` computed.
+a flag where a line will overspend (`budget_pacing`). All formulas, each written with the
+value ``compute.budget`` computed; where everything lies is `budget_grid`.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass
-from decimal import Decimal
 
 from xlsxwriter.worksheet import Worksheet
 
@@ -22,85 +18,32 @@ from budgetbook.i18n.labels import Labels
 from budgetbook.model import BudgetLine, Period, Project, add_months
 from budgetbook.write import formulas as f
 from budgetbook.write.sheets import actuals_sheet
-from budgetbook.write.sheets.cached import cached
+from budgetbook.write.sheets.budget_grid import (
+    ACTUAL,
+    AS_OF,
+    AS_OF_COL,
+    AS_OF_ROW,
+    AVAILABLE,
+    BLOCK_ROWS,
+    CATEGORY_COL,
+    FIRST_BLOCK_ROW,
+    HEADER_ROW,
+    LABEL_COL,
+    LINE_COL,
+    PACING,
+    PLANNED,
+    POLICY_COL,
+    REMAINING,
+    Block,
+    BudgetLayout,
+    Columns,
+    MonthFormula,
+    fill_style,
+    number,
+)
+from budgetbook.write.sheets.budget_pacing import write_pacing
 from budgetbook.write.sheets.page import breaks_between_blocks, print_readable
 from budgetbook.write.sheets.styles import Styles
-
-AS_OF_ROW = 2  # the as-of month: its label, its cell (under Line) and a note
-AS_OF_COL = 1
-HEADER_ROW = 3
-FIRST_BLOCK_ROW = HEADER_ROW + 1
-CATEGORY_COL, LINE_COL, POLICY_COL, LABEL_COL = range(4)
-PLANNED, AVAILABLE, ACTUAL, REMAINING = range(4)  # row offsets inside a block
-BLOCK_ROWS = 4
-# The pacing columns after Total, each on a block's first row.
-PACING = ("planned_to_date", "actual_to_date", "pace", "forecast", "variance", "flag")
-
-
-@dataclass(frozen=True)
-class Columns:
-    """The sheet's columns: an Opening column before the months when a line brings money in
-    from the previous period, the months, Total, then the pacing columns."""
-
-    months: int
-    opening: bool
-
-    @property
-    def opening_col(self) -> int | None:
-        return LABEL_COL + 1 if self.opening else None
-
-    @property
-    def first_month_col(self) -> int:
-        return LABEL_COL + 1 + self.opening
-
-    def month_col(self, month: int) -> int:
-        return self.first_month_col + month
-
-    @property
-    def total_col(self) -> int:
-        return self.first_month_col + self.months
-
-    def pacing_col(self, key: str) -> int:
-        return self.total_col + 1 + PACING.index(key)
-
-    @property
-    def last_col(self) -> int:
-        return self.pacing_col(PACING[-1])
-
-    def month_headers(self) -> str:
-        """The header row's month dates, fixed: the criteria range of the to-date sums."""
-        return f.absolute_span(HEADER_ROW, self.first_month_col, HEADER_ROW, self.total_col - 1)
-
-    def months_of(self, row: int) -> str:
-        """A row's month cells, the range its header dates describe."""
-        return f.row_span(row, self.first_month_col, self.total_col - 1)
-
-
-AS_OF = f.cell(AS_OF_ROW, AS_OF_COL, row_abs=True, col_abs=True)
-
-
-@dataclass(frozen=True)
-class BudgetLayout:
-    """Where the Budget sheet put its blocks, for the sheets that refer to them."""
-
-    sheet: str
-    columns: Columns
-    line_rows: dict[str, int]  # first row of each line's block
-    category_rows: dict[str, int]  # first row of each category's subtotal block
-    category_lines: dict[str, tuple[int, int]]  # first and last row of its lines' blocks
-    total_row: int  # first row of the grand total block
-
-    @property
-    def months(self) -> int:
-        return self.columns.months
-
-    @property
-    def total_col(self) -> int:
-        return self.columns.total_col
-
-    def month_col(self, month: int) -> int:
-        return self.columns.month_col(month)
-
 
 # (name, label, first-row money, other-row money) style names per kind of block
 _BLOCK_STYLES = {
@@ -109,12 +52,6 @@ _BLOCK_STYLES = {
     "total": ("grand_name", "grand_label", "grand_fill_label", "grand_fill_money"),
 }
 _FIRST_ROW_MONEY = {"line": "money_input", "subtotal": "subtotal_money", "total": "grand_money"}
-# (money, variance, percent, flag) style names of the pacing cells per kind of block
-_PACING_STYLES = {
-    "line": ("money_top", "variance", "percent_top", "flag"),
-    "subtotal": ("subtotal_money", "subtotal_variance", "subtotal_percent", "subtotal_flag"),
-    "total": ("grand_money", "grand_variance", "grand_percent", "grand_flag"),
-}
 
 
 def write_budget(
@@ -153,7 +90,7 @@ def write_budget(
         first = row
         for line in (li for li in project.lines if li.category == category):
             line_rows[line.name] = row
-            block = _Block(
+            block = Block(
                 row, "line", (category, line.name, labels.policies[line.carry_over.value])
             )
             _write_block(ws, block, figures.lines[line.name], columns, styles, labels,
@@ -164,12 +101,12 @@ def write_budget(
         last = row - 1
         category_rows[category] = row
         category_lines[category] = (first, last)
-        block = _Block(row, "subtotal", (category, labels.total, ""))
+        block = Block(row, "subtotal", (category, labels.total, ""))
         _write_block(ws, block, figures.categories[category], columns, styles, labels,
                      _subtotal_formula(first, last))  # fmt: skip
         row += BLOCK_ROWS + 1
     total_row = row
-    block = _Block(row, "total", (labels.total_budget, "", ""))
+    block = Block(row, "total", (labels.total_budget, "", ""))
     _write_block(ws, block, figures.total, columns, styles, labels,
                  _grand_formula(list(category_rows.values())))  # fmt: skip
     last_row = row + BLOCK_ROWS - 1
@@ -220,16 +157,6 @@ def _write_opening(ws: Worksheet, top: int, line: BudgetLine, columns: Columns, 
     ws.write_number(top + AVAILABLE, col, float(line.opening), styles.money_input)
     for offset in (ACTUAL, REMAINING):
         ws.write_blank(top + offset, col, None)
-
-
-@dataclass(frozen=True)
-class _Block:
-    top: int
-    kind: str  # line, subtotal or total
-    names: tuple[str, str, str]  # category, line and policy cells of its first row
-
-
-MonthFormula = Callable[[int, int, int], str | None]  # (offset, row, col) -> formula or input
 
 
 def _line_formula(
@@ -290,7 +217,7 @@ def _grand_formula(subtotal_rows: list[int]) -> MonthFormula:
 
 def _write_block(
     ws: Worksheet,
-    block: _Block,
+    block: Block,
     rows: Rows,
     columns: Columns,
     styles: Styles,
@@ -310,7 +237,7 @@ def _write_block(
             if first:
                 ws.write_string(row, col, text, name_style)
             else:
-                ws.write_blank(row, col, None, _fill_style(styles, block.kind))
+                ws.write_blank(row, col, None, fill_style(styles, block.kind))
         ws.write_string(row, LABEL_COL, label, first_label_style if first else label_style)
         style = first_money if first else money_style
         if block.kind == "line" and offset == AVAILABLE:
@@ -319,75 +246,13 @@ def _write_block(
             col = columns.month_col(month)
             formula = month_formula(offset, row, col)
             if formula is None:
-                ws.write_number(row, col, _number(values[month]), style)
+                ws.write_number(row, col, number(values[month]), style)
             else:
-                ws.write_formula(row, col, formula, style, _number(values[month]))
+                ws.write_formula(row, col, formula, style, number(values[month]))
         _write_total(ws, row, offset, columns, rows, style)
         if offset in (AVAILABLE, REMAINING):
             ws.set_row(row, None, None, {"level": 1})
-    _write_pacing(ws, block, rows, columns, styles, labels, month_formula)
-
-
-def _write_pacing(
-    ws: Worksheet,
-    block: _Block,
-    rows: Rows,
-    columns: Columns,
-    styles: Styles,
-    labels: Labels,
-    month_formula: MonthFormula,
-) -> None:
-    """The block's pacing on its first row. A line's sums read its own month cells; a
-    category's or the total's sum their lines' or categories' pacing cells as their month
-    cells do; pace and the flag are worked out from the block's own cells."""
-    top = block.top
-    money, variance, percent, flag = (getattr(styles, name) for name in _PACING_STYLES[block.kind])
-    col = columns.pacing_col
-    cell = {key: f.cell(top, col(key)) for key in PACING}
-    months = columns.month_headers()
-
-    summed = ("planned_to_date", "actual_to_date", "forecast")
-    if block.kind == "line":
-        formulas = {
-            "planned_to_date": f.to_date(columns.months_of(top + PLANNED), months, AS_OF),
-            "actual_to_date": f.to_date(columns.months_of(top + ACTUAL), months, AS_OF),
-            "forecast": f.forecast(
-                cell["actual_to_date"],
-                columns.months_of(top + AVAILABLE),
-                columns.months_of(top + REMAINING),
-                months,
-                AS_OF,
-            ),
-        }
-    else:
-        formulas = {key: month_formula(PLANNED, top, col(key)) for key in summed}
-    values = (rows.planned_to_date, rows.actual_to_date, rows.forecast)
-    for key, value in zip(summed, values, strict=True):
-        ws.write_formula(top, col(key), formulas[key], money, _number(value))
-    ws.write_formula(
-        top,
-        col("pace"),
-        f.share(cell["actual_to_date"], cell["planned_to_date"]),
-        percent,
-        cached(rows.pace),
-    )
-    ws.write_formula(
-        top,
-        col("variance"),
-        f.difference(cell["forecast"], f.cell(top + PLANNED, columns.total_col)),
-        variance,
-        _number(rows.variance),
-    )
-    ws.write_formula(
-        top,
-        col("flag"),
-        f.flag_over(cell["variance"], labels.heading_over),
-        flag,
-        labels.heading_over if rows.heading_over else "",
-    )
-    for offset in (AVAILABLE, ACTUAL, REMAINING):
-        for key in PACING:
-            ws.write_blank(top + offset, col(key), None, _fill_style(styles, block.kind))
+    write_pacing(ws, block, rows, columns, styles, labels, month_formula)
 
 
 def _write_unaccounted(
@@ -420,36 +285,24 @@ def _write_unaccounted(
     )
 
 
-def _fill_style(styles: Styles, kind: str):
-    return {
-        "line": None,
-        "subtotal": styles.subtotal_fill_name,
-        "total": styles.grand_fill_name,
-    }[kind]
-
-
 def _write_total(ws: Worksheet, row: int, offset: int, columns: Columns, rows: Rows, style) -> None:
     """Planned and Actual sum across; Remaining is their difference; Available has no total."""
     months, total_col = columns.months_of(row), columns.total_col
     top = row - offset
     if offset == PLANNED:
-        ws.write_formula(row, total_col, f.total(months), style, _number(rows.total_planned))
+        ws.write_formula(row, total_col, f.total(months), style, number(rows.total_planned))
     elif offset == ACTUAL:
-        ws.write_formula(row, total_col, f.total(months), style, _number(rows.total_actual))
+        ws.write_formula(row, total_col, f.total(months), style, number(rows.total_actual))
     elif offset == REMAINING:
         ws.write_formula(
             row,
             total_col,
             f.difference(f.cell(top + PLANNED, total_col), f.cell(top + ACTUAL, total_col)),
             style,
-            _number(rows.total_remaining),
+            number(rows.total_remaining),
         )
     else:
         ws.write_blank(row, total_col, None, style)
-
-
-def _number(value: Decimal) -> float:
-    return float(value)
 
 
 def _highlight(

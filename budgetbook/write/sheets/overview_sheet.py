@@ -16,7 +16,7 @@ from budgetbook.model import Project
 from budgetbook.read.values import serial
 from budgetbook.write import formulas as f
 from budgetbook.write.sheets.actuals_sheet import DATE, FIRST_ROW, LAST_ROW, ActualsLayout
-from budgetbook.write.sheets.budget_sheet import (
+from budgetbook.write.sheets.budget_grid import (
     ACTUAL,
     AS_OF,
     AVAILABLE,

@@ -24,7 +24,7 @@ from budgetbook.compute.performance import (
 from budgetbook.i18n.labels import Labels
 from budgetbook.model import STOCK_METRICS, Period
 from budgetbook.write import formulas as f
-from budgetbook.write.sheets.budget_sheet import BudgetLayout
+from budgetbook.write.sheets.budget_grid import BudgetLayout
 from budgetbook.write.sheets.cached import cached
 from budgetbook.write.sheets.page import set_page_titles
 from budgetbook.write.sheets.review_section import SEGMENT, TALL_ROW_PT, review_rows, write_review
