@@ -366,7 +366,8 @@ def next_period(project: Path, new_dir: Path, seed: str, change: str) -> None:
       budgetbook next my-project my-project-2027 --from actual --change +5%
       budgetbook next my-project next-year --change=-10%
     """
-    from budgetbook.commands.next_period import describe_next, next_period, next_record
+    from budgetbook.commands.next_period import next_period
+    from budgetbook.commands.next_report import describe_next, next_record
 
     done = next_period(project, new_dir, seed, change)
     _report(describe_next(done), next_record(done))
