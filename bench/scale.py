@@ -528,7 +528,7 @@ from budgetbook.read.project import load_budget
 from budgetbook.read.tables import read_table
 root = Path(sys.argv[1])
 config, lines = load_budget(root)
-rules, _ = read_mapping(read_table(root / "mapping.csv", "mapping.csv"), lines)
+rules, _ = read_mapping(read_table(root / "mapping.csv", "mapping.csv"), [x.name for x in lines])
 path = root / "actuals" / "ledger.csv"
 cProfile.run("read_actuals_file(path, 'ledger.csv', config, lines, rules, {})", sys.argv[2])
 """

@@ -33,7 +33,9 @@ def read_budgetbook(project: Path) -> dict:
     config, lines = load_budget(project)
     mapping = project / "mapping.csv"  # none when the ledger names its lines
     rules, problems = (
-        read_mapping(read_table(mapping, "mapping.csv"), lines) if mapping.exists() else ([], [])
+        read_mapping(read_table(mapping, "mapping.csv"), [line.name for line in lines])
+        if mapping.exists()
+        else ([], [])
     )
     if problems:
         raise SystemExit(f"mapping.csv: {problems[0]}")
