@@ -269,27 +269,29 @@ def excel_pixels(width: float) -> int:
     return int(width * 7 + 0.5) + 5
 
 
-def page_points(width_px: float, landscape: bool) -> float:
+def page_points(landscape: bool) -> float:
     """The points of rows an A4 page holds below the repeated report month, margins and the
-    applications' rounding (PAGE_FILL) left out, the sheet scaled down to fit its width."""
+    applications' rounding (PAGE_FILL) left out, the sheet printed at the readable scale."""
     from budgetbook.write.sheets import performance_sheet as sheet
+    from budgetbook.write.sheets.page import READABLE_SCALE
 
-    long_in, short_in = 11.69, 8.27  # A4
-    width_in, height_in = (long_in, short_in) if landscape else (short_in, long_in)
-    scale = min(1.0, (width_in - 2 * sheet.SIDE_MARGIN) * 96 / width_px)
-    return (height_in - 2 * sheet.TOP_MARGIN) * 72 * sheet.PAGE_FILL / scale - sheet.ROW_PT
+    height_in = 8.27 if landscape else 11.69  # A4
+    return (height_in - 2 * sheet.TOP_MARGIN) * 72 * sheet.PAGE_FILL * 100 / READABLE_SCALE - (
+        sheet.ROW_PT
+    )
 
 
 @pytest.mark.parametrize("months", [1, 3, 6, 12])
 @pytest.mark.parametrize("with_operations", [True, False])
 def test_pages_are_planned_whole_and_full(tmp_path, months, with_operations):
-    """At Excel's widths (the PDF's too, see pdf_fonts), every page the plan makes holds
-    whole sections, fits, and is filled unless it is the last; short periods print portrait
-    rather than at 100 % on pages shorter than a channel."""
+    """At Excel's widths, every page the plan makes holds whole sections, fits, and is filled
+    unless it is the last; short periods print portrait rather than on landscape pages shorter
+    than a channel; a sheet wider than a page has its charts on the first page across."""
     from budgetbook.commands.build import check_project
     from budgetbook.compute.performance import compute_performance
     from budgetbook.i18n.labels import LABELS
     from budgetbook.write.sheets import performance_sheet as sheet
+    from budgetbook.write.sheets.page import page_width_px
     from tests.projects import bigger_project
 
     project_dir = bigger_project(tmp_path / "project", months)
@@ -306,11 +308,22 @@ def test_pages_are_planned_whole_and_full(tmp_path, months, with_operations):
     assert layout.wide_col == wide_col
     width = excel_pixels(sheet.LABEL_WIDTH) + excel_pixels(sheet.COLUMN_WIDTH) * wide_col
     width += excel_pixels(sheet.DEFAULT_WIDTH) * (layout.last_col - wide_col)
-    page_pt = page_points(width, layout.landscape)
-    if months >= 12 or with_operations:  # the review is wide: landscape prints it smaller
+    page_pt = page_points(layout.landscape)
+    if months >= 12 or with_operations:  # wider than a portrait page
         assert layout.landscape
-    if months <= 3 and not with_operations:
+    if months <= 3 and not with_operations:  # narrow, and a channel is taller than landscape
         assert not layout.landscape
+    # Across: one page, or pages each as wide as a page, the first holding the charts.
+    page_px = page_width_px(layout.landscape)
+    label_px = excel_pixels(sheet.LABEL_WIDTH)
+    if width <= page_px:
+        assert layout.column_breaks == () and layout.chart_col == sheet.LABEL
+    else:
+        first = layout.column_breaks[0]
+        assert layout.chart_col == sheet.OPENING
+        months_px = excel_pixels(sheet.COLUMN_WIDTH) * (first - sheet.OPENING)
+        assert layout.chart_width == months_px
+        assert label_px + layout.chart_width <= page_px
     starts = [place.title_row for place in layout.places] + [layout.definitions_row]
     ends = [place.chart_row + place.chart_rows + sheet.GAP_ROWS for place in layout.places]
     ends.append(layout.review_row)

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from budgetbook.cli import main
 from budgetbook.write.libreoffice import convert
+from budgetbook.write.sheets.page import breaks_across
 from tests.pdf_text import pdf_pages, word_heights
 from tests.recalc import require_libreoffice
 
@@ -23,6 +24,7 @@ READABLE_PT = 8
 MEASURE_TOLERANCE_PT = 0.15
 KEY_COLUMN = 9  # the Calendar's column I
 BLOCK_LABELS = ("Planned", "Available", "Actual", "Remaining")
+READABLE_SHEETS = ("Budget", "Actuals", "Roadmap", "Calendar", "Performance", "Not counted")
 
 
 def box_per_point(folder: Path) -> float:
@@ -70,6 +72,61 @@ def test_roadmap_and_calendar_print_their_text_at_8_points_or_more(sample_book, 
     everything = "\n".join(texts)
     assert not re.search(r"\d+#\d+", everything)  # the Key column's helper values
     assert f"Page {len(texts)} / {len(texts)}" in texts[-1]
+
+
+def smallest_text(pdf: Path, per_point: float) -> list[float]:
+    """The smallest word's size on each page, in points."""
+    return [min(height for _, height in page) / per_point for page in word_heights(pdf)]
+
+
+@pytest.mark.libreoffice
+def test_performance_actuals_and_not_counted_print_their_text_at_8_points_or_more(
+    sample_book, tmp_path
+):
+    """Fitted to one page width, as they were, the Performance sheet printed at 4 points, the
+    Actuals at 3 and Not counted at 6. Each sheet is exported alone, so that its pages, their
+    headers and their numbers are its own."""
+    require_libreoffice()
+    per_point = box_per_point(tmp_path)
+    repeated = {"Performance": "Report month", "Actuals": "Date", "Not counted": "File"}
+    for sheet, header in repeated.items():
+        pdf = tmp_path / f"{sheet}.pdf"
+        export(sample_book, pdf, sheet)
+        texts = pdf_pages(pdf)
+        sizes = smallest_text(pdf, per_point)
+        assert len(sizes) == len(texts) >= 1, sheet
+        for number, (text, smallest) in enumerate(zip(texts, sizes, strict=True), start=1):
+            assert smallest >= READABLE_PT - MEASURE_TOLERANCE_PT, (sheet, number, smallest)
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            assert lines[0].startswith("Atelier Lune") and lines[0].endswith(sheet), lines[0]
+            # the repeated rows; on the Performance's pages that start down the sheet, below
+            # its title and note
+            shown = lines if sheet == "Performance" else lines[1:2]
+            assert any(line.startswith(header) for line in shown), (sheet, number, lines)
+            assert f"Page {number} / {len(texts)}" in text, (sheet, number)
+
+
+@pytest.mark.libreoffice
+def test_performance_pages_keep_each_channel_with_its_chart(sample_book, tmp_path):
+    """Every page that shows a channel's chart shows its table's title above it, on the pages
+    of its first months and on those of its last; and the pages break down only where a
+    section starts: a channel's title, the definitions or the review."""
+    require_libreoffice()
+    pdf = tmp_path / "performance.pdf"
+    export(sample_book, pdf, "Performance")
+    charted = []
+    for number, page in enumerate(pdf_pages(pdf), start=1):
+        titles = {line.strip() for line in page.splitlines()}
+        for channel in re.findall(r"^\s*(.+?): KPI trend\s*$", page, re.M):
+            assert channel in titles, (number, channel)
+            charted.append(channel)
+    assert len(set(charted)) >= 2 and len(charted) > len(set(charted))  # over pages across
+    performance = openpyxl.load_workbook(sample_book)["Performance"]
+    for page_break in performance.row_breaks.brk:
+        first = performance.cell(page_break.id + 1, 1).value
+        assert first in {*charted, "Definitions", "Operation review"}, (page_break.id, first)
+    assert performance.print_title_cols == "$A:$A"  # its labels on the pages across
+    assert [page_break.id for page_break in performance.col_breaks.brk] == [9]  # after July
 
 
 @pytest.mark.libreoffice
@@ -126,7 +183,7 @@ def test_every_sheet_prints_a_header_and_page_numbers(sample_book):
 
 def test_wide_sheets_print_at_a_readable_scale_not_fitted(sample_book):
     parts = sheet_parts(sample_book)
-    for name in ("Budget", "Roadmap", "Calendar"):
+    for name in READABLE_SHEETS:
         assert 'fitToPage="1"' not in parts[name], name
         assert 'scale="80"' in parts[name], name
     fonts = sample_book_fonts(sample_book)
@@ -134,11 +191,11 @@ def test_wide_sheets_print_at_a_readable_scale_not_fitted(sample_book):
 
 
 def sample_book_fonts(book: Path) -> set[float]:
-    """The sizes of the fonts the Roadmap's and the Calendar's cells use (the Key column's
-    aside, which is not printed)."""
+    """The sizes of the fonts the cells of the sheets printed at a fixed scale use (the
+    Calendar's Key column aside, which is not printed)."""
     workbook = openpyxl.load_workbook(book)
     sizes = set()
-    for name in ("Roadmap", "Calendar", "Budget"):
+    for name in READABLE_SHEETS:
         for row in workbook[name].iter_rows():
             for cell in row:
                 if name == "Calendar" and cell.column == KEY_COLUMN:
@@ -186,3 +243,16 @@ def test_the_by_lever_header_is_one_band(sample_book):
     roi = next(cell.column for cell in header if cell.value == "ROI")
     fills = {header[col].fill.fgColor.rgb for col in range(roi)}
     assert len(fills) == 1 and fills != {"00000000"}
+
+
+def test_a_table_wider_than_a_page_is_shared_evenly_across():
+    """Fifteen columns of 82 pixels beside a repeated label column of 243: the pages across
+    take eight and seven (Opening to July, then August to Change), not twelve and three;
+    columns after the table fill its last page, then start another."""
+    table = {col: 82 for col in range(1, 16)}
+    assert breaks_across(table, 243, evenly=15) == [9]
+    assert breaks_across(table, 243) == [13]  # filled page by page
+    beyond = table | {col: 64 for col in range(16, 40)}
+    breaks = breaks_across(beyond, 243, evenly=15)
+    assert breaks[0] == 9 and len(breaks) >= 2 and all(col > 15 for col in breaks[1:])
+    assert breaks_across({1: 82, 2: 82}, 243) == []  # one page wide

@@ -29,7 +29,7 @@ from budgetbook.i18n.messages import Text
 from budgetbook.model import Conversion, Period, Project, Source, Transaction, in_date_order
 from budgetbook.read.values import serial
 from budgetbook.write.formulas import converted_amount
-from budgetbook.write.sheets.page import set_page_titles
+from budgetbook.write.sheets.page import print_readable
 from budgetbook.write.sheets.styles import Styles
 
 # Column positions the Budget's formulas rely on.
@@ -164,10 +164,17 @@ def write_actuals(
     write_files(ws, files_taken(project.sources), styles, labels, project.config.language)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(len(layout.rows), 1), len(headers) - 1)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    _set_up_page(ws, project.config.company_name)
+
+
+def _set_up_page(ws: Worksheet, company: str) -> None:
+    """Printed at a readable size, every column shown: the pages down the transactions first
+    (from the date, what a person checks), then those across (where each came from, the files
+    taken), each application breaking where its own column widths fill a page; the header row
+    and the date on every page, so each row can be told."""
+    print_readable(ws, company)
     ws.repeat_rows(0)
-    set_page_titles(ws, project.config.company_name)
+    ws.repeat_columns(DATE)
 
 
 def _write_rows(

@@ -7,10 +7,12 @@ from xlsxwriter.worksheet import Worksheet
 from budgetbook.errors import in_language
 from budgetbook.i18n.labels import Labels
 from budgetbook.model import Project
-from budgetbook.write.sheets.page import set_page_titles
+from budgetbook.write.sheets.page import print_readable
 from budgetbook.write.sheets.styles import Styles, wrapped_height
 
-WIDTHS = (26, 7, 60, 70)  # file, row, reason, original text
+# file, row, reason, original text: one page wide at the readable scale, in Excel and in a
+# LibreOffice that draws Calibri's columns a third wider (DejaVu Sans, pdf_fonts.py)
+WIDTHS = (26, 6, 46, 54)
 REASON, TEXT = 2, 3
 
 
@@ -22,10 +24,8 @@ def write_not_counted(ws: Worksheet, project: Project, styles: Styles, labels: L
         ws.write_string(0, col, title, styles.header)
         ws.set_column(col, col, width)
     ws.freeze_panes(1, 0)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    print_readable(ws, project.config.company_name)  # one page wide at a readable size
     ws.repeat_rows(0)
-    set_page_titles(ws, project.config.company_name)
     # The finance rows not counted, then the files of metrics/ not read.
     listed = [*project.not_counted, *project.metrics_not_read]
     if not listed:

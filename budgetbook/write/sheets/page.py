@@ -5,12 +5,13 @@ fitted to one page width with its text at 3 points."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from xlsxwriter.worksheet import Worksheet
 
 A4 = 9  # XlsxWriter's paper code
 A4_SHORT_PT = 595.28  # the height of a landscape page
+A4_LONG_IN, A4_SHORT_IN = 11.69, 8.27
 # Sheets printed at a fixed scale hold every font at READABLE_FONT_PT points or more, so their
 # text prints at READABLE_SCALE % of that: 8 points, the least a printed page is read at.
 READABLE_SCALE = 80
@@ -64,4 +65,44 @@ def breaks_between_blocks(
             breaks.append(first)
             used = 0.0
         used += height
+    return breaks
+
+
+def page_width_px(landscape: bool = True) -> float:
+    """The width of sheet a page printed by ``print_readable`` holds, in column pixels."""
+    width_in = A4_LONG_IN if landscape else A4_SHORT_IN
+    return (width_in - 2 * SIDE_MARGIN) * 96 * PAGE_FILL * 100 / READABLE_SCALE
+
+
+def breaks_across(
+    widths: Mapping[int, float], repeated_px: float = 0, evenly: int = -1, landscape: bool = True
+) -> list[int]:
+    """The columns that start a page across (after the first) for a sheet printed by
+    ``print_readable`` that is wider than a page, planned on Excel's widths (a LibreOffice that
+    draws columns wider adds breaks of its own between them): ``widths`` are the printed columns' pixels, by column, in order; each page
+    takes as many whole columns as fit beside the ``repeated_px`` of columns printed on every
+    page. The columns up to ``evenly`` are shared evenly among the pages they need (a table's
+    months split in halves rather than twelve and one); the columns after them fill the last
+    of those pages, then more."""
+    page_px = page_width_px(landscape) - repeated_px
+    columns = list(widths)
+    breaks: list[int] = []
+    rest = columns
+    table = [col for col in columns if col <= evenly]
+    if table:
+        needed = len(_fill(table, widths, page_px)) + 1
+        per_page = -(-len(table) // needed)
+        breaks = table[per_page::per_page]
+        rest = columns[columns.index(breaks[-1]) :] if breaks else columns
+    return breaks + _fill(rest, widths, page_px)
+
+
+def _fill(columns: list[int], widths: Mapping[int, float], page_px: float) -> list[int]:
+    """Each page takes the columns that fit; a column wider than a page starts one."""
+    breaks, used = [], 0.0
+    for col in columns:
+        if used and used + widths[col] > page_px:
+            breaks.append(col)
+            used = 0.0
+        used += widths[col]
     return breaks

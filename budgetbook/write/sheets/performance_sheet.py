@@ -26,7 +26,12 @@ from budgetbook.model import STOCK_METRICS, Period
 from budgetbook.write import formulas as f
 from budgetbook.write.sheets.budget_grid import BudgetLayout
 from budgetbook.write.sheets.cached import cached
-from budgetbook.write.sheets.page import set_page_titles
+from budgetbook.write.sheets.page import (
+    READABLE_SCALE,
+    breaks_across,
+    page_width_px,
+    print_readable,
+)
 from budgetbook.write.sheets.review_section import SEGMENT, TALL_ROW_PT, review_rows, write_review
 from budgetbook.write.sheets.styles import BLUE, INPUT_FILL, Styles, date_format, money_format
 
@@ -39,16 +44,16 @@ LABEL_WIDTH, COLUMN_WIDTH, DEFAULT_WIDTH = 34, 11, 8.43  # in characters
 # Every row is ROW_PT high (Excel's default, which LibreOffice keeps) except the note under
 # the title, NOTE_ROW_PT. A chart spans its table's width and CHART_ROWS rows, or up to
 # CHART_MAX_ROWS when its page has rows to spare, so each page is filled; down to
-# CHART_MIN_ROWS when a channel alone is taller than a page (a short period printed at 100 %).
+# CHART_MIN_ROWS when a channel alone is taller than a page.
 ROW_PT, NOTE_ROW_PT, ROW_PX = 15, 28, 20
 CHART_ROWS, CHART_MIN_ROWS, CHART_MAX_ROWS = 15, 8, 40
 GAP_ROWS = 2  # blank rows after a channel, the definitions
-# Printed on A4 (11.69 × 8.27 in), landscape, or portrait when a short period's sheet is so
-# narrow that landscape would print it at 100 % on pages shorter than a channel. A page is
-# planned to PAGE_FILL of its height less the margins, for the applications' rounding. The
-# widths are Excel's: `budgetbook export` gives LibreOffice fonts that make its widths the
-# same (budgetbook/write/pdf_fonts.py).
-SIDE_MARGIN, TOP_MARGIN = 0.4, 0.75  # inches
+# Printed on A4 (11.69 × 8.27 in) at page.py's readable scale, landscape, or portrait when a
+# short period's sheet is narrow enough for a portrait page and a landscape one is shorter than
+# a channel. A page is planned to PAGE_FILL of its height less the margins, for the
+# applications' rounding; a sheet wider than a page goes on over more pages across, its labels
+# repeated on each.
+TOP_MARGIN = 0.75  # inches
 A4_LONG, A4_SHORT = 11.69, 8.27
 PAGE_FILL = 0.97
 
@@ -75,8 +80,12 @@ class PerformanceLayout:
     breaks: tuple[int, ...] = ()  # the rows that start a page, after the first
     last_col: int = 0  # of the print area
     wide_col: int = 0  # the last column as wide as a month's
-    chart_width: int = 900  # pixels: the tables' width
+    chart_width: int = 900  # pixels: the tables' width, or their first page's when wider
     landscape: bool = True
+    column_breaks: tuple[int, ...] = ()  # the columns that start a page across
+    # A sheet printed over pages across repeats its labels' column on each, and LibreOffice
+    # would print there the part of a chart that lies over it: its charts start after it.
+    chart_col: int = LABEL
 
     @property
     def report_cell(self) -> str:
@@ -105,7 +114,9 @@ def plan_performance(
 ) -> PerformanceLayout:
     """Where each channel, the definitions and the review go, and where pages break: a page
     takes whole sections (a channel's table with its chart, the definitions, the review) while
-    they fit, then its charts share the rows left over, so that no page is left half empty."""
+    they fit, then its charts share the rows left over, so that no page is left half empty.
+    Across, a table wider than a page is shared evenly among the pages it needs, each chart
+    under the first of them, so that it prints whole, beside its table's first months."""
     change_col = FIRST_MONTH + period.months + 1
     operations = [operation for operation, _ in performance.review.operations]
     table_px = _pixels(LABEL_WIDTH) + _pixels(COLUMN_WIDTH) * change_col
@@ -115,11 +126,11 @@ def plan_performance(
     if operations:  # the segment column's text runs on into the empty columns after it
         segment_px = max(len(o.segment) for o in operations) * 7
         last_col = max(last_col, SEGMENT + -(-segment_px // _pixels(DEFAULT_WIDTH)))
-    width_px = (
-        _pixels(LABEL_WIDTH)
-        + _pixels(COLUMN_WIDTH) * wide_col
-        + _pixels(DEFAULT_WIDTH) * (last_col - wide_col)
-    )
+    widths = {
+        col: _pixels(COLUMN_WIDTH if col <= wide_col else DEFAULT_WIDTH)
+        for col in range(OPENING, last_col + 1)
+    }
+    width_px = _pixels(LABEL_WIDTH) + sum(widths.values())
     tables = [_table_rows(block) for block in performance.blocks]
     sizes = [
         (rows + (1 + CHART_ROWS if _charted(block) else 0) + GAP_ROWS) * ROW_PT
@@ -131,10 +142,15 @@ def plan_performance(
         rows, tall = review_rows(performance.review, labels)
         sizes.append(rows * ROW_PT + tall * (TALL_ROW_PT - ROW_PT))
     top_pt = (FIRST_BLOCK_ROW - 1) * ROW_PT + NOTE_ROW_PT - ROW_PT  # the title rows
-    at_full_size = width_px <= (A4_LONG - 2 * SIDE_MARGIN) * 96  # landscape prints at 100 %
-    too_short = _page_pt(width_px, landscape=True) < top_pt + max(sizes, default=0)
-    landscape = not (at_full_size and too_short)
-    page_pt = _page_pt(width_px, landscape)
+    fits_portrait = width_px <= page_width_px(landscape=False)
+    too_short = _page_pt(landscape=True) < top_pt + max(sizes, default=0)
+    landscape = not (fits_portrait and too_short)
+    page_pt = _page_pt(landscape)
+    column_breaks = breaks_across(widths, _pixels(LABEL_WIDTH), change_col, landscape)
+    first_page_px = sum(
+        width for col, width in widths.items() if col < min(column_breaks, default=last_col + 1)
+    )
+    chart_col, chart_px = (OPENING, first_page_px) if column_breaks else (LABEL, table_px)
     pages: list[list[int]] = [[]]
     used = [top_pt]
     for index, size in enumerate(sizes):
@@ -181,16 +197,15 @@ def plan_performance(
     breaks = tuple(starts[members[0]] for members in pages[1:] if members)
     return PerformanceLayout(
         labels.performance, places, period.months, definitions_row, review_row, breaks,
-        last_col, wide_col, table_px, landscape,
+        last_col, wide_col, chart_px, landscape, tuple(column_breaks), chart_col,
     )  # fmt: skip
 
 
-def _page_pt(width_px: float, landscape: bool) -> float:
-    """The points a page holds below the repeated report month, the sheet fitted to its
-    width."""
-    width_in, height_in = (A4_LONG, A4_SHORT) if landscape else (A4_SHORT, A4_LONG)
-    scale = min(1.0, (width_in - 2 * SIDE_MARGIN) * 96 / width_px)
-    return (height_in - 2 * TOP_MARGIN) * 72 * PAGE_FILL / scale - ROW_PT
+def _page_pt(landscape: bool) -> float:
+    """The points of sheet a page holds below the repeated report month, at the readable
+    scale."""
+    height_in = A4_SHORT if landscape else A4_LONG
+    return (height_in - 2 * TOP_MARGIN) * 72 * PAGE_FILL * 100 / READABLE_SCALE - ROW_PT
 
 
 def _table_rows(block: ChannelBlock) -> int:
@@ -370,18 +385,18 @@ def _write_change(
 
 
 def _set_up_page(ws: Worksheet, layout: PerformanceLayout, company: str) -> None:
-    """One page wide, the report month on every page, and the orientation and page breaks
-    that ``plan_performance`` chose: none cuts a channel's table or parts it from its chart."""
+    """At a readable size, the report month on every page, and the orientation and page
+    breaks that ``plan_performance`` chose: none cuts a channel's table or parts it from its
+    chart; a sheet wider than a page repeats its labels on the pages across."""
     ws.print_area(0, 0, ws.dim_rowmax or 0, layout.last_col)
-    if layout.landscape:
-        ws.set_landscape()
-    else:
+    print_readable(ws, company)
+    if not layout.landscape:
         ws.set_portrait()
-    ws.set_margins(left=SIDE_MARGIN, right=SIDE_MARGIN)
-    ws.fit_to_pages(1, 0)
     ws.repeat_rows(REPORT_ROW)
-    set_page_titles(ws, company)
     ws.set_h_pagebreaks(list(layout.breaks))
+    if layout.column_breaks:
+        ws.repeat_columns(LABEL)
+        ws.set_v_pagebreaks(list(layout.column_breaks))
 
 
 def _pixels(width: float) -> int:
@@ -435,7 +450,7 @@ def _add_chart(
     chart.set_x_axis({"num_format": date_format("mmm", language), "date_axis": False})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": layout.chart_width, "height": place.chart_rows * ROW_PX - 6})
-    ws.insert_chart(place.chart_row, LABEL, chart)
+    ws.insert_chart(place.chart_row, layout.chart_col, chart)
 
 
 def _write_definitions(ws: Worksheet, row: int, styles: Styles, labels: Labels) -> int:
