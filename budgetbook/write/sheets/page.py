@@ -79,11 +79,11 @@ def breaks_across(
 ) -> list[int]:
     """The columns that start a page across (after the first) for a sheet printed by
     ``print_readable`` that is wider than a page, planned on Excel's widths (a LibreOffice that
-    draws columns wider adds breaks of its own between them): ``widths`` are the printed columns' pixels, by column, in order; each page
-    takes as many whole columns as fit beside the ``repeated_px`` of columns printed on every
-    page. The columns up to ``evenly`` are shared evenly among the pages they need (a table's
-    months split in halves rather than twelve and one); the columns after them fill the last
-    of those pages, then more."""
+    draws columns wider adds breaks of its own between them): ``widths`` are the printed
+    columns' pixels, by column, in order; each page takes as many whole columns as fit beside
+    the ``repeated_px`` of columns printed on every page. The columns up to ``evenly`` are
+    shared evenly among the pages they need (a table's months split in halves rather than
+    twelve and one); the columns after them fill the last of those pages, then more."""
     page_px = page_width_px(landscape) - repeated_px
     columns = list(widths)
     breaks: list[int] = []
