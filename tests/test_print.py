@@ -256,3 +256,20 @@ def test_a_table_wider_than_a_page_is_shared_evenly_across():
     breaks = breaks_across(beyond, 243, evenly=15)
     assert breaks[0] == 9 and len(breaks) >= 2 and all(col > 15 for col in breaks[1:])
     assert breaks_across({1: 82, 2: 82}, 243) == []  # one page wide
+
+
+def test_performance_notes_wrap_within_the_first_page_across(sample_book):
+    """The notes under the title and under the review end before the first page break across,
+    so no page cuts their text, on rows of two lines at least."""
+    performance = openpyxl.load_workbook(sample_book)["Performance"]
+    first_break = min(page_break.id for page_break in performance.col_breaks.brk)
+    notes = [
+        merged
+        for merged in performance.merged_cells.ranges
+        if merged.min_row == merged.max_row
+        and str(performance.cell(merged.min_row, 1).value).startswith(("Metrics are", "Result:"))
+    ]
+    assert len(notes) == 2
+    for merged in notes:
+        assert merged.max_col <= first_break, merged.coord  # openpyxl counts columns from 1
+        assert performance.row_dimensions[merged.min_row].height >= 28  # two lines at least

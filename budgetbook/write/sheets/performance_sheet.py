@@ -32,8 +32,21 @@ from budgetbook.write.sheets.page import (
     page_width_px,
     print_readable,
 )
-from budgetbook.write.sheets.review_section import SEGMENT, TALL_ROW_PT, review_rows, write_review
-from budgetbook.write.sheets.styles import BLUE, INPUT_FILL, Styles, date_format, money_format
+from budgetbook.write.sheets.review_section import (
+    SEGMENT,
+    TALL_ROW_PT,
+    VERDICT,
+    review_rows,
+    write_review,
+)
+from budgetbook.write.sheets.styles import (
+    BLUE,
+    INPUT_FILL,
+    Styles,
+    date_format,
+    money_format,
+    wrapped_height,
+)
 
 LABEL, OPENING, FIRST_MONTH = 0, 1, 2
 REPORT_ROW = 2  # row 3: the report month, an input
@@ -86,6 +99,8 @@ class PerformanceLayout:
     # A sheet printed over pages across repeats its labels' column on each, and LibreOffice
     # would print there the part of a chart that lies over it: its charts start after it.
     chart_col: int = LABEL
+    title_note: Note | None = None  # the note under the title; None: over every column
+    review_note: Note | None = None  # the review's
 
     @property
     def report_cell(self) -> str:
@@ -147,6 +162,14 @@ def plan_performance(
     landscape = not (fits_portrait and too_short)
     page_pt = _page_pt(landscape)
     column_breaks = breaks_across(widths, _pixels(LABEL_WIDTH), change_col, landscape)
+    # The notes under the title and the review's wrap within the first page's columns, which
+    # a page across would otherwise cut through; their rows grow to the lines they take.
+    note_last_col = min(column_breaks) - 1 if column_breaks else change_col
+    title_note = _note(labels.performance_note, note_last_col, wide_col, NOTE_ROW_PT)
+    review_note = _note(labels.review_note, min(note_last_col, VERDICT), wide_col, TALL_ROW_PT)
+    top_pt += title_note.height - NOTE_ROW_PT
+    if operations:
+        sizes[-1] += review_note.height - TALL_ROW_PT
     first_page_px = sum(
         width for col, width in widths.items() if col < min(column_breaks, default=last_col + 1)
     )
@@ -197,8 +220,26 @@ def plan_performance(
     breaks = tuple(starts[members[0]] for members in pages[1:] if members)
     return PerformanceLayout(
         labels.performance, places, period.months, definitions_row, review_row, breaks,
-        last_col, wide_col, chart_px, landscape, tuple(column_breaks), chart_col,
+        last_col, wide_col, chart_px, landscape, tuple(column_breaks), chart_col, title_note,
+        review_note,
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note merged over a row from the first column to ``last_col``, ``height`` points tall."""
+
+    last_col: int
+    height: float
+
+
+def _note(text: str, last_col: int, wide_col: int, least_pt: float) -> Note:
+    """Where a note wraps, and the height of its row: at least ``least_pt``, more when its text
+    takes more lines across its columns."""
+    chars = LABEL_WIDTH + sum(
+        COLUMN_WIDTH if col <= wide_col else DEFAULT_WIDTH for col in range(OPENING, last_col + 1)
+    )
+    return Note(last_col, max(least_pt, wrapped_height((text, chars)) or 0))
 
 
 def _page_pt(landscape: bool) -> float:
@@ -259,8 +300,9 @@ def write_performance(
     months = period.months
     to_date_col, change_col = layout.to_date_col, layout.change_col
     ws.write_string(0, 0, labels.performance_title, styles.title)
-    ws.merge_range(1, 0, 1, change_col, labels.performance_note, styles.note)
-    ws.set_row(1, NOTE_ROW_PT)
+    note = layout.title_note or Note(change_col, NOTE_ROW_PT)
+    ws.merge_range(1, 0, 1, note.last_col, labels.performance_note, styles.note)
+    ws.set_row(1, note.height)
     ws.write_string(REPORT_ROW, LABEL, labels.report_month, styles.text_bold)
     report_month = period.month_starts()[performance.report_month]
     ws.write_datetime(REPORT_ROW, OPENING, report_month, formats["report"])
@@ -342,7 +384,8 @@ def write_performance(
     if layout.places:
         _write_definitions(ws, layout.definitions_row, styles, labels)
     if performance.review.operations:
-        write_review(workbook, ws, performance.review, layout.review_row, formats, styles, labels)
+        write_review(workbook, ws, performance.review, layout.review_row, formats, styles, labels,
+                     layout.review_note)  # fmt: skip
     ws.freeze_panes(FIRST_BLOCK_ROW, 1)
     _set_up_page(ws, layout, company)
 

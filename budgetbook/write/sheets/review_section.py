@@ -50,10 +50,14 @@ def write_review(
     formats: dict,
     styles: Styles,
     labels: Labels,
+    note=None,
 ) -> None:
+    """The review at row ``top``; ``note`` (a performance_sheet.Note) says where its note
+    wraps and how tall its row is, else it spans the review's columns on two lines."""
     ws.write_string(top, NAME, labels.review_title, formats["channel"])
-    ws.merge_range(top + 1, NAME, top + 1, VERDICT, labels.review_note, styles.note)
-    ws.set_row(top + 1, TALL_ROW_PT)
+    last_col, height = (VERDICT, TALL_ROW_PT) if note is None else (note.last_col, note.height)
+    ws.merge_range(top + 1, NAME, top + 1, last_col, labels.review_note, styles.note)
+    ws.set_row(top + 1, height)
     header = top + 3
     ws.write_string(header - 1, NAME, labels.by_operation, styles.text_bold)
     titles = {
