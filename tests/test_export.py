@@ -14,7 +14,6 @@ from click.testing import CliRunner
 from budgetbook.cli import main
 from budgetbook.commands import export
 from budgetbook.commands.build import build_workbook
-from budgetbook.write import pdf_fonts
 from tests.conftest import SAMPLE
 from tests.pdf_text import pdf_pages
 from tests.projects import bigger_project
@@ -160,7 +159,6 @@ def _rendered(monkeypatch) -> list[list[str]]:
 
     monkeypatch.setattr(export, "find_soffice", lambda: "soffice")
     monkeypatch.setattr(export, "convert", convert)
-    monkeypatch.setattr(export.pdf_fonts, "digit_ratio", lambda _convert: None)
     return shown
 
 
@@ -301,39 +299,3 @@ def test_performance_pages_are_filled_and_keep_each_channel_whole(tmp_path, whic
                 placed[channel] = number
     assert sorted(placed) == channels  # each channel on a page with its chart
     assert all(f"Page {n} / {len(pages)}" in page for n, page in enumerate(pages, start=1))
-
-
-FODS = """<office:automatic-styles>
-  <style:style style:name="co1" style:family="table-column">
-   <style:table-column-properties fo:break-before="auto" style:column-width="1.0417in"/>
-  </style:style>
-  <style:style style:name="co2" style:family="table-column">
-   <style:table-column-properties fo:break-before="auto" style:column-width="9.7917in"/>
-  </style:style>
-</office:automatic-styles>
-<table:table-column table:style-name="co1" table:default-cell-style-name="Default"/>
-<table:table-column table:style-name="co2"/>"""
-
-
-def test_fonts_are_scaled_by_how_much_wider_libreoffice_draws_columns():
-    # LibreOffice's widths for 10 and 100 characters where it draws Calibri in DejaVu Sans
-    ratio = pdf_fonts.parse_ratio(FODS)
-    assert ratio == pytest.approx(4 / 3, rel=0.01)
-    assert pdf_fonts.parse_ratio("<table:table-column/>") is None
-    styles = (
-        '<styleSheet><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
-        '<font><b/><sz val="10"/></font></fonts><dxfs><dxf><font><sz val="9"/></font></dxf>'
-        "</dxfs></styleSheet>"
-    )
-    scaled = pdf_fonts.scaled_fonts(styles, 4 / 3)
-    assert '<sz val="8.25"/>' in scaled and '<sz val="7.50"/>' in scaled
-    assert '<dxf><font><sz val="9"/>' in scaled  # only the cell fonts
-
-
-@pytest.mark.libreoffice
-def test_libreoffice_is_asked_how_wide_it_draws_columns():
-    require_libreoffice()
-    from budgetbook.write.libreoffice import convert
-
-    ratio = pdf_fonts.digit_ratio(lambda source, out, target: convert(source, out, target))
-    assert ratio is not None and 0.9 < ratio < 1.6  # 1.33 with DejaVu Sans, 1.06 with Carlito

@@ -22,7 +22,6 @@ from budgetbook.errors import BudgetbookError, speaking
 from budgetbook.i18n.labels import LABELS
 from budgetbook.i18n.messages import Text
 from budgetbook.read.safezip import check_xlsx
-from budgetbook.write import pdf_fonts
 from budgetbook.write.book import atomic_write, refuse_if_open
 from budgetbook.write.libreoffice import convert, find_soffice
 from budgetbook.write.sheets import record_sheet as r
@@ -101,7 +100,6 @@ def export_pdf(
         with tempfile.TemporaryDirectory(prefix="budgetbook-export-") as folder:
             copy = Path(folder) / f"{book.stem}.xlsx"
             edited = _show_only(parts, all_sheets, chosen)
-            edited |= _fonts_for_excel_widths(parts, chosen)
             with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
                 for info in infos:
                     out.writestr(info, edited.get(info.filename, parts[info.filename]))
@@ -282,30 +280,6 @@ def _show_only(
                 lambda m, on=sheet is active: _select(m[0], on), xml, count=1
             ).encode("utf-8")
     return edited
-
-
-def _fonts_for_excel_widths(parts: dict[str, bytes], chosen: list[_Sheet]) -> dict[str, bytes]:
-    """When a chosen sheet's pages were planned (it has manual page breaks, set for Excel's
-    column widths) and it is fitted to the page width, the styles with fonts that make
-    LibreOffice draw Excel's widths. Not when a chosen sheet prints at a fixed scale (Budget,
-    Roadmap, Calendar): smaller fonts would print its text smaller, and its pages would differ
-    from the workbook's own."""
-    xml = [parts.get(sheet.part, b"") for sheet in chosen]
-    if any(b"<pageSetup" in part and b'fitToPage="1"' not in part for part in xml):
-        return {}
-    if not any(b"<rowBreaks" in part for part in xml):
-        return {}
-    if "xl/styles.xml" not in parts:
-        return {}
-    ratio = pdf_fonts.digit_ratio(
-        lambda source, out_dir, target: convert(
-            source, out_dir, target, timeout=120, recalculate=False
-        )
-    )
-    if ratio is None or abs(ratio - 1) < 0.01:
-        return {}
-    styles = parts["xl/styles.xml"].decode("utf-8")
-    return {"xl/styles.xml": pdf_fonts.scaled_fonts(styles, ratio).encode("utf-8")}
 
 
 def _select(view: str, on: bool) -> str:
