@@ -396,8 +396,9 @@ def export(book: Path, pdf: bool, output: Path | None, sheets: tuple[str, ...]) 
 
     The workbook is not changed (people may have edited it): a copy is recalculated and
     printed as each sheet's page set-up says, in workbook order. Needs LibreOffice
-    (apt-get install libreoffice-calc-nogui); without it, open the workbook in Excel and
-    print to PDF.
+    (apt-get install libreoffice-calc-nogui fonts-crosextra-carlito: Carlito has Calibri's
+    widths, so pages break where they were planned); without it, open the workbook in Excel
+    and print to PDF.
 
     \b
     Example:

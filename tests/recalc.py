@@ -46,6 +46,19 @@ def require_libreoffice() -> None:
         pytest.skip("LibreOffice (soffice) is not installed")
 
 
+def require_calibri_metrics() -> None:
+    """LibreOffice, drawing Calibri with Calibri's widths (Carlito, its metric twin), for the
+    tests that hold printed pages to the plan made for Excel's widths; skip where they are
+    missing, except under CI, where that fails."""
+    require_libreoffice()
+    found = subprocess.run(["fc-match", "-f", "%{family}", "Calibri"], capture_output=True,
+                           text=True, check=False).stdout  # fmt: skip
+    if "Carlito" not in found and "Calibri" not in found:
+        if engines_required():
+            pytest.fail("Carlito is required under CI (apt-get install fonts-crosextra-carlito)")
+        pytest.skip("no font with Calibri's widths: apt-get install fonts-crosextra-carlito")
+
+
 def recalculate(path: Path, out_dir: Path, force: bool = True) -> Path:
     """The workbook as LibreOffice computes it; ``force=False`` opens it as a user's
     LibreOffice does, trusting cached results where the file has them."""

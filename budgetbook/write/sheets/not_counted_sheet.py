@@ -11,7 +11,7 @@ from budgetbook.write.sheets.page import print_readable
 from budgetbook.write.sheets.styles import Styles, wrapped_height
 
 # file, row, reason, original text: one page wide at the readable scale, in Excel and in a
-# LibreOffice that draws Calibri's columns a third wider (DejaVu Sans, pdf_fonts.py)
+# LibreOffice that draws Calibri's columns a third wider (DejaVu Sans, where Carlito is missing)
 WIDTHS = (26, 6, 46, 54)
 REASON, TEXT = 2, 3
 
