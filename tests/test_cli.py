@@ -265,7 +265,7 @@ def test_lang_fr_gives_a_french_summary_and_workbook(run, tmp_path):
     # French month names and day-first dates whatever the reader's locale
     assert workbook["Budget"].cell(4, 5).number_format == "[$-40C]mmm yyyy"
     assert workbook["Dépenses"].cell(2, 1).number_format == "[$-40C]dd/mm/yyyy"
-    assert workbook["Performance"].cell(3, 2).number_format == "[$-40C]mmm yyyy"
+    assert workbook["Performance"].cell(4, 1).number_format == "[$-40C]mmm yyyy"
     assert workbook["Performance"].cell(7, 2).number_format == "[$-40C]mmm yy"
     handoff = run("handoff", SAMPLE, "-o", tmp_path / "h.xlsx", "--lang", "fr")
     assert "dates du 01/01/2026 au 31/12/2026" in handoff.output

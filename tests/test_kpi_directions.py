@@ -94,7 +94,7 @@ def _changes(sheet) -> dict[int, tuple[str, str]]:
     found = {}
     for row in range(1, sheet.max_row + 1):
         cell = sheet.cell(row, CHANGE_COL)
-        if cell.data_type == "f" and "MATCH($B$3" in str(cell.value):
+        if cell.data_type == "f" and "MATCH($A$4" in str(cell.value):
             found[row] = (sheet.cell(row, 1).value, cell.value)
     return found
 
@@ -152,7 +152,7 @@ def _with_rules_in_cells(book: Path, out: Path, report_month: datetime | None = 
         for col, rule in zip(RULE_COLS, rules.get(f"P{row}", []), strict=False):
             sheet.cell(row, col).value = "=" + rule.formula[0]
     if report_month is not None:
-        sheet["B3"].value = report_month
+        sheet["A4"].value = report_month
     workbook.save(out)
     return out
 

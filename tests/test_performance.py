@@ -139,7 +139,7 @@ def test_objective_progress_and_status_follow_the_report_month(book, tmp_path):
     assert expected == pytest.approx(59 / 120)  # Jan 1 to Mar 1, of Jan 1 to Apr 30
 
     workbook = openpyxl.load_workbook(book)
-    workbook["Performance"]["B3"].value = datetime(2026, 1, 1)
+    workbook["Performance"]["A4"].value = datetime(2026, 1, 1)
     edited = tmp_path / "january.xlsx"
     workbook.save(edited)
     fresh = openpyxl.load_workbook(recalculate(edited, tmp_path / "lo2"), data_only=True)
@@ -175,7 +175,7 @@ def test_operation_review_of_the_sample(sample_book, tmp_path):
 
 def test_the_report_month_offers_the_months_as_a_dropdown(book):
     ws = openpyxl.load_workbook(book)["Performance"]
-    (dropdown,) = [v for v in ws.data_validations.dataValidation if str(v.sqref) == "B3"]
+    (dropdown,) = [v for v in ws.data_validations.dataValidation if str(v.sqref) == "A4"]
     assert dropdown.type == "list" and dropdown.formula1 == "$C$7:$F$7"  # Jan..Apr headers
     assert [c.value for c in ws[7][2:6]] == [datetime(2026, m, 1) for m in range(1, 5)]
 
@@ -276,17 +276,20 @@ def page_points(landscape: bool) -> float:
     from budgetbook.write.sheets.page import READABLE_SCALE
 
     height_in = 8.27 if landscape else 11.69  # A4
+    repeated = 2 * sheet.ROW_PT  # the report month's label and value
     return (height_in - 2 * sheet.TOP_MARGIN) * 72 * sheet.PAGE_FILL * 100 / READABLE_SCALE - (
-        sheet.ROW_PT
+        repeated
     )
 
 
 @pytest.mark.parametrize("months", [1, 3, 6, 12])
 @pytest.mark.parametrize("with_operations", [True, False])
 def test_pages_are_planned_whole_and_full(tmp_path, months, with_operations):
-    """At Excel's widths, every page the plan makes holds whole sections, fits, and is filled
-    unless it is the last; short periods print portrait rather than on landscape pages shorter
-    than a channel; a sheet wider than a page has its charts on the first page across."""
+    """At Excel's widths, every page the plan makes holds whole sections, fits, and takes the
+    next section too when it would fit; short periods print portrait rather than on landscape
+    pages shorter than a channel, their charts under their tables filling the pages; a sheet
+    wider than a page fills the pages across it needs, at the planned width, each chart beside
+    its table on the last of them, as tall as the table."""
     from budgetbook.commands.build import check_project
     from budgetbook.compute.performance import compute_performance
     from budgetbook.i18n.labels import LABELS
@@ -302,49 +305,69 @@ def test_pages_are_planned_whole_and_full(tmp_path, months, with_operations):
     performance = compute_performance(project, summary.figures)
     operations = project.operations
     layout = sheet.plan_performance(performance, project.config.period, labels)
+    book = tmp_path / "book.xlsx"
+    build_workbook(project_dir, book)
+    ws = openpyxl.load_workbook(book)["Performance"]
 
     change_col = sheet.FIRST_MONTH + months + 1
-    wide_col = max(change_col, sheet.SEGMENT - 1) if operations else change_col
-    assert layout.wide_col == wide_col
-    width = excel_pixels(sheet.LABEL_WIDTH) + excel_pixels(sheet.COLUMN_WIDTH) * wide_col
-    width += excel_pixels(sheet.DEFAULT_WIDTH) * (layout.last_col - wide_col)
+    widths = {sheet.LABEL: sheet.LABEL_WIDTH} | layout.widths
+    assert sorted(widths) == list(range(layout.last_col + 1))
+    pixels = {col: excel_pixels(width) for col, width in widths.items()}
     page_pt = page_points(layout.landscape)
     if months >= 12 or with_operations:  # wider than a portrait page
         assert layout.landscape
     if months <= 3 and not with_operations:  # narrow, and a channel is taller than landscape
         assert not layout.landscape
-    # Across: one page, or pages each as wide as a page, the first holding the charts.
     page_px = page_width_px(layout.landscape)
-    label_px = excel_pixels(sheet.LABEL_WIDTH)
-    if width <= page_px:
-        assert layout.column_breaks == () and layout.chart_col == sheet.LABEL
+    starts = [0, *layout.column_breaks]
+    ends = [*layout.column_breaks, layout.last_col + 1]
+    pages_across = [sum(pixels[c] for c in range(a, b)) for a, b in zip(starts, ends, strict=True)]
+    pages_across[0] -= pixels[sheet.LABEL]
+    # each page across at the planned width, and a page's columns would not fit the one before
+    assert all(pixels[sheet.LABEL] + used <= page_px * sheet.WIDTH_FILL for used in pages_across)
+    for used, first in zip(pages_across, layout.column_breaks, strict=False):
+        assert pixels[sheet.LABEL] + used + pixels[first] > page_px * sheet.WIDTH_FILL
+    if all(col > change_col for col in layout.column_breaks):  # the table fits a page
+        assert not layout.charts_beside
+        # after the labels' column when pages across repeat it
+        assert layout.chart_col == (sheet.OPENING if layout.column_breaks else sheet.LABEL)
+        for place in layout.places:
+            assert place.chart_row > max(place.rows.values())  # under the table
+            assert sheet.CHART_MIN_ROWS <= place.chart_rows <= sheet.CHART_MAX_ROWS
     else:
-        first = layout.column_breaks[0]
-        assert layout.chart_col == sheet.OPENING
-        months_px = excel_pixels(sheet.COLUMN_WIDTH) * (first - sheet.OPENING)
-        assert layout.chart_width == months_px
-        assert label_px + layout.chart_width <= page_px
-    starts = [place.title_row for place in layout.places] + [layout.definitions_row]
-    ends = [place.chart_row + place.chart_rows + sheet.GAP_ROWS for place in layout.places]
-    ends.append(layout.review_row)
-    if operations:
-        rows, _ = sheet.review_rows(performance.review)
-        starts.append(layout.review_row)
-        ends.append(layout.review_row + rows)
-    assert set(layout.breaks) <= set(starts)
-    assert all(sheet.CHART_MIN_ROWS <= p.chart_rows <= sheet.CHART_MAX_ROWS for p in layout.places)
+        assert layout.charts_beside and layout.chart_col == change_col + 1
+        last_page_px = pixels[sheet.LABEL] + sum(
+            pixels[c] for c in range(layout.column_breaks[-1], change_col + 1)
+        )
+        gap = sheet.CHART_GAP_PX
+        assert last_page_px + 2 * gap + layout.chart_width <= page_px * sheet.WIDTH_FILL
+        assert layout.chart_width >= 0.3 * page_px  # the room left by the table, not a sliver
+        chart_end = sum(pixels[c] for c in range(change_col + 1, layout.last_col + 1))
+        assert chart_end >= gap + layout.chart_width  # in the print area
+        for place in layout.places:
+            assert place.chart_row == place.header_row
+            assert place.chart_rows == max(place.rows.values()) + 1 - place.header_row
+        assert ws.page_setup.pageOrder == "overThenDown"
 
     def height(first: int, last: int) -> float:  # rows first .. last - 1, in points
-        extra = sum(sheet.TALL_ROW_PT - sheet.ROW_PT for row in range(first, last)
-                    if operations and row in (layout.review_row + 1, layout.review_row + 3,
-                                              layout.review_row + len(operations) + 7))  # fmt: skip
-        return (last - first) * sheet.ROW_PT + extra
+        return sum(ws.row_dimensions[row + 1].height or sheet.ROW_PT for row in range(first, last))
 
+    sections = [place.title_row for place in layout.places] + [layout.definitions_row]
+    if operations:
+        sections.append(layout.review_row)
+    assert set(layout.breaks) <= set(sections)
+    bottom_row = ws.max_row
+    for place in layout.places:
+        if place.chart_row is not None:
+            bottom_row = max(bottom_row, place.chart_row + place.chart_rows)
     tops = [0, *layout.breaks]
-    bottoms = [*layout.breaks, ends[-1]]
+    bottoms = [*layout.breaks, bottom_row]
     for number, (top, bottom) in enumerate(zip(tops, bottoms, strict=True)):
-        used = height(top, bottom) - (sheet.ROW_PT if number == 0 else 0)  # the repeated row
-        used += sheet.NOTE_ROW_PT - sheet.ROW_PT if number == 0 else 0
+        used = height(top, bottom) - (2 * sheet.ROW_PT if number == 0 else 0)  # repeated
         assert used <= page_pt + 0.01, (number, used, page_pt)
-        if number < len(tops) - 1:
-            assert used >= 0.8 * page_pt, (number, used, page_pt)
+        if number < len(tops) - 1:  # the next section would not have fitted
+            after = [row for row in sections if row > bottom]
+            next_end = after[0] if after else bottom_row
+            assert used + height(bottom, next_end) > page_pt, (number, used, page_pt)
+            if not layout.charts_beside:
+                assert used >= 0.8 * page_pt, (number, used, page_pt)

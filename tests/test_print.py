@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -108,25 +109,34 @@ def test_performance_actuals_and_not_counted_print_their_text_at_8_points_or_mor
 
 @pytest.mark.libreoffice
 def test_performance_pages_keep_each_channel_with_its_chart(sample_book, tmp_path):
-    """Every page that shows a channel's chart shows its table's title above it, on the pages
-    of its first months and on those of its last; and the pages break down only where a
-    section starts: a channel's title, the definitions or the review."""
+    """Printed across then down, a channel's first months are on one page and its last months
+    on the next, with its chart beside them, as tall as the table; the pages break down only
+    where a section starts: a channel's title, the definitions or the review."""
     require_libreoffice()
     pdf = tmp_path / "performance.pdf"
     export(sample_book, pdf, "Performance")
-    charted = []
-    for number, page in enumerate(pdf_pages(pdf), start=1):
-        titles = {line.strip() for line in page.splitlines()}
-        for channel in re.findall(r"^\s*(.+?): KPI trend\s*$", page, re.M):
-            assert channel in titles, (number, channel)
-            charted.append(channel)
-    assert len(set(charted)) >= 2 and len(charted) > len(set(charted))  # over pages across
     performance = openpyxl.load_workbook(sample_book)["Performance"]
+    names = {str(cell.value) for cell in performance["A"] if cell.value}
+    pages = pdf_pages(pdf)
+    charted = []
+    for number, page in enumerate(pages, start=1):
+        for channel in sorted(name for name in names if f"{name}: KPI trend" in page):
+            before = pages[number - 2]
+            for shown in (page, before):
+                assert any(line.strip().startswith(channel) for line in shown.splitlines()), (
+                    number,
+                    channel,
+                    shown[:300],
+                )
+            assert "Jan 26" in before and "Nov 26" in page and "Nov 26" not in before, number
+            charted.append(channel)
+    assert len(charted) >= 3 and len(charted) == len(set(charted)), charted
     for page_break in performance.row_breaks.brk:
         first = performance.cell(page_break.id + 1, 1).value
         assert first in {*charted, "Definitions", "Operation review"}, (page_break.id, first)
     assert performance.print_title_cols == "$A:$A"  # its labels on the pages across
-    assert [page_break.id for page_break in performance.col_breaks.brk] == [9]  # after July
+    assert [page_break.id for page_break in performance.col_breaks.brk] == [12]  # after Oct
+    assert performance.page_setup.pageOrder == "overThenDown"
 
 
 @pytest.mark.libreoffice
@@ -258,18 +268,24 @@ def test_a_table_wider_than_a_page_is_shared_evenly_across():
     assert breaks_across({1: 82, 2: 82}, 243) == []  # one page wide
 
 
-def test_performance_notes_wrap_within_the_first_page_across(sample_book):
-    """The notes under the title and under the review end before the first page break across,
-    so no page cuts their text, on rows of two lines at least."""
+def test_performance_notes_wrap_beside_their_titles_within_the_first_page_across(sample_book):
+    """The notes beside the title and the review's end before the first page break across, so
+    no page cuts their text, and start after the labels' column, which the pages across
+    repeat: there only the titles show. The report month's label and value are in that column
+    too, on the rows every page repeats."""
     performance = openpyxl.load_workbook(sample_book)["Performance"]
     first_break = min(page_break.id for page_break in performance.col_breaks.brk)
-    notes = [
-        merged
+    notes = {
+        str(performance.cell(merged.min_row, 2).value)[:7]: merged
         for merged in performance.merged_cells.ranges
-        if merged.min_row == merged.max_row
-        and str(performance.cell(merged.min_row, 1).value).startswith(("Metrics are", "Result:"))
-    ]
-    assert len(notes) == 2
-    for merged in notes:
-        assert merged.max_col <= first_break, merged.coord  # openpyxl counts columns from 1
-        assert performance.row_dimensions[merged.min_row].height >= 28  # two lines at least
+        if str(performance.cell(merged.min_row, 2).value).startswith(("Metrics are", "Result:"))
+    }
+    assert sorted(notes) == ["Metrics", "Result:"]
+    for merged in notes.values():
+        assert merged.min_col == 2 and merged.max_col <= first_break, merged.coord
+        assert merged.max_row == merged.min_row + 1  # the title's row and the next
+        title = performance.cell(merged.min_row, 1).value
+        assert title in ("Performance report", "Operation review")
+    assert performance.print_title_rows == "$3:$4"
+    assert performance["A3"].value == "Report month"
+    assert performance["A4"].value == datetime(2026, 10, 1)

@@ -75,7 +75,11 @@ def page_width_px(landscape: bool = True) -> float:
 
 
 def breaks_across(
-    widths: Mapping[int, float], repeated_px: float = 0, evenly: int = -1, landscape: bool = True
+    widths: Mapping[int, float],
+    repeated_px: float = 0,
+    evenly: int = -1,
+    landscape: bool = True,
+    page_px: float | None = None,
 ) -> list[int]:
     """The columns that start a page across (after the first) for a sheet printed by
     ``print_readable`` that is wider than a page, planned on Excel's widths (a LibreOffice that
@@ -83,8 +87,9 @@ def breaks_across(
     columns' pixels, by column, in order; each page takes as many whole columns as fit beside
     the ``repeated_px`` of columns printed on every page. The columns up to ``evenly`` are
     shared evenly among the pages they need (a table's months split in halves rather than
-    twelve and one); the columns after them fill the last of those pages, then more."""
-    page_px = page_width_px(landscape) - repeated_px
+    twelve and one); the columns after them fill the last of those pages, then more.
+    ``page_px`` is the width planned on a page, when less than ``page_width_px``'s."""
+    page_px = (page_width_px(landscape) if page_px is None else page_px) - repeated_px
     columns = list(widths)
     breaks: list[int] = []
     rest = columns

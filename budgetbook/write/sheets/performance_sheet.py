@@ -34,6 +34,7 @@ from budgetbook.write.sheets.page import (
 )
 from budgetbook.write.sheets.review_section import (
     SEGMENT,
+    SEGMENT_WIDTH,
     TALL_ROW_PT,
     VERDICT,
     review_rows,
@@ -49,26 +50,33 @@ from budgetbook.write.sheets.styles import (
 )
 
 LABEL, OPENING, FIRST_MONTH = 0, 1, 2
-REPORT_ROW = 2  # row 3: the report month, an input
+# The report month, an input: its label on row 3, itself on row 4, both in the labels' column,
+# so that the rows and the column repeated on every printed page show it whole.
+REPORT_ROW, REPORT_VALUE_ROW = 2, 3
 FIRST_BLOCK_ROW = 5
 UNITS = {kpi.key: kpi.unit for kpi in KPIS}
 NUMBER_FORMATS = {"percent": "0.0%", "times": '0.00"×"', "count": "#,##0"}
 LABEL_WIDTH, COLUMN_WIDTH, DEFAULT_WIDTH = 34, 11, 8.43  # in characters
-# Every row is ROW_PT high (Excel's default, which LibreOffice keeps) except the note under
-# the title, NOTE_ROW_PT. A chart spans its table's width and CHART_ROWS rows, or up to
-# CHART_MAX_ROWS when its page has rows to spare, so each page is filled; down to
-# CHART_MIN_ROWS when a channel alone is taller than a page.
-ROW_PT, NOTE_ROW_PT, ROW_PX = 15, 28, 20
+# Every row is ROW_PT high (Excel's default, which LibreOffice keeps) except the title's,
+# TITLE_ROW_PT, and the rows that notes and definitions wrap on. A chart under its table spans
+# the table's width and CHART_ROWS rows, or up to CHART_MAX_ROWS when its page has rows to
+# spare, so each page is filled; down to CHART_MIN_ROWS when a channel alone is taller than a
+# page. A chart beside its table is as tall as the table.
+ROW_PT, TITLE_ROW_PT, ROW_PX = 15, 21, 20
 CHART_ROWS, CHART_MIN_ROWS, CHART_MAX_ROWS = 15, 8, 40
 GAP_ROWS = 2  # blank rows after a channel, the definitions
+CHART_GAP_PX = 12  # between a table and the chart beside it
 # Printed on A4 (11.69 × 8.27 in) at page.py's readable scale, landscape, or portrait when a
 # short period's sheet is narrow enough for a portrait page and a landscape one is shorter than
 # a channel. A page is planned to PAGE_FILL of its height less the margins, for the
 # applications' rounding; a sheet wider than a page goes on over more pages across, its labels
-# repeated on each.
+# repeated on each, printed across then down so that each channel's pages follow each other.
+# Those pages are planned to WIDTH_FILL of their width: LibreOffice draws Calibri's columns
+# wider than Excel (6 % with Carlito, Calibri's metric twin), and a page it finds too narrow
+# for the columns planned on it breaks again, leaving a chart's end on a page of its own.
 TOP_MARGIN = 0.75  # inches
 A4_LONG, A4_SHORT = 11.69, 8.27
-PAGE_FILL = 0.97
+PAGE_FILL, WIDTH_FILL = 0.97, 0.94
 
 
 @dataclass(frozen=True)
@@ -77,34 +85,44 @@ class BlockPlace:
     title_row: int
     header_row: int
     rows: dict[str, int]  # row of each metric, SPEND and KPI key
-    chart_row: int | None  # under the table, so the sheet prints one table wide
+    chart_row: int | None  # under the table, or beside it from its header
     chart_rows: int = CHART_ROWS
 
 
 @dataclass(frozen=True)
+class Note:
+    """A note merged from column ``first_col`` to ``last_col``, from its title's row to the
+    next, that row ``height`` points tall."""
+
+    first_col: int
+    last_col: int
+    height: float
+
+
+@dataclass(frozen=True)
 class PerformanceLayout:
-    """Where the Performance sheet puts things, for the Strategy sheet's objective formulas."""
+    """Where the Performance sheet puts things, for the Strategy sheet's objective formulas
+    and its printed pages."""
 
     sheet: str
     places: list[BlockPlace]
     months: int
     definitions_row: int
-    review_row: int = 0
-    breaks: tuple[int, ...] = ()  # the rows that start a page, after the first
-    last_col: int = 0  # of the print area
-    wide_col: int = 0  # the last column as wide as a month's
-    chart_width: int = 900  # pixels: the tables' width, or their first page's when wider
+    review_row: int
+    breaks: tuple[int, ...]  # the rows that start a page, after the first
+    last_col: int  # of the print area
+    widths: dict[int, float]  # in characters, of the columns after the labels'
+    title_note: Note
+    review_note: Note
+    definition_heights: tuple[float, ...]  # in points, of each definition's row
+    chart_width: int = 900  # pixels
+    chart_col: int = LABEL  # where the charts start
     landscape: bool = True
     column_breaks: tuple[int, ...] = ()  # the columns that start a page across
-    # A sheet printed over pages across repeats its labels' column on each, and LibreOffice
-    # would print there the part of a chart that lies over it: its charts start after it.
-    chart_col: int = LABEL
-    title_note: Note | None = None  # the note under the title; None: over every column
-    review_note: Note | None = None  # the review's
 
     @property
     def report_cell(self) -> str:
-        return f.on_sheet(self.sheet, f.cell(REPORT_ROW, OPENING, row_abs=True, col_abs=True))
+        return f.on_sheet(self.sheet, REPORT_CELL)
 
     @property
     def to_date_col(self) -> int:
@@ -114,12 +132,19 @@ class PerformanceLayout:
     def change_col(self) -> int:
         return FIRST_MONTH + self.months + 1
 
+    @property
+    def charts_beside(self) -> bool:
+        return self.chart_col > self.change_col
+
     def to_date_cell(self, channel: str, metric: str) -> str | None:
         for place in self.places:
             if place.block.channel.casefold() == channel.casefold() and metric in place.rows:
                 row = place.rows[metric]
                 return f.on_sheet(self.sheet, f.cell(row, self.to_date_col))
         return None
+
+
+REPORT_CELL = f.cell(REPORT_VALUE_ROW, LABEL, row_abs=True, col_abs=True)
 
 
 def plan_performance(
@@ -129,72 +154,91 @@ def plan_performance(
 ) -> PerformanceLayout:
     """Where each channel, the definitions and the review go, and where pages break: a page
     takes whole sections (a channel's table with its chart, the definitions, the review) while
-    they fit, then its charts share the rows left over, so that no page is left half empty.
-    Across, a table wider than a page is shared evenly among the pages it needs, each chart
-    under the first of them, so that it prints whole, beside its table's first months."""
+    they fit. A table that fits a page's width has its chart under it, the charts sharing the
+    rows left over so that no page is left half empty. A table wider than a page fills the
+    pages across it needs, its chart beside it on the last of them, as tall as the table."""
     change_col = FIRST_MONTH + period.months + 1
     operations = [operation for operation, _ in performance.review.operations]
-    table_px = _pixels(LABEL_WIDTH) + _pixels(COLUMN_WIDTH) * change_col
     # the review's figures need the tables' column width, even past a short period's table
     wide_col = max(change_col, SEGMENT - 1) if operations else change_col
-    last_col = wide_col
-    if operations:  # the segment column's text runs on into the empty columns after it
-        segment_px = max(len(o.segment) for o in operations) * 7
-        last_col = max(last_col, SEGMENT + -(-segment_px // _pixels(DEFAULT_WIDTH)))
-    widths = {
-        col: _pixels(COLUMN_WIDTH if col <= wide_col else DEFAULT_WIDTH)
-        for col in range(OPENING, last_col + 1)
-    }
-    width_px = _pixels(LABEL_WIDTH) + sum(widths.values())
-    tables = [_table_rows(block) for block in performance.blocks]
-    sizes = [
-        (rows + (1 + CHART_ROWS if _charted(block) else 0) + GAP_ROWS) * ROW_PT
-        for block, rows in zip(performance.blocks, tables, strict=True)
-    ]
-    if performance.blocks:
-        sizes.append((1 + len(labels.kpi_definitions) + GAP_ROWS) * ROW_PT)
+    widths = {col: COLUMN_WIDTH for col in range(OPENING, wide_col + 1)}
     if operations:
-        rows, tall = review_rows(performance.review, labels)
-        sizes.append(rows * ROW_PT + tall * (TALL_ROW_PT - ROW_PT))
-    top_pt = (FIRST_BLOCK_ROW - 1) * ROW_PT + NOTE_ROW_PT - ROW_PT  # the title rows
+        widths[SEGMENT] = widths.get(SEGMENT, SEGMENT_WIDTH)
+    label_px = _pixels(LABEL_WIDTH)
+    table_px = label_px + sum(_pixels(widths[col]) for col in range(OPENING, change_col + 1))
+    width_px = label_px + sum(_pixels(width) for width in widths.values())
+    charted = [bool(_charted(block)) for block in performance.blocks]
+    tables = [_table_rows(block) for block in performance.blocks]
+    under = [
+        (rows + (1 + CHART_ROWS if chart else 0) + GAP_ROWS) * ROW_PT
+        for rows, chart in zip(tables, charted, strict=True)
+    ]
+    top_pt = TITLE_ROW_PT + (FIRST_BLOCK_ROW - 1) * ROW_PT  # the title and report month rows
     fits_portrait = width_px <= page_width_px(landscape=False)
-    too_short = _page_pt(landscape=True) < top_pt + max(sizes, default=0)
+    too_short = _page_pt(landscape=True) < top_pt + max(under, default=0)
     landscape = not (fits_portrait and too_short)
     page_pt = _page_pt(landscape)
-    column_breaks = breaks_across(widths, _pixels(LABEL_WIDTH), change_col, landscape)
-    # The notes under the title and the review's wrap within the first page's columns, which
-    # a page across would otherwise cut through; their rows grow to the lines they take.
+    page_px = page_width_px(landscape) * WIDTH_FILL
+    pixels = {col: _pixels(width) for col, width in widths.items()}
+    column_breaks = breaks_across(pixels, label_px, -1 if any(charted) else change_col,
+                                  landscape, page_px)  # fmt: skip
+    # a chart goes beside a table wider than a page; under one that fits, starting after the
+    # labels' column when pages across repeat it (LibreOffice prints there the part of a chart
+    # that lies over it)
+    beside = any(charted) and any(col <= change_col for col in column_breaks)
+    chart_col, chart_px = LABEL, table_px
+    if column_breaks and not beside:
+        chart_col, chart_px = OPENING, table_px - label_px
+    if beside:  # after the table, over columns that fill its last page across
+        used = sum(pixels[col] for col in range(column_breaks[-1], change_col + 1))
+        chart_px = int(page_px - label_px - used - 2 * CHART_GAP_PX)
+        chart_col = change_col + 1
+        room = sum(width for col, width in pixels.items() if col >= chart_col)
+        if room < chart_px + CHART_GAP_PX:  # one column more, as wide as the rest takes
+            widths[max(widths) + 1] = math.ceil((chart_px + CHART_GAP_PX - room - 5) / 7)
+    last_col = max(widths)
+    # Notes and definitions wrap within the first page's columns, which a page across would
+    # otherwise cut through; their rows grow to the lines they take.
     note_last_col = min(column_breaks) - 1 if column_breaks else change_col
-    title_note = _note(labels.performance_note, note_last_col, wide_col, NOTE_ROW_PT)
-    review_note = _note(labels.review_note, min(note_last_col, VERDICT), wide_col, TALL_ROW_PT)
-    top_pt += title_note.height - NOTE_ROW_PT
-    if operations:
-        sizes[-1] += review_note.height - TALL_ROW_PT
-    first_page_px = sum(
-        width for col, width in widths.items() if col < min(column_breaks, default=last_col + 1)
+    title_note = _note(labels.performance_note, OPENING, note_last_col, widths, TITLE_ROW_PT)
+    review_note = _note(labels.review_note, OPENING, min(note_last_col, VERDICT), widths, ROW_PT)
+    text_chars = sum(widths[col] for col in range(OPENING, note_last_col + 1))
+    definition_heights = tuple(
+        max(ROW_PT, wrapped_height((text, text_chars)) or 0)
+        for text in labels.kpi_definitions.values()
     )
-    chart_col, chart_px = (OPENING, first_page_px) if column_breaks else (LABEL, table_px)
+    top_pt += title_note.height - ROW_PT
+    sizes = [
+        (rows + GAP_ROWS) * ROW_PT if beside else size
+        for rows, size in zip(tables, under, strict=True)
+    ]
+    if performance.blocks:
+        sizes.append(ROW_PT + sum(definition_heights) + GAP_ROWS * ROW_PT)
+    if operations:
+        segment_chars = int(widths[SEGMENT])
+        rows, tall = review_rows(performance.review, labels, segment_chars)
+        sizes.append(rows * ROW_PT + tall * (TALL_ROW_PT - ROW_PT) + review_note.height - ROW_PT)
     pages: list[list[int]] = [[]]
-    used = [top_pt]
+    used_pt = [top_pt]
     for index, size in enumerate(sizes):
-        if pages[-1] and used[-1] + size > page_pt:
+        if pages[-1] and used_pt[-1] + size > page_pt:
             pages.append([])
-            used.append(0)
+            used_pt.append(0)
         pages[-1].append(index)
-        used[-1] += size
+        used_pt[-1] += size
     extra = [0] * len(tables)
-    for members, filled in zip(pages, used, strict=True):
-        charted = [i for i in members if i < len(tables) and _charted(performance.blocks[i])]
-        if charted:  # a share of the spare rows, or of the rows short when one is too tall
-            share = math.floor((page_pt - filled) / len(charted) / ROW_PT)
-            for index in charted:
+    for members, filled in zip(pages, used_pt, strict=True):
+        shared = [i for i in members if i < len(tables) and charted[i]]
+        if shared and not beside:  # a share of the spare rows, or of those short
+            share = math.floor((page_pt - filled) / len(shared) / ROW_PT)
+            for index in shared:
                 extra[index] = min(
                     max(share, CHART_MIN_ROWS - CHART_ROWS), CHART_MAX_ROWS - CHART_ROWS
                 )
 
     places, starts = [], []
     row = FIRST_BLOCK_ROW
-    for block, more in zip(performance.blocks, extra, strict=True):
+    for block, chart, more in zip(performance.blocks, charted, extra, strict=True):
         starts.append(row)
         rows = {}
         next_row = row + 2
@@ -206,10 +250,17 @@ def plan_performance(
             for kpi_row in block.kpis:
                 rows[kpi_row.key] = next_row
                 next_row += 1
-        chart_rows = CHART_ROWS + more
-        chart_row = next_row + 1 if _charted(block) else None
+        if not chart:
+            chart_row, chart_rows, end = None, 0, next_row
+        elif beside:
+            # from the header: a chart anchored on the row a page starts at would print
+            # on the page before as well, in LibreOffice
+            chart_row, chart_rows, end = row + 1, next_row - row - 1, next_row
+        else:
+            chart_row, chart_rows = next_row + 1, CHART_ROWS + more
+            end = chart_row + chart_rows
         places.append(BlockPlace(block, row, row + 1, rows, chart_row, chart_rows))
-        row = (next_row if chart_row is None else chart_row + chart_rows) + GAP_ROWS
+        row = end + GAP_ROWS
     definitions_row = row
     review_row = row
     if places:
@@ -220,33 +271,27 @@ def plan_performance(
     breaks = tuple(starts[members[0]] for members in pages[1:] if members)
     return PerformanceLayout(
         labels.performance, places, period.months, definitions_row, review_row, breaks,
-        last_col, wide_col, chart_px, landscape, tuple(column_breaks), chart_col, title_note,
-        review_note,
+        last_col, widths, title_note, review_note, definition_heights, chart_px, chart_col,
+        landscape, tuple(column_breaks),
     )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Note:
-    """A note merged over a row from the first column to ``last_col``, ``height`` points tall."""
-
-    last_col: int
-    height: float
-
-
-def _note(text: str, last_col: int, wide_col: int, least_pt: float) -> Note:
-    """Where a note wraps, and the height of its row: at least ``least_pt``, more when its text
-    takes more lines across its columns."""
-    chars = LABEL_WIDTH + sum(
-        COLUMN_WIDTH if col <= wide_col else DEFAULT_WIDTH for col in range(OPENING, last_col + 1)
-    )
-    return Note(last_col, max(least_pt, wrapped_height((text, chars)) or 0))
+def _note(
+    text: str, first_col: int, last_col: int, widths: dict[int, float], title_pt: float
+) -> Note:
+    """Where a note beside a title wraps, and the height of the row under the title's
+    (``title_pt`` tall) that it takes too: what its lines need, a row at least."""
+    chars = sum(widths[col] for col in range(first_col, last_col + 1))
+    needed = wrapped_height((text, chars)) or ROW_PT
+    return Note(first_col, last_col, max(ROW_PT, needed - title_pt))
 
 
 def _page_pt(landscape: bool) -> float:
     """The points of sheet a page holds below the repeated report month, at the readable
     scale."""
     height_in = A4_SHORT if landscape else A4_LONG
-    return (height_in - 2 * TOP_MARGIN) * 72 * PAGE_FILL * 100 / READABLE_SCALE - ROW_PT
+    repeated = (REPORT_VALUE_ROW - REPORT_ROW + 1) * ROW_PT
+    return (height_in - 2 * TOP_MARGIN) * 72 * PAGE_FILL * 100 / READABLE_SCALE - repeated
 
 
 def _table_rows(block: ChannelBlock) -> int:
@@ -299,24 +344,24 @@ def write_performance(
     }  # fmt: skip
     months = period.months
     to_date_col, change_col = layout.to_date_col, layout.change_col
-    ws.write_string(0, 0, labels.performance_title, styles.title)
-    note = layout.title_note or Note(change_col, NOTE_ROW_PT)
-    ws.merge_range(1, 0, 1, note.last_col, labels.performance_note, styles.note)
-    ws.set_row(1, note.height)
+    ws.write_string(0, LABEL, labels.performance_title, styles.title)
+    ws.set_row(0, TITLE_ROW_PT)
+    _write_note(ws, 0, layout.title_note, labels.performance_note, styles)
     ws.write_string(REPORT_ROW, LABEL, labels.report_month, styles.text_bold)
     report_month = period.month_starts()[performance.report_month]
-    ws.write_datetime(REPORT_ROW, OPENING, report_month, formats["report"])
+    ws.write_datetime(REPORT_VALUE_ROW, LABEL, report_month, formats["report"])
     if layout.places:  # a dropdown of the first block's month headers, real dates
         months_row = layout.places[0].header_row
         month_span = f.absolute_span(months_row, FIRST_MONTH, months_row, FIRST_MONTH + months - 1)
-        ws.data_validation(REPORT_ROW, OPENING, REPORT_ROW, OPENING, {
+        ws.data_validation(REPORT_VALUE_ROW, LABEL, REPORT_VALUE_ROW, LABEL, {
             "validate": "list",
             "source": "=" + month_span,
             "show_error": False,
         })  # fmt: skip
-    report = f.cell(REPORT_ROW, OPENING, row_abs=True, col_abs=True)
+    report = REPORT_CELL
     ws.set_column(LABEL, LABEL, LABEL_WIDTH)
-    ws.set_column(OPENING, max(change_col, layout.wide_col), COLUMN_WIDTH)
+    for col, width in layout.widths.items():
+        ws.set_column(col, col, width)
 
     header_dates = [performance.opening_month, *period.month_starts()]
     for place in layout.places:
@@ -382,10 +427,10 @@ def write_performance(
             )
 
     if layout.places:
-        _write_definitions(ws, layout.definitions_row, styles, labels)
+        _write_definitions(ws, layout, styles, labels)
     if performance.review.operations:
         write_review(workbook, ws, performance.review, layout.review_row, formats, styles, labels,
-                     layout.review_note)  # fmt: skip
+                     layout.review_note, int(layout.widths[SEGMENT]))  # fmt: skip
     ws.freeze_panes(FIRST_BLOCK_ROW, 1)
     _set_up_page(ws, layout, company)
 
@@ -409,7 +454,7 @@ def _write_change(
     """A row's report month against the month before (in points for a rate), green where it
     is better news, red where it is worse, as the row's definition says which way is
     better; plain when blank, unchanged as shown, or for the ad spend."""
-    report = f.cell(REPORT_ROW, OPENING, row_abs=True, col_abs=True)
+    report = REPORT_CELL
     in_points = change_in_points(row_data.key)
     if in_points:
         formula, style = f.month_point_change(values, header, report), formats["change_points"]
@@ -435,11 +480,12 @@ def _set_up_page(ws: Worksheet, layout: PerformanceLayout, company: str) -> None
     print_readable(ws, company)
     if not layout.landscape:
         ws.set_portrait()
-    ws.repeat_rows(REPORT_ROW)
+    ws.repeat_rows(REPORT_ROW, REPORT_VALUE_ROW)
     ws.set_h_pagebreaks(list(layout.breaks))
     if layout.column_breaks:
         ws.repeat_columns(LABEL)
         ws.set_v_pagebreaks(list(layout.column_breaks))
+        ws.print_across()  # a channel's pages across one after the other
 
 
 def _pixels(width: float) -> int:
@@ -493,17 +539,30 @@ def _add_chart(
     chart.set_x_axis({"num_format": date_format("mmm", language), "date_axis": False})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": layout.chart_width, "height": place.chart_rows * ROW_PX - 6})
-    ws.insert_chart(place.chart_row, layout.chart_col, chart)
+    offset = CHART_GAP_PX if layout.charts_beside else 0
+    ws.insert_chart(place.chart_row, layout.chart_col, chart, {"x_offset": offset})
 
 
-def _write_definitions(ws: Worksheet, row: int, styles: Styles, labels: Labels) -> int:
-    """The KPI formulas in words; return the row below them."""
+def _write_note(ws: Worksheet, title_row: int, note: Note, text: str, styles: Styles) -> None:
+    """A note beside a title, wrapped over the title's row and the next."""
+    ws.merge_range(title_row, note.first_col, title_row + 1, note.last_col, text, styles.note)
+    ws.set_row(title_row + 1, note.height)
+
+
+def _write_definitions(
+    ws: Worksheet, layout: PerformanceLayout, styles: Styles, labels: Labels
+) -> None:
+    """The KPI formulas in words, each wrapped within the first page across."""
+    row = layout.definitions_row
     ws.write_string(row, LABEL, labels.definitions, styles.text_bold)
-    row += 1
-    for key, text in labels.kpi_definitions.items():
-        others = {"spend": labels.ad_spend, "change": labels.change}
+    last_col = layout.title_note.last_col
+    others = {"spend": labels.ad_spend, "change": labels.change}
+    for (key, text), height in zip(
+        labels.kpi_definitions.items(), layout.definition_heights, strict=True
+    ):
+        row += 1
         name = labels.kpi_names.get(key, others.get(key, ""))
         ws.write_string(row, LABEL, name, styles.label)
-        ws.write_string(row, OPENING, text, styles.text)
-        row += 1
-    return row
+        ws.merge_range(row, OPENING, row, last_col, text, styles.wrapped)
+        if height > ROW_PT:
+            ws.set_row(row, height)

@@ -21,25 +21,35 @@ from budgetbook.write.sheets.styles import Styles
 COUNT = KIND  # the lever table counts operations in the type column
 RESULT_COLUMNS = {"participants": PARTICIPANTS, "opt_ins": OPT_INS, "new_contacts": NEW_CONTACTS}
 VERDICT_FILLS = {"met": "#C6EFCE", "over budget": "#FFEB9C", "missed": "#FFC7CE"}
-TALL_ROW_PT = 28  # the note and the two header rows, whose titles wrap
+TALL_ROW_PT = 28  # the two header rows, whose titles wrap
 LINE_PT = 13  # what each line more adds to a row (TALL_ROW_PT: two lines)
 KIND_CHARS = 14  # the characters of 10-point text a line of the type column holds
+SEGMENT_WIDTH = 36  # characters: the target segment wraps in its column, within the page
 
 
-def review_rows(review: Review, labels: Labels | None = None) -> tuple[int, int]:
+def review_rows(
+    review: Review, labels: Labels | None = None, segment_chars: int = SEGMENT_WIDTH
+) -> tuple[int, int]:
     """The rows ``write_review`` takes (the title, the note, the operations' label, header,
     rows and total, two blank rows, the levers' label, header and rows), and the lines of
-    LINE_PT its rows take beyond one each: the note's and the two headers', and with
-    ``labels`` those of a type the language words long (connaissance clients / satisfaction)."""
+    LINE_PT its rows take beyond one each: the two headers', and with ``labels`` those of a
+    type the language words long (connaissance clients / satisfaction) or a long segment. The
+    note's row is counted as one line: its height is the caller's."""
     operations = [operation for operation, _ in review.operations]
-    more = 0 if labels is None else sum(type_lines(o, labels) - 1 for o in operations)
-    return len(operations) + len(review.levers) + 8, 3 + more
+    more = 0
+    if labels is not None:
+        more = sum(operation_lines(o, labels, segment_chars) - 1 for o in operations)
+    return len(operations) + len(review.levers) + 8, 2 + more
 
 
-def type_lines(operation: Operation, labels: Labels) -> int:
-    """The lines an operation's type takes in its column, wrapped between words."""
+def operation_lines(operation: Operation, labels: Labels, segment_chars: int) -> int:
+    """The lines an operation's row takes: its type and its segment wrap between words."""
     words = labels.operation_types[operation.objective_type]
-    return max(1, len(textwrap.wrap(words, KIND_CHARS, break_long_words=False)))
+    return max(_lines(words, KIND_CHARS), _lines(operation.segment, segment_chars))
+
+
+def _lines(text: str, chars: int) -> int:
+    return max(1, len(textwrap.wrap(text, max(1, chars), break_long_words=False)))
 
 
 def write_review(
@@ -50,14 +60,15 @@ def write_review(
     formats: dict,
     styles: Styles,
     labels: Labels,
-    note=None,
+    note,
+    segment_chars: int = SEGMENT_WIDTH,
 ) -> None:
     """The review at row ``top``; ``note`` (a performance_sheet.Note) says where its note
-    wraps and how tall its row is, else it spans the review's columns on two lines."""
+    wraps, beside the title and on the row below, and how tall that row is. The title alone
+    is in the first column, which a sheet printed over pages across repeats on each."""
     ws.write_string(top, NAME, labels.review_title, formats["channel"])
-    last_col, height = (VERDICT, TALL_ROW_PT) if note is None else (note.last_col, note.height)
-    ws.merge_range(top + 1, NAME, top + 1, last_col, labels.review_note, styles.note)
-    ws.set_row(top + 1, height)
+    ws.merge_range(top, note.first_col, top + 1, note.last_col, labels.review_note, styles.note)
+    ws.set_row(top + 1, note.height)
     header = top + 3
     ws.write_string(header - 1, NAME, labels.by_operation, styles.text_bold)
     titles = {
@@ -74,20 +85,19 @@ def write_review(
     ws.set_row(header, TALL_ROW_PT)
     first = header + 1
     last = first + len(review.operations) - 1
-    wrapped = None  # the type's format where its words take more than a line
+    wrapped = workbook.add_format(
+        {"font_name": "Calibri", "font_size": 10, "valign": "vcenter", "text_wrap": True}
+    )  # a type or a segment whose words take more than a line
     for offset, (operation, figures) in enumerate(review.operations):
         row = first + offset
         ws.write_string(row, NAME, operation.name, styles.text)
         kind = labels.operation_types[operation.objective_type]
-        lines = type_lines(operation, labels)
-        if lines > 1:
-            wrapped = wrapped or workbook.add_format(
-                {"font_name": "Calibri", "font_size": 10, "valign": "vcenter", "text_wrap": True}
-            )
+        if operation_lines(operation, labels, segment_chars) > 1:
+            lines = operation_lines(operation, labels, segment_chars)
             ws.set_row(row, TALL_ROW_PT + (lines - 2) * LINE_PT)
-        ws.write_string(row, KIND, kind, styles.text if lines == 1 else wrapped)
+        ws.write_string(row, KIND, kind, wrapped)
         ws.write_string(row, LEVER, operation.lever, styles.text)
-        ws.write_string(row, SEGMENT, operation.segment, styles.text)
+        ws.write_string(row, SEGMENT, operation.segment, wrapped)
         inputs = {
             BUDGET: (operation.budget, formats["money_input"]),
             COST: (operation.cost, formats["money_input"]),
