@@ -54,11 +54,19 @@ def test_the_json_total_counts_the_rows_not_valued_apart(unreadable_amounts):
     status, said = _run("check", unreadable_amounts, "--json")
     assert status == 0
     finance = json.loads(said)["finance"]
-    assert finance["not_counted_total"] == {"rows": 3, "amount": "20.00", "rows_not_valued": 2}
+    assert finance["not_counted_total"] == {
+        "rows": 3,
+        "amount": "20.00",
+        "money_out": "20.00",
+        "refunds": "0.00",
+        "rows_not_valued": 2,
+    }
     by_kind = {kind.pop("kind"): kind for kind in finance["not_counted"]}
+    no_amount = {"amount": None, "money_out": None, "refunds": None}
+    twenty = {"amount": "20.00", "money_out": "20.00", "refunds": "0.00"}
     assert by_kind == {
-        "amount not understood": {"rows": 2, "amount": None, "rows_not_valued": 2},
-        "unknown line": {"rows": 1, "amount": "20.00", "rows_not_valued": 0},
+        "amount not understood": {"rows": 2, **no_amount, "rows_not_valued": 2},
+        "unknown line": {"rows": 1, **twenty, "rows_not_valued": 0},
     }
 
 
@@ -75,6 +83,8 @@ def test_a_total_of_no_valued_row_is_a_dash_never_zero(tmp_path):
     assert json.loads(said)["finance"]["not_counted_total"] == {
         "rows": 1,
         "amount": None,
+        "money_out": None,
+        "refunds": None,
         "rows_not_valued": 1,
     }
 
