@@ -183,11 +183,20 @@ def test_build_json_summary_for_scripts(run, tmp_path):
     assert summary["finance"]["data_rows"] == 101
     assert summary["finance"]["counted"] == {"rows": 100, "amount": "27451.59"}
     assert summary["finance"]["not_counted"] == [
-        {"kind": "no line", "rows": 1, "amount": "16.50", "rows_not_valued": 0}
+        {
+            "kind": "no line",
+            "rows": 1,
+            "amount": "16.50",
+            "money_out": "16.50",
+            "refunds": "0.00",
+            "rows_not_valued": 0,
+        }
     ]
     assert summary["finance"]["not_counted_total"] == {
         "rows": 1,
         "amount": "16.50",
+        "money_out": "16.50",
+        "refunds": "0.00",
         "rows_not_valued": 0,
     }
     assert summary["files"][0] == {

@@ -22,6 +22,18 @@ def known_total(items: list[NotCounted]) -> Decimal:
     return sum((item.amount for item in items if item.amount is not None), Decimal(0))
 
 
+def money_out(items: list[NotCounted]) -> Decimal:
+    """The total of the rows valued as spent (positive)."""
+    return sum((i.amount for i in items if i.amount is not None and i.amount > 0), Decimal(0))
+
+
+def refunds(items: list[NotCounted]) -> Decimal:
+    """The total of the rows valued as refunds or credit notes (negative, so that money out
+    plus refunds is the known total). A valued item is one finance row: only summaries, which
+    stand for several, have no amount."""
+    return sum((i.amount for i in items if i.amount is not None and i.amount < 0), Decimal(0))
+
+
 def rows_not_valued(items: list[NotCounted]) -> int:
     """The finance rows whose amount is in no total (unreadable, in another currency, another
     side of an entry): a total must say it leaves them out, never pass for all of them."""
@@ -41,6 +53,18 @@ def _known_amount(items: list[NotCounted]) -> str | None:
     if all(item.amount is None for item in items):
         return None
     return str(known_total(items))
+
+
+def _amounts(items: list[NotCounted]) -> dict:
+    """The rows valued: their net total ("amount"), and apart the money out and the refunds
+    (negative) it nets, so that a script sees a refund cancelling a charge; None when no row
+    is valued."""
+    valued = any(item.amount is not None for item in items)
+    return {
+        "amount": _known_amount(items),
+        "money_out": money_text(money_out(items)) if valued else None,
+        "refunds": money_text(refunds(items)) if valued else None,
+    }
 
 
 def _finance_record(
@@ -63,14 +87,14 @@ def _finance_record(
             {
                 "kind": kind,
                 "rows": count,
-                "amount": _known_amount([i for i in left_out if i.kind == kind]),
+                **_amounts([i for i in left_out if i.kind == kind]),
                 "rows_not_valued": rows_not_valued([i for i in left_out if i.kind == kind]),
             }
             for kind, count in rows_by_kind(left_out)
         ],
         "not_counted_total": {  # "amount" totals the rows valued, the others are counted apart
             "rows": sum(item.rows for item in left_out),
-            "amount": _known_amount(left_out),
+            **_amounts(left_out),
             "rows_not_valued": rows_not_valued(left_out),
         },
         "not_read": [{"file": item.file, "reason": item.reason} for item in unread],

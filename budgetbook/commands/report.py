@@ -7,7 +7,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from budgetbook.commands.build import Summary
-from budgetbook.commands.records import known_total, rows_by_kind, rows_not_valued
+from budgetbook.commands.records import (
+    known_total,
+    money_out,
+    refunds,
+    rows_by_kind,
+    rows_not_valued,
+)
 from budgetbook.i18n.catalogue import NC_, translations
 from budgetbook.i18n.formats import Formats, formats
 from budgetbook.i18n.labels import LABELS
@@ -194,7 +200,7 @@ def finance_lines(
                 n=unvalued,
             )
             rows = Text("{rows}; {left_out}", rows=rows, left_out=left_out)
-        total = _amount_or_dash(not_counted, words, currency)
+        total, rows = _amounts(not_counted, rows, words, currency)
         out.append(Row(_label("not_counted", language), total, _said(rows, config), WARN))
         for kind, count in rows_by_kind(not_counted):
             of_kind = [item for item in not_counted if item.kind == kind]
@@ -202,17 +208,31 @@ def finance_lines(
             if 0 < (unvalued := rows_not_valued(of_kind)) < count:
                 not_valued = Plural("{n:,} not valued", "{n:,} not valued", n=unvalued)
                 of_rows = Text("{rows}, {not_valued}", rows=of_rows, not_valued=not_valued)
-            amount = _amount_or_dash(of_kind, words, currency)
+            amount, of_rows = _amounts(of_kind, of_rows, words, currency)
             out.append(Row("  " + _kind(kind, language), amount, _said(of_rows, config)))
     return out
 
 
-def _amount_or_dash(items: list[NotCounted], words: Formats, currency: str) -> str:
-    """The total of the rows valued; a dash, aligned, when none is (a row whose amount could
-    not be read, a summary of an accounting file's other sides), never a total of 0."""
+def _amounts(
+    items: list[NotCounted], rows: Text, words: Formats, currency: str
+) -> tuple[str, Text]:
+    """The amount of rows not counted, for the amounts' column, and the text after it.
+
+    A dash, aligned, when no row is valued (a row whose amount could not be read, a summary
+    of an accounting file's other sides), never a total of 0. When money out and refunds
+    are both there, the money out, then the refunds apart ("€12.00  out, €12.00 refunded;
+    2 rows"), so that a charge and its refund never net to a total that hides them (and
+    the money out's decimals stay lined up with the other amounts); otherwise their total."""
     if all(item.amount is None for item in items):
-        return "–"
-    return words.amount(known_total(items), currency)
+        return "–", rows
+    spent, refunded = money_out(items), refunds(items)
+    if spent and refunded:
+        refunded_text = words.amount(-refunded, currency)
+        # Translators: follows the money out, shown just before it ("€12.00  out, €12.00
+        # refunded; 2 rows"); {refunded} is the refunds' total, without its minus sign.
+        split = Text("out, {refunded} refunded; {rows}", refunded=refunded_text, rows=rows)
+        return words.amount(spent, currency), split
+    return words.amount(known_total(items), currency), rows
 
 
 def describe(summary: Summary) -> SummaryText:
