@@ -226,6 +226,8 @@ def test_roadmap_sheet_layout(sample_book):
     assert "AND(TODAY()>=I$4,TODAY()<I$4+7)" in rules
     link = ws["B5"].hyperlink
     assert link.location.startswith("Strategy!A")
+    # the objective's name read from the linked cell: a formula cell, which LibreOffice wraps
+    assert ws["B5"].value == "=" + link.location
 
 
 @pytest.mark.libreoffice

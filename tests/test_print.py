@@ -4,6 +4,7 @@ sheet, the helper Key column left out, currency on the charts' value axes."""
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from pathlib import Path
@@ -16,7 +17,7 @@ from click.testing import CliRunner
 from budgetbook.cli import main
 from budgetbook.write.libreoffice import convert
 from budgetbook.write.sheets.page import breaks_across
-from tests.pdf_text import pdf_pages, word_heights
+from tests.pdf_text import pdf_pages, word_boxes, word_heights
 from tests.recalc import require_libreoffice
 
 READABLE_PT = 8
@@ -72,6 +73,31 @@ def test_roadmap_and_calendar_print_their_text_at_8_points_or_more(sample_book, 
     everything = "\n".join(texts)
     assert not re.search(r"\d+#\d+", everything)  # the Key column's helper values
     assert f"Page {len(texts)} / {len(texts)}" in texts[-1]
+
+
+@pytest.mark.libreoffice
+def test_roadmap_objectives_print_whole_wrapped_in_their_column(sample_book, tmp_path):
+    """Each objective, a link to the Strategy sheet, prints whole within its column, wrapped
+    over as many lines as it takes. As a text cell with a link, which LibreOffice does not
+    wrap, it printed on one line that the Owner column cut."""
+    require_libreoffice()
+    pdf = tmp_path / "roadmap.pdf"
+    export(sample_book, pdf, "Roadmap")
+    words = word_boxes(pdf)[0]
+    column = next(word for word in words if word[0] == "Objective")
+    owner = next(word for word in words if word[0] == "Owner")
+    left, right = column[1] - 1, owner[1]
+    below = [word for word in words if word[2] > column[4] and left <= word[1] < right]
+    assert all(word[3] <= right for word in below), [w for w in below if w[3] > right]
+    lines: dict[int, list[tuple[float, str]]] = {}
+    for text, x_min, y_min, _, _ in below:
+        lines.setdefault(round(y_min), []).append((x_min, html.unescape(text)))
+    printed = " ".join(text for _, line in sorted(lines.items()) for _, text in sorted(line))
+    roadmap = openpyxl.load_workbook(sample_book, data_only=True)["Roadmap"]
+    objectives = [roadmap.cell(row, 2).value for row in range(5, roadmap.max_row + 1)]
+    linked = [roadmap.cell(row, 2).hyperlink for row in range(5, roadmap.max_row + 1)]
+    assert len(objectives) == 10 and all(link is not None for link in linked)
+    assert printed == " ".join(objectives)
 
 
 def smallest_text(pdf: Path, per_point: float) -> list[float]:
