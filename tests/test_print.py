@@ -7,6 +7,8 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 
 import openpyxl
@@ -98,6 +100,30 @@ def test_roadmap_objectives_print_whole_wrapped_in_their_column(sample_book, tmp
     linked = [roadmap.cell(row, 2).hyperlink for row in range(5, roadmap.max_row + 1)]
     assert len(objectives) == 10 and all(link is not None for link in linked)
     assert printed == " ".join(objectives)
+
+
+@pytest.mark.libreoffice
+def test_calendar_list_prints_one_row_a_post_beside_the_grids(sample_book, tmp_path):
+    """The list's rows are the rows the month grids use too: every post prints on a row of the
+    default height (15 points at 80 %), at equal steps. When the grids' rows grew to their
+    wrapped titles, the list's rows beside them printed up to twice as tall, with gaps."""
+    require_libreoffice()
+    pdf = tmp_path / "calendar.pdf"
+    export(sample_book, pdf, "Calendar")
+    pages = word_boxes(pdf)
+    header = next(word for word in pages[0] if word[0] == "Date")
+    posts = 0
+    for number, words in enumerate(pages, start=1):
+        tops = sorted(
+            word[2]
+            for word in words
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", word[0]) and abs(word[1] - header[1]) < 2
+        )
+        steps = [below - above for above, below in pairwise(tops)]
+        assert all(abs(step - 15 * 0.8) < 0.5 for step in steps), (number, steps)
+        posts += len(tops)
+    calendar = openpyxl.load_workbook(sample_book)["Calendar"]
+    assert posts == sum(1 for row in calendar.iter_rows(min_row=5, max_col=1) if row[0].value)
 
 
 def smallest_text(pdf: Path, per_point: float) -> list[float]:
@@ -248,6 +274,17 @@ def test_budget_pages_break_between_blocks(sample_book):
     for row in starts:
         first = budget.cell(row, 4).value or budget.cell(row, 2).value
         assert first in ("Planned", "Actuals not counted above"), (row, first)
+
+
+def test_calendar_pages_break_between_weeks(sample_book):
+    """Each page of the month grids after the first starts with a month's title or a week's
+    dates: no week's posts print apart from their days."""
+    calendar = openpyxl.load_workbook(sample_book)["Calendar"]
+    starts = [page_break.id + 1 for page_break in calendar.row_breaks.brk]
+    assert starts
+    for row in starts:
+        firsts = [calendar.cell(row, col).value for col in range(11, 18)]  # K to Q
+        assert any(isinstance(value, datetime) for value in firsts), (row, firsts)
 
 
 def test_chart_value_axes_show_the_currency(sample_book):
