@@ -4,9 +4,11 @@ sheet, the helper Key column left out, currency on the charts' value axes."""
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 
 import openpyxl
@@ -17,7 +19,7 @@ from click.testing import CliRunner
 from budgetbook.cli import main
 from budgetbook.write.libreoffice import convert
 from budgetbook.write.sheets.page import breaks_across
-from tests.pdf_text import pdf_pages, word_heights
+from tests.pdf_text import pdf_pages, word_boxes, word_heights
 from tests.recalc import require_libreoffice
 
 READABLE_PT = 8
@@ -73,6 +75,55 @@ def test_roadmap_and_calendar_print_their_text_at_8_points_or_more(sample_book, 
     everything = "\n".join(texts)
     assert not re.search(r"\d+#\d+", everything)  # the Key column's helper values
     assert f"Page {len(texts)} / {len(texts)}" in texts[-1]
+
+
+@pytest.mark.libreoffice
+def test_roadmap_objectives_print_whole_wrapped_in_their_column(sample_book, tmp_path):
+    """Each objective, a link to the Strategy sheet, prints whole within its column, wrapped
+    over as many lines as it takes. As a text cell with a link, which LibreOffice does not
+    wrap, it printed on one line that the Owner column cut."""
+    require_libreoffice()
+    pdf = tmp_path / "roadmap.pdf"
+    export(sample_book, pdf, "Roadmap")
+    words = word_boxes(pdf)[0]
+    column = next(word for word in words if word[0] == "Objective")
+    owner = next(word for word in words if word[0] == "Owner")
+    left, right = column[1] - 1, owner[1]
+    below = [word for word in words if word[2] > column[4] and left <= word[1] < right]
+    assert all(word[3] <= right for word in below), [w for w in below if w[3] > right]
+    lines: dict[int, list[tuple[float, str]]] = {}
+    for text, x_min, y_min, _, _ in below:
+        lines.setdefault(round(y_min), []).append((x_min, html.unescape(text)))
+    printed = " ".join(text for _, line in sorted(lines.items()) for _, text in sorted(line))
+    roadmap = openpyxl.load_workbook(sample_book, data_only=True)["Roadmap"]
+    objectives = [roadmap.cell(row, 2).value for row in range(5, roadmap.max_row + 1)]
+    linked = [roadmap.cell(row, 2).hyperlink for row in range(5, roadmap.max_row + 1)]
+    assert len(objectives) == 10 and all(link is not None for link in linked)
+    assert printed == " ".join(objectives)
+
+
+@pytest.mark.libreoffice
+def test_calendar_list_prints_one_row_a_post_beside_the_grids(sample_book, tmp_path):
+    """The list's rows are the rows the month grids use too: every post prints on a row of the
+    default height (15 points at 80 %), at equal steps. When the grids' rows grew to their
+    wrapped titles, the list's rows beside them printed up to twice as tall, with gaps."""
+    require_libreoffice()
+    pdf = tmp_path / "calendar.pdf"
+    export(sample_book, pdf, "Calendar")
+    pages = word_boxes(pdf)
+    header = next(word for word in pages[0] if word[0] == "Date")
+    posts = 0
+    for number, words in enumerate(pages, start=1):
+        tops = sorted(
+            word[2]
+            for word in words
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", word[0]) and abs(word[1] - header[1]) < 2
+        )
+        steps = [below - above for above, below in pairwise(tops)]
+        assert all(abs(step - 15 * 0.8) < 0.5 for step in steps), (number, steps)
+        posts += len(tops)
+    calendar = openpyxl.load_workbook(sample_book)["Calendar"]
+    assert posts == sum(1 for row in calendar.iter_rows(min_row=5, max_col=1) if row[0].value)
 
 
 def smallest_text(pdf: Path, per_point: float) -> list[float]:
@@ -232,6 +283,17 @@ def test_budget_pages_break_between_blocks(sample_book):
     for row in starts:
         first = budget.cell(row, 4).value or budget.cell(row, 2).value
         assert first in ("Planned", "Actuals not counted above"), (row, first)
+
+
+def test_calendar_pages_break_between_weeks(sample_book):
+    """Each page of the month grids after the first starts with a month's title or a week's
+    dates: no week's posts print apart from their days."""
+    calendar = openpyxl.load_workbook(sample_book)["Calendar"]
+    starts = [page_break.id + 1 for page_break in calendar.row_breaks.brk]
+    assert starts
+    for row in starts:
+        firsts = [calendar.cell(row, col).value for col in range(11, 18)]  # K to Q
+        assert any(isinstance(value, datetime) for value in firsts), (row, firsts)
 
 
 def test_chart_value_axes_show_the_currency(sample_book):

@@ -24,7 +24,7 @@ from budgetbook.write.sheets.styles import (
     INPUT_FILL,
     Styles,
     date_format,
-    wrapped_height,
+    wrapped_lines,
 )
 from budgetbook.write.sheets.weeks import grid_weeks
 
@@ -224,9 +224,11 @@ def _write_counts(
 def _write_grids(
     ws: Worksheet, project: Project, schedule: Schedule, labels: Labels, formats, top: int
 ) -> list[int]:
-    """One grid per month of the period: weekday headers, then per week a row of dates and
-    rows for the day's posts, each as high as its longest title takes to wrap. Return the
-    first row of each week, a month's first week from its title, for the page breaks."""
+    """One grid per month of the period: weekday headers, then per week a row of dates, the
+    day's posts and a row for more. A post's cell is merged down over as many rows as the
+    longest title of its rank that week takes lines to wrap: the rows keep their default
+    height, which the list of posts on the same rows shares, so the list prints compact. Return
+    the first row of each week, a month's first week from its title, for the page breaks."""
     keys = f.whole_column_here(KEY)
     dates = f.whole_column_here(DATE)
     platforms, topics = f.whole_column_here(PLATFORM), f.whole_column_here(TOPIC)
@@ -242,35 +244,44 @@ def _write_grids(
         for index, week in enumerate(grid_weeks(month)):
             if index:
                 weeks_start.append(row)
-            shown_by_rank: dict[int, list[str]] = {rank: [] for rank in range(1, SLOTS + 1)}
-            for day_index in range(7):
-                day = week + timedelta(days=day_index)
-                col = COUNTS_COL + day_index
-                if (day.year, day.month) != (month.year, month.month):
-                    continue
+            days = {
+                COUNTS_COL + day_index: day
+                for day_index in range(7)
+                if ((day := week + timedelta(days=day_index)).year, day.month)
+                == (month.year, month.month)
+            }
+            shown = {
+                col: _shown_titles(schedule.posts_by_day.get(day, [])) for col, day in days.items()
+            }
+            spans = [
+                wrapped_lines(*[(titles[rank], DAY_WIDTH) for titles in shown.values()])
+                for rank in range(SLOTS)
+            ]
+            for col, day in days.items():
                 ws.write_datetime(row, col, day, formats["day"])
                 day_ref = f.cell(row, col, row_abs=True)
-                posts = schedule.posts_by_day.get(day, [])
-                for rank in range(1, SLOTS + 1):
-                    shown = (
-                        f"{posts[rank - 1].platform} · {posts[rank - 1].topic}"
-                        if rank <= len(posts)
-                        else ""
-                    )
+                slot_row = row + 1
+                for rank, span in enumerate(spans, start=1):
+                    if span > 1:
+                        ws.merge_range(slot_row, col, slot_row + span - 1, col, "", formats["slot"])
                     formula = f.day_post(day_ref, rank, keys, platforms, topics)
-                    ws.write_formula(row + rank, col, formula, formats["slot"], shown)
-                    shown_by_rank[rank].append(shown)
+                    ws.write_formula(slot_row, col, formula, formats["slot"], shown[col][rank - 1])
+                    slot_row += span
+                posts = schedule.posts_by_day.get(day, [])
                 more = f"+{len(posts) - SLOTS} {labels.more_posts}" if len(posts) > SLOTS else ""
                 formula = f.more_posts(day_ref, dates, SLOTS, labels.more_posts)
-                ws.write_formula(row + SLOTS + 1, col, formula, formats["more"], more)
-            for rank, shown in shown_by_rank.items():
-                titles = [(text, DAY_WIDTH) for text in shown if text]
-                height = wrapped_height(*titles) if titles else None
-                if height is not None:
-                    ws.set_row(row + rank, height)
-            row += SLOTS + 2
+                ws.write_formula(slot_row, col, formula, formats["more"], more)
+            row += 1 + sum(spans) + 1
         row += 1
     return weeks_start
+
+
+def _shown_titles(posts: list[Post]) -> list[str]:
+    """What a day's cells show, rank by rank: a post's platform and topic, or nothing."""
+    return [
+        f"{posts[rank].platform} · {posts[rank].topic}" if rank < len(posts) else ""
+        for rank in range(SLOTS)
+    ]
 
 
 def grid_months(project: Project) -> list[date]:

@@ -3,6 +3,7 @@ conditional formats over each row's Start and End cells, so changing a date move
 
 from __future__ import annotations
 
+from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -142,13 +143,7 @@ def write_roadmap(
         if height is not None:
             ws.set_row(row, height)
         if strategy is not None and initiative.objective in strategy.objective_rows:
-            ws.write_url(
-                row,
-                OBJECTIVE,
-                strategy.link(initiative.objective),
-                link,
-                string=initiative.objective,
-            )
+            _write_objective_link(ws, row, initiative.objective, strategy, link)
         else:
             ws.write_string(row, OBJECTIVE, initiative.objective, wrapped)
         ws.write_string(row, OWNER, initiative.owner, styles.text)
@@ -175,6 +170,18 @@ def write_roadmap(
     _conditional_formats(workbook, ws, labels, last_row, last_week)
     ws.freeze_panes(FIRST_ROW, 1)
     _set_up_page(ws, project.config.company_name)
+
+
+def _write_objective_link(
+    ws: Worksheet, row: int, objective: str, strategy: StrategyLayout, link: Format
+) -> None:
+    """The objective, linked to its row on the Strategy sheet, as a formula that reads the
+    objective's name there: LibreOffice does not wrap a text cell that holds a link, so a long
+    objective printed cut, but it wraps a formula cell's (XlsxWriter keeps the link when the
+    formula overwrites the link's text)."""
+    ws.write_url(row, OBJECTIVE, strategy.link(objective), link, string=objective)
+    name = f.on_sheet(strategy.sheet, f.cell(strategy.objective_rows[objective], 0))
+    ws.write_formula(row, OBJECTIVE, f.refer(name), link, objective)
 
 
 def _set_up_page(ws: Worksheet, company: str) -> None:

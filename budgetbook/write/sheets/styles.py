@@ -42,13 +42,19 @@ def date_format(pattern: str, language: str) -> str:
 def wrapped_height(*cells: tuple[str, float]) -> float | None:
     """The height, in points, of a row whose texts wrap in columns of the given widths (each
     cell a text and its column's width in characters), so the longest shows whole; None when
-    each fits on one line. Written for viewers that do not fit rows to their text themselves;
-    counted as one character per unit of width, which 10-point text does not overfill."""
-    lines = max(
+    each fits on one line. Written for viewers that do not fit rows to their text themselves."""
+    lines = wrapped_lines(*cells)
+    return None if lines <= 1 else lines * LINE_POINTS + 3
+
+
+def wrapped_lines(*cells: tuple[str, float]) -> int:
+    """The lines the longest of these texts takes, wrapped in its column (a text and its
+    column's width in characters): counted as one character per unit of width, which
+    10-point text does not overfill."""
+    return max(
         sum(max(1, math.ceil(len(part) / max(1, int(width)))) for part in text.split("\n"))
         for text, width in cells
     )
-    return None if lines <= 1 else lines * LINE_POINTS + 3
 
 
 class Styles:
