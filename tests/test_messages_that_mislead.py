@@ -129,8 +129,9 @@ MONEY_CASES = [
             "unknown line €12.00 out, €12.00 refunded; 2 rows",
         ],
         [
-            f"Non comptées 12,00{NBSP}€ out, 12,00{NBSP}€ refunded; 2 lignes, " + LISTED["fr"],
-            f"poste inconnu 12,00{NBSP}€ out, 12,00{NBSP}€ refunded; 2 lignes",
+            f"Non comptées 12,00{NBSP}€ dépensés, 12,00{NBSP}€ remboursés ; 2 lignes, "
+            + LISTED["fr"],
+            f"poste inconnu 12,00{NBSP}€ dépensés, 12,00{NBSP}€ remboursés ; 2 lignes",
         ],
         {"rows": 2, "amount": "0.00", "money_out": "12.00", "refunds": "-12.00"},
         id="a charge and its refund",
@@ -174,10 +175,10 @@ MONEY_CASES = [
             "amount not understood – 1 row",
         ],
         [
-            f"Non comptées 52,00{NBSP}€ out, 12,00{NBSP}€ refunded; 4 lignes, "
+            f"Non comptées 52,00{NBSP}€ dépensés, 12,00{NBSP}€ remboursés ; 4 lignes, "
             + LISTED["fr"]
             + " ; le total laisse de côté 1 ligne qui n'a pas pu être chiffrée",
-            f"poste inconnu 12,00{NBSP}€ out, 12,00{NBSP}€ refunded; 2 lignes",
+            f"poste inconnu 12,00{NBSP}€ dépensés, 12,00{NBSP}€ remboursés ; 2 lignes",
             f"hors de la période 40,00{NBSP}€ 1 ligne",
             "montant illisible – 1 ligne",
         ],
@@ -229,8 +230,9 @@ def test_the_json_total_gives_money_out_and_refunds_apart(tmp_path, rows, englis
             "fr",
             "fr/kit-marketing.xlsx",
             [
-                f"Non comptées 12,00{NBSP}€ out, 12,00{NBSP}€ refunded; 2 lignes, " + LISTED["fr"],
-                f"poste inconnu 12,00{NBSP}€ out, 12,00{NBSP}€ refunded; 2 lignes",
+                f"Non comptées 12,00{NBSP}€ dépensés, 12,00{NBSP}€ remboursés ; 2 lignes, "
+                + LISTED["fr"],
+                f"poste inconnu 12,00{NBSP}€ dépensés, 12,00{NBSP}€ remboursés ; 2 lignes",
             ],
         ),
     ],
