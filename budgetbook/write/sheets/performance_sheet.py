@@ -190,7 +190,8 @@ def plan_performance(
     if column_breaks and not beside:
         chart_col, chart_px = OPENING, table_px - label_px
     if beside:  # after the table, over columns that fill its last page across
-        used = sum(pixels[col] for col in range(column_breaks[-1], change_col + 1))
+        last_page = max(col for col in column_breaks if col <= change_col)
+        used = sum(pixels[col] for col in range(last_page, change_col + 1))
         chart_px = int(page_px - label_px - used - 2 * CHART_GAP_PX)
         chart_col = change_col + 1
         room = sum(width for col, width in pixels.items() if col >= chart_col)
