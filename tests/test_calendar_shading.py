@@ -15,8 +15,8 @@ from budgetbook.commands.build import build_workbook
 from tests.conftest import write_csv, write_project
 from tests.recalc import gnumeric_recalculate_all, recalculate
 
-NAME_COL, FIRST_MONTH_COL = 11, 13  # K: the platform, M: the first month's count
-FIRST_COUNT_ROW = 5
+MONTH_COL, FIRST_PLATFORM_COL = 11, 12  # K: the months, L: the first platform's counts
+HEADER_ROW, FIRST_MONTH_ROW = 6, 8  # the platforms' names; January's counts
 SHORT_FILL = "FFEB9C"
 BELOW = 300  # rows under the sheet where the test writes the rule at each count cell
 
@@ -51,36 +51,36 @@ def _short_rule(sheet) -> str:
 
 def _with_rule_in_cells(book: Path, out: Path) -> tuple[Path, dict[str, int]]:
     """The workbook without its month grids, with the shading rule, as it reads at each count
-    cell, written BELOW rows under that cell; and the row of each platform."""
+    cell, written BELOW rows under that cell; and the column of each platform."""
     workbook = openpyxl.load_workbook(book)
     sheet = workbook["Calendar"]
     rule = "=" + _short_rule(sheet)
     # the month grids, whose whole-column lookups take Gnumeric most of a minute, go
     first_grid_row = next(
-        row for row in range(FIRST_COUNT_ROW, sheet.max_row + 1)
-        if sheet.cell(row, NAME_COL).value is None
+        row for row in range(FIRST_MONTH_ROW, sheet.max_row + 1)
+        if sheet.cell(row, MONTH_COL).value is None
     )  # fmt: skip
     sheet.delete_rows(first_grid_row, sheet.max_row)
-    origin = sheet.cell(FIRST_COUNT_ROW, FIRST_MONTH_COL).coordinate
-    rows = {}
-    for row in range(FIRST_COUNT_ROW, FIRST_COUNT_ROW + 3):
-        rows[sheet.cell(row, NAME_COL).value] = row
-        for col in range(FIRST_MONTH_COL, FIRST_MONTH_COL + 6):
+    origin = sheet.cell(FIRST_MONTH_ROW, FIRST_PLATFORM_COL).coordinate
+    cols = {}
+    for col in range(FIRST_PLATFORM_COL, FIRST_PLATFORM_COL + 3):
+        cols[sheet.cell(HEADER_ROW, col).value] = col
+        for row in range(FIRST_MONTH_ROW, FIRST_MONTH_ROW + 6):
             at_cell = Translator(rule, origin=origin).translate_formula(
                 sheet.cell(row, col).coordinate
             )
             sheet.cell(row + BELOW, col).value = at_cell
     workbook.save(out)
-    return out, rows
+    return out, cols
 
 
-def _shaded(recalculated: Path, rows: dict[str, int]) -> dict[str, list[bool]]:
+def _shaded(recalculated: Path, cols: dict[str, int]) -> dict[str, list[bool]]:
     sheet = openpyxl.load_workbook(recalculated, data_only=True)["Calendar"]
     return {
         platform: [
-            bool(sheet.cell(row + BELOW, FIRST_MONTH_COL + month).value) for month in range(6)
+            bool(sheet.cell(FIRST_MONTH_ROW + month + BELOW, col).value) for month in range(6)
         ]
-        for platform, row in rows.items()
+        for platform, col in cols.items()
     }
 
 

@@ -238,9 +238,17 @@ def test_planning_formulas_equal_python_values(sample_book, tmp_path):
     assert {"Roadmap", "Calendar"} <= sheets
     assert checked > 1500 and mismatches == []
     calendar = openpyxl.load_workbook(recalculated, data_only=True)["Calendar"]
-    instagram = _row_of(calendar, 11, "Instagram")
+    instagram, january = _count_cells(calendar, "Instagram")
     # Jan..Dec counts of Instagram posts in the sample, counted by hand from calendar.csv
-    assert [calendar.cell(instagram, 13 + m).value for m in range(12)] == [0] * 8 + [4, 4, 4, 4]
+    assert [calendar.cell(january + m, instagram).value for m in range(12)] == [0] * 8 + [4] * 4
+
+
+def _count_cells(calendar, platform: str) -> tuple[int, int]:
+    """The column of a platform's counts on the Calendar, and the row of the first month's:
+    the months down column K under the platforms' names, then the target a month."""
+    header = _row_of(calendar, 11, "Posts per platform and month") + 1
+    col = next(c for c in range(12, 30) if calendar.cell(header, c).value == platform)
+    return col, header + 2
 
 
 def _bar_weeks(ws, row: int) -> list[datetime]:
@@ -297,11 +305,11 @@ def test_a_post_added_to_the_list_is_counted_and_shown(sample_book, tmp_path):
     book.save(edited)
     fresh = openpyxl.load_workbook(recalculate(edited, tmp_path / "lo"), data_only=True)
     calendar = fresh["Calendar"]
-    instagram = _row_of(calendar, 11, "Instagram")
-    assert calendar.cell(instagram, 13 + 10).value == 5  # November: 4 + the new post
+    instagram, january = _count_cells(calendar, "Instagram")
+    assert calendar.cell(january + 10, instagram).value == 5  # November: 4 + the new post
     day = next(
         (r, c)
-        for r in range(instagram, calendar.max_row + 1)
+        for r in range(january, calendar.max_row + 1)
         for c in range(11, 18)
         if calendar.cell(r, c).value == datetime(2026, 11, 5)
     )

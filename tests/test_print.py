@@ -20,7 +20,7 @@ from budgetbook.cli import main
 from budgetbook.write.libreoffice import convert
 from budgetbook.write.sheets.page import breaks_across
 from tests.pdf_text import pdf_pages, word_boxes, word_heights
-from tests.recalc import require_libreoffice
+from tests.recalc import require_calibri_metrics, require_libreoffice
 
 READABLE_PT = 8
 # LibreOffice sizes a scaled font to the nearest twip or so: 8-point text measures 7.99.
@@ -124,6 +124,31 @@ def test_calendar_list_prints_one_row_a_post_beside_the_grids(sample_book, tmp_p
         posts += len(tops)
     calendar = openpyxl.load_workbook(sample_book)["Calendar"]
     assert posts == sum(1 for row in calendar.iter_rows(min_row=5, max_col=1) if row[0].value)
+
+
+@pytest.mark.libreoffice
+def test_calendar_repeats_the_lists_header_and_prints_the_counts_whole(sample_book, tmp_path):
+    """Every page of the list starts with its header row; the posts per platform and month,
+    months down, print on one page with their Total column. With a year's months across, the
+    last months and the Total ran onto a page of their own at the end of the grids, away from
+    the platforms' names, and the list's second page had no header."""
+    require_calibri_metrics()
+    pdf = tmp_path / "calendar.pdf"
+    export(sample_book, pdf, "Calendar")
+    pages = pdf_pages(pdf)
+    listed = [text for text in pages if re.search(r"^\s*\d{4}-\d\d-\d\d", text, re.M)]
+    assert len(listed) >= 2
+    for text in listed:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        first = next(n for n, line in enumerate(lines) if re.match(r"\d{4}-\d\d-\d\d", line))
+        assert lines[first - 1].startswith("Date"), lines[: first + 1]
+    [counts] = [text for text in pages if "Posts per platform and month" in text]
+    header = next(line.split() for line in counts.splitlines() if "Instagram" in line)
+    assert header == ["Instagram", "Facebook", "Pinterest", "Newsletter", "Total"]
+    for month, figures in (("Jan 26", "– – – – –"), ("Sep 26", "4 2 2 1 9"),
+                           ("Dec 26", "4 2 2 2 10")):  # fmt: skip
+        line = next(line.strip() for line in counts.splitlines() if month in line)
+        assert line.split() == [*month.split(), *figures.split()], line
 
 
 def smallest_text(pdf: Path, per_point: float) -> list[float]:

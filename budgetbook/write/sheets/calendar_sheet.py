@@ -30,7 +30,8 @@ from budgetbook.write.sheets.weeks import grid_weeks
 
 DATE, TIME, PLATFORM, FORMAT, TOPIC, OWNER, STATUS, CAMPAIGN, KEY = range(9)
 LIST_WIDTHS = (11, 6, 11, 10, 44, 14, 11, 18, 9)
-HEADER_ROW, FIRST_ROW = 3, 4
+HEADER_ROW, FIRST_ROW = 3, 4  # the list's header, repeated on every printed page
+COUNTS_TITLE_ROW = FIRST_ROW  # the counts start below the list's header row
 SPARE_ROWS = 100  # prepared rows below the last post: their Key formula is already there
 COUNTS_COL = KEY + 2  # column K: the counts, then the month grids below them
 SLOTS = 3  # posts shown per day; a fourth row says how many more
@@ -75,6 +76,9 @@ def write_calendar(
         "count": add({**base, "num_format": "0;-0;\"–\"", "align": "right"}),
         "count_total": add({**base, "num_format": "0", "bold": True, "top": 1,
                             "top_color": "#A6A6A6"}),
+        "count_side": add({**base, "num_format": "0;-0;\"–\"", "bold": True}),
+        "month_label": add({**base, "num_format": date_format("mmm yy", language),
+                            "bold": True, "align": "left"}),
     }  # fmt: skip
 
     ws.write_string(0, 0, labels.calendar_title, styles.title)
@@ -84,23 +88,28 @@ def write_calendar(
     grid_row = _write_counts(workbook, ws, project, schedule, styles, labels, formats)
     grids = _write_grids(ws, project, schedule, labels, formats, grid_row + 2)
     ws.freeze_panes(FIRST_ROW, 0)
-    _set_up_page(workbook, ws, project, grids)
+    counts_col = COUNTS_COL + 1 + max(len(schedule.platforms), 1)  # its Total
+    _set_up_page(workbook, ws, project, grids, counts_col)
 
 
-def _set_up_page(workbook: Workbook, ws: Worksheet, project: Project, grids: list[int]) -> None:
+def _set_up_page(
+    workbook: Workbook, ws: Worksheet, project: Project, grids: list[int], counts_col: int
+) -> None:
     """Two print ranges, the list without its Key column (a helper the grids look posts up
-    by) and the counts with the month grids, at a readable size over as many pages as they
-    take, no week of a grid cut across two pages."""
+    by) and the counts (to ``counts_col``) with the month grids, at a readable size over as
+    many pages as they take, the list's header on each, no week of a grid cut across two
+    pages."""
     print_readable(ws, project.config.company_name)
     last_list_row = FIRST_ROW + len(project.posts) + SPARE_ROWS - 1
     last_row = ws.dim_rowmax or 0
-    last_col = COUNTS_COL + 2 + project.config.period.months
+    last_col = max(COUNTS_COL + 6, counts_col)
     areas = (
         f.on_sheet(ws.name, f.absolute_span(0, DATE, last_list_row, CAMPAIGN)),
         f.on_sheet(ws.name, f.absolute_span(0, COUNTS_COL, last_row, last_col)),
     )
     workbook.define_name(f.on_sheet(ws.name, "_xlnm.Print_Area"), "=" + ",".join(areas))
-    ws.set_h_pagebreaks(breaks_between_blocks(ws, grids, last_row))
+    ws.repeat_rows(HEADER_ROW)
+    ws.set_h_pagebreaks(breaks_between_blocks(ws, grids, last_row, [HEADER_ROW]))
 
 
 def _write_list(
@@ -151,73 +160,70 @@ def _write_counts(
     labels: Labels,
     formats,
 ) -> int:
-    """Posts per platform and month against the target; return the table's last row."""
+    """Posts per platform and month against the target, months down and platforms across, so
+    that a year's table takes the width of a month's grid and prints on its page, under the
+    list's header row, which every page repeats and the table leaves blank; return the
+    table's last row."""
     period = project.config.period
     targets = {name.casefold(): value for name, value in project.config.calendar_targets.items()}
     platforms, counts = schedule.platforms, schedule.posts_per_month
-    name_col, target_col, first_month = COUNTS_COL, COUNTS_COL + 1, COUNTS_COL + 2
-    total_col = first_month + period.months
-    ws.write_string(HEADER_ROW - 1, name_col, labels.posts_per_month, styles.text_bold)
-    ws.write_string(HEADER_ROW, name_col, labels.platform, styles.header)
-    ws.write_string(HEADER_ROW, target_col, labels.target_per_month, styles.header_right)
-    for index, month in enumerate(period.month_starts()):
-        ws.write_datetime(HEADER_ROW, first_month + index, month, formats["month"])
-    ws.write_string(HEADER_ROW, total_col, labels.total, styles.header_right)
+    first_platform = COUNTS_COL + 1
+    total_col = first_platform + max(len(platforms), 1)
+    header_row = COUNTS_TITLE_ROW + 1
+    target_row, first_month = header_row + 1, header_row + 2
+    total_row = first_month + period.months
+    ws.write_string(COUNTS_TITLE_ROW, COUNTS_COL, labels.posts_per_month, styles.text_bold)
+    ws.write_string(header_row, COUNTS_COL, "", styles.header)
+    ws.write_string(target_row, COUNTS_COL, labels.target_per_month, styles.text)
+    ws.write_string(header_row, total_col, labels.total, styles.header_right)
+    ws.write_blank(target_row, total_col, None, styles.text)
     platform_column = f.whole_column_here(PLATFORM)
     date_column = f.whole_column_here(DATE)
+    for index, month in enumerate(period.month_starts()):
+        ws.write_datetime(first_month + index, COUNTS_COL, month, formats["month_label"])
     for offset, platform in enumerate(platforms):
-        row = FIRST_ROW + offset
-        ws.write_string(row, name_col, platform, styles.text)
+        col = first_platform + offset
+        ws.write_string(header_row, col, platform, styles.header_right)
         target = targets.get(platform.casefold())
         if target is None:
-            ws.write_blank(row, target_col, None, formats["target"])
+            ws.write_blank(target_row, col, None, formats["target"])
         else:
-            ws.write_number(row, target_col, target, formats["target"])
+            ws.write_number(target_row, col, target, formats["target"])
         for month in range(period.months):
-            col = first_month + month
             formula = f.posts_in_month(
                 platform_column,
-                f.cell(row, name_col, col_abs=True),
+                f.cell(header_row, col, row_abs=True),
                 date_column,
-                f.cell(HEADER_ROW, col, row_abs=True),
+                f.cell(first_month + month, COUNTS_COL, col_abs=True),
             )
-            ws.write_formula(
-                row, col, formula, formats["count"], counts[platform.casefold(), month]
-            )
-        across = f.row_span(row, first_month, total_col - 1)
-        total = sum(counts[platform.casefold(), month] for month in range(period.months))
-        ws.write_formula(row, total_col, f.total(across), formats["count_total"], total)
-    last_platform = FIRST_ROW + max(len(platforms), 1) - 1
-    total_row = last_platform + 1
-    ws.write_string(total_row, name_col, labels.total, styles.text_top)
-    ws.write_blank(total_row, target_col, None, styles.text_top)
-    for month in range(period.months + 1):
-        col = first_month + month
-        down = f.col_span(col, FIRST_ROW, last_platform)
-        value = (
-            sum(counts[p.casefold(), month] for p in platforms)
-            if month < period.months
-            else sum(counts.values())
-        )
+            ws.write_formula(first_month + month, col, formula, formats["count"],
+                             counts[platform.casefold(), month])  # fmt: skip
+    for month in range(period.months):
+        row = first_month + month
+        across = f.row_span(row, first_platform, total_col - 1)
+        value = sum(counts[p.casefold(), month] for p in platforms)
+        ws.write_formula(row, total_col, f.total(across), formats["count_side"], value)
+    ws.write_string(total_row, COUNTS_COL, labels.total, styles.text_top)
+    for col in range(first_platform, total_col + 1):
+        down = f.col_span(col, first_month, total_row - 1)
+        platform = platforms[col - first_platform].casefold() if col < total_col else None
+        value = sum(n for (name, _), n in counts.items() if platform in (None, name))
         ws.write_formula(total_row, col, f.total(down), formats["count_total"], value)
-    target_ref = f.cell(FIRST_ROW, target_col, col_abs=True)
-    count_ref = f.cell(FIRST_ROW, first_month)
-    month_ref = f.cell(HEADER_ROW, first_month, row_abs=True)
+    target_ref = f.cell(target_row, first_platform, row_abs=True)
+    count_ref = f.cell(first_month, first_platform)
+    month_ref = f.cell(first_month, COUNTS_COL, col_abs=True)
     short = f.short_within_plan(count_ref, target_ref, month_ref, date_column)
+    last_month, last_platform = total_row - 1, total_col - 1
     for criteria, fill in ((f.reaches(count_ref, target_ref), "#C6EFCE"),
                            (short, "#FFEB9C")):  # fmt: skip
-        ws.conditional_format(FIRST_ROW, first_month, last_platform, total_col - 1, {
+        ws.conditional_format(first_month, first_platform, last_month, last_platform, {
             "type": "formula", "criteria": criteria,
             "format": workbook.add_format({"bg_color": fill}),
         })  # fmt: skip
-    ws.set_column(name_col, name_col, DAY_WIDTH)
-    ws.set_column(target_col, target_col, DAY_WIDTH)
-    # The months past the grids' seven day columns are narrower, so the rest of the table
-    # prints on one more page.
-    beyond_grid = COUNTS_COL + 7
-    ws.set_column(first_month, min(total_col, beyond_grid - 1), DAY_WIDTH)
-    if total_col >= beyond_grid:
-        ws.set_column(beyond_grid, total_col, COUNT_WIDTH)
+    # as wide as a grid's day columns, or narrower past them when there are many platforms
+    ws.set_column(COUNTS_COL, COUNTS_COL + 6, DAY_WIDTH)
+    if total_col > COUNTS_COL + 6:
+        ws.set_column(COUNTS_COL + 7, total_col, COUNT_WIDTH)
     return total_row
 
 
