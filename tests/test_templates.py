@@ -177,8 +177,10 @@ def test_typing_a_post_and_an_initiatives_end_into_the_french_kit_flows(tmp_path
     typed = _edited(book, tmp_path / "typed.xlsx", edits)
     shown = opened(recalculate(typed, tmp_path / "lo"))
     calendar = openpyxl.load_workbook(book)["Calendrier"]
-    march = _col_of(calendar, 4, datetime(2027, 3, 1))
-    assert shown["Calendrier"][f"{march}{_row_of(calendar, 'Instagram', col=11)}"].value == 1
+    march = _row_of(calendar, datetime(2027, 3, 1), col=11)  # the months down column K
+    platforms = _row_of(calendar, "Objectif par mois", col=11) - 1  # above the targets
+    instagram = _col_of(calendar, platforms, "Instagram")
+    assert shown["Calendrier"][f"{instagram}{march}"].value == 1
     day_cells = [cell.value for row in shown["Calendrier"].iter_rows() for cell in row]
     assert "Instagram · Nouvelle gamme" in day_cells
     assert shown["Feuille de route"]["F5"].value == 28  # 4 to 31 January, both counted
