@@ -415,10 +415,19 @@ def export(book: Path, pdf: bool, output: Path | None, sheets: tuple[str, ...]) 
         path=summary.output,
         pages=Plural("{n:,} page", "{n:,} pages", n=summary.pages),
     )
+    said = exported.in_language(summary.language)
+    if summary.calibri_drawn_with:
+        wider = Text(
+            "LibreOffice drew Calibri here with {font}, which is wider: the pages break more"
+            " often than planned. Install Carlito, a font with Calibri's widths (apt-get"
+            " install fonts-crosextra-carlito), or print from Excel.",
+            font=summary.calibri_drawn_with,
+        )
+        said += "\n" + wider.in_language(summary.language)
     _report(
-        exported.in_language(summary.language),
+        said,
         {"ok": True, "output": str(summary.output), "sheets": summary.sheets,
-         "pages": summary.pages},
+         "pages": summary.pages, "calibri_drawn_with": summary.calibri_drawn_with},
     )  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -35,7 +36,7 @@ def run(*args: object):
 
 @pytest.mark.libreoffice
 def test_default_export_holds_overview_and_performance_only(sample_book, tmp_path):
-    require_libreoffice()
+    require_calibri_metrics()
     book = shutil.copy(sample_book, tmp_path / "book.xlsx")
     result = run(book, "--pdf")
     assert result.exit_code == 0, result.output
@@ -47,10 +48,11 @@ def test_default_export_holds_overview_and_performance_only(sample_book, tmp_pat
     assert TITLES["performance"] in text
     assert TITLES["budget"] not in text
     assert TITLES["actuals"] not in text
-    # One Overview page, then the Performance at a readable size: about a channel a page, the
-    # definitions and the review, over two pages across (three where LibreOffice draws Calibri
-    # in DejaVu Sans, its columns a third wider than Excel's).
-    assert 7 <= len(pages) <= 16
+    # One Overview page, then the Performance at a readable size: a channel a page, the
+    # definitions and the review, over two pages across (more where LibreOffice draws Calibri
+    # in DejaVu Sans, its columns a third wider than Excel's: the export then says so).
+    assert len(pages) == 1 + 2 * 5
+    assert "Carlito" not in result.output
     assert all("Atelier Lune" in page and f"Page {n} / {len(pages)}" in page
                for n, page in enumerate(pages, start=1))  # fmt: skip
 
@@ -299,3 +301,44 @@ def test_performance_pages_are_filled_and_keep_each_channel_whole(tmp_path, whic
                 placed[channel] = number
     assert sorted(placed) == channels  # each channel on a page with its chart
     assert all(f"Page {n} / {len(pages)}" in page for n, page in enumerate(pages, start=1))
+
+
+WIDER = {
+    "en": "LibreOffice drew Calibri here with DejaVu Sans, which is wider: the pages break more",
+    "fr": "LibreOffice a dessiné Calibri ici avec DejaVu Sans, plus large : les pages se coupent",
+}
+
+
+@pytest.mark.parametrize(("font", "language"), [("DejaVu Sans", "en"), ("DejaVu Sans", "fr"),
+                                                (None, "en")])  # fmt: skip
+def test_export_says_when_libreoffice_draws_calibri_wider(
+    sample_book, french_book, tmp_path, monkeypatch, font, language
+):
+    """Pages planned for Excel's widths break more often in a LibreOffice that draws Calibri
+    with a wider font (DejaVu Sans, on a server without Carlito): the export says so, and how
+    to mend it, rather than hand over more pages than planned without a word."""
+    _rendered(monkeypatch)
+    monkeypatch.setattr(export, "calibri_stand_in", lambda: font)
+    book = shutil.copy(sample_book if language == "en" else french_book, tmp_path / "b.xlsx")
+    result = run(book, "--pdf")
+    assert result.exit_code == 0, result.output
+    assert (WIDER[language] in result.output) == (font is not None), result.output
+    if font is not None:
+        assert "apt-get install fonts-crosextra-carlito" in result.output
+    record = json.loads(run(book, "--pdf", "--json").output)
+    assert record["calibri_drawn_with"] == font
+
+
+@pytest.mark.parametrize(("printed", "found"), [("DejaVu Sans", "DejaVu Sans"),
+                                                ("Carlito", None), ("Calibri", None),
+                                                ("", None)])  # fmt: skip
+def test_the_font_drawn_for_calibri_is_asked_of_fontconfig(tmp_path, monkeypatch, printed, found):
+    from budgetbook.write import libreoffice
+
+    fc_match = tmp_path / "fc-match"
+    fc_match.write_text(f"#!/bin/sh\nprintf '%s' '{printed}'\n")
+    fc_match.chmod(0o755)
+    monkeypatch.setattr(libreoffice.shutil, "which", lambda name: str(fc_match))
+    assert libreoffice.calibri_stand_in() == found
+    monkeypatch.setattr(libreoffice.shutil, "which", lambda name: None)
+    assert libreoffice.calibri_stand_in() is None  # no fontconfig: nothing to say

@@ -23,7 +23,7 @@ from budgetbook.i18n.labels import LABELS
 from budgetbook.i18n.messages import Text
 from budgetbook.read.safezip import check_xlsx
 from budgetbook.write.book import atomic_write, refuse_if_open
-from budgetbook.write.libreoffice import convert, find_soffice
+from budgetbook.write.libreoffice import calibri_stand_in, convert, find_soffice
 from budgetbook.write.sheets import record_sheet as r
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -67,6 +67,7 @@ class ExportSummary:
     sheets: list[str]
     pages: int
     language: str  # the workbook's, as its record says
+    calibri_drawn_with: str | None = None  # a font with other widths than Calibri's
 
 
 def export_pdf(
@@ -120,7 +121,7 @@ def export_pdf(
             pages = _page_count(pdf.read_bytes())
             atomic_write(output, lambda temporary: shutil.copyfile(pdf, temporary))
         names = [sheet.name for sheet in chosen]
-    return ExportSummary(book, output, names, pages, language)
+    return ExportSummary(book, output, names, pages, language, calibri_stand_in())
 
 
 def _sheets(book: Path, parts: dict[str, bytes]) -> list[_Sheet]:

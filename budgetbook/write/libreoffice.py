@@ -28,6 +28,27 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+CALIBRI_WIDTHS = ("Calibri", "Carlito")  # Carlito: Calibri's metric twin
+
+
+def calibri_stand_in() -> str | None:
+    """The font this machine draws Calibri with, when it is one with other widths (DejaVu Sans
+    on a bare Linux server, a third wider), so that LibreOffice's pages break more often than
+    those planned for Excel's; None when it has Calibri's widths or fontconfig cannot say."""
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return None
+    try:
+        done = subprocess.run([fc_match, "-f", "%{family}", "Calibri"], capture_output=True,
+                              text=True, timeout=10, check=False)  # fmt: skip
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    family = done.stdout.split(",")[0].strip()
+    if done.returncode != 0 or not family or family in CALIBRI_WIDTHS:
+        return None
+    return family
+
+
 def run_soffice(command: list[str], timeout: float) -> subprocess.CompletedProcess:
     """Run LibreOffice's ``command`` (soffice and its arguments) to its end: every start of
     LibreOffice goes through here (tests/conftest.py holds each test that starts it to its
