@@ -85,10 +85,9 @@ def write_calendar(
     ws.merge_range(1, 0, 1, CAMPAIGN, labels.calendar_note, styles.note)
     ws.set_row(1, 28)
     _write_list(workbook, ws, posts, schedule.post_keys, styles, labels, formats)
-    grid_row = _write_counts(workbook, ws, project, schedule, styles, labels, formats)
+    grid_row, counts_col = _write_counts(workbook, ws, project, schedule, styles, labels, formats)
     grids = _write_grids(ws, project, schedule, labels, formats, grid_row + 2)
     ws.freeze_panes(FIRST_ROW, 0)
-    counts_col = COUNTS_COL + 1 + max(len(schedule.platforms), 1)  # its Total
     _set_up_page(workbook, ws, project, grids, counts_col)
 
 
@@ -159,11 +158,11 @@ def _write_counts(
     styles: Styles,
     labels: Labels,
     formats,
-) -> int:
+) -> tuple[int, int]:
     """Posts per platform and month against the target, months down and platforms across, so
     that a year's table takes the width of a month's grid and prints on its page, under the
     list's header row, which every page repeats and the table leaves blank; return the
-    table's last row."""
+    table's last row and its Total column."""
     period = project.config.period
     targets = {name.casefold(): value for name, value in project.config.calendar_targets.items()}
     platforms, counts = schedule.platforms, schedule.posts_per_month
@@ -224,7 +223,7 @@ def _write_counts(
     ws.set_column(COUNTS_COL, COUNTS_COL + 6, DAY_WIDTH)
     if total_col > COUNTS_COL + 6:
         ws.set_column(COUNTS_COL + 7, total_col, COUNT_WIDTH)
-    return total_row
+    return total_row, total_col
 
 
 def _write_grids(

@@ -92,8 +92,8 @@ def write_review(
         row = first + offset
         ws.write_string(row, NAME, operation.name, styles.text)
         kind = labels.operation_types[operation.objective_type]
-        if operation_lines(operation, labels, segment_chars) > 1:
-            lines = operation_lines(operation, labels, segment_chars)
+        lines = operation_lines(operation, labels, segment_chars)
+        if lines > 1:
             ws.set_row(row, TALL_ROW_PT + (lines - 2) * LINE_PT)
         ws.write_string(row, KIND, kind, wrapped)
         ws.write_string(row, LEVER, operation.lever, styles.text)
